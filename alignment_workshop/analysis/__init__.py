@@ -1,0 +1,1 @@
+"""The alignment checks: pure functions from a workshop to findings and scores (networkx)."""

@@ -1,0 +1,1 @@
+"""Reading and writing .alignment files: strict validation, migrations and atomic save."""

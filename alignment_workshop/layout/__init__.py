@@ -1,0 +1,1 @@
+"""Automatic placement of the nodes of a workshop, layered from the vision down."""

@@ -1,0 +1,92 @@
+"""The records of a workshop: its metadata, teams, nodes, links and a goal's actions.
+
+Every record is a frozen dataclass. The workshop replaces a record to change it, so a
+record handed out can never change behind its holder's back, and an undo command can keep
+the old record as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .kinds import LinkKind, NodeKind, Priority, Status
+from .rules import DEFAULT_COLOR, DEFAULT_TITLE
+
+Position = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the workshop is: its title, date, facilitator, participants and notes."""
+
+    title: str = DEFAULT_TITLE
+    date: dt.date | None = None
+    facilitator: str = ""
+    participants: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    """A department whose goals appear on the map, with the colour it is drawn in."""
+
+    id: str
+    name: str
+    color: str = DEFAULT_COLOR
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One concrete step of a team goal."""
+
+    text: str
+    owner: str = ""
+    done: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A card on the map: a vision, a value, an objective or a team goal.
+
+    One record type serves every kind. The fields a kind does not have (see
+    `rules.NODE_FIELDS`) must keep their defaults; the validation enforces it.
+    """
+
+    id: str
+    kind: NodeKind
+    title: str
+    description: str = ""
+    pos: Position | None = None
+    priority: Priority = Priority.MEDIUM
+    impact: int = 3
+    metric: str = ""
+    status: Status = Status.PROPOSED
+    votes: int = 0
+    team: str | None = None
+    owner: str = ""
+    why: str = ""
+    due: dt.date | None = None
+    actions: tuple[Action, ...] = field(default=())
+
+    @property
+    def is_active(self) -> bool:
+        """Every node is active except a dropped objective or goal."""
+        return self.status is not Status.DROPPED
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A relation between two nodes: supports, upholds, conflicts or depends."""
+
+    id: str
+    kind: LinkKind
+    source: str
+    target: str
+    note: str = ""
+    resolved: bool = False
+    resolution: str = ""
+
+    def other_end(self, node_id: str) -> str:
+        """The end of this link that is not `node_id`."""
+        return self.target if node_id == self.source else self.source

@@ -1,0 +1,262 @@
+"""Validation of single records against the rules of the format.
+
+Each `check_*` function takes a value as given (by the editor or by the loader), raises
+`ValidationError` naming the field when it breaks a rule, and returns it normalised
+(a string "high" becomes `Priority.HIGH`). Cross-record rules (references, duplicates)
+live in `workshop.py`, which knows the other records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import math
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from .entities import Action, Link, Meta, Node, Team
+from .errors import ValidationError
+from .ids import is_valid_id
+from .kinds import LinkKind, NodeKind, Priority, Status
+from .rules import (
+    COLOR_PATTERN,
+    COORD_MAX,
+    DATE_PATTERN,
+    ID_MAX,
+    MAX_ACTIONS,
+    MAX_PARTICIPANTS,
+    NODE_FIELDS,
+    TEXT_LIMITS,
+)
+
+E = TypeVar("E", bound=StrEnum)
+
+_NODE_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Node)}
+
+
+def show(value: object, limit: int = 40) -> str:
+    """A short, one-line rendering of a bad value for an error message."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError, RecursionError):
+        text = type(value).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def type_name(value: object) -> str:
+    """The JSON name of a value's type, for messages: string, number, list…"""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, (list, tuple)):
+        return "list"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+def check_text(value: object, field: str, limit_key: str, *, required: bool = False) -> str:
+    """A string within its length limit; `required` also refuses a blank one."""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"must be a string (got {type_name(value)})")
+    limit = TEXT_LIMITS[limit_key]
+    if len(value) > limit:
+        raise ValidationError(field, f"must be at most {limit:,} characters (got {len(value):,})")
+    if required and not value.strip():
+        raise ValidationError(field, "must not be blank")
+    return value
+
+
+def check_id(value: object, field: str = "id") -> str:
+    """A well-formed id."""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"must be a string id (got {type_name(value)})")
+    if not is_valid_id(value):
+        raise ValidationError(
+            field,
+            f"must be 1–{ID_MAX} letters, digits or _.:- starting with a letter or digit "
+            f"(got {show(value)})",
+        )
+    return value
+
+
+def check_enum(enum: type[E], value: object, field: str) -> E:
+    """A member of `enum`, given as the member or as its string value."""
+    if isinstance(value, enum):
+        return value
+    if isinstance(value, str):
+        try:
+            return enum(value)
+        except ValueError:
+            pass
+    choices = ", ".join(member.value for member in enum)
+    raise ValidationError(field, f"must be one of {choices} (got {show(value)})")
+
+
+def check_int(value: object, field: str, low: int, high: int | None = None) -> int:
+    """An integer (never a boolean) from `low` to `high`."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, f"must be an integer (got {type_name(value)})")
+    if value < low or (high is not None and value > high):
+        bound = f"from {low} to {high}" if high is not None else f"at least {low}"
+        raise ValidationError(field, f"must be an integer {bound} (got {show(value)})")
+    return value
+
+
+def check_bool(value: object, field: str) -> bool:
+    """A true boolean."""
+    if not isinstance(value, bool):
+        raise ValidationError(field, f"must be true or false (got {type_name(value)})")
+    return value
+
+
+def parse_date(value: object, field: str) -> dt.date | None:
+    """A calendar date from a date, a "YYYY-MM-DD" string, or None."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        raise ValidationError(field, f"is not a real calendar date (got {show(value)})")
+    raise ValidationError(field, f'must be a date "YYYY-MM-DD" or null (got {show(value)})')
+
+
+def check_color(value: object, field: str = "color") -> str:
+    """A "#RRGGBB" colour."""
+    if not isinstance(value, str) or not COLOR_PATTERN.fullmatch(value):
+        raise ValidationError(field, f'must be a colour "#RRGGBB" (got {show(value)})')
+    return value
+
+
+def check_coordinate(value: object, field: str) -> float:
+    """A finite number no larger than 1e7 in magnitude."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValidationError(field, f"must be a number (got {type_name(value)})")
+    if not math.isfinite(value) or abs(value) > COORD_MAX:
+        raise ValidationError(field, f"must be a finite number within ±1e7 (got {show(value)})")
+    return float(value)
+
+
+def check_pos(value: object, field: str = "pos") -> tuple[float, float] | None:
+    """An (x, y) pair of coordinates, or None for "not placed yet"."""
+    if value is None:
+        return None
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        raise ValidationError(field, "must be an (x, y) pair or None")
+    return (check_coordinate(value[0], "x"), check_coordinate(value[1], "y"))
+
+
+def validate_meta(meta: Meta) -> Meta:
+    """The workshop's metadata, normalised; raises on the first broken rule."""
+    title = check_text(meta.title, "title", "workshop.title")
+    if not title:
+        raise ValidationError("title", "must not be empty")
+    participants = meta.participants
+    if not isinstance(participants, (tuple, list)):
+        raise ValidationError("participants", "must be a list of names")
+    if len(participants) > MAX_PARTICIPANTS:
+        raise ValidationError("participants", f"must hold at most {MAX_PARTICIPANTS:,} names")
+    for i, name in enumerate(participants):
+        check_text(name, f"participants[{i}]", "workshop.participant")
+    return Meta(
+        title=title,
+        date=parse_date(meta.date, "date"),
+        facilitator=check_text(meta.facilitator, "facilitator", "workshop.facilitator"),
+        participants=tuple(participants),
+        notes=check_text(meta.notes, "notes", "workshop.notes"),
+    )
+
+
+def validate_team(team: Team) -> Team:
+    """A team record, normalised."""
+    return Team(
+        id=check_id(team.id),
+        name=check_text(team.name, "name", "team.name", required=True),
+        color=check_color(team.color),
+    )
+
+
+def validate_action(action: Action, field: str) -> Action:
+    """One action of a goal."""
+    if not isinstance(action, Action):
+        raise ValidationError(field, f"must be an action (got {type_name(action)})")
+    return Action(
+        text=check_text(action.text, f"{field}.text", "action.text", required=True),
+        owner=check_text(action.owner, f"{field}.owner", "action.owner"),
+        done=check_bool(action.done, f"{field}.done"),
+    )
+
+
+def validate_node(node: Node) -> Node:
+    """A node record, normalised, with every field checked against its kind."""
+    kind = check_enum(NodeKind, node.kind, "kind")
+    applies = NODE_FIELDS[kind]
+    for name, default in _NODE_DEFAULTS.items():
+        if name not in applies and getattr(node, name) != default:
+            raise ValidationError(name, f"does not apply to a {kind.value} node")
+    if kind not in (NodeKind.OBJECTIVE, NodeKind.GOAL):
+        return Node(
+            id=check_id(node.id),
+            kind=kind,
+            title=check_text(node.title, "title", "node.title", required=True),
+            description=check_text(node.description, "description", "node.description"),
+            pos=check_pos(node.pos),
+        )
+    actions = node.actions
+    if not isinstance(actions, (tuple, list)):
+        raise ValidationError("actions", "must be a list of actions")
+    if len(actions) > MAX_ACTIONS:
+        raise ValidationError("actions", f"must hold at most {MAX_ACTIONS:,} actions")
+    return Node(
+        id=check_id(node.id),
+        kind=kind,
+        title=check_text(node.title, "title", "node.title", required=True),
+        description=check_text(node.description, "description", "node.description"),
+        pos=check_pos(node.pos),
+        priority=check_enum(Priority, node.priority, "priority"),
+        impact=check_int(node.impact, "impact", 1, 5),
+        metric=check_text(node.metric, "metric", "node.metric"),
+        status=check_enum(Status, node.status, "status"),
+        votes=check_int(node.votes, "votes", 0),
+        team=None if node.team is None else check_id(node.team, "team"),
+        owner=check_text(node.owner, "owner", "node.owner"),
+        why=check_text(node.why, "why", "node.why"),
+        due=parse_date(node.due, "due"),
+        actions=tuple(validate_action(a, f"actions[{i}]") for i, a in enumerate(actions)),
+    )
+
+
+def validate_link(link: Link) -> Link:
+    """A link record on its own; which nodes it may join is checked by the workshop."""
+    kind = check_enum(LinkKind, link.kind, "kind")
+    if kind is not LinkKind.CONFLICTS:
+        if link.resolved is not False:
+            raise ValidationError("resolved", f"applies only to a conflicts link, not {kind}")
+        if link.resolution != "":
+            raise ValidationError("resolution", f"applies only to a conflicts link, not {kind}")
+    return Link(
+        id=check_id(link.id),
+        kind=kind,
+        source=check_id(link.source, "source"),
+        target=check_id(link.target, "target"),
+        note=check_text(link.note, "note", "link.note"),
+        resolved=check_bool(link.resolved, "resolved"),
+        resolution=check_text(link.resolution, "resolution", "link.resolution"),
+    )
+
+
+def replace_checked(record: Any, changes: dict[str, Any]) -> Any:
+    """`dataclasses.replace`, but an unknown field name is a `ValidationError`."""
+    names = {f.name for f in dataclasses.fields(record)}
+    for name in changes:
+        if name not in names or name == "id":
+            raise ValidationError(name, "is not a field that can be changed")
+    return dataclasses.replace(record, **changes)

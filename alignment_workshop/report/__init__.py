@@ -1,0 +1,1 @@
+"""The PDF action plan that participants take home (reportlab, never Qt)."""

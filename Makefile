@@ -30,3 +30,6 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+
+# Packaging targets (dist, dist-test, install-desktop) live beside the packaging files.
+-include packaging/dist.mk

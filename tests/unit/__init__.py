@@ -1,0 +1,1 @@
+"""Unit tests: no Qt anywhere below this folder."""

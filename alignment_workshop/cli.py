@@ -1,0 +1,249 @@
+"""The command line: the editor, `check`, `upgrade` and `export`.
+
+`check`, `upgrade` and PDF `export` never import PySide6: each command imports only
+what it needs, inside its own function, so they start fast and run on servers with no
+display libraries. Every failure a user can cause ends in one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .analysis.findings import Report
+    from .model import Workshop
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+COMMANDS = ("check", "upgrade", "export")
+EXPORT_TYPES = (".pdf", ".png", ".svg")
+
+
+class CommandError(Exception):
+    """A failure to report as `error: <where>: <message>` with exit 2."""
+
+    def __init__(self, where: str | Path, message: str) -> None:
+        super().__init__(f"{where}: {message}")
+
+
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    prog = "alignment-workshop"
+    parser = argparse.ArgumentParser(
+        prog=prog if command is None else f"{prog} {command}",
+        description=_DESCRIPTIONS[command],
+        epilog=None if command else _EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{prog} {__version__}")
+    if command is None:
+        parser.add_argument("file", nargs="?", type=Path, help="a .alignment workshop to open")
+        return parser
+    parser.add_argument("file", type=Path, help="the .alignment workshop")
+    if command == "check":
+        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    elif command == "upgrade":
+        parser.add_argument("-o", "--output", type=Path, help="write here instead of FILE")
+    else:
+        parser.add_argument(
+            "-o", "--output", type=Path, required=True, help="plan.pdf, map.png or map.svg"
+        )
+        parser.add_argument("--team", metavar="TEAM_ID", help="a plan for one team (PDF only)")
+    return parser
+
+
+_DESCRIPTIONS = {
+    None: "Build, check and present a company's alignment map.",
+    "check": "Run the alignment checks. Exit 0: no errors; 1: errors found; 2: unreadable file.",
+    "upgrade": "Rewrite FILE in the current format (atomic; keeps FILE.bak).",
+    "export": "Write the PDF action plan, or the map as PNG or SVG.",
+}
+_EPILOG = """commands:
+  alignment-workshop [FILE]                         open the editor
+  alignment-workshop check FILE [--json]            run the alignment checks
+  alignment-workshop upgrade FILE [-o OUT]          rewrite FILE in the current format
+  alignment-workshop export FILE -o OUT [--team ID] PDF action plan, or map PNG/SVG
+"""
+
+
+def _load(path: Path) -> Workshop:
+    from .fileio import WorkshopFileError, load
+
+    try:
+        return load(path)
+    except WorkshopFileError as error:
+        raise CommandError(path, str(error)) from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print the score, team scores and findings; exit 1 when any finding is an error."""
+    from .analysis import analyze
+    from .analysis.findings import Severity
+
+    report = analyze(_load(args.file))
+    out = (
+        json.dumps(report_to_json(report), ensure_ascii=False, indent=2)
+        if args.json
+        else (format_report(report))
+    )
+    print(out)
+    has_errors = any(f.severity is Severity.ERROR for f in report.findings)
+    return EXIT_FINDINGS if has_errors else EXIT_OK
+
+
+def report_to_json(report: Report) -> dict[str, object]:
+    """The `check --json` document: score, teams in file order, sorted findings."""
+    findings = []
+    for finding in sorted(report.findings, key=lambda f: f.sort_key):
+        item: dict[str, object] = {
+            "rule": finding.rule,
+            "severity": finding.severity.value,
+            "nodes": list(finding.nodes),
+            "message": finding.message,
+        }
+        if finding.link is not None:
+            item["link"] = finding.link
+        if finding.team is not None:
+            item["team"] = finding.team
+        findings.append(item)
+    teams = [
+        {"id": t.id, "name": t.name, "goals": t.goals, "aligned": t.aligned, "score": t.score}
+        for t in report.teams
+    ]
+    return {"score": report.score, "teams": teams, "findings": findings}
+
+
+def _percent(score: float | None) -> str:
+    return "—" if score is None else f"{score:.1f}%"
+
+
+def format_report(report: Report) -> str:
+    """The human `check` output: a short report a facilitator can read aloud."""
+    from .analysis.findings import Severity
+
+    goals = sum(t.goals for t in report.teams)
+    lines = [f"Alignment score: {_percent(report.score)}"]
+    if report.score is None:
+        lines.append("  (no active goals yet: add team goals to get a score)")
+    elif report.teams:
+        lines.append(f"  {len(report.aligned)} of {goals} team goals trace cleanly to the vision")
+    if report.teams:
+        width = max(len(t.name) for t in report.teams)
+        lines += ["", "Teams"]
+        lines += [
+            f"  {t.name:<{width}}  {_percent(t.score):>6}  ({t.aligned}/{t.goals} goals aligned)"
+            for t in report.teams
+        ]
+    for severity, heading, mark in (
+        (Severity.ERROR, "Errors", "✗"),
+        (Severity.WARNING, "Warnings", "!"),
+        (Severity.INFO, "Notes", "·"),
+    ):
+        found = sorted(
+            (f for f in report.findings if f.severity is severity), key=lambda f: f.sort_key
+        )
+        if found:
+            lines += ["", f"{heading} ({len(found)})"]
+            lines += [f"  {mark} [{f.rule}] {f.message}" for f in found]
+    if not report.findings:
+        lines += ["", "No findings: every goal traces to the vision."]
+    return "\n".join(lines)
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    """Load FILE (migrating it if old) and save it in the current format."""
+    from .fileio import FORMAT_VERSION, WorkshopFileError, save
+
+    workshop = _load(args.file)
+    target = args.output or args.file
+    try:
+        save(workshop, target)
+    except WorkshopFileError as error:
+        raise CommandError(target, str(error)) from None
+    print(f"Wrote {target} in format version {FORMAT_VERSION}.")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the PDF action plan (no Qt) or the map image (Qt, offscreen)."""
+    out: Path = args.output
+    suffix = out.suffix.lower()
+    if suffix not in EXPORT_TYPES:
+        raise CommandError(out, "unsupported export type; use .pdf, .png or .svg")
+    if args.team is not None and suffix != ".pdf":
+        raise CommandError(out, "--team applies to the PDF action plan only")
+    workshop = _load(args.file)
+    try:
+        if suffix == ".pdf":
+            _export_pdf(workshop, out, args.team)
+        else:
+            _export_image(workshop, out)
+    except OSError as error:
+        raise CommandError(out, f"cannot write the file ({error.strerror or error})") from None
+    print(f"Wrote {out}.")
+    return EXIT_OK
+
+
+def _export_pdf(workshop: Workshop, out: Path, team: str | None) -> None:
+    from .report import UnknownTeamError, export_pdf
+
+    try:
+        export_pdf(workshop, out, team_id=team)
+    except UnknownTeamError as error:
+        raise CommandError(out, str(error)) from None
+
+
+def _export_image(workshop: Workshop, out: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .gui.image_export import export_image
+
+    export_image(workshop, out)
+
+
+def cmd_editor(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    """Open the editor, on FILE if given."""
+    from .gui.app import run
+
+    return run(args.file, list(argv))
+
+
+def _check_input(path: Path) -> None:
+    if not path.exists():
+        raise CommandError(path, "no such file")
+    if path.is_dir():
+        raise CommandError(path, "is a folder, not a workshop file")
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": cmd_check,
+    "upgrade": cmd_upgrade,
+    "export": cmd_export,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    args = _parser(command).parse_args(argv[1:] if command else argv)
+    try:
+        if command is None:
+            if args.file is not None:
+                _check_input(args.file)
+            return cmd_editor(args, argv)
+        _check_input(args.file)
+        return _COMMANDS[command](args)
+    except CommandError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130

@@ -201,7 +201,8 @@ def validate_node(node: Node) -> Node:
     applies = NODE_FIELDS[kind]
     for name, default in _NODE_DEFAULTS.items():
         if name not in applies and getattr(node, name) != default:
-            raise ValidationError(name, f"does not apply to a {kind.value} node")
+            article = "an" if kind is NodeKind.OBJECTIVE else "a"
+            raise ValidationError(name, f"does not apply to {article} {kind.value} node")
     if kind not in (NodeKind.OBJECTIVE, NodeKind.GOAL):
         return Node(
             id=check_id(node.id),

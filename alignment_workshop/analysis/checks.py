@@ -1,0 +1,49 @@
+"""`analyze`: run every rule over a workshop and score it, building each graph only once."""
+
+from __future__ import annotations
+
+from alignment_workshop.model import Workshop
+
+from . import rules_conflicts, rules_goals, rules_map, rules_silo
+from .findings import Finding, Report
+from .graphs import MapGraphs, closure, cyclic_components
+from .score import aligned_goals, score, team_scores
+
+
+def analyze(workshop: Workshop) -> Report:
+    """The findings, the score and each team's score for `workshop`.
+
+    Findings are sorted by severity (error, warning, info), then rule, then nodes.
+    """
+    graphs = MapGraphs.build(workshop)
+    # Computed once and shared: the nodes that reach a vision (one reverse search from
+    # the visions), the circles of supports links, and the split supports.
+    to_vision = closure(graphs.pred, graphs.visions)
+    cycles = cyclic_components(graphs.succ)
+    splits = rules_conflicts.split_supports(graphs)
+    goals = rules_silo.team_goals(workshop, graphs)
+    findings: list[Finding] = [
+        *rules_map.no_vision(graphs),
+        *rules_map.multiple_visions(graphs),
+        *rules_map.orphans(graphs, to_vision),
+        *rules_map.unsupported_objectives(graphs),
+        *rules_map.circular_support(graphs, cycles),
+        *rules_conflicts.conflicts(graphs),
+        *rules_conflicts.split_support_findings(graphs, splits),
+        *rules_silo.silos(workshop, graphs, goals),
+        *rules_goals.priority_inversions(graphs),
+        *rules_goals.depends_cycles(graphs),
+        *rules_goals.depends_on_dropped(graphs),
+        *rules_map.level_skips(graphs),
+        *rules_goals.when_without_why(graphs),
+        *rules_goals.unowned_goals(graphs),
+        *rules_map.unused_values(graphs),
+    ]
+    findings.sort(key=lambda finding: finding.sort_key)
+    aligned = aligned_goals(graphs, to_vision, cycles, splits)
+    return Report(
+        score=score(len(aligned), len(graphs.goals)),
+        teams=team_scores(workshop, goals, aligned),
+        findings=tuple(findings),
+        aligned=aligned,
+    )

@@ -1,0 +1,174 @@
+"""The graphs the checks read, built once per analysis in one pass over nodes and links.
+
+`MapGraphs.build` sorts the workshop into what the rules need: the active nodes by kind,
+S (the `supports` links between active nodes) as successor and predecessor lists, the
+`depends` links between active goals, the unresolved conflicts between active nodes, and
+the few facts single rules ask about (values upheld, goals depending on dropped goals,
+goals joined to another team's goals). Dropped nodes, and links touching them, are left
+out everywhere except `depends_on_dropped`.
+
+The traversal helpers work on these plain adjacency lists: a multi-source search over a
+dict of lists is the cheapest way to answer "which nodes reach a vision" for every node at
+once, and it avoids per-node graph calls. networkx finds the strongly connected components.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from alignment_workshop.model import Link, LinkKind, Node, NodeKind, Workshop
+
+Adjacency = dict[str, list[str]]
+
+_RANKED = (NodeKind.OBJECTIVE, NodeKind.GOAL)
+
+
+@dataclass(slots=True)
+class MapGraphs:
+    """Everything the rules read, sorted out of a workshop in one pass."""
+
+    #: Every node (active or not) by id, and each node's place in the file's node order.
+    nodes: dict[str, Node]
+    order: dict[str, int]
+    #: Ids by kind, in node order; objectives and goals are the active ones only.
+    visions: list[str] = field(default_factory=list)
+    values: list[str] = field(default_factory=list)
+    objectives: list[str] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)
+    #: S: `supports` links between active nodes, as successor and predecessor lists.
+    succ: Adjacency = field(default_factory=dict)
+    pred: Adjacency = field(default_factory=dict)
+    #: `depends` links between active goals, source → targets.
+    depends: Adjacency = field(default_factory=dict)
+    #: (active goal, dropped goal) for each `depends` link from the one to the other.
+    depends_on_dropped: list[tuple[str, str]] = field(default_factory=list)
+    #: Unresolved `conflicts` links whose ends are both active, in link order.
+    conflicts: list[Link] = field(default_factory=list)
+    #: (goal, goal) for each supports/depends/conflicts link between two active goals.
+    goal_contacts: list[tuple[str, str]] = field(default_factory=list)
+    #: Values that an active node upholds.
+    upheld: set[str] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, workshop: Workshop) -> MapGraphs:
+        """Sort `workshop` into the graphs and lists the rules need."""
+        nodes = {node.id: node for node in workshop.iter_nodes()}
+        graphs = cls(nodes=nodes, order={node_id: i for i, node_id in enumerate(nodes)})
+        dropped = graphs._sort_nodes()
+        supports = []
+        for link in workshop.iter_links():
+            if link.source in dropped or link.target in dropped:
+                if link.kind is LinkKind.DEPENDS and link.source not in dropped:
+                    graphs.depends_on_dropped.append((link.source, link.target))
+            elif link.kind is LinkKind.SUPPORTS:
+                supports.append((link.source, link.target))
+            else:
+                graphs._add_other_link(link)
+        graphs._add_supports(supports)
+        return graphs
+
+    def _sort_nodes(self) -> set[str]:
+        """Fill the per-kind lists; returns the ids of the dropped nodes."""
+        by_kind: dict[NodeKind, list[str]] = {
+            NodeKind.VISION: self.visions,
+            NodeKind.VALUE: self.values,
+            NodeKind.OBJECTIVE: self.objectives,
+            NodeKind.GOAL: self.goals,
+        }
+        dropped: set[str] = set()
+        for node in self.nodes.values():
+            if node.is_active:
+                by_kind[node.kind].append(node.id)
+            else:
+                dropped.add(node.id)
+        return dropped
+
+    def _add_supports(self, supports: list[tuple[str, str]]) -> None:
+        """Fill S from (source, target) pairs, and note the ones between two goals."""
+        succ, pred, nodes, goal = self.succ, self.pred, self.nodes, NodeKind.GOAL
+        contacts = self.goal_contacts
+        for source, target in supports:
+            if source in succ:
+                succ[source].append(target)
+            else:
+                succ[source] = [target]
+            if target in pred:
+                pred[target].append(source)
+            else:
+                pred[target] = [source]
+            if nodes[target].kind is goal:
+                contacts.append((source, target))
+
+    def _add_other_link(self, link: Link) -> None:
+        """Record an upholds, depends or conflicts link between two active nodes."""
+        if link.kind is LinkKind.UPHOLDS:
+            self.upheld.add(link.target)
+            return
+        if link.kind is LinkKind.DEPENDS:
+            self.depends.setdefault(link.source, []).append(link.target)
+        elif not link.resolved:
+            self.conflicts.append(link)
+        nodes = self.nodes
+        if nodes[link.source].kind is NodeKind.GOAL and nodes[link.target].kind is NodeKind.GOAL:
+            self.goal_contacts.append((link.source, link.target))
+
+    def by_order(self, ids: Iterable[str]) -> list[str]:
+        """`ids` sorted into the file's node order."""
+        return sorted(ids, key=self.order.__getitem__)
+
+    def ranked_targets(self, node_id: str) -> list[str]:
+        """The objectives and goals `node_id` directly supports, in link order."""
+        nodes = self.nodes
+        return [t for t in self.succ.get(node_id, ()) if nodes[t].kind in _RANKED]
+
+
+def closure(adjacency: Mapping[str, Sequence[str]], sources: Iterable[str]) -> set[str]:
+    """Every node reachable in one or more steps from any of `sources`.
+
+    A source is in the result only when another source, or a cycle, leads back to it:
+    with a single source this is exactly reach(n) of the checks.
+    """
+    seen: set[str] = set()
+    stack = [n for source in sources for n in adjacency.get(source, ())]
+    add, pop, extend, get = seen.add, stack.pop, stack.extend, adjacency.get
+    while stack:
+        node = pop()
+        if node not in seen:
+            add(node)
+            extend(get(node, ()))
+    return seen
+
+
+def cyclic_components(adjacency: Adjacency) -> list[set[str]]:
+    """The strongly connected components of two or more nodes of a graph.
+
+    Nodes that no cycle can pass through are peeled off first (a topological sort from
+    the nodes nothing points to), so networkx only sees the tangled remainder; on a map
+    without cycles that remainder is empty.
+    """
+    indegree: dict[str, int] = {}
+    get = indegree.get
+    for targets in adjacency.values():
+        for target in targets:
+            indegree[target] = get(target, 0) + 1
+    ready = [node for node in adjacency if node not in indegree]
+    pop, push, empty = ready.pop, ready.append, ()
+    while ready:
+        for target in adjacency.get(pop(), empty):
+            left = indegree[target] = indegree[target] - 1
+            if not left:
+                push(target)
+    tangled = {node for node, count in indegree.items() if count > 0}
+    if not tangled:
+        return []
+    graph = nx.DiGraph()
+    graph.add_edges_from(
+        (source, target)
+        for source in tangled
+        for target in adjacency.get(source, ())
+        if target in tangled
+    )
+    return [c for c in nx.strongly_connected_components(graph) if len(c) >= 2]

@@ -1,0 +1,68 @@
+"""The rules about conflicts: open conflicts, and work that serves both sides of one.
+
+`split_supports` finds every (n, conflict) pair once; the `split-support` rule reports
+them and the score excludes each such n from the aligned goals.
+"""
+
+from __future__ import annotations
+
+from alignment_workshop.model import Link
+
+from .findings import Finding, Severity
+from .graphs import MapGraphs, closure
+from .wording import quoted
+
+
+def conflicts(graphs: MapGraphs) -> list[Finding]:
+    """Each unresolved conflict between two active nodes."""
+    nodes, findings = graphs.nodes, []
+    for link in graphs.conflicts:
+        a, b = nodes[link.source], nodes[link.target]
+        message = (
+            f"{quoted(a)} conflicts with {quoted(b)}. "
+            "Decide which comes first and mark the conflict resolved, or drop one of them."
+        )
+        findings.append(Finding("conflict", Severity.ERROR, (a.id, b.id), message, link=link.id))
+    return findings
+
+
+def split_supports(graphs: MapGraphs) -> list[tuple[str, Link]]:
+    """(n, conflict) for each active n, other than the conflict's ends, that reaches both.
+
+    n reaches a node exactly when n is among that node's ancestors in S, so each end's
+    ancestors are found once (and shared between conflicts) and intersected.
+    """
+    ancestors: dict[str, set[str]] = {}
+
+    def ancestors_of(node_id: str) -> set[str]:
+        found = ancestors.get(node_id)
+        if found is None:
+            found = ancestors[node_id] = closure(graphs.pred, (node_id,))
+        return found
+
+    splits = []
+    for link in graphs.conflicts:
+        a, b = link.source, link.target
+        above_a = ancestors_of(a)
+        if not above_a:
+            continue
+        common = above_a & ancestors_of(b)
+        common.discard(a)
+        common.discard(b)
+        splits.extend((n, link) for n in graphs.by_order(common))
+    return splits
+
+
+def split_support_findings(graphs: MapGraphs, splits: list[tuple[str, Link]]) -> list[Finding]:
+    """Each node that supports, directly or not, both ends of an unresolved conflict."""
+    nodes, findings = graphs.nodes, []
+    for n, link in splits:
+        a, b = nodes[link.source], nodes[link.target]
+        message = (
+            f"{quoted(nodes[n])} supports both {quoted(a)} and {quoted(b)}, which conflict. "
+            f"Resolve the conflict first, or decide which of the two {quoted(nodes[n])} serves."
+        )
+        findings.append(
+            Finding("split-support", Severity.ERROR, (n, a.id, b.id), message, link=link.id)
+        )
+    return findings

@@ -1,0 +1,89 @@
+"""The rules about single team goals: priorities, dependencies, the why, and ownership.
+
+priority-inversion, depends-cycle, depends-on-dropped, when-without-why and unowned-goal.
+"""
+
+from __future__ import annotations
+
+from alignment_workshop.model import Priority
+
+from .findings import Finding, Severity
+from .graphs import MapGraphs, cyclic_components
+from .wording import named_list, quoted
+
+
+def priority_inversions(graphs: MapGraphs) -> list[Finding]:
+    """High-priority goals whose direct supports targets are all of low priority."""
+    nodes, succ, findings = graphs.nodes, graphs.succ, []
+    high, low = Priority.HIGH, Priority.LOW
+    for goal_id in graphs.goals:
+        if goal_id not in succ or nodes[goal_id].priority is not high:
+            continue
+        targets = graphs.ranked_targets(goal_id)
+        if targets and all(nodes[t].priority is low for t in targets):
+            message = (
+                f"{quoted(nodes[goal_id])} is high priority but only supports low-priority "
+                f"work: {named_list([nodes[t] for t in targets])}. "
+                "Lower its priority, or raise theirs."
+            )
+            findings.append(
+                Finding("priority-inversion", Severity.WARNING, (goal_id, *targets), message)
+            )
+    return findings
+
+
+def depends_cycles(graphs: MapGraphs) -> list[Finding]:
+    """Each circle of dependencies between active goals: none of them can finish first."""
+    findings = []
+    for component in cyclic_components(graphs.depends):
+        ids = graphs.by_order(component)
+        message = (
+            f"{named_list([graphs.nodes[n] for n in ids])} depend on each other in a circle, "
+            "so none of them can finish first. Decide which comes first and remove "
+            "the dependency that points back."
+        )
+        findings.append(Finding("depends-cycle", Severity.WARNING, tuple(ids), message))
+    return findings
+
+
+def depends_on_dropped(graphs: MapGraphs) -> list[Finding]:
+    """Active goals that depend on a goal the workshop dropped."""
+    nodes, findings = graphs.nodes, []
+    for goal_id, dropped_id in graphs.depends_on_dropped:
+        goal, dropped = nodes[goal_id], nodes[dropped_id]
+        message = (
+            f"{quoted(goal)} depends on {quoted(dropped)}, which was dropped. "
+            f"Remove the dependency, or plan another way to get what {quoted(dropped)} "
+            "would have delivered."
+        )
+        findings.append(
+            Finding("depends-on-dropped", Severity.WARNING, (goal_id, dropped_id), message)
+        )
+    return findings
+
+
+def when_without_why(graphs: MapGraphs) -> list[Finding]:
+    """Active goals with a due date but a blank why."""
+    findings = []
+    for goal_id in graphs.goals:
+        goal = graphs.nodes[goal_id]
+        if goal.due is not None and not goal.why.strip():
+            message = (
+                f"{quoted(goal)} has a due date but no why. "
+                "Write down why it matters before agreeing when it is due."
+            )
+            findings.append(Finding("when-without-why", Severity.INFO, (goal_id,), message))
+    return findings
+
+
+def unowned_goals(graphs: MapGraphs) -> list[Finding]:
+    """Active goals that belong to no team."""
+    findings = []
+    for goal_id in graphs.goals:
+        goal = graphs.nodes[goal_id]
+        if goal.team is None:
+            message = (
+                f"{quoted(goal)} belongs to no team. Assign it to the team that will do the work."
+            )
+            findings.append(Finding("unowned-goal", Severity.INFO, (goal_id,), message))
+    return findings

@@ -1,0 +1,26 @@
+"""How findings name nodes: quoted titles, and readable lists of them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from alignment_workshop.model import Node
+
+#: A list names at most this many titles before it says "and N more".
+MAX_NAMED = 5
+
+
+def quoted(node: Node) -> str:
+    """A node's title in single quotes, as every message names a node."""
+    return f"'{node.title}'"
+
+
+def named_list(nodes: Sequence[Node]) -> str:
+    """ "'A'", "'A' and 'B'", "'A', 'B' and 'C'", or the first few "and 7 more"."""
+    names = [quoted(node) for node in nodes[:MAX_NAMED]]
+    rest = len(nodes) - len(names)
+    if rest > 0:
+        return f"{', '.join(names)} and {rest} more"
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"

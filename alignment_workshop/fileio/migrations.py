@@ -1,0 +1,41 @@
+"""The format's version, and the chain of one-step migrations from older versions.
+
+A file of version v < FORMAT_VERSION is upgraded by `MIGRATIONS[v]`, then
+`MIGRATIONS[v + 1]` and so on, each a pure function from a document of one version to a
+document of the next; the result is then checked as a current file. Version 1 is the
+first, so the chain is empty today.
+
+Writing a migration: add `def _v1_to_v2(document: dict) -> dict` that returns a NEW
+document (never changes its argument), register it as `MIGRATIONS[1]`, raise FORMAT_VERSION
+to 2, keep an old file in tests/fixtures/v1/, and give the step its own test. A step sees
+an unchecked document: it must tolerate any JSON there and leave judging it to the
+checks that run after the chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from .errors import WorkshopFileError
+
+FORMAT_NAME: Final = "alignment-workshop"
+FORMAT_VERSION = 1
+
+Document = dict[str, Any]
+
+#: MIGRATIONS[v] turns a document of version v into one of version v + 1.
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+
+
+def upgrade(document: Document, version: int) -> Document:
+    """`document`, of format `version`, brought to FORMAT_VERSION one step at a time."""
+    for step_from in range(version, FORMAT_VERSION):
+        step = MIGRATIONS.get(step_from)
+        if step is None:
+            raise WorkshopFileError(
+                "version", f"files of format version {step_from} can no longer be opened"
+            )
+        document = step(document)
+        document["version"] = step_from + 1
+    return document

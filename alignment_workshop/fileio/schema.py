@@ -1,0 +1,159 @@
+"""Phase two of loading: the JSON types and keys of a current document, made into records.
+
+This module checks the shape of the document: objects where objects belong, lists where
+lists belong, no unknown, missing, repeated or inapplicable keys, and the size limits.
+It then hands the values, unjudged, to `Workshop.from_records`, which applies the same
+value rules as the edit API: a workshop the editor accepts is exactly one a file may hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from alignment_workshop.model import Action, Link, LinkKind, Meta, Node, NodeKind, Team, Workshop
+from alignment_workshop.model.errors import ValidationError
+from alignment_workshop.model.rules import MAX_ACTIONS, MAX_LINKS, MAX_NODES, MAX_TEAMS
+from alignment_workshop.model.validation import check_enum, show, type_name
+
+from . import fields as f
+from .errors import WorkshopFileError
+from .jsonparse import DuplicateKeys
+
+E = TypeVar("E", bound=StrEnum)
+
+_SIMPLE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+_NODE_KEY_SETS = {kind: frozenset(keys) for kind, keys in f.NODE_KEYS.items()}
+_LINK_KEY_SETS = {kind: frozenset(keys) for kind, keys in f.LINK_KEYS.items()}
+_ALL_NODE_KEYS = frozenset(f.ALL_NODE_KEYS)
+_ALL_LINK_KEYS = frozenset(f.ALL_LINK_KEYS)
+_TOP_KEYS = frozenset(f.TOP_KEYS)
+_WORKSHOP_KEYS = frozenset(f.WORKSHOP_KEYS)
+_TEAM_KEYS = frozenset(f.TEAM_KEYS)
+_ACTION_KEYS = frozenset(f.ACTION_KEYS)
+
+
+def place(where: str, key: str) -> str:
+    """The location of `key` inside `where`: "nodes[2]" + "title" → "nodes[2].title"."""
+    if _SIMPLE_KEY.fullmatch(key):
+        return f"{where}.{key}" if where else key
+    return f"{where}[{show(key, 30)}]"
+
+
+def as_object(value: object, where: str) -> dict[str, Any]:
+    """`value` if it is a JSON object with no repeated key."""
+    if not isinstance(value, dict):
+        raise WorkshopFileError(where, f"must be an object (got {type_name(value)})")
+    if isinstance(value, DuplicateKeys):
+        raise WorkshopFileError(where, f"has the key {show(value.duplicate)} more than once")
+    return value
+
+
+def as_list(value: object, where: str, limit: int, what: str) -> list[Any]:
+    """`value` if it is a JSON list of at most `limit` items."""
+    if not isinstance(value, list):
+        raise WorkshopFileError(where, f"must be a list (got {type_name(value)})")
+    if len(value) > limit:
+        raise WorkshopFileError(
+            where, f"a workshop holds at most {limit:,} {what} (got {len(value):,})"
+        )
+    return value
+
+
+def check_keys(
+    obj: dict[str, Any], where: str, allowed: Collection[str], required: Iterable[str], what: str
+) -> None:
+    """Refuse a key of `obj` outside `allowed`, then a missing `required` key."""
+    extra = obj.keys() - allowed
+    if extra:
+        key = next(key for key in obj if key in extra)
+        raise WorkshopFileError(place(where, key), f"is not a field of {what}")
+    for key in required:
+        if key not in obj:
+            raise WorkshopFileError(place(where, key), "is required")
+
+
+def _kind(enum: type[E], value: object, where: str) -> E:
+    try:
+        return check_enum(enum, value, "kind")
+    except ValidationError as error:
+        raise WorkshopFileError(place(where, "kind"), error.reason) from None
+
+
+def _inapplicable(obj: dict[str, Any], where: str, allowed: Collection[str], what: str) -> None:
+    extra = obj.keys() - allowed
+    if extra:
+        key = next(key for key in obj if key in extra)
+        raise WorkshopFileError(place(where, key), f"does not apply to {what}")
+
+
+def read_meta(value: object) -> Meta:
+    """The `workshop` object as metadata."""
+    obj = as_object(value, "workshop")
+    check_keys(obj, "workshop", _WORKSHOP_KEYS, (), "the workshop")
+    return Meta(**obj)
+
+
+def read_team(value: object, where: str) -> Team:
+    """One entry of `teams`."""
+    obj = as_object(value, where)
+    check_keys(obj, where, _TEAM_KEYS, f.REQUIRED_TEAM, "a team")
+    return Team(**obj)
+
+
+def read_action(value: object, where: str) -> Action:
+    """One entry of a goal's `actions`."""
+    obj = as_object(value, where)
+    check_keys(obj, where, _ACTION_KEYS, f.REQUIRED_ACTION, "an action")
+    return Action(**obj)
+
+
+def read_node(value: object, where: str) -> Node:
+    """One entry of `nodes`: x and y become the model's `pos`."""
+    obj = as_object(value, where)
+    check_keys(obj, where, _ALL_NODE_KEYS, f.REQUIRED_NODE, "a node")
+    kind = _kind(NodeKind, obj["kind"], where)
+    _inapplicable(obj, where, _NODE_KEY_SETS[kind], f"a {kind.value} node")
+    record = dict(obj)
+    record["kind"] = kind
+    has_x, has_y = "x" in obj, "y" in obj
+    if has_x != has_y:
+        given, missing = ("x", "y") if has_x else ("y", "x")
+        raise WorkshopFileError(place(where, missing), f"is required when {given} is given")
+    if has_x:
+        record["pos"] = (record.pop("x"), record.pop("y"))
+    if "actions" in obj:
+        at = place(where, "actions")
+        actions = as_list(obj["actions"], at, MAX_ACTIONS, "actions per goal")
+        record["actions"] = tuple(read_action(a, f"{at}[{i}]") for i, a in enumerate(actions))
+    return Node(**record)
+
+
+def read_link(value: object, where: str) -> Link:
+    """One entry of `links`."""
+    obj = as_object(value, where)
+    check_keys(obj, where, _ALL_LINK_KEYS, f.REQUIRED_LINK, "a link")
+    kind = _kind(LinkKind, obj["kind"], where)
+    _inapplicable(obj, where, _LINK_KEY_SETS[kind], f"a {kind.value} link, only to conflicts")
+    return Link(**obj)
+
+
+def read_document(document: dict[str, Any]) -> Workshop:
+    """The workshop in a current-version document whose envelope has been checked."""
+    check_keys(document, "", _TOP_KEYS, f.REQUIRED_TOP, "a workshop file")
+    generator = document.get("generator", "")
+    if not isinstance(generator, str):
+        raise WorkshopFileError("generator", f"must be a string (got {type_name(generator)})")
+    teams = as_list(document.get("teams", []), "teams", MAX_TEAMS, "teams")
+    nodes = as_list(document["nodes"], "nodes", MAX_NODES, "nodes")
+    links = as_list(document.get("links", []), "links", MAX_LINKS, "links")
+    meta = read_meta(document.get("workshop", {}))
+    team_records = [read_team(team, f"teams[{i}]") for i, team in enumerate(teams)]
+    node_records = [read_node(node, f"nodes[{i}]") for i, node in enumerate(nodes)]
+    link_records = [read_link(link, f"links[{i}]") for i, link in enumerate(links)]
+    try:
+        return Workshop.from_records(meta, team_records, node_records, link_records)
+    except ValidationError as error:
+        raise WorkshopFileError(error.field, error.reason) from None

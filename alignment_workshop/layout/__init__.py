@@ -1,1 +1,44 @@
-"""Automatic placement of the nodes of a workshop, layered from the vision down."""
+"""Automatic placement of the nodes of a workshop, layered from the vision down.
+
+`auto_layout(workshop)` gives every node a card centre; `auto_layout(workshop, only=ids)`
+places just those nodes in open space. The card sizes in `geometry` are shared with the
+canvas and the PDF. No Qt here: the layout imports only the model.
+"""
+
+from .auto import auto_layout
+from .geometry import (
+    BAND_GAP,
+    CARD_HEIGHT,
+    CARD_WIDTH,
+    COLUMN_PITCH,
+    H_GAP,
+    ROW_PITCH,
+    SIDE_GAP,
+    V_GAP,
+    VALUE_HEIGHT,
+    VALUE_WIDTH,
+    VISION_HEIGHT,
+    VISION_WIDTH,
+    Rect,
+    card_rect,
+    card_size,
+)
+
+__all__ = [
+    "BAND_GAP",
+    "CARD_HEIGHT",
+    "CARD_WIDTH",
+    "COLUMN_PITCH",
+    "H_GAP",
+    "ROW_PITCH",
+    "SIDE_GAP",
+    "VALUE_HEIGHT",
+    "VALUE_WIDTH",
+    "VISION_HEIGHT",
+    "VISION_WIDTH",
+    "V_GAP",
+    "Rect",
+    "auto_layout",
+    "card_rect",
+    "card_size",
+]

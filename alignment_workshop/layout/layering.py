@@ -1,0 +1,130 @@
+"""Which row and which column band each node belongs to.
+
+Rows run top to bottom: the vision(s); then the objectives, an objective that supports
+another objective one row below it; then the team goals, a goal that supports another
+goal one row below that one. Goals are split into one column band per team, in the
+file's team order, with the goals that have no team in a last band. Values stay out of
+the rows: they go in a band at the side.
+
+Cycles of supports links (a finding, not a file error) are broken where they are met.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from alignment_workshop.model import LinkKind, NodeKind, Workshop
+
+
+@dataclass(slots=True)
+class Layering:
+    """The rows and bands of a workshop, each list in file order."""
+
+    #: rows[r][b] is the list of node ids in row r and band b. Vision and objective rows
+    #: have a single band; goal rows have one band per entry of `bands`.
+    rows: list[list[list[str]]] = field(default_factory=list)
+    #: How many leading rows hold visions and objectives (the rest hold goals).
+    upper_rows: int = 0
+    #: The team id of each goal band (None: goals without a team).
+    bands: list[str | None] = field(default_factory=list)
+    #: The values, in file order.
+    values: list[str] = field(default_factory=list)
+    #: The ids of the nodes each node supports (its "why" targets), in link order.
+    targets: dict[str, list[str]] = field(default_factory=dict)
+    #: The ids of the nodes that support each node, in link order.
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    #: The ids of the nodes that uphold each value, in link order.
+    upholders: dict[str, list[str]] = field(default_factory=dict)
+    #: Ids of dropped objectives and goals.
+    dropped: set[str] = field(default_factory=set)
+    #: The kind of every node.
+    kinds: dict[str, NodeKind] = field(default_factory=dict)
+    #: True when the first row holds the vision(s).
+    has_vision: bool = False
+
+
+def depths(ids: Iterable[str], targets: Mapping[str, list[str]]) -> dict[str, int]:
+    """The longest chain of `targets` from each id, within `ids`; cycles are cut.
+
+    depth(n) is 0 when n has no target among `ids`, else 1 + the largest depth of its
+    targets. A link back to a node still being explored is ignored.
+    """
+    members = dict.fromkeys(ids)
+    depth: dict[str, int] = {}
+    for root in members:
+        if root in depth:
+            continue
+        best = {root: 0}
+        stack = [(root, iter(targets.get(root, ())))]
+        while stack:
+            node, pending = stack[-1]
+            for target in pending:
+                if target not in members or (target in best and target not in depth):
+                    continue
+                if target in depth:
+                    best[node] = max(best[node], depth[target] + 1)
+                    continue
+                best[target] = 0
+                stack.append((target, iter(targets.get(target, ()))))
+                break
+            else:
+                stack.pop()
+                depth[node] = best[node]
+                if stack:
+                    parent = stack[-1][0]
+                    best[parent] = max(best[parent], depth[node] + 1)
+    return depth
+
+
+def _rows_by_depth(ids: list[str], depth: Mapping[str, int]) -> list[list[str]]:
+    rows: list[list[str]] = [[] for _ in range(max(depth.values(), default=-1) + 1)]
+    for node_id in ids:
+        rows[depth[node_id]].append(node_id)
+    return rows
+
+
+def _links(workshop: Workshop, layering: Layering) -> None:
+    for link in workshop.iter_links():
+        if link.kind is LinkKind.SUPPORTS:
+            layering.targets.setdefault(link.source, []).append(link.target)
+            layering.sources.setdefault(link.target, []).append(link.source)
+        elif link.kind is LinkKind.UPHOLDS:
+            layering.upholders.setdefault(link.target, []).append(link.source)
+
+
+def _goal_rows(workshop: Workshop, goals: list[str], layering: Layering) -> None:
+    """Append the goal rows, split into team bands, to `layering`."""
+    team_of = {node_id: workshop.node(node_id).team for node_id in goals}
+    used = set(team_of.values())
+    layering.bands = [team.id for team in workshop.teams if team.id in used]
+    if None in used:
+        layering.bands.append(None)
+    band_index = {team: index for index, team in enumerate(layering.bands)}
+    for row in _rows_by_depth(goals, depths(goals, layering.targets)):
+        banded: list[list[str]] = [[] for _ in layering.bands]
+        for node_id in row:
+            banded[band_index[team_of[node_id]]].append(node_id)
+        layering.rows.append(banded)
+
+
+def layer(workshop: Workshop) -> Layering:
+    """Split the nodes of `workshop` into rows, bands and the side band of values."""
+    layering = Layering()
+    _links(workshop, layering)
+    by_kind: dict[NodeKind, list[str]] = {kind: [] for kind in NodeKind}
+    for node in workshop.iter_nodes():
+        by_kind[node.kind].append(node.id)
+        layering.kinds[node.id] = node.kind
+        if not node.is_active:
+            layering.dropped.add(node.id)
+    if by_kind[NodeKind.VISION]:
+        layering.rows.append([by_kind[NodeKind.VISION]])
+        layering.has_vision = True
+    objectives = by_kind[NodeKind.OBJECTIVE]
+    for row in _rows_by_depth(objectives, depths(objectives, layering.targets)):
+        layering.rows.append([row])
+    layering.upper_rows = len(layering.rows)
+    _goal_rows(workshop, by_kind[NodeKind.GOAL], layering)
+    layering.values = by_kind[NodeKind.VALUE]
+    return layering

@@ -1,0 +1,148 @@
+"""Turning ordered rows and bands into card centres.
+
+Rows are centred on x = 0. A row wider than the map's column count wraps onto sub-rows,
+and each team band keeps the same columns in every goal row, so a team's goals stay in
+one vertical strip. Values stack in columns at the right of everything else.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .geometry import (
+    BAND_GAP,
+    CARD_HEIGHT,
+    CARD_WIDTH,
+    COLUMN_PITCH,
+    H_GAP,
+    ROW_PITCH,
+    SIDE_GAP,
+    V_GAP,
+    VALUE_HEIGHT,
+    VALUE_WIDTH,
+    VISION_HEIGHT,
+    VISION_WIDTH,
+)
+from .layering import Layering
+
+#: Space between the sub-rows of a row that wraps.
+SUBROW_GAP = H_GAP
+#: The width-to-height ratio the map aims for: a wide screen, so fitting it to a
+#: projector keeps the cards as large as possible.
+ASPECT = 16 / 9
+#: A block of cards wraps only beyond this many columns.
+MIN_COLUMNS = 4
+
+Rows = list[list[list[str]]]
+
+
+def _wrap_width(count: int) -> int:
+    """Columns for `count` cards so that their block has about the ASPECT ratio."""
+    return max(MIN_COLUMNS, math.ceil(math.sqrt(ASPECT * count * ROW_PITCH / COLUMN_PITCH)))
+
+
+@dataclass(slots=True)
+class Grid:
+    """The column plan: columns per band and the left edge of each goal band."""
+
+    upper_columns: int
+    band_columns: list[int]
+    band_left: list[float]
+
+    @classmethod
+    def plan(cls, layering: Layering) -> Grid:
+        """Columns that keep every band and row of `layering` reasonably square."""
+        goal_rows = layering.rows[layering.upper_rows :]
+        goals = sum(len(group) for row in goal_rows for group in row)
+        share = _wrap_width(goals) / max(1, goals)
+        band_columns = []
+        for band in range(len(layering.bands)):
+            sizes = [len(row[band]) for row in goal_rows]
+            wanted = round(sum(sizes) * share)
+            band_columns.append(max(1, min(max(sizes), wanted)))
+        widths = [cols * COLUMN_PITCH - H_GAP for cols in band_columns]
+        total = sum(widths) + BAND_GAP * max(0, len(widths) - 1)
+        lefts, left = [], -total / 2
+        for width in widths:
+            lefts.append(left)
+            left += width + BAND_GAP
+        objectives = sum(len(row[0]) for row in layering.rows[: layering.upper_rows])
+        upper = max(_wrap_width(objectives), int((total + H_GAP) // COLUMN_PITCH))
+        return cls(upper, band_columns, lefts)
+
+    def columns(self, row_index: int, band: int, layering: Layering) -> int:
+        """How many columns the group (row, band) may use before it wraps."""
+        if row_index >= layering.upper_rows:
+            return self.band_columns[band]
+        return self.upper_columns
+
+
+def _is_vision(row_index: int, layering: Layering) -> bool:
+    return row_index == 0 and layering.has_vision
+
+
+def group_columns(row_index: int, rows: Rows, layering: Layering, grid: Grid) -> list[int]:
+    """Columns each group of a row may use before it wraps (visions never wrap)."""
+    if _is_vision(row_index, layering):
+        return [max(1, len(group)) for group in rows[row_index]]
+    return [grid.columns(row_index, band, layering) for band in range(len(rows[row_index]))]
+
+
+def row_x(row_index: int, rows: Rows, layering: Layering, grid: Grid) -> dict[str, float]:
+    """The x centre of every card in one row, for its current order."""
+    xs: dict[str, float] = {}
+    pitch = VISION_WIDTH + H_GAP if _is_vision(row_index, layering) else COLUMN_PITCH
+    columns = group_columns(row_index, rows, layering, grid)
+    for band, group in enumerate(rows[row_index]):
+        cols = columns[band]
+        used = min(len(group), cols)
+        if row_index >= layering.upper_rows:
+            band_cols = grid.band_columns[band]
+            start = grid.band_left[band] + CARD_WIDTH / 2 + (band_cols - used) * pitch / 2
+        else:
+            start = -(used - 1) * pitch / 2
+        for index, node_id in enumerate(group):
+            xs[node_id] = start + (index % cols) * pitch
+    return xs
+
+
+def all_x(rows: Rows, layering: Layering, grid: Grid) -> dict[str, float]:
+    """The x centre of every card in the rows."""
+    xs: dict[str, float] = {}
+    for row_index in range(len(rows)):
+        xs.update(row_x(row_index, rows, layering, grid))
+    return xs
+
+
+def place_rows(
+    rows: Rows, layering: Layering, grid: Grid
+) -> tuple[dict[str, tuple[float, float]], float]:
+    """Card centres for every node in the rows, and the bottom edge of the last row."""
+    xs = all_x(rows, layering, grid)
+    positions: dict[str, tuple[float, float]] = {}
+    top = 0.0
+    for row_index, row in enumerate(rows):
+        height = VISION_HEIGHT if _is_vision(row_index, layering) else CARD_HEIGHT
+        columns = group_columns(row_index, rows, layering, grid)
+        subs = 1
+        for group, cols in zip(row, columns, strict=True):
+            for index, node_id in enumerate(group):
+                sub = index // cols
+                subs = max(subs, sub + 1)
+                positions[node_id] = (xs[node_id], top + sub * (height + SUBROW_GAP) + height / 2)
+        top += subs * height + (subs - 1) * SUBROW_GAP + V_GAP
+    return positions, max(0.0, top - V_GAP)
+
+
+def place_values(order: list[str], right: float, bottom: float) -> dict[str, tuple[float, float]]:
+    """Values in columns at the side, starting at the top, to the right of `right`."""
+    pitch = VALUE_HEIGHT + SUBROW_GAP
+    per_column = max(4, int((bottom + SUBROW_GAP) // pitch))
+    left = right + SIDE_GAP
+    positions = {}
+    for index, node_id in enumerate(order):
+        column, place = divmod(index, per_column)
+        x = left + column * (VALUE_WIDTH + H_GAP) + VALUE_WIDTH / 2
+        positions[node_id] = (x, place * pitch + VALUE_HEIGHT / 2)
+    return positions

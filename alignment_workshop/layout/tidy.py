@@ -1,0 +1,76 @@
+"""Placing a few new nodes in open space without moving anything else.
+
+New cards go to the right of everything already placed, each at the height of its
+layer: below the cards it supports, above the cards that support it, or level with the
+cards of its kind. Heights snap to rows one row pitch apart, and each row fills from
+left to right, so new cards never overlap each other or the cards already there.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping
+
+from alignment_workshop.model import Node, NodeKind, Workshop
+
+from .geometry import H_GAP, ROW_PITCH, Rect, card_rect, card_size
+from .layering import Layering
+
+Positions = dict[str, tuple[float, float]]
+
+
+def _bounds(workshop: Workshop, placed: Mapping[str, tuple[float, float]]) -> Rect:
+    rects = [card_rect(workshop.node(node_id).kind, pos) for node_id, pos in placed.items()]
+    bounds = rects[0]
+    for rect in rects[1:]:
+        bounds = bounds.united(rect)
+    return bounds
+
+
+def _target_y(node: Node, placed: Positions, layering: Layering, bounds: Rect) -> float:
+    """Where `node` belongs vertically, judged from what is already placed."""
+    above = [placed[t][1] for t in layering.targets.get(node.id, ()) if t in placed]
+    if above:
+        return max(above) + ROW_PITCH
+    below = [placed[s][1] for s in layering.sources.get(node.id, ()) if s in placed]
+    if below:
+        return min(below) - ROW_PITCH
+    return _kind_y(node.kind, placed, layering.kinds, bounds)
+
+
+def _kind_y(
+    kind: NodeKind, placed: Positions, kinds: Mapping[str, NodeKind], bounds: Rect
+) -> float:
+    same = [pos[1] for node_id, pos in placed.items() if kinds[node_id] is kind]
+    if same:
+        return statistics.median(same)
+    if kind is NodeKind.GOAL:
+        return bounds.bottom
+    if kind is NodeKind.OBJECTIVE:
+        return bounds.top + ROW_PITCH
+    return bounds.top
+
+
+def place_new(workshop: Workshop, new: list[str], full: Positions, layering: Layering) -> Positions:
+    """Positions for the `new` nodes only; every other placed node stays where it is."""
+    chosen = set(new)
+    placed: Positions = {
+        node.id: node.pos
+        for node in workshop.iter_nodes()
+        if node.pos is not None and node.id not in chosen
+    }
+    if not placed:
+        return {node_id: full[node_id] for node_id in new}
+    bounds = _bounds(workshop, placed)
+    first_y = bounds.top + card_size(NodeKind.GOAL)[1] / 2
+    cursors: dict[int, float] = {}
+    result: Positions = {}
+    for node_id in sorted(new, key=lambda i: (full[i][1], full[i][0])):
+        node = workshop.node(node_id)
+        row = round((_target_y(node, placed, layering, bounds) - first_y) / ROW_PITCH)
+        width = card_size(node.kind)[0]
+        left = cursors.get(row, bounds.right + 2 * H_GAP)
+        cursors[row] = left + width + H_GAP
+        result[node_id] = (left + width / 2, first_y + row * ROW_PITCH)
+        placed[node_id] = result[node_id]
+    return result

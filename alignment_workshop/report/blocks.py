@@ -1,0 +1,83 @@
+"""Small building blocks the sections share: escaped paragraphs, headings, labels.
+
+Workshop text reaches reportlab only through `text.escape`: `para` escapes its text,
+and `markup` callers build their markup from `escape(...)` pieces and fixed strings.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from alignment_workshop.analysis.findings import Finding
+
+from . import palette
+from .analysis_words import SEVERITY_LABELS
+from .document import Bookmark
+from .styles import styles
+from .text import escape
+
+
+def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    """A paragraph of plain workshop text, printed literally."""
+    return Paragraph(escape(text), style or styles().body)
+
+
+def markup(
+    source: str, style: ParagraphStyle | None = None, *, bullet: str | None = None
+) -> Paragraph:
+    """A paragraph of markup already built from escaped pieces, with an optional bullet."""
+    return Paragraph(source, style or styles().body, bulletText=bullet)
+
+
+def heading(title: str, style: ParagraphStyle, key: str, level: int) -> list[Flowable]:
+    """A heading with its outline entry; `title` is plain text."""
+    return [Bookmark(key, title, level), Paragraph(escape(title, keep_newlines=False), style)]
+
+
+def label(name: str, value: str) -> str:
+    """Markup for "<b>Name:</b> value", the value escaped."""
+    return f"<b>{escape(name)}:</b> {escape(value, keep_newlines=False)}"
+
+
+def colored(text: str, color: str, *, bold: bool = False) -> str:
+    """Markup for escaped `text` in `color` ("#RRGGBB", from the palette or a team)."""
+    inner = f"<b>{escape(text)}</b>" if bold else escape(text)
+    return f'<font color="{color}">{inner}</font>'
+
+
+def finding_line(finding: Finding, titles: list[str]) -> Paragraph:
+    """One finding as a bullet: severity, message and the titles it concerns."""
+    color = palette.SEVERITY_COLORS[finding.severity]
+    text = (
+        colored(SEVERITY_LABELS[finding.severity], color, bold=True) + " " + escape(finding.message)
+    )
+    if titles:
+        names = " · ".join(f"‘{escape(t, keep_newlines=False)}’" for t in titles)
+        text += f'<br/><font size="8" color="{palette.MUTED}">Concerns: {names}</font>'
+    return Paragraph(text, styles().item, bulletText="•")
+
+
+def spacer(height: float = 6) -> Spacer:
+    return Spacer(1, height)
+
+
+def grid(rows: list[list[Flowable | str]], widths: list[float], *, header: bool = True) -> Table:
+    """A table with light rules; cells are flowables, so long text wraps."""
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(palette.RULE)),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEF1F5")))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def keep(flowables: list[Flowable]) -> KeepTogether:
+    """Keep a small block on one page when it fits; reportlab splits it when it does not."""
+    return KeepTogether(flowables)

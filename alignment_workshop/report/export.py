@@ -1,0 +1,55 @@
+"""`export_pdf`: the whole action plan, or one team's, written to a PDF file."""
+
+from __future__ import annotations
+
+import os
+
+from reportlab.platypus import Flowable, PageBreak
+
+from alignment_workshop.model import Workshop
+
+from .document import LANDSCAPE, PORTRAIT, PlanDocument
+from .map_pages import map_pages
+from .plan import PlanData
+from .sections import decisions, objectives, vision_and_values, what_to_resolve
+from .team_pages import team_sections, unowned_goals
+from .text import drawable
+from .title_page import title_page
+
+
+def export_pdf(workshop: Workshop, path: str | os.PathLike[str], team_id: str | None = None) -> int:
+    """Write the action plan of `workshop` to `path`; returns the number of pages.
+
+    With `team_id`, the plan is that team's: the title page, vision and values, the
+    objectives its goals serve, its own section and the findings that concern it.
+    Raises `UnknownTeamError` (a ValueError) when the workshop has no such team.
+    """
+    data = PlanData.build(workshop, team_id)
+    meta = workshop.meta
+    subject = "Alignment workshop action plan"
+    if team_id is not None:
+        subject += f" for {data.team_name(team_id)}"
+    doc = PlanDocument(
+        os.fspath(path),
+        header=f"{meta.title} · {subject}",
+        title=drawable(meta.title),
+        author=drawable(meta.facilitator),
+        subject=drawable(subject),
+    )
+    doc.build_plan(_story(data, doc))
+    return doc.page
+
+
+def _story(data: PlanData, doc: PlanDocument) -> list[Flowable]:
+    width, _ = doc.frame_size(PORTRAIT)
+    story = title_page(data, width)
+    story += [PageBreak(), *vision_and_values(data)]
+    if data.team_id is None:
+        story += map_pages(data, *doc.frame_size(LANDSCAPE))
+        story += [PageBreak(), *what_to_resolve(data), PageBreak(), *decisions(data)]
+    else:
+        story += [PageBreak(), *what_to_resolve(data)]
+    story += [PageBreak(), *objectives(data)]
+    story += team_sections(data)
+    story += unowned_goals(data)
+    return story

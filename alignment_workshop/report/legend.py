@@ -1,0 +1,110 @@
+"""The legend under each map drawing: card kinds, link styles, the error outline, teams."""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Group, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from alignment_workshop.model import LinkKind, NodeKind
+
+from . import palette
+from .fonts import REGULAR
+from .map_drawing import MapPart
+from .text import drawable
+
+#: Height of the legend, in points: two rows of 7-point text.
+LEGEND_HEIGHT = 30.0
+_SIZE = 7.0
+_ROW = 14.0
+_LINK_NAMES = {
+    LinkKind.SUPPORTS: "supports",
+    LinkKind.UPHOLDS: "upholds",
+    LinkKind.CONFLICTS: "conflicts",
+    LinkKind.DEPENDS: "depends on",
+}
+
+
+class _Row:
+    """Places legend entries left to right on one row."""
+
+    def __init__(self, group: Group, y: float, width: float) -> None:
+        self.group, self.y, self.x, self.width = group, y, 0.0, width
+
+    def room(self, text: str, mark: float) -> bool:
+        return self.x + mark + 4 + stringWidth(text, REGULAR, _SIZE) <= self.width
+
+    def entry(self, text: str, mark: float) -> float:
+        """Reserve `mark` points for a symbol, write `text` after it; returns the symbol x."""
+        x = self.x
+        self.group.add(String(x + mark + 3, self.y, text, fontName=REGULAR, fontSize=_SIZE))
+        self.x += mark + 3 + stringWidth(text, REGULAR, _SIZE) + 12
+        return x
+
+
+def _swatch(row: _Row, text: str, fill: str, stroke: str, width: float = 0.7) -> None:
+    x = row.entry(text, 14)
+    row.group.add(
+        Rect(
+            x,
+            row.y - 1.5,
+            14,
+            8,
+            fillColor=colors.HexColor(fill),
+            strokeColor=colors.HexColor(stroke),
+            strokeWidth=width,
+        )
+    )
+
+
+def legend(part: MapPart, width: float) -> Group:
+    """The legend, `width` points wide and `LEGEND_HEIGHT` high, for the nodes of `part`."""
+    group = Group()
+    kinds = _Row(group, _ROW + 3, width)
+    for kind in NodeKind:
+        style = palette.KIND_COLORS[kind]
+        _swatch(kinds, kind.label, style.fill, style.border)
+    _swatch(kinds, "has an error", "#FFFFFF", palette.ERROR_OUTLINE, 2)
+    _swatch(kinds, "dropped", palette.DROPPED_FILL, palette.DROPPED_TEXT)
+    for kind, name in _LINK_NAMES.items():
+        style = palette.LINK_STYLES[kind]
+        x = kinds.entry(name, 18)
+        group.add(
+            Line(
+                x,
+                kinds.y + 2.5,
+                x + 18,
+                kinds.y + 2.5,
+                strokeColor=colors.HexColor(style.color),
+                strokeWidth=style.width,
+                strokeDashArray=list(style.dash) or None,
+            )
+        )
+    x = kinds.entry("resolved conflict", 18)
+    group.add(
+        Line(
+            x,
+            kinds.y + 2.5,
+            x + 18,
+            kinds.y + 2.5,
+            strokeColor=colors.HexColor(palette.RESOLVED_CONFLICT),
+            strokeWidth=1.6,
+            strokeDashArray=[2, 2],
+        )
+    )
+    _teams(_Row(group, 3, width), part)
+    return group
+
+
+def _teams(row: _Row, part: MapPart) -> None:
+    """A swatch per team with goals on this page; "+ n more" when they do not fit."""
+    shown = dict.fromkeys(n.team for n in part.nodes if n.kind is NodeKind.GOAL and n.team)
+    teams = [t for t in shown if t in part.team_names]
+    row.entry("Teams (stripe on each goal):", 0)
+    for index, team in enumerate(teams):
+        name = drawable(part.team_names[team])[:40]
+        rest = len(teams) - index
+        if not row.room(name + f"  + {rest} more", 14):
+            row.entry(f"+ {rest} more", 0)
+            return
+        _swatch(row, name, part.team_colors.get(team, "#888888"), "#FFFFFF", 0)

@@ -1,0 +1,217 @@
+"""One page of the alignment map as a reportlab vector drawing.
+
+A `MapPart` is a set of nodes with positions in scene units (the centre of each card, y
+pointing down, as in the editor). `draw_part` scales it to fit a box in points, draws
+the links under the cards in their styles, then the cards in their kind and team colours,
+outlining in red the nodes with error findings. Card text is `CARD_FONT` scene units
+high, so a part may only be drawn at a scale of at least `min_scale()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.graphics.shapes import Drawing, Group, Line, Polygon, Rect, String
+from reportlab.lib import colors
+
+from alignment_workshop.layout.geometry import card_rect
+from alignment_workshop.model import Link, LinkKind, Node, NodeKind
+
+from . import palette
+from .fonts import BOLD, REGULAR
+from .map_text import wrap_lines
+
+#: Height of the text on a card, in scene units.
+CARD_FONT = 13.0
+#: No text on the map may be smaller than this, in points.
+MIN_TEXT = 6.0
+#: The largest scale a part is drawn at: a small map is not blown up.
+MAX_SCALE = 1.0
+_PAD = 8.0
+
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]  # left, top, right, bottom in scene units
+
+
+def min_scale() -> float:
+    """The smallest scale at which card text is still `MIN_TEXT` points high."""
+    return MIN_TEXT / CARD_FONT
+
+
+@dataclass(slots=True)
+class MapPart:
+    """The nodes of one map page, where to put them, and how to draw them."""
+
+    title: str
+    nodes: list[Node]
+    positions: dict[str, Point]
+    links: list[Link]
+    errors: set[str] = field(default_factory=set)
+    team_colors: dict[str, str] = field(default_factory=dict)
+    team_names: dict[str, str] = field(default_factory=dict)
+
+    def box(self) -> Box:
+        """The scene rectangle holding every card of the part."""
+        rects = [card_rect(n.kind, self.positions[n.id]) for n in self.nodes]
+        return (
+            min(r.left for r in rects),
+            min(r.top for r in rects),
+            max(r.right for r in rects),
+            max(r.bottom for r in rects),
+        )
+
+    def fit_scale(self, width: float, height: float) -> float:
+        """The scale that fits the part in `width` × `height` points."""
+        left, top, right, bottom = self.box()
+        return min(width / max(right - left, 1.0), height / max(bottom - top, 1.0), MAX_SCALE)
+
+
+class _Mapper:
+    """Scene coordinates to drawing coordinates (y flipped)."""
+
+    def __init__(self, box: Box, scale: float, origin: Point) -> None:
+        self.left, self.top = box[0], box[1]
+        self.scale = scale
+        self.x0, self.y0 = origin
+
+    def point(self, x: float, y: float) -> Point:
+        return (self.x0 + (x - self.left) * self.scale, self.y0 - (y - self.top) * self.scale)
+
+
+def draw_part(part: MapPart, width: float, height: float) -> Group:
+    """The part drawn to fit `width` × `height` points, top-left aligned and centred."""
+    scale = part.fit_scale(width, height)
+    left, top, right, bottom = part.box()
+    used_w, used_h = (right - left) * scale, (bottom - top) * scale
+    mapper = _Mapper(part.box(), scale, ((width - used_w) / 2, height - (height - used_h) / 2))
+    group = Group()
+    for link in part.links:
+        _draw_link(group, part, link, mapper)
+    for node in part.nodes:
+        _draw_card(group, part, node, mapper)
+    return group
+
+
+def _card_box(node: Node, pos: Point, mapper: _Mapper) -> tuple[float, float, float, float]:
+    rect = card_rect(node.kind, pos)
+    x, y = mapper.point(rect.left, rect.bottom)
+    return (x, y, rect.width * mapper.scale, rect.height * mapper.scale)
+
+
+def _draw_card(group: Group, part: MapPart, node: Node, mapper: _Mapper) -> None:
+    x, y, w, h = _card_box(node, part.positions[node.id], mapper)
+    style = palette.KIND_COLORS[node.kind]
+    fill, ink = style.fill, style.text
+    if not node.is_active:
+        fill, ink = palette.DROPPED_FILL, palette.DROPPED_TEXT
+    error = node.id in part.errors
+    group.add(
+        Rect(
+            x,
+            y,
+            w,
+            h,
+            rx=4 * mapper.scale,
+            ry=4 * mapper.scale,
+            fillColor=colors.HexColor(fill),
+            strokeColor=colors.HexColor(palette.ERROR_OUTLINE if error else style.border),
+            strokeWidth=2.4 if error else 0.7,
+            strokeDashArray=None if node.is_active else (3, 2),
+        )
+    )
+    stripe = 0.0
+    if node.kind is NodeKind.GOAL:
+        stripe = 9 * mapper.scale
+        color = part.team_colors.get(node.team or "", palette.KIND_COLORS[NodeKind.GOAL].border)
+        group.add(Rect(x, y, stripe, h, fillColor=colors.HexColor(color), strokeColor=None))
+    _draw_text(group, part, node, (x + stripe, y, w - stripe, h), ink, mapper.scale)
+
+
+def _draw_text(group: Group, part: MapPart, node: Node, box: Box, ink: str, scale: float) -> None:
+    x, y, w, h = box
+    size = CARD_FONT * scale
+    leading = size * 1.22
+    pad = _PAD * scale
+    kind = node.kind.label.upper()
+    if node.kind is NodeKind.GOAL:
+        kind = part.team_names.get(node.team or "", "No team")
+    if not node.is_active:
+        kind += " · dropped"
+    room = max(1, int((h - 2 * pad) / leading))
+    lines = [(BOLD, line) for line in wrap_lines(kind, BOLD, size, w - 2 * pad, 1)]
+    lines += [
+        (REGULAR, line) for line in wrap_lines(node.title, REGULAR, size, w - 2 * pad, room - 1)
+    ]
+    baseline = y + h - pad - size
+    for font, line in lines:
+        group.add(
+            String(
+                x + pad,
+                baseline,
+                line,
+                fontName=font,
+                fontSize=size,
+                fillColor=colors.HexColor(ink),
+            )
+        )
+        baseline -= leading
+
+
+def _border_point(center: Point, other: Point, half: Point) -> Point:
+    """Where the segment from `center` towards `other` leaves a card of half-size `half`."""
+    dx, dy = other[0] - center[0], other[1] - center[1]
+    if dx == 0 and dy == 0:
+        return center
+    tx = half[0] / abs(dx) if dx else float("inf")
+    ty = half[1] / abs(dy) if dy else float("inf")
+    t = min(tx, ty, 1.0)
+    return (center[0] + dx * t, center[1] + dy * t)
+
+
+def _draw_link(group: Group, part: MapPart, link: Link, mapper: _Mapper) -> None:
+    source, target = part.positions[link.source], part.positions[link.target]
+    kinds = {n.id: n.kind for n in part.nodes if n.id in (link.source, link.target)}
+    s_rect = card_rect(kinds[link.source], source)
+    t_rect = card_rect(kinds[link.target], target)
+    start = _border_point(source, target, (s_rect.width / 2, s_rect.height / 2))
+    end = _border_point(target, source, (t_rect.width / 2, t_rect.height / 2))
+    (x1, y1), (x2, y2) = mapper.point(*start), mapper.point(*end)
+    style = palette.LINK_STYLES[link.kind]
+    color = style.color
+    if link.kind is LinkKind.CONFLICTS and link.resolved:
+        color = palette.RESOLVED_CONFLICT
+    stroke = colors.HexColor(color)
+    group.add(
+        Line(
+            x1,
+            y1,
+            x2,
+            y2,
+            strokeColor=stroke,
+            strokeWidth=style.width,
+            strokeDashArray=list(style.dash) or None,
+        )
+    )
+    if style.arrow:
+        group.add(_arrow_head((x1, y1), (x2, y2), stroke, max(4.0, 10 * mapper.scale)))
+
+
+def _arrow_head(start: Point, end: Point, color: colors.Color, size: float) -> Polygon:
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
+    ux, uy = dx / length, dy / length
+    bx, by = end[0] - ux * size, end[1] - uy * size
+    px, py = -uy * size * 0.45, ux * size * 0.45
+    points = [end[0], end[1], bx + px, by + py, bx - px, by - py]
+    return Polygon(points, fillColor=color, strokeColor=None)
+
+
+def part_drawing(
+    part: MapPart, width: float, height: float, legend: Group, legend_h: float
+) -> Drawing:
+    """A drawing of `width` × `height` points: the part above, the legend below."""
+    drawing = Drawing(width, height)
+    drawing.add(draw_part(part, width, height - legend_h - 6))
+    legend.translate(0, 0)
+    drawing.add(legend)
+    return drawing

@@ -1,0 +1,160 @@
+"""The alignment map pages: one landscape page when it fits, else an overview and subtrees.
+
+Positions are the saved ones, with the auto-layout filling in nodes that have none. The
+whole map goes on one page when its card text stays at least 6 pt high. Otherwise the
+map is split: an overview (vision, objectives, values), one page per objective with the
+nodes that serve it, and a page for nodes in neither. Split pages keep the layout's
+order of rows and columns but close up the empty space between them; a part still too
+large for one page is cut into tiles of whole cards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+
+from alignment_workshop.layout import auto_layout
+from alignment_workshop.model import Node, NodeKind
+
+from .blocks import heading
+from .document import LANDSCAPE, PORTRAIT
+from .legend import LEGEND_HEIGHT, legend
+from .map_drawing import MapPart, Point, draw_part, min_scale
+from .plan import PlanData
+from .styles import styles
+
+#: Room above a map drawing for its heading, in points.
+_HEADING_ROOM = 34.0
+#: Pitch of the closed-up grid of a split page, in scene units.
+_COLUMN_PITCH = 250.0
+_ROW_PITCH = 165.0
+
+
+def positions(data: PlanData) -> dict[str, Point]:
+    """Every node's card centre: saved where there is one, auto-laid-out elsewhere."""
+    nodes = data.workshop.nodes
+    missing = {n.id for n in nodes if n.pos is None}
+    if not missing:
+        return {n.id: n.pos for n in nodes if n.pos is not None}
+    placed = auto_layout(data.workshop, only=missing if len(missing) < len(nodes) else None)
+    return {n.id: n.pos if n.pos is not None else placed[n.id] for n in nodes}
+
+
+def map_pages(data: PlanData, width: float, height: float) -> list[Flowable]:
+    """The map section: a landscape page per part, and back to portrait after it."""
+    area = (width, height - _HEADING_ROOM - LEGEND_HEIGHT - 6)
+    parts = split(data, positions(data), area)
+    story: list[Flowable] = [NextPageTemplate(LANDSCAPE), PageBreak()]
+    st = styles()
+    for index, part in enumerate(parts):
+        if index:
+            story.append(PageBreak())
+        if index == 0:
+            story += heading("Alignment map", st.h1, "map", 0)
+            if len(parts) > 1:
+                story += heading(part.title, st.h3, f"map-{index}", 1)
+        else:
+            story += heading(part.title, st.h2, f"map-{index}", 1)
+        room = height - (_HEADING_ROOM if index == 0 and len(parts) == 1 else _HEADING_ROOM + 10)
+        story.append(_drawing(part, width, room - 20))
+    story += [NextPageTemplate(PORTRAIT)]
+    return story
+
+
+def _drawing(part: MapPart, width: float, height: float) -> Drawing:
+    drawing = Drawing(width, height)
+    drawing.add(draw_part(part, width, height - LEGEND_HEIGHT - 6), name="map")
+    drawing.add(legend(part, width), name="legend")
+    return drawing
+
+
+def _part(whole: MapPart, title: str, nodes: Iterable[Node]) -> MapPart:
+    """The nodes of `whole` given, with the links between them."""
+    chosen = list(nodes)
+    ids = {n.id for n in chosen}
+    return MapPart(
+        title=title,
+        nodes=chosen,
+        positions={n.id: whole.positions[n.id] for n in chosen},
+        links=[link for link in whole.links if link.source in ids and link.target in ids],
+        errors=whole.errors & ids,
+        team_colors=whole.team_colors,
+        team_names=whole.team_names,
+    )
+
+
+def split(data: PlanData, pos: dict[str, Point], area: tuple[float, float]) -> list[MapPart]:
+    """The parts of the map, each drawable at a legible scale in `area` points."""
+    nodes = data.workshop.nodes
+    if not nodes:
+        return []
+    whole = MapPart(
+        title="Whole map",
+        nodes=nodes,
+        positions=pos,
+        links=data.workshop.links,
+        errors=data.error_nodes(),
+        team_colors={t.id: t.color for t in data.workshop.teams},
+        team_names={t.id: t.name for t in data.workshop.teams},
+    )
+    if whole.fit_scale(*area) >= min_scale():
+        return [whole]
+    upper = [n for n in nodes if n.kind in (NodeKind.VISION, NodeKind.OBJECTIVE, NodeKind.VALUE)]
+    shown = {n.id for n in upper}
+    groups = [("Overview: vision, objectives and values", upper)]
+    for objective in (n for n in nodes if n.kind is NodeKind.OBJECTIVE):
+        serving = data.supporters(objective.id) - shown
+        members = [n for n in nodes if n.id == objective.id or n.id in serving]
+        if len(members) > 1:
+            shown.update(serving)
+            groups.append((f"Objective: {objective.title}", members))
+    rest = [n for n in nodes if n.id not in shown]
+    if rest:
+        groups.append(("Goals that serve no objective", rest))
+    return [
+        tile
+        for title, members in groups
+        for tile in _tiles(_closed_up(_part(whole, title, members)), area)
+    ]
+
+
+def _closed_up(part: MapPart) -> MapPart:
+    """The part on a tight grid that keeps the order of its rows and columns."""
+    xs = {x: i for i, x in enumerate(sorted({p[0] for p in part.positions.values()}))}
+    ys = {y: i for i, y in enumerate(sorted({p[1] for p in part.positions.values()}))}
+    part.positions = {
+        node_id: (xs[x] * _COLUMN_PITCH, ys[y] * _ROW_PITCH)
+        for node_id, (x, y) in part.positions.items()
+    }
+    return part
+
+
+def _tiles(part: MapPart, area: tuple[float, float]) -> list[MapPart]:
+    """`part`, or pieces of it of whole cards, each legible in `area`."""
+    if part.fit_scale(*area) >= min_scale():
+        return [part]
+    tile_w = area[0] / min_scale() - 400.0
+    tile_h = area[1] / min_scale() - 200.0
+    left, top, _, _ = part.box()
+    cells: dict[tuple[int, int], list[Node]] = {}
+    for node in part.nodes:
+        x, y = part.positions[node.id]
+        cells.setdefault((int((y - top) // tile_h), int((x - left) // tile_w)), []).append(node)
+    pieces = []
+    for number, key in enumerate(sorted(cells), start=1):
+        members = cells[key]
+        ids = {n.id for n in members}
+        pieces.append(
+            MapPart(
+                title=f"{part.title} (part {number} of {len(cells)})",
+                nodes=members,
+                positions={i: part.positions[i] for i in ids},
+                links=[k for k in part.links if k.source in ids and k.target in ids],
+                errors=part.errors & ids,
+                team_colors=part.team_colors,
+                team_names=part.team_names,
+            )
+        )
+    return pieces

@@ -1,0 +1,116 @@
+"""The title page: who and when, the alignment score, the teams' scores, the findings.
+
+The score is the one figure a leader looks for first, so it is printed large; a workshop
+with no active goals has no score, shown as "—", never as a healthy-looking 100.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from alignment_workshop.analysis.findings import Severity
+
+from . import palette
+from .analysis_words import SEVERITY_COUNTS
+from .blocks import colored, finding_line, grid, heading, label, markup, para, spacer
+from .plan import PlanData
+from .styles import styles
+from .text import escape
+
+
+def percent(score: float | None) -> str:
+    """A score as "72.7 %", or "—" when there is none."""
+    return "—" if score is None else f"{score:g} %"
+
+
+def title_page(data: PlanData, width: float) -> list[Flowable]:
+    """The flowables of the first page."""
+    meta = data.workshop.meta
+    st = styles()
+    story: list[Flowable] = heading(meta.title, st.title, "summary", 0)
+    if data.team_id is not None:
+        team = data.team_name(data.team_id)
+        story.append(markup(f"Action plan for {colored(team, palette.ACCENT, bold=True)}"))
+    facts = []
+    if meta.date is not None:
+        facts.append(label("Date", meta.date.isoformat()))
+    if meta.facilitator:
+        facts.append(label("Facilitator", meta.facilitator))
+    if meta.participants:
+        facts.append(label("Participants", ", ".join(meta.participants)))
+    story += [markup(f) for f in facts]
+    story += [spacer(10), _score_box(data, width), spacer(10)]
+    if data.report.teams:
+        story.append(markup("<b>Team scores</b>", st.h3))
+        story.append(_team_table(data, width))
+    story += [spacer(8), _counts(data)]
+    story += _first_three(data)
+    return story
+
+
+def _score_box(data: PlanData, width: float) -> Table:
+    st = styles()
+    goals = sum(t.goals for t in data.report.teams) + len(data.team_goals(None))
+    if data.report.score is None:
+        caption = "No active team goals yet, so there is no alignment score."
+    else:
+        caption = (
+            f"Alignment score: {len(data.report.aligned)} of {goals} active team goals "
+            "trace cleanly to the vision."
+        )
+    table = Table(
+        [[markup(escape(percent(data.report.score)), st.score)], [para(caption, st.score_label)]],
+        colWidths=[width],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F2F4F8")),
+                ("TOPPADDING", (0, 0), (-1, 0), 14),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
+            ]
+        )
+    )
+    return table
+
+
+def _team_table(data: PlanData, width: float) -> Table:
+    st = styles()
+    rows: list[list[Flowable | str]] = [
+        [markup(f"<b>{h}</b>", st.cell) for h in ("Team", "Goals", "Aligned", "Score")]
+    ]
+    for team in data.report.teams:
+        color = data.workshop.team(team.id).color if data.workshop.has_team(team.id) else "#888888"
+        name = f'<font color="{color}">■</font> {escape(team.name, keep_newlines=False)}'
+        rows.append(
+            [
+                markup(name, st.cell),
+                markup(str(team.goals), st.cell),
+                markup(str(team.aligned), st.cell),
+                markup(escape(percent(team.score)), st.cell_bold),
+            ]
+        )
+    return grid(rows, [width * 0.55, width * 0.15, width * 0.15, width * 0.15])
+
+
+def _counts(data: PlanData) -> Flowable:
+    parts = []
+    for severity in Severity:
+        count = sum(1 for f in data.findings if f.severity is severity)
+        one, many = SEVERITY_COUNTS[severity]
+        word = one if count == 1 else many
+        parts.append(colored(f"{count} {word}", palette.SEVERITY_COLORS[severity], bold=True))
+    return markup("<b>Findings:</b> " + " · ".join(parts))
+
+
+def _first_three(data: PlanData) -> list[Flowable]:
+    st = styles()
+    story: list[Flowable] = [markup("<b>The three things to resolve first</b>", st.h3)]
+    top = data.findings[:3]
+    if not top:
+        return [*story, para("Nothing: the checks found no problem.")]
+    for finding in top:
+        titles = [data.node(n).title for n in finding.nodes if data.workshop.has_node(n)]
+        story.append(finding_line(finding, titles))
+    return story

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from .atomic_write import write_atomic
 from .instance import Owner, current_owner
 
 
@@ -58,7 +57,6 @@ class FileLock:
 
     def __init__(self) -> None:
         self._path: Path | None = None
-        self._owner: Owner | None = None
 
     @property
     def path(self) -> Path | None:
@@ -72,31 +70,20 @@ class FileLock:
             self.release()
         owner = current_owner()
         try:
-            _write_atomic(lock_path_for(path), json.dumps(owner.as_dict(), indent=2))
+            data = json.dumps(owner.as_dict(), indent=2).encode()
+            write_atomic(lock_path_for(path), data, durable=False)
         except OSError:
-            self._path, self._owner = None, None
+            self._path = None
             return False
-        self._path, self._owner = path, owner
+        self._path = path
         return True
 
     def release(self) -> None:
         """Remove the lock, but only if it is still this instance's own."""
-        path, self._path, self._owner = self._path, None, None
+        path, self._path = self._path, None
         if path is None:
             return
         holder = read_lock(path)
         if holder is not None and holder.is_this_instance:
             with contextlib.suppress(OSError):
                 lock_path_for(path).unlink()
-
-
-def _write_atomic(target: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".~lock-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

@@ -1,0 +1,153 @@
+"""Autosave: written to the data folder while modified, removed on save, survives a crash."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from alignment_workshop import fileio, paths
+from alignment_workshop.gui.autosave import AutosaveController
+from alignment_workshop.gui.autosave_files import leftover_autosaves
+from alignment_workshop.gui.document import Document
+from alignment_workshop.gui.recovery import RecoveryDialog, recover_into
+from tests.support.generate import generate_workshop
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _saved_file(folder: Path, nodes: int = 30) -> Path:
+    path = folder / "plan.alignment"
+    fileio.save(generate_workshop(nodes), path)
+    return path
+
+
+def _opened(path: Path) -> Document:
+    document = Document()
+    document.load(path)
+    return document
+
+
+def test_autosave_goes_to_the_data_folder_after_an_edit(tmp_path: Path, qtbot: QtBot) -> None:
+    path = _saved_file(tmp_path)
+    document = _opened(path)
+    autosave = AutosaveController(document, idle_ms=30)
+    document.update_node("obj-0", title="Edited")
+    with qtbot.waitSignal(autosave.written, timeout=3000) as written:
+        pass
+    data = Path(written.args[0])
+    assert data.parent == paths.autosave_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.alignment"]
+    assert fileio.load(data) == document.workshop
+    sidecar = json.loads(data.with_suffix(".json").read_text())
+    assert sidecar["original"] == str(path)
+    assert sidecar["saved_at"]
+
+
+def test_nothing_is_written_while_unmodified(qtbot: QtBot) -> None:
+    document = Document()
+    autosave = AutosaveController(document, idle_ms=10)
+    assert not autosave.write_now()
+    qtbot.wait(60)
+    assert list(paths.autosave_dir().iterdir()) == []
+
+
+def test_save_and_undo_to_clean_remove_the_autosave(tmp_path: Path) -> None:
+    path = _saved_file(tmp_path)
+    document = _opened(path)
+    autosave = AutosaveController(document)
+    document.update_node("obj-0", title="Edited")
+    assert autosave.write_now() and autosave.entry.data_path.exists()
+    document.save()
+    assert not autosave.entry.data_path.exists()
+    assert not autosave.entry.sidecar_path.exists()
+
+    document.update_node("obj-0", title="Edited again")
+    assert autosave.write_now()
+    document.undo_stack.undo()
+    assert not document.is_modified()
+    assert list(paths.autosave_dir().iterdir()) == []
+
+
+def test_discard_removes_it(tmp_path: Path) -> None:
+    document = _opened(_saved_file(tmp_path))
+    autosave = AutosaveController(document)
+    document.update_node("obj-0", title="Edited")
+    autosave.write_now()
+    autosave.discard()
+    assert list(paths.autosave_dir().iterdir()) == []
+
+
+def test_period_timer_writes_during_continuous_editing(tmp_path: Path, qtbot: QtBot) -> None:
+    document = _opened(_saved_file(tmp_path))
+    autosave = AutosaveController(document, idle_ms=10_000, period_ms=100)
+    written: list[Path] = []
+    autosave.written.connect(written.append)
+    for i in range(6):  # edits keep coming, so the idle timer never fires
+        document.update_node("obj-0", title=f"Edit {i}")
+        qtbot.wait(40)
+    assert written, "the periodic timer must autosave even while edits keep coming"
+
+
+def test_failed_autosave_reports_one_sentence(tmp_path: Path, qtbot: QtBot) -> None:
+    document = _opened(_saved_file(tmp_path))
+    autosave = AutosaveController(document, folder=tmp_path / "no-such-folder")
+    document.update_node("obj-0", title="Edited")
+    with qtbot.waitSignal(autosave.failed) as failed:
+        assert not autosave.write_now()
+    assert failed.args[0].startswith("Autosave failed") and "\n" not in failed.args[0]
+    assert document.is_modified()
+
+
+_CRASHING_SESSION = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    from alignment_workshop.gui.autosave import AutosaveController
+    from alignment_workshop.gui.document import Document
+
+    app = QApplication([])
+    document = Document()
+    document.load(Path(sys.argv[1]))
+    autosave = AutosaveController(document, idle_ms=20)
+    autosave.written.connect(lambda _path: os._exit(3))  # crash: no clean close at all
+    document.update_node("obj-0", title="Edited before the crash")
+    document.update_meta(facilitator="Crash test")
+    app.exec()
+    """
+)
+
+
+def test_autosave_crash_then_recovery_restores_an_equal_model(tmp_path: Path, qtbot: QtBot) -> None:
+    path = _saved_file(tmp_path)
+    crashed = subprocess.run(
+        [sys.executable, "-c", _CRASHING_SESSION, str(path)], check=False, cwd=REPO, timeout=60
+    )
+    assert crashed.returncode == 3
+    expected = fileio.load(path)
+    expected.update_node("obj-0", title="Edited before the crash")
+    expected.update_meta(facilitator="Crash test")
+
+    entries = leftover_autosaves()
+    assert [e.original for e in entries] == [path]
+    dialog = RecoveryDialog(entries)
+    qtbot.addWidget(dialog)
+    [(entry, workshop)] = dialog.chosen()
+    assert "plan.alignment" in dialog.findChild(type(dialog._list)).item(0).text()
+
+    document = Document()
+    autosave = AutosaveController(document)
+    recover_into(document, entry, workshop)
+    assert document.workshop == expected
+    assert document.is_modified()
+    assert document.path == path
+    assert fileio.load(path) != expected, "recovery must not touch the user's file"
+    assert leftover_autosaves() == [], "the old autosave is gone once recovered"
+    assert autosave.entry.data_path.exists(), "the recovered work is autosaved afresh"
+    document.save()
+    assert fileio.load(path) == expected

@@ -24,7 +24,7 @@ def _value_order(layering: Layering, positions: Mapping[str, tuple[float, float]
 
 
 def _full_layout(workshop: Workshop, layering: Layering) -> Positions:
-    grid = Grid.plan(layering)
+    grid = Grid.best(layering)
     rows = order_rows(layering, grid)
     positions, bottom = place_rows(rows, layering, grid)
     if layering.values:

@@ -22,13 +22,13 @@ VALUE_WIDTH = 200.0
 VALUE_HEIGHT = 90.0
 
 #: Space between neighbouring cards in a row.
-H_GAP = 40.0
+H_GAP = 32.0
 #: Space between rows (layers).
-V_GAP = 80.0
+V_GAP = 64.0
 #: Space between the column bands of two teams.
-BAND_GAP = 100.0
+BAND_GAP = 64.0
 #: Space between the main map and the band of values at its side.
-SIDE_GAP = 160.0
+SIDE_GAP = 96.0
 
 _SIZES = {
     NodeKind.VISION: (VISION_WIDTH, VISION_HEIGHT),

@@ -16,30 +16,33 @@ from .geometry import (
     CARD_WIDTH,
     COLUMN_PITCH,
     H_GAP,
-    ROW_PITCH,
     SIDE_GAP,
     V_GAP,
     VALUE_HEIGHT,
     VALUE_WIDTH,
     VISION_HEIGHT,
     VISION_WIDTH,
+    card_size,
 )
 from .layering import Layering
 
 #: Space between the sub-rows of a row that wraps.
 SUBROW_GAP = H_GAP
-#: The width-to-height ratio the map aims for: a wide screen, so fitting it to a
-#: projector keeps the cards as large as possible.
-ASPECT = 16 / 9
+#: The screen the layout aims to fill when the map is fitted to it: a projector.
+SCREEN = (1920.0, 1080.0)
 #: A block of cards wraps only beyond this many columns.
 MIN_COLUMNS = 4
 
 Rows = list[list[list[str]]]
 
 
-def _wrap_width(count: int) -> int:
-    """Columns for `count` cards so that their block has about the ASPECT ratio."""
-    return max(MIN_COLUMNS, math.ceil(math.sqrt(ASPECT * count * ROW_PITCH / COLUMN_PITCH)))
+def _column_candidates(goals: int) -> list[int]:
+    """Total goal-column counts worth trying: every count up to 16, then 20 % steps."""
+    counts, count = [], 1
+    while count <= max(1, goals):
+        counts.append(count)
+        count = count + 1 if count < 16 else math.ceil(count * 1.2)
+    return counts
 
 
 @dataclass(slots=True)
@@ -51,25 +54,36 @@ class Grid:
     band_left: list[float]
 
     @classmethod
-    def plan(cls, layering: Layering) -> Grid:
-        """Columns that keep every band and row of `layering` reasonably square."""
+    def plan(cls, layering: Layering, goal_columns: int) -> Grid:
+        """A plan giving the goal bands about `goal_columns` columns in all."""
         goal_rows = layering.rows[layering.upper_rows :]
         goals = sum(len(group) for row in goal_rows for group in row)
-        share = _wrap_width(goals) / max(1, goals)
+        share = goal_columns / max(1, goals)
         band_columns = []
         for band in range(len(layering.bands)):
             sizes = [len(row[band]) for row in goal_rows]
-            wanted = round(sum(sizes) * share)
-            band_columns.append(max(1, min(max(sizes), wanted)))
+            band_columns.append(max(1, min(max(sizes), round(sum(sizes) * share))))
         widths = [cols * COLUMN_PITCH - H_GAP for cols in band_columns]
         total = sum(widths) + BAND_GAP * max(0, len(widths) - 1)
         lefts, left = [], -total / 2
         for width in widths:
             lefts.append(left)
             left += width + BAND_GAP
-        objectives = sum(len(row[0]) for row in layering.rows[: layering.upper_rows])
-        upper = max(_wrap_width(objectives), int((total + H_GAP) // COLUMN_PITCH))
+        upper = max(MIN_COLUMNS, int((total + H_GAP) // COLUMN_PITCH))
         return cls(upper, band_columns, lefts)
+
+    @classmethod
+    def best(cls, layering: Layering) -> Grid:
+        """The plan whose whole map, values included, fits SCREEN at the largest zoom."""
+        goals = sum(len(g) for row in layering.rows[layering.upper_rows :] for g in row)
+        best, best_zoom = cls.plan(layering, 1), -1.0
+        for columns in _column_candidates(goals):
+            grid = cls.plan(layering, columns)
+            width, height = map_size(layering.rows, layering, grid)
+            zoom = min(SCREEN[0] / max(width, 1.0), SCREEN[1] / max(height, 1.0))
+            if zoom > best_zoom + 1e-9:
+                best, best_zoom = grid, zoom
+        return best
 
     def columns(self, row_index: int, band: int, layering: Layering) -> int:
         """How many columns the group (row, band) may use before it wraps."""
@@ -146,3 +160,19 @@ def place_values(order: list[str], right: float, bottom: float) -> dict[str, tup
         x = left + column * (VALUE_WIDTH + H_GAP) + VALUE_WIDTH / 2
         positions[node_id] = (x, place * pitch + VALUE_HEIGHT / 2)
     return positions
+
+
+def map_size(rows: Rows, layering: Layering, grid: Grid) -> tuple[float, float]:
+    """The width and height of the whole map laid out with `grid`, values included."""
+    positions, bottom = place_rows(rows, layering, grid)
+    if not positions:
+        left = right = 0.0
+    else:
+        halves = [(x, card_size(layering.kinds[i])[0] / 2) for i, (x, _) in positions.items()]
+        left = min(x - half for x, half in halves)
+        right = max(x + half for x, half in halves)
+    if layering.values:
+        values = place_values(layering.values, right, bottom)
+        right = max(x for x, _ in values.values()) + VALUE_WIDTH / 2
+        bottom = max(bottom, max(y for _, y in values.values()) + VALUE_HEIGHT / 2)
+    return right - left, bottom

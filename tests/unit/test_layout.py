@@ -143,7 +143,7 @@ def brute_crossings(workshop: Workshop, pos: dict[str, tuple[float, float]]) -> 
 def test_barycentre_ordering_removes_the_crossings_of_the_input_order() -> None:
     workshop = crossed_map()
     layering = layer(workshop)
-    grid = Grid.plan(layering)
+    grid = Grid.best(layering)
     assert crossings(layering.rows, layering, grid) > 0
     assert crossings(order_rows(layering, grid), layering, grid) == 0
     assert brute_crossings(workshop, auto_layout(workshop)) == 0
@@ -151,7 +151,7 @@ def test_barycentre_ordering_removes_the_crossings_of_the_input_order() -> None:
 
 def test_ordering_never_adds_crossings_on_a_generated_map() -> None:
     layering = layer(generate_workshop(nodes=300, seed=11))
-    grid = Grid.plan(layering)
+    grid = Grid.best(layering)
     before = crossings(layering.rows, layering, grid)
     assert crossings(order_rows(layering, grid), layering, grid) < before
 

@@ -18,6 +18,7 @@ from alignment_workshop.model.validation import show, type_name
 
 from . import migrations
 from .errors import NewerVersionError, WorkshopFileError
+from .gcpause import collector_paused
 from .jsonparse import MAX_FILE_BYTES, parse_json, size_error
 from .schema import as_object, read_document
 
@@ -79,7 +80,8 @@ def loads(data: bytes) -> Workshop:
     Raises `WorkshopFileError`, and nothing else, when the bytes are not a valid file.
     """
     try:
-        return _loads(data)
+        with collector_paused():
+            return _loads(data)
     except WorkshopFileError:
         raise
     except RecursionError:

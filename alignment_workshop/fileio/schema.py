@@ -13,7 +13,18 @@ from collections.abc import Collection, Iterable
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from alignment_workshop.model import Action, Link, LinkKind, Meta, Node, NodeKind, Team, Workshop
+from alignment_workshop.model import (
+    Action,
+    Link,
+    LinkKind,
+    Meta,
+    Node,
+    NodeKind,
+    Priority,
+    Status,
+    Team,
+    Workshop,
+)
 from alignment_workshop.model.errors import ValidationError
 from alignment_workshop.model.rules import MAX_ACTIONS, MAX_LINKS, MAX_NODES, MAX_TEAMS
 from alignment_workshop.model.validation import check_enum, show, type_name
@@ -33,6 +44,12 @@ _TOP_KEYS = frozenset(f.TOP_KEYS)
 _WORKSHOP_KEYS = frozenset(f.WORKSHOP_KEYS)
 _TEAM_KEYS = frozenset(f.TEAM_KEYS)
 _ACTION_KEYS = frozenset(f.ACTION_KEYS)
+_REQUIRED_NODE = frozenset(f.REQUIRED_NODE)
+_REQUIRED_LINK = frozenset(f.REQUIRED_LINK)
+_NODE_KINDS = {kind.value: kind for kind in NodeKind}
+_LINK_KINDS = {kind.value: kind for kind in LinkKind}
+_PRIORITIES = {priority.value: priority for priority in Priority}
+_STATUSES = {status.value: status for status in Status}
 
 
 def place(where: str, key: str) -> str:
@@ -44,6 +61,8 @@ def place(where: str, key: str) -> str:
 
 def as_object(value: object, where: str) -> dict[str, Any]:
     """`value` if it is a JSON object with no repeated key."""
+    if type(value) is dict:
+        return value  # the common case, first: a plain dict has no repeated key
     if not isinstance(value, dict):
         raise WorkshopFileError(where, f"must be an object (got {type_name(value)})")
     if isinstance(value, DuplicateKeys):
@@ -110,34 +129,68 @@ def read_action(value: object, where: str) -> Action:
     return Action(**obj)
 
 
-def read_node(value: object, where: str) -> Node:
-    """One entry of `nodes`: x and y become the model's `pos`."""
-    obj = as_object(value, where)
+def _lookup(table: dict[str, E], value: object) -> E | None:
+    """The member named by `value`, or None; never raises, whatever `value` is."""
+    return table.get(value) if type(value) is str else None
+
+
+def _node_shape(obj: dict[str, Any], where: str) -> NodeKind:
+    """The node's kind, once its keys are known, complete and apply to that kind."""
     check_keys(obj, where, _ALL_NODE_KEYS, f.REQUIRED_NODE, "a node")
     kind = _kind(NodeKind, obj["kind"], where)
     _inapplicable(obj, where, _NODE_KEY_SETS[kind], f"a {kind.value} node")
+    return kind
+
+
+def read_node(value: object, where: str) -> Node:
+    """One entry of `nodes`: x and y become the model's `pos`."""
+    obj = as_object(value, where)
+    keys = obj.keys()
+    kind = _lookup(_NODE_KINDS, obj.get("kind"))
+    if kind is None or not (keys <= _NODE_KEY_SETS[kind] and keys >= _REQUIRED_NODE):
+        kind = _node_shape(obj, where)
     record = dict(obj)
     record["kind"] = kind
-    has_x, has_y = "x" in obj, "y" in obj
-    if has_x != has_y:
-        given, missing = ("x", "y") if has_x else ("y", "x")
-        raise WorkshopFileError(place(where, missing), f"is required when {given} is given")
-    if has_x:
-        record["pos"] = (record.pop("x"), record.pop("y"))
-    if "actions" in obj:
-        at = place(where, "actions")
-        actions = as_list(obj["actions"], at, MAX_ACTIONS, "actions per goal")
-        record["actions"] = tuple(read_action(a, f"{at}[{i}]") for i, a in enumerate(actions))
+    if "x" in keys or "y" in keys:
+        record["pos"] = _pos(obj, record, where)
+    if kind is NodeKind.GOAL or kind is NodeKind.OBJECTIVE:
+        # Known names become members here (the model's fast path); anything else is
+        # passed on as it is, for the model to refuse.
+        if "priority" in keys:
+            record["priority"] = _lookup(_PRIORITIES, obj["priority"]) or obj["priority"]
+        if "status" in keys:
+            record["status"] = _lookup(_STATUSES, obj["status"]) or obj["status"]
+        if "actions" in keys:
+            record["actions"] = _actions(obj["actions"], f"{where}.actions")
     return Node(**record)
+
+
+def _actions(value: object, where: str) -> tuple[Action, ...]:
+    """A goal's `actions` list as records."""
+    actions = as_list(value, where, MAX_ACTIONS, "actions per goal")
+    return tuple(read_action(action, f"{where}[{i}]") for i, action in enumerate(actions))
+
+
+def _pos(obj: dict[str, Any], record: dict[str, Any], where: str) -> tuple[Any, Any]:
+    """The (x, y) of a node that gives either; both or neither must be given."""
+    if "x" not in obj or "y" not in obj:
+        given, missing = ("x", "y") if "x" in obj else ("y", "x")
+        raise WorkshopFileError(place(where, missing), f"is required when {given} is given")
+    return (record.pop("x"), record.pop("y"))
 
 
 def read_link(value: object, where: str) -> Link:
     """One entry of `links`."""
     obj = as_object(value, where)
-    check_keys(obj, where, _ALL_LINK_KEYS, f.REQUIRED_LINK, "a link")
-    kind = _kind(LinkKind, obj["kind"], where)
-    _inapplicable(obj, where, _LINK_KEY_SETS[kind], f"a {kind.value} link, only to conflicts")
-    return Link(**obj)
+    keys = obj.keys()
+    kind = _lookup(_LINK_KINDS, obj.get("kind"))
+    if kind is None or not (keys <= _LINK_KEY_SETS[kind] and keys >= _REQUIRED_LINK):
+        check_keys(obj, where, _ALL_LINK_KEYS, f.REQUIRED_LINK, "a link")
+        kind = _kind(LinkKind, obj["kind"], where)
+        _inapplicable(obj, where, _LINK_KEY_SETS[kind], f"a {kind.value} link, only to conflicts")
+    record = dict(obj)
+    record["kind"] = kind
+    return Link(**record)
 
 
 def read_document(document: dict[str, Any]) -> Workshop:

@@ -19,6 +19,7 @@ from alignment_workshop.model import Action, Link, LinkKind, Meta, Node, NodeKin
 from . import migrations
 from .atomic import write_atomic
 from .errors import WorkshopSaveError
+from .gcpause import collector_paused
 
 
 def generator() -> str:
@@ -138,7 +139,8 @@ def dumps(workshop: Workshop) -> bytes:
     A lone surrogate, which UTF-8 cannot hold, is written as its JSON escape (\\udXXX),
     which reads back as the same character.
     """
-    return encode(to_document(workshop)).encode("utf-8", "backslashreplace")
+    with collector_paused():
+        return encode(to_document(workshop)).encode("utf-8", "backslashreplace")
 
 
 def save(workshop: Workshop, path: str | os.PathLike[str]) -> None:

@@ -15,6 +15,7 @@ from alignment_workshop.analysis.findings import Finding
 from . import palette
 from .analysis_words import SEVERITY_LABELS
 from .document import Bookmark
+from .fonts import REGULAR
 from .styles import styles
 from .text import escape
 
@@ -68,6 +69,7 @@ def grid(rows: list[list[Flowable | str]], widths: list[float], *, header: bool 
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(palette.RULE)),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),

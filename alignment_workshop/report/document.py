@@ -102,6 +102,7 @@ class PlanDocument(BaseDocTemplate):
             topMargin=MARGIN + 4 * mm,
             bottomMargin=MARGIN,
             invariant=1,
+            initialFontName=REGULAR,
             pageCompression=1,
             creator="Alignment Workshop",
             producer="Alignment Workshop (ReportLab)",

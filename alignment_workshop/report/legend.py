@@ -100,6 +100,8 @@ def _teams(row: _Row, part: MapPart) -> None:
     """A swatch per team with goals on this page; "+ n more" when they do not fit."""
     shown = dict.fromkeys(n.team for n in part.nodes if n.kind is NodeKind.GOAL and n.team)
     teams = [t for t in shown if t in part.team_names]
+    if not teams:
+        return
     row.entry("Teams (stripe on each goal):", 0)
     for index, team in enumerate(teams):
         name = drawable(part.team_names[team])[:40]

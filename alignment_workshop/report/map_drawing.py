@@ -22,11 +22,11 @@ from .fonts import BOLD, REGULAR
 from .map_text import wrap_lines
 
 #: Height of the text on a card, in scene units.
-CARD_FONT = 13.0
+CARD_FONT = 16.0
 #: No text on the map may be smaller than this, in points.
 MIN_TEXT = 6.0
 #: The largest scale a part is drawn at: a small map is not blown up.
-MAX_SCALE = 1.0
+MAX_SCALE = 0.8
 _PAD = 8.0
 
 Point = tuple[float, float]
@@ -129,7 +129,7 @@ def _draw_card(group: Group, part: MapPart, node: Node, mapper: _Mapper) -> None
 
 def _draw_text(group: Group, part: MapPart, node: Node, box: Box, ink: str, scale: float) -> None:
     x, y, w, h = box
-    size = CARD_FONT * scale
+    size = CARD_FONT * scale * (1.3 if node.kind is NodeKind.VISION else 1.0)
     leading = size * 1.22
     pad = _PAD * scale
     kind = node.kind.label.upper()

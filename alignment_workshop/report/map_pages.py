@@ -10,23 +10,26 @@ large for one page is cut into tiles of whole cards.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
-from alignment_workshop.layout import auto_layout
+from alignment_workshop.layout import VISION_HEIGHT, VISION_WIDTH, auto_layout
 from alignment_workshop.model import Node, NodeKind
 
 from .blocks import heading
-from .document import LANDSCAPE, PORTRAIT
+from .document import LANDSCAPE, PORTRAIT, Bookmark
+from .fonts import REGULAR
 from .legend import LEGEND_HEIGHT, legend
 from .map_drawing import MapPart, Point, draw_part, min_scale
 from .plan import PlanData
 from .styles import styles
 
-#: Room above a map drawing for its heading, in points.
-_HEADING_ROOM = 34.0
+#: Room above a map drawing for its headings, in points (leading and spacing, rounded up).
+_H1_ROOM = 38.0
+_H2_ROOM = 32.0
 #: Pitch of the closed-up grid of a split page, in scene units.
 _COLUMN_PITCH = 250.0
 _ROW_PITCH = 165.0
@@ -44,7 +47,7 @@ def positions(data: PlanData) -> dict[str, Point]:
 
 def map_pages(data: PlanData, width: float, height: float) -> list[Flowable]:
     """The map section: a landscape page per part, and back to portrait after it."""
-    area = (width, height - _HEADING_ROOM - LEGEND_HEIGHT - 6)
+    area = (width, height - _H1_ROOM - LEGEND_HEIGHT - 6)
     parts = split(data, positions(data), area)
     story: list[Flowable] = [NextPageTemplate(LANDSCAPE), PageBreak()]
     st = styles()
@@ -52,20 +55,27 @@ def map_pages(data: PlanData, width: float, height: float) -> list[Flowable]:
         if index:
             story.append(PageBreak())
         if index == 0:
-            story += heading("Alignment map", st.h1, "map", 0)
+            title = "Alignment map" if len(parts) == 1 else f"Alignment map · {part.title}"
+            story += heading(title, st.h1, "map", 0)
             if len(parts) > 1:
-                story += heading(part.title, st.h3, f"map-{index}", 1)
+                story.append(Bookmark(f"map-{index}", part.title, 1))
         else:
             story += heading(part.title, st.h2, f"map-{index}", 1)
-        room = height - (_HEADING_ROOM if index == 0 and len(parts) == 1 else _HEADING_ROOM + 10)
-        story.append(_drawing(part, width, room - 20))
+        story.append(_drawing(part, width, height - _heading_room(index)))
     story += [NextPageTemplate(PORTRAIT)]
     return story
 
 
+def _heading_room(index: int) -> float:
+    """Height taken by the heading above drawing `index`."""
+    return _H2_ROOM if index else _H1_ROOM
+
+
 def _drawing(part: MapPart, width: float, height: float) -> Drawing:
-    drawing = Drawing(width, height)
-    drawing.add(draw_part(part, width, height - LEGEND_HEIGHT - 6), name="map")
+    drawing = Drawing(width, height, initialFontName=REGULAR)
+    drawn = draw_part(part, width, height - LEGEND_HEIGHT - 6)
+    drawn.translate(0, LEGEND_HEIGHT + 6)
+    drawing.add(drawn, name="map")
     drawing.add(legend(part, width), name="legend")
     return drawing
 
@@ -112,7 +122,7 @@ def split(data: PlanData, pos: dict[str, Point], area: tuple[float, float]) -> l
             groups.append((f"Objective: {objective.title}", members))
     rest = [n for n in nodes if n.id not in shown]
     if rest:
-        groups.append(("Goals that serve no objective", rest))
+        groups.append(("Other goals: dropped, or serving no objective", rest))
     return [
         tile
         for title, members in groups
@@ -131,30 +141,29 @@ def _closed_up(part: MapPart) -> MapPart:
     return part
 
 
+def _bands(values: list[float], room: float) -> tuple[float, int]:
+    """The low end and the number of bands of width <= `room` covering `values`."""
+    low, spread = min(values), max(values) - min(values)
+    return low, max(1, math.ceil(spread / room - 1e-9))
+
+
 def _tiles(part: MapPart, area: tuple[float, float]) -> list[MapPart]:
     """`part`, or pieces of it of whole cards, each legible in `area`."""
     if part.fit_scale(*area) >= min_scale():
         return [part]
-    tile_w = area[0] / min_scale() - 400.0
-    tile_h = area[1] / min_scale() - 200.0
-    left, top, _, _ = part.box()
+    xs = [p[0] for p in part.positions.values()]
+    ys = [p[1] for p in part.positions.values()]
+    # Centres within a tile may spread over the area less the largest card.
+    left, columns = _bands(xs, area[0] / min_scale() - VISION_WIDTH)
+    top, rows = _bands(ys, area[1] / min_scale() - VISION_HEIGHT)
+    width = (max(xs) - left) / columns or 1.0
+    height = (max(ys) - top) / rows or 1.0
     cells: dict[tuple[int, int], list[Node]] = {}
     for node in part.nodes:
         x, y = part.positions[node.id]
-        cells.setdefault((int((y - top) // tile_h), int((x - left) // tile_w)), []).append(node)
-    pieces = []
-    for number, key in enumerate(sorted(cells), start=1):
-        members = cells[key]
-        ids = {n.id for n in members}
-        pieces.append(
-            MapPart(
-                title=f"{part.title} (part {number} of {len(cells)})",
-                nodes=members,
-                positions={i: part.positions[i] for i in ids},
-                links=[k for k in part.links if k.source in ids and k.target in ids],
-                errors=part.errors & ids,
-                team_colors=part.team_colors,
-                team_names=part.team_names,
-            )
-        )
-    return pieces
+        key = (min(int((y - top) / height), rows - 1), min(int((x - left) / width), columns - 1))
+        cells.setdefault(key, []).append(node)
+    return [
+        _part(part, f"{part.title} (part {number} of {len(cells)})", cells[key])
+        for number, key in enumerate(sorted(cells), start=1)
+    ]

@@ -34,6 +34,7 @@ def vision_and_values(data: PlanData) -> list[Flowable]:
     if not visions:
         story.append(para("The workshop has no vision yet.", st.note))
     for vision in visions:
+        story.append(markup("Vision", st.small))
         story.append(para(vision.title, st.h2))
         if vision.description:
             story.append(para(vision.description))
@@ -48,6 +49,8 @@ def vision_and_values(data: PlanData) -> list[Flowable]:
         upholders = [n for n in upholders if data.in_plan(n)]
         if not upholders:
             story.append(para("Nothing upholds this value yet.", st.note))
+        else:
+            story.append(markup("Upheld by:", st.small))
         for node in upholders:
             text = f"{escape(node.title)} <font size='8'>({escape(kind_label(data, node))})</font>"
             story.append(markup(text, st.item, bullet="•"))

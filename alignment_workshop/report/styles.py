@@ -30,6 +30,7 @@ class Styles:
             leading=12.5,
             textColor=ink,
             splitLongWords=1,
+            bulletFontName=REGULAR,
             spaceAfter=3,
         )
         self.body = base

@@ -14,6 +14,7 @@ from alignment_workshop.analysis.findings import Severity
 from . import palette
 from .analysis_words import SEVERITY_COUNTS
 from .blocks import colored, finding_line, grid, heading, label, markup, para, spacer
+from .fonts import REGULAR
 from .plan import PlanData
 from .styles import styles
 from .text import escape
@@ -67,6 +68,7 @@ def _score_box(data: PlanData, width: float) -> Table:
         TableStyle(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F2F4F8")),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("TOPPADDING", (0, 0), (-1, 0), 14),
                 ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
             ]

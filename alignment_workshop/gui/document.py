@@ -17,7 +17,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from alignment_workshop import fileio
+from alignment_workshop.analysis import analyze
 from alignment_workshop.analysis.findings import Report
+from alignment_workshop.layout import auto_layout
 from alignment_workshop.model import (
     Link,
     LinkKind,
@@ -42,13 +44,22 @@ from . import (
     pyside_fix,  # noqa: F401  (first: guards against a PySide6 6.12.0 bug)
 )
 
-try:  # the checks land separately; until then the editor runs without findings
-    from alignment_workshop.analysis import analyze as _analyze
-except ImportError:  # pragma: no cover - only while the analysis is being written
-    _analyze = None
-
 #: How long the check waits after the last change before it reruns, in milliseconds.
 ANALYSIS_DELAY_MS = 80
+
+
+def place_unplaced(workshop: Workshop) -> int:
+    """Give every node without a position a place in open space; returns how many.
+
+    This happens as a workshop is opened, before anyone watches it, so it is not an
+    undoable edit: it completes the file rather than changing the user's work.
+    """
+    unplaced = {node.id for node in workshop.iter_nodes() if node.pos is None}
+    if unplaced:
+        for node_id, pos in auto_layout(workshop, only=unplaced).items():
+            if node_id in unplaced:
+                workshop.move_node(node_id, pos)
+    return len(unplaced)
 
 
 class Document(QObject):
@@ -105,6 +116,7 @@ class Document(QObject):
         so it shows as modified until it is saved.
         """
         self._workshop.events.changed.unsubscribe(self._on_model_changed)
+        place_unplaced(workshop)
         self._workshop = workshop
         workshop.events.changed.subscribe(self._on_model_changed)
         self.undo_stack.clear()
@@ -152,12 +164,10 @@ class Document(QObject):
         self.changed.emit()
         self._timer.start()
 
-    def refresh_analysis(self) -> Report | None:
+    def refresh_analysis(self) -> Report:
         """Rerun the checks now, emit `analysis_updated` and return the report."""
         self._timer.stop()
-        if _analyze is None:
-            return None
-        self.report = _analyze(self._workshop)
+        self.report = analyze(self._workshop)
         self.analysis_updated.emit(self.report)
         return self.report
 

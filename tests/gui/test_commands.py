@@ -262,3 +262,27 @@ def test_analysis_is_debounced_after_changes(doc, qtbot):
     with qtbot.waitSignal(doc.analysis_updated, timeout=1000) as blocker:
         doc.delete(["g1"])
     assert blocker.args[0] is doc.report
+
+
+def test_nodes_without_positions_are_placed_on_open(qtbot):
+    workshop = small_workshop()
+    workshop.move_node("g2", None)
+    workshop.move_node("v", None)
+    doc = Document()
+    doc.replace(workshop)
+    assert all(node.pos is not None for node in doc.workshop.iter_nodes())
+    assert not doc.is_modified()
+    assert doc.undo_stack.count() == 0
+
+
+def test_save_and_reopen_gives_an_equal_model(doc, tmp_path):
+    from alignment_workshop import fileio
+
+    doc.add_node(NodeKind.VALUE, "Honesty", (900.0, 0.0))
+    target = doc.save(tmp_path / "plan.alignment")
+    assert not doc.is_modified()
+    assert doc.path == target
+    again = Document()
+    again.load(target)
+    assert again.workshop == doc.workshop
+    assert fileio.dumps(again.workshop) == fileio.dumps(doc.workshop)

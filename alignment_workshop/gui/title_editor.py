@@ -1,0 +1,74 @@
+"""In-place editing of a card's title: a text field laid over the card.
+
+Enter (or clicking elsewhere) commits the text once, Esc cancels; either way the editor
+reports `finished` and the scene removes it. One commit is one undo command.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
+from PySide6.QtWidgets import QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
+
+from . import style
+from .node_item import NodeItem
+
+
+class TitleEditor(QGraphicsTextItem):
+    """A one-shot title editor for one card."""
+
+    #: The user confirmed the text (not yet checked: the scene does that).
+    committed = Signal(str)
+    #: The editor is done (committed or cancelled) and can be removed.
+    finished = Signal()
+
+    def __init__(self, card: NodeItem) -> None:
+        super().__init__(card.node.title)
+        self.card = card
+        self._done = False
+        rect = card.scene_card_rect()
+        self.setFont(style.font(style.TITLE_PIXELS[card.node.kind], bold=True))
+        self.setDefaultTextColor(QColor("#111111"))
+        self.setTextWidth(rect.width() - 2 * style.PADDING)
+        self.setPos(rect.left() + style.PADDING, rect.top() + 22)
+        self.setZValue(20.0)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+
+    def begin(self) -> None:
+        """Take the keyboard focus with the whole title selected."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        cursor = self.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        self.setTextCursor(cursor)
+
+    def commit(self) -> None:
+        if not self._done:
+            self._done = True
+            self.committed.emit(self.toPlainText())
+            self.finished.emit()
+
+    def cancel(self) -> None:
+        if not self._done:
+            self._done = True
+            self.finished.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.commit()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+        else:
+            super().keyPressEvent(event)
+        event.accept()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.commit()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(QPen(QColor(style.SELECTION), 2.0))
+        painter.setBrush(QColor("#FFFFFF"))
+        painter.drawRoundedRect(self.boundingRect().adjusted(-3, -3, 3, 3), 4, 4)
+        super().paint(painter, option, widget)

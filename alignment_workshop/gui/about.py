@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import platform
+from importlib.resources import files
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtGui import QIcon
@@ -24,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop import __version__
-from alignment_workshop.paths import resource_path
 
 from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
 
@@ -52,6 +53,18 @@ OTHER_LICENCES = (
     "networkx: 3-clause BSD licence. reportlab: BSD licence. Pillow: MIT-CMU licence. "
     "appdirs: MIT licence. Python: Python Software Foundation License."
 )
+
+
+def resource_path(*parts: str) -> Path:
+    """A file shipped in alignment_workshop.resources (they ship unzipped, so a real path).
+
+    importlib.resources directly, not alignment_workshop.paths, which would pull appdirs
+    into the GUI's imports (see the import-linter contracts).
+    """
+    node = files("alignment_workshop.resources")
+    for part in parts:
+        node = node.joinpath(part)
+    return Path(str(node))
 
 
 def app_icon() -> QIcon:

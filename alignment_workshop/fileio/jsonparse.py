@@ -10,12 +10,19 @@ the checks of phase two, which know where the object sits, can name the place.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Final
 
 from .errors import WorkshopFileError
+from .locations import TOP, line_column, path_to
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
 _BOM: Final = b"\xef\xbb\xbf"
+#: Integers longer than this are refused (Python cannot convert past 4,300 digits).
+_INT_SAFE_DIGITS: Final = 4_000
+#: Nesting deeper than this is reported as the place of a too-deep file.
+_DEEP: Final = 200
+_BRACKETS_OR_STRINGS: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 class DuplicateKeys(dict[str, Any]):
@@ -38,8 +45,47 @@ def _pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
+class _RefusedValueError(Exception):
+    """A value the strict parse refuses; the error path then finds where it is."""
+
+
 def _refuse_constant(name: str) -> Any:
-    raise WorkshopFileError("", f"{name} is not allowed in a workshop file; numbers must be finite")
+    raise _RefusedValueError(f"{name} is not allowed; numbers must be finite")
+
+
+def _refuse_long_int(digits: str) -> int:
+    if len(digits) > _INT_SAFE_DIGITS:
+        raise _RefusedValueError(f"the number has too many digits ({len(digits):,})")
+    return int(digits)
+
+
+def _place_of_refused(text: str) -> str:
+    """Where the first value refused by the strict parse sits: "nodes[2].x"."""
+    marker = object()
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_pairs_hook,
+            parse_constant=lambda _name: marker,
+            parse_int=lambda digits: marker if len(digits) > _INT_SAFE_DIGITS else 0,
+        )
+    except (ValueError, RecursionError):  # the file has a second problem further on
+        return ""
+    return path_to(value, marker) or TOP
+
+
+def _place_of_nesting(text: str) -> str:
+    """The line and column where brackets nest deeper than any workshop file needs."""
+    depth = 0
+    for token in _BRACKETS_OR_STRINGS.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > _DEEP:
+                return line_column(text, token.start())
+        elif char in "]}":
+            depth -= 1
+    return TOP
 
 
 def size_error(size: int) -> WorkshopFileError:
@@ -52,13 +98,12 @@ def size_error(size: int) -> WorkshopFileError:
 
 
 def _decode(data: bytes) -> str:
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
+    skip = len(_BOM) if data.startswith(_BOM) else 0
     try:
-        return data.decode("utf-8")
+        return data[skip:].decode("utf-8")
     except UnicodeDecodeError as error:
         raise WorkshopFileError(
-            f"byte {error.start}", "the file is not valid UTF-8 text; is it a workshop file?"
+            f"byte {skip + error.start}", "the file is not valid UTF-8 text; is it a workshop file?"
         ) from None
 
 
@@ -66,17 +111,25 @@ def parse_json(data: bytes) -> Any:
     """The JSON value in `data`; raises `WorkshopFileError` for anything not strict JSON."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise WorkshopFileError("", f"a workshop file is bytes, not {type(data).__name__}")
+    data = bytes(data)
     if len(data) > MAX_FILE_BYTES:
         raise size_error(len(data))
-    text = _decode(bytes(data))
+    text = _decode(data)
     try:
-        return json.loads(text, object_pairs_hook=_pairs_hook, parse_constant=_refuse_constant)
+        return json.loads(
+            text,
+            object_pairs_hook=_pairs_hook,
+            parse_constant=_refuse_constant,
+            parse_int=_refuse_long_int,
+        )
     except json.JSONDecodeError as error:
         reason = error.msg[:1].lower() + error.msg[1:]
-        raise WorkshopFileError(
-            f"line {error.lineno}, column {error.colno}", f"not valid JSON ({reason})"
-        ) from None
+        where = f"line {error.lineno}, column {error.colno}"
+        raise WorkshopFileError(where, f"not valid JSON ({reason})") from None
+    except _RefusedValueError as error:
+        raise WorkshopFileError(_place_of_refused(text), str(error)) from None
     except RecursionError:
-        raise WorkshopFileError("", "the JSON is nested too deeply to be a workshop file") from None
-    except ValueError:  # int() refuses numbers of thousands of digits
-        raise WorkshopFileError("", "a number in the file has too many digits to read") from None
+        where = _place_of_nesting(text)
+        raise WorkshopFileError(
+            where, "the JSON is nested too deeply for a workshop file"
+        ) from None

@@ -20,6 +20,7 @@ from . import migrations
 from .errors import NewerVersionError, WorkshopFileError
 from .gcpause import collector_paused
 from .jsonparse import MAX_FILE_BYTES, parse_json, size_error
+from .locations import TOP
 from .schema import as_object, read_document
 
 log = logging.getLogger(__name__)
@@ -66,11 +67,11 @@ def _upgraded(document: dict[str, Any], version: int) -> dict[str, Any]:
 def _loads(data: bytes) -> Workshop:
     document = parse_json(data)
     if not isinstance(document, dict):
-        raise WorkshopFileError("", f"the file must hold a JSON object (got {type_name(document)})")
-    document = as_object(document, "")
+        raise WorkshopFileError(TOP, f"must be a JSON object (got {type_name(document)})")
+    document = as_object(document, TOP)
     version = _version(document)
     if version < migrations.FORMAT_VERSION:
-        document = as_object(_upgraded(document, version), "")
+        document = as_object(_upgraded(document, version), TOP)
     return read_document(document)
 
 

@@ -8,7 +8,6 @@ value rules as the edit API: a workshop the editor accepts is exactly one a file
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -32,10 +31,10 @@ from alignment_workshop.model.validation import check_enum, show, type_name
 from . import fields as f
 from .errors import WorkshopFileError
 from .jsonparse import DuplicateKeys
+from .locations import place
 
 E = TypeVar("E", bound=StrEnum)
 
-_SIMPLE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
 _NODE_KEY_SETS = {kind: frozenset(keys) for kind, keys in f.NODE_KEYS.items()}
 _LINK_KEY_SETS = {kind: frozenset(keys) for kind, keys in f.LINK_KEYS.items()}
 _ALL_NODE_KEYS = frozenset(f.ALL_NODE_KEYS)
@@ -50,13 +49,6 @@ _NODE_KINDS = {kind.value: kind for kind in NodeKind}
 _LINK_KINDS = {kind.value: kind for kind in LinkKind}
 _PRIORITIES = {priority.value: priority for priority in Priority}
 _STATUSES = {status.value: status for status in Status}
-
-
-def place(where: str, key: str) -> str:
-    """The location of `key` inside `where`: "nodes[2]" + "title" → "nodes[2].title"."""
-    if _SIMPLE_KEY.fullmatch(key):
-        return f"{where}.{key}" if where else key
-    return f"{where}[{show(key, 30)}]"
 
 
 def as_object(value: object, where: str) -> dict[str, Any]:

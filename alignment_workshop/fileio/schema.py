@@ -121,6 +121,10 @@ def read_action(value: object, where: str) -> Action:
     return Action(**obj)
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 def _lookup(table: dict[str, E], value: object) -> E | None:
     """The member named by `value`, or None; never raises, whatever `value` is."""
     return table.get(value) if type(value) is str else None
@@ -130,7 +134,7 @@ def _node_shape(obj: dict[str, Any], where: str) -> NodeKind:
     """The node's kind, once its keys are known, complete and apply to that kind."""
     check_keys(obj, where, _ALL_NODE_KEYS, f.REQUIRED_NODE, "a node")
     kind = _kind(NodeKind, obj["kind"], where)
-    _inapplicable(obj, where, _NODE_KEY_SETS[kind], f"a {kind.value} node")
+    _inapplicable(obj, where, _NODE_KEY_SETS[kind], f"{_article(kind)} {kind.value} node")
     return kind
 
 

@@ -238,7 +238,7 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QColor(colors.muted))
         label = _KIND_WORDS[self.node.kind]
         if self.node.kind is NodeKind.GOAL:
-            label = self.team.name.upper() if self.team else "TEAM GOAL · NO TEAM"
+            label = self.team.name.upper() if self.team else "NO TEAM"
         if self.node.status is not Status.PROPOSED:
             label = f"{label} · {self.node.status.value.upper()}"
         label = QFontMetricsF(small).elidedText(label, Qt.TextElideMode.ElideRight, width)
@@ -250,6 +250,9 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QColor(colors.text))
         spacing = QFontMetricsF(title).lineSpacing()
         y = top + 18
+        if self.node.kind in (NodeKind.VISION, NodeKind.VALUE):
+            room = self._rect.bottom() - style.PADDING - y
+            y += max(0.0, (room - spacing * len(self._lines)) / 2)
         align = (
             Qt.AlignmentFlag.AlignHCenter
             if self.node.kind is NodeKind.VISION

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
@@ -22,6 +22,9 @@ _FIT_MARGIN = 40.0
 
 class MapView(QGraphicsView):
     """The view of the map, with zoom and pan."""
+
+    #: The zoom changed; the argument is the new scale (1.0 = 100 %).
+    zoom_changed = Signal(float)
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -47,6 +50,7 @@ class MapView(QGraphicsView):
         """Scale to `factor`, kept within the allowed range."""
         factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
         self.scale(factor / self.zoom(), factor / self.zoom())
+        self.zoom_changed.emit(self.zoom())
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom() * ZOOM_STEP)
@@ -68,6 +72,7 @@ class MapView(QGraphicsView):
         elif self.zoom() < MIN_ZOOM:
             self.set_zoom(MIN_ZOOM)
         self.centerOn(rect.center())
+        self.zoom_changed.emit(self.zoom())
 
     def fit_all(self) -> None:
         """Show every visible card."""

@@ -1,0 +1,74 @@
+"""Start the editor: the application object, its icon, the main window, the event loop.
+
+`run(path, argv)` is what `alignment-workshop [FILE]` calls. Without a file it shows
+the welcome state (and offers to recover autosaves left by a crash); with one it opens
+it. A file that cannot be opened shows the loader's one-line message and the app
+carries on with the welcome state.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from alignment_workshop.model import Workshop
+
+from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
+from .about import app_icon
+from .autosave_files import AutosaveEntry
+from .main_window import MainWindow
+from .recovery import offer_recovery, recover_into
+from .settings import APPLICATION_NAME, ORGANISATION_NAME
+
+
+def application(argv: list[str]) -> QApplication:
+    """The QApplication, named for QSettings and with the window icon."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv)
+    app.setApplicationName(APPLICATION_NAME)
+    app.setOrganizationName(ORGANISATION_NAME)
+    app.setApplicationDisplayName(APPLICATION_NAME)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+#: Every window this process opened, kept alive until the app quits.
+_WINDOWS: list[MainWindow] = []
+
+
+def _new_window() -> MainWindow:
+    window = MainWindow()
+    window.show_welcome()
+    window.show()
+    _WINDOWS.append(window)
+    return window
+
+
+def start_window(path: Path | None, *, recover: bool = True) -> MainWindow:
+    """A shown main window: on `path` if given, else recovered work or the welcome state.
+
+    Each recovered workshop gets a window of its own, so none replaces another.
+    """
+    window = _new_window()
+    if path is not None:
+        window.open_path(Path(path))
+    elif recover:
+        targets = [window]
+
+        def open_recovered(entry: AutosaveEntry, workshop: Workshop) -> None:
+            target = targets.pop() if targets else _new_window()
+            recover_into(target.document, entry, workshop)
+
+        offer_recovery(window, open_recovered)
+    return window
+
+
+def run(path: Path | None, argv: list[str]) -> int:
+    """Run the editor until its window closes; returns the exit code."""
+    app = application(argv or sys.argv[:1])
+    window = start_window(path)
+    window.raise_()
+    return app.exec()

@@ -1,0 +1,197 @@
+"""The main window: actions, menus, toolbar, status bar and docks, and nothing else.
+
+Editing logic lives in the document, mouse handling in the scene and the view, file
+handling in `FileActions`, and each dock in its own module. The window builds them,
+wires their signals to actions, and shows the welcome state when no workshop is open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from alignment_workshop.analysis.findings import Report
+from alignment_workshop.model import NodeKind
+
+from . import menus, pyside_fix  # noqa: F401  (pyside_fix guards against a PySide6 bug)
+from .autosave import AutosaveController
+from .clipboard import ClipboardActions
+from .document import Document
+from .file_actions import FileActions
+from .file_prompts import FilePrompts
+from .find import FindBar
+from .palette import PaletteDock
+from .recent_files import RecentFiles
+from .scene import MapScene
+from .settings import restore_window_layout, save_window_layout
+from .view import MapView
+from .welcome import WelcomeWidget
+
+APP_TITLE = "Alignment Workshop"
+_MESSAGE_MS = 8000
+_STAGGER = 36.0
+
+
+def score_text(report: Report | None) -> str:
+    """The status bar's score: a percentage, or "—" when there is nothing to score."""
+    if report is None or report.score is None:
+        return "Alignment: —"
+    return f"Alignment: {report.score:g} %"
+
+
+class MainWindow(QMainWindow):
+    """One editor window on one document."""
+
+    def __init__(
+        self,
+        document: Document | None = None,
+        *,
+        prompts: FilePrompts | None = None,
+        recent: RecentFiles | None = None,
+        autosave: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.document = document or Document(self)
+        self.scene = MapScene(self.document)
+        self.view = MapView(self.scene, self)
+        self.clipboard = ClipboardActions(self.document, self.scene)
+        self.recent = recent or RecentFiles(parent=self)
+        self.autosave = AutosaveController(self.document) if autosave else None
+        self.files = FileActions(
+            self.document,
+            prompts or FilePrompts.dialogs(self),
+            recent=self.recent,
+            autosave=self.autosave,
+        )
+        self.welcome = WelcomeWidget(self.recent, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.view)
+        self.setCentralWidget(self.stack)
+        self.palette = PaletteDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
+        self.find_bar = FindBar(self.document, self.scene, self.view, self)
+        self.score_label = QLabel(score_text(None), self)
+        self.zoom_label = QLabel("100 %", self)
+        self.actions_by_name: dict[str, QAction] = {}
+        menus.build(self)
+        self._connect()
+        self.resize(1400, 900)
+        restore_window_layout(self)
+        self._update_title()
+        self._update_selection_actions()
+
+    # ------------------------------------------------------------------ wiring
+
+    def _connect(self) -> None:
+        doc = self.document
+        doc.path_changed.connect(self._update_title)
+        doc.workshop_replaced.connect(self._on_replaced)
+        doc.changed.connect(self._update_title)
+        doc.modified_changed.connect(self.setWindowModified)
+        doc.analysis_updated.connect(lambda report: self.score_label.setText(score_text(report)))
+        doc.message.connect(lambda text: self.statusBar().showMessage(text, _MESSAGE_MS))
+        self.scene.selection_ids_changed.connect(self._update_selection_actions)
+        self.palette.add_requested.connect(self.add_card)
+        self.files.closed.connect(self.show_welcome)
+        self.welcome.new_requested.connect(self.files.new)
+        self.welcome.open_requested.connect(self.files.open)
+        self.welcome.open_example_requested.connect(self.files.open_example)
+        self.welcome.open_path_requested.connect(self.files.open)
+        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{round(z * 100)} %"))
+
+    def action(self, name: str) -> QAction:
+        """One of the window's actions by its short name ("undo", "fit", "delete"…)."""
+        return self.actions_by_name[name]
+
+    # ------------------------------------------------------------------ state
+
+    def is_showing_map(self) -> bool:
+        return self.stack.currentWidget() is self.view
+
+    def show_map(self) -> None:
+        self.stack.setCurrentWidget(self.view)
+        self.palette.setEnabled(True)
+        for name in menus.MAP_ACTIONS:
+            self.action(name).setEnabled(True)
+        self._update_selection_actions()
+
+    def show_welcome(self) -> None:
+        """The start screen: new, open, example and recent files."""
+        self.stack.setCurrentWidget(self.welcome)
+        self.palette.setEnabled(False)
+        for name in menus.MAP_ACTIONS:
+            self.action(name).setEnabled(False)
+        self._update_title()
+
+    def _on_replaced(self) -> None:
+        self.show_map()
+        self._update_title()
+        self.view.fit_all()
+
+    def _update_title(self) -> None:
+        if self.is_showing_map():
+            self.setWindowTitle(f"{self.document.display_name()}[*] — {APP_TITLE}")
+        else:
+            self.setWindowTitle(APP_TITLE)
+        self.setWindowModified(self.document.is_modified())
+
+    def _update_selection_actions(self) -> None:
+        has_nodes = bool(self.scene.selected_node_ids())
+        has_any = has_nodes or bool(self.scene.selected_link_ids())
+        on_map = self.is_showing_map()
+        for name in ("cut", "copy", "duplicate", "rename"):
+            self.action(name).setEnabled(on_map and has_nodes)
+        self.action("delete").setEnabled(on_map and has_any)
+
+    # ------------------------------------------------------------------ commands
+
+    def open_path(self, path: Path) -> bool:
+        """Open a file given on the command line (or dropped on the app)."""
+        return self.files.open(Path(path))
+
+    def add_card(self, kind: NodeKind) -> str | None:
+        """Add a card of `kind` in the middle of the view, clear of other cards."""
+        if not self.is_showing_map():
+            self.files.new()
+        center = self.view.mapToScene(self.view.viewport().rect().center())
+        point = QPointF(center)
+        while any(
+            abs(n.pos[0] - point.x()) < 20 and abs(n.pos[1] - point.y()) < 20
+            for n in self.document.workshop.iter_nodes()
+            if n.pos is not None
+        ):
+            point += QPointF(_STAGGER, _STAGGER)
+        self.view.setFocus()
+        return self.scene.add_node_at(kind, (point.x(), point.y()))
+
+    def rename_selected(self) -> None:
+        ids = self.scene.selected_node_ids()
+        if ids:
+            self.view.center_on_ids(ids[:1])
+            self.view.setFocus()
+            self.scene.start_rename(ids[0])
+
+    def delete_selected(self) -> None:
+        self.document.delete(self.scene.selected_node_ids(), self.scene.selected_link_ids())
+
+    def select_all(self) -> None:
+        self.scene.select_ids(
+            [n.id for n in self.document.workshop.iter_nodes()],
+            [k.id for k in self.document.workshop.iter_links()],
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.scene.finish_rename()
+        if not self.files.may_close():
+            event.ignore()
+            return
+        save_window_layout(self)
+        if self.autosave is not None:
+            self.autosave.stop()
+        event.accept()

@@ -1,0 +1,203 @@
+"""The main window's actions, menus, toolbar and status bar.
+
+`build(window)` makes every action once, with the platform's standard shortcuts where
+Qt has one (QKeySequence.StandardKey), files them under File, Edit, View, Arrange and
+Help, and puts the common ones on the toolbar. Actions only call methods of the window,
+the document, the scene, the view or the file actions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+
+from .about import app_icon, show_about
+from .help import show_user_guide
+from .image_export import export_image
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+#: Actions that only make sense while a workshop is on screen.
+MAP_ACTIONS = (
+    "save", "save_as", "close", "export_map", "paste", "select_all", "find",
+    "zoom_in", "zoom_out", "fit", "actual_size",
+)  # fmt: skip
+
+
+def _action(
+    window: MainWindow,
+    name: str,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(QKeySequence.keyBindings(shortcut))
+    elif shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(f"{text.replace('&', '').rstrip('…')} — {tip}")
+    action.triggered.connect(lambda _=False: slot())
+    window.addAction(action)
+    window.actions_by_name[name] = action
+    return action
+
+
+def build(window: MainWindow) -> None:
+    """Make the window's actions, menus, toolbar and status bar."""
+    _file_actions(window)
+    _edit_actions(window)
+    _view_actions(window)
+    _help_actions(window)
+    _menus(window)
+    _toolbar(window)
+    status = window.statusBar()
+    status.addPermanentWidget(window.score_label)
+    status.addPermanentWidget(window.zoom_label)
+
+
+def _file_actions(w: MainWindow) -> None:
+    files = w.files
+    _action(w, "new", "&New Workshop", files.new, Key.New, "Start an empty workshop")
+    _action(w, "open", "&Open…", files.open, Key.Open, "Open a workshop file")
+    _action(w, "open_example", "Open &Example", files.open_example)
+    _action(w, "save", "&Save", files.save, Key.Save, "Save the workshop")
+    _action(w, "save_as", "Save &As…", files.save_as, Key.SaveAs)
+    _action(w, "export_map", "&Export Map…", lambda: export_map_dialog(w), "Ctrl+E",
+            "Save the whole map as a PNG or SVG image")  # fmt: skip
+    _action(w, "close", "&Close", files.close, Key.Close)
+    _action(w, "quit", "&Quit", w.close, Key.Quit)
+
+
+def _edit_actions(w: MainWindow) -> None:
+    stack = w.document.undo_stack
+    for name, action, key in (
+        ("undo", stack.createUndoAction(w, "&Undo"), Key.Undo),
+        ("redo", stack.createRedoAction(w, "&Redo"), Key.Redo),
+    ):
+        action.setShortcuts(QKeySequence.keyBindings(key))
+        w.addAction(action)
+        w.actions_by_name[name] = action
+    clip = w.clipboard
+    _action(w, "cut", "Cu&t", clip.cut, Key.Cut)
+    _action(w, "copy", "&Copy", clip.copy, Key.Copy)
+    _action(w, "paste", "&Paste", clip.paste, Key.Paste)
+    _action(w, "duplicate", "D&uplicate", clip.duplicate, "Ctrl+D")
+    _action(w, "delete", "&Delete", w.delete_selected, Key.Delete,
+            "Delete the selection with its links")  # fmt: skip
+    _action(w, "select_all", "Select &All", w.select_all, Key.SelectAll)
+    _action(w, "rename", "&Rename", w.rename_selected, "F2", "Edit the selected card's title")
+    _action(w, "find", "&Find…", w.find_bar.focus, Key.Find, "Jump to a card by its title")
+
+
+def _view_actions(w: MainWindow) -> None:
+    view = w.view
+    _action(w, "zoom_in", "Zoom &In", view.zoom_in, Key.ZoomIn)
+    _action(w, "zoom_out", "Zoom &Out", view.zoom_out, Key.ZoomOut)
+    _action(w, "fit", "&Fit to View", view.fit_all, "Ctrl+0", "Show the whole map")
+    _action(w, "actual_size", "&Actual Size", view.reset_zoom, "Ctrl+1")
+
+
+def _help_actions(w: MainWindow) -> None:
+    _action(w, "guide", "&User Guide", lambda: show_user_guide(w), Key.HelpContents)
+    _action(w, "about", "&About Alignment Workshop", lambda: show_about(w))
+
+
+def _menus(w: MainWindow) -> None:
+    bar = w.menuBar()
+    a = w.action
+    file_menu = bar.addMenu("&File")
+    for name in ("new", "open"):
+        file_menu.addAction(a(name))
+    recent = file_menu.addMenu("Open &Recent")
+    recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
+    file_menu.addAction(a("open_example"))
+    file_menu.addSeparator()
+    for name in ("save", "save_as", "export_map"):
+        file_menu.addAction(a(name))
+    file_menu.addSeparator()
+    file_menu.addAction(a("close"))
+    file_menu.addAction(a("quit"))
+    w.file_menu = file_menu
+    edit = bar.addMenu("&Edit")
+    for group in (("undo", "redo"), ("cut", "copy", "paste", "duplicate", "delete"),
+                  ("select_all", "rename", "find")):  # fmt: skip
+        for name in group:
+            edit.addAction(a(name))
+        edit.addSeparator()
+    w.edit_menu = edit
+    view = bar.addMenu("&View")
+    for name in ("zoom_in", "zoom_out", "fit", "actual_size"):
+        view.addAction(a(name))
+    view.addSeparator()
+    view.addAction(w.palette.toggleViewAction())
+    w.view_menu = view
+    w.arrange_menu = bar.addMenu("&Arrange")
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(a("guide"))
+    help_menu.addAction(a("about"))
+    w.help_menu = help_menu
+
+
+def _fill_recent(w: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    paths = w.recent.paths()
+    for path in paths:
+        action = menu.addAction(f"{path.name}  —  {path.parent}")
+        action.triggered.connect(lambda _=False, p=path: w.files.open(p))
+    if not paths:
+        menu.addAction("No recent workshops").setEnabled(False)
+
+
+def _toolbar(w: MainWindow) -> None:
+    bar = QToolBar("Main toolbar", w)
+    bar.setObjectName("MainToolBar")
+    bar.setMovable(False)
+    for name in ("new", "open", "save"):
+        bar.addAction(w.action(name))
+    bar.addSeparator()
+    for name in ("undo", "redo", "delete"):
+        bar.addAction(w.action(name))
+    bar.addSeparator()
+    for name in ("zoom_out", "fit", "zoom_in"):
+        bar.addAction(w.action(name))
+    bar.addSeparator()
+    bar.addWidget(w.find_bar)
+    w.addToolBar(bar)
+    w.toolbar = bar
+    w.setWindowIcon(app_icon())
+
+
+def export_map_dialog(window: MainWindow) -> Path | None:
+    """Ask where, then write the whole map as PNG (2× scale) or SVG; returns the path."""
+    document = window.document
+    suggested = document.path.with_suffix(".png") if document.path else Path.home() / "map.png"
+    name, chosen = QFileDialog.getSaveFileName(
+        window, "Export Map", str(suggested), "PNG image (*.png);;SVG drawing (*.svg)"
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in (".png", ".svg"):
+        path = path.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
+    try:
+        export_image(document.workshop, path)
+    except OSError as error:
+        QMessageBox.warning(
+            window, "Map not exported",
+            f"'{path.name}' could not be written ({error.strerror or error}); "
+            "try another folder.",
+        )  # fmt: skip
+        return None
+    document.message.emit(f"Exported the map to {path.name}")
+    return path

@@ -1,0 +1,220 @@
+"""Editing through the main window: palette, rename, link, delete, clipboard, find, undo.
+
+Each test drives the window the way a user does (actions, key presses, scene helpers
+the mouse handlers call) and checks the model, the scene and the modified marker.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
+from alignment_workshop.gui.link_item import LinkItem
+from alignment_workshop.gui.main_window import MainWindow
+from alignment_workshop.gui.node_item import NodeItem
+from alignment_workshop.gui.title_editor import TitleEditor
+from alignment_workshop.model import LinkKind, NodeKind
+from tests.gui.test_commands import small_workshop
+
+
+def quiet_prompts() -> FilePrompts:
+    return FilePrompts(
+        ask_unsaved=lambda name: UnsavedChoice.DISCARD,
+        choose_open_path=lambda start: None,
+        choose_save_path=lambda suggested: None,
+        show_error=lambda title, text: None,
+        confirm_locked=lambda text: True,
+    )
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    win = MainWindow(prompts=quiet_prompts(), autosave=False)
+    qtbot.addWidget(win)
+    win.document.replace(small_workshop())
+    win.show()
+    return win
+
+
+def scene_counts(win: MainWindow) -> tuple[int, int]:
+    items = win.scene.items()
+    return (
+        sum(isinstance(i, NodeItem) for i in items),
+        sum(isinstance(i, LinkItem) for i in items),
+    )
+
+
+def modified_marker(win: MainWindow) -> bool:
+    return win.isWindowModified()
+
+
+def test_title_carries_the_modified_marker(window):
+    assert window.windowTitle().endswith("[*] — Alignment Workshop")
+    assert not modified_marker(window)
+    window.document.add_node(NodeKind.VALUE, "Courage", (0.0, 0.0))
+    assert modified_marker(window)
+    window.action("undo").trigger()
+    assert not modified_marker(window)
+    window.action("redo").trigger()
+    assert modified_marker(window)
+
+
+def test_palette_adds_a_card_that_opens_into_renaming(window, qtbot):
+    window.palette.buttons[NodeKind.OBJECTIVE].click()
+    new = window.scene.selected_node_ids()
+    assert len(new) == 1
+    node = window.document.workshop.node(new[0])
+    assert node.kind is NodeKind.OBJECTIVE and node.title == "New objective"
+    editor = window.scene._editor
+    assert isinstance(editor, TitleEditor)
+    editor.setPlainText("Win the mid-market")
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Return)
+    editor.commit()  # offscreen focus is not guaranteed; commit is idempotent
+    assert window.document.workshop.node(new[0]).title == "Win the mid-market"
+    assert window.document.undo_stack.undoText() == "Edit title of 'New objective'"
+    assert window.document.undo_stack.count() == 2
+    window.action("undo").trigger()
+    assert window.document.workshop.node(new[0]).title == "New objective"
+
+
+def test_rename_with_f2_and_cancel_with_escape(window):
+    window.scene.select_ids(["g1"])
+    window.action("rename").trigger()
+    editor = window.scene._editor
+    assert editor is not None and editor.card is window.scene.item_for("g1")
+    editor.setPlainText("Something else")
+    editor.cancel()
+    assert window.document.workshop.node("g1").title == "Redesign onboarding"
+    assert window.document.undo_stack.count() == 0
+    window.scene.start_rename("g1")
+    window.scene._editor.setPlainText("   ")
+    window.scene._editor.commit()
+    assert window.document.workshop.node("g1").title == "Redesign onboarding"
+
+
+def test_double_click_on_empty_canvas_adds_a_goal(window):
+    node_id = window.scene.add_node_at(NodeKind.GOAL, (900.0, 900.0))
+    node = window.document.workshop.node(node_id)
+    assert (node.kind, node.pos) == (NodeKind.GOAL, (900.0, 900.0))
+    assert window.scene._editor is not None
+
+
+def test_link_follows_the_pair_and_refusals_reach_the_status_bar(window):
+    link_id = window.scene.link_nodes("g2", "o")
+    assert window.document.workshop.link(link_id).kind is LinkKind.SUPPORTS
+    link_id = window.scene.link_nodes("o", "val")
+    assert window.document.workshop.link(link_id).kind is LinkKind.UPHOLDS
+    assert scene_counts(window) == (6, 7)
+    before = window.document.workshop.copy()
+    assert window.scene.link_nodes("val", "v") is None
+    assert "Link refused" in window.statusBar().currentMessage()
+    assert window.document.workshop == before
+    assert scene_counts(window) == (6, 7)
+    reversed_id = window.scene.link_nodes("v", "g3")  # dragged the wrong way round
+    link = window.document.workshop.link(reversed_id)
+    assert (link.source, link.target, link.kind) == ("g3", "v", LinkKind.SUPPORTS)
+
+
+def test_delete_key_removes_selection_with_links(window, qtbot):
+    window.scene.select_ids(["o"])
+    window.view.setFocus()
+    window.action("delete").trigger()
+    assert not window.document.workshop.has_node("o")
+    assert scene_counts(window) == (5, 3)
+    assert modified_marker(window)
+    window.action("undo").trigger()
+    assert scene_counts(window) == (6, 5)
+    assert window.document.workshop == small_workshop()
+    assert not modified_marker(window)
+
+
+def test_edit_fields_undo_redo_with_marker(window):
+    doc = window.document
+    doc.update_node("g1", votes=3, priority="high")
+    doc.update_link("l4", resolved=True)
+    assert window.scene.item_for("g1").node.votes == 3
+    assert window.action("undo").text() == "&Undo Edit resolved of conflicts link"
+    window.action("undo").trigger()
+    window.action("undo").trigger()
+    assert doc.workshop == small_workshop()
+    assert not modified_marker(window)
+
+
+def test_copy_paste_and_duplicate_make_new_ids(window):
+    doc = window.document
+    window.scene.select_ids(["g1", "o"])
+    window.action("copy").trigger()
+    assert QApplication.clipboard().text() == "Grow retention\nRedesign onboarding"
+    window.action("paste").trigger()
+    pasted = window.scene.selected_node_ids()
+    assert len(pasted) == 2 and not {"g1", "o"} & set(pasted)
+    titles = sorted(doc.workshop.node(i).title for i in pasted)
+    assert titles == ["Grow retention", "Redesign onboarding"]
+    copy_of_g1 = next(i for i in pasted if doc.workshop.node(i).kind is NodeKind.GOAL)
+    assert doc.workshop.node(copy_of_g1).pos == (-160.0, 440.0)
+    assert doc.workshop.node(copy_of_g1).team == "t1"
+    assert [k.kind for k in doc.workshop.links_of(copy_of_g1)] == [LinkKind.SUPPORTS]
+    assert doc.undo_stack.undoText() == "Paste 3 items"
+    assert scene_counts(window) == (8, 6)
+    window.action("duplicate").trigger()
+    assert scene_counts(window) == (10, 7)
+    window.action("undo").trigger()
+    window.action("undo").trigger()
+    assert doc.workshop == small_workshop()
+
+
+def test_cut_is_one_undo_step(window):
+    window.scene.select_ids(["g3"])
+    window.action("cut").trigger()
+    assert not window.document.workshop.has_node("g3")
+    window.action("paste").trigger()
+    assert scene_counts(window) == (6, 3)  # its links to other cards do not come back
+    window.action("undo").trigger()
+    window.action("undo").trigger()
+    assert window.document.workshop == small_workshop()
+
+
+def test_find_jumps_to_a_card_by_title(window):
+    window.find_bar.setText("mobile")
+    assert window.find_bar.find_next() == "g2"
+    assert window.scene.selected_node_ids() == ["g2"]
+    window.find_bar.setText("zzz")
+    assert window.find_bar.find_next() is None
+    assert "No card" in window.statusBar().currentMessage()
+
+
+def test_zoom_and_fit(window):
+    window.view.reset_zoom()
+    window.action("zoom_in").trigger()
+    assert window.view.zoom() == pytest.approx(1.2)
+    window.action("zoom_out").trigger()
+    assert window.view.zoom() == pytest.approx(1.0)
+    window.action("fit").trigger()
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.contains(window.scene.items_rect())
+
+
+def test_standard_shortcuts_are_bound(window):
+    from PySide6.QtGui import QKeySequence
+
+    key = QKeySequence.StandardKey
+    pairs = {"undo": key.Undo, "find": key.Find, "delete": key.Delete, "new": key.New}
+    for name, key in pairs.items():
+        assert window.action(name).shortcuts() == QKeySequence.keyBindings(key)
+    assert window.action("rename").shortcut().toString() == "F2"
+    assert window.action("fit").shortcut().toString() == "Ctrl+0"
+
+
+def test_welcome_state_until_a_workshop_is_open(qtbot):
+    win = MainWindow(prompts=quiet_prompts(), autosave=False)
+    qtbot.addWidget(win)
+    win.show_welcome()
+    assert not win.is_showing_map()
+    assert not win.action("save").isEnabled()
+    win.action("new").trigger()
+    assert win.is_showing_map()
+    assert win.action("save").isEnabled()
+    win.action("close").trigger()
+    assert not win.is_showing_map()

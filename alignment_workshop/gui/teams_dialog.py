@@ -191,9 +191,9 @@ class TeamsDialog(QDialog):
 
     def _renamed(self, item: QListWidgetItem) -> None:
         team_id = str(item.data(_ID_ROLE))
-        if self.document.workshop.has_team(team_id):
-            if item.text() != self.document.workshop.team(team_id).name:
-                self.rename(team_id, item.text())
+        workshop = self.document.workshop
+        if workshop.has_team(team_id) and item.text() != workshop.team(team_id).name:
+            self.rename(team_id, item.text())
 
     # ------------------------------------------------------------------ default prompts
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from alignment_workshop.model import Workshop
 
@@ -53,6 +53,8 @@ def export_image(workshop: Workshop, path: Path | str) -> None:
     document.replace(workshop.copy())
     scene = MapScene(document)
     document.refresh_analysis()
+    for item in scene.node_items():  # draw vectors and text, not cached pixmaps
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     source = map_rect(scene)
     if suffix == ".png":
         _write_png(scene, source, path)

@@ -43,6 +43,7 @@ class AutosaveController(QObject):
         self._folder = folder
         self._key = new_key()
         self._pending = False
+        self._stopped = False
         self._idle = self._timer(idle_ms, single=True)
         self._period = self._timer(period_ms, single=False)
         document.changed.connect(self._on_edit)
@@ -92,9 +93,12 @@ class AutosaveController(QObject):
         remove_autosave(self.folder, self._key)
 
     def stop(self) -> None:
-        """Stop following the document, keeping any autosave on disk."""
+        """Stop following the document, keeping any autosave on disk; idempotent."""
         self._idle.stop()
         self._period.stop()
+        if self._stopped:
+            return
+        self._stopped = True
         for signal, slot in (
             (self._document.changed, self._on_edit),
             (self._document.modified_changed, self._on_modified_changed),

@@ -17,10 +17,12 @@ from alignment_workshop import fileio, paths
 from alignment_workshop.model import Workshop
 
 from .autosave import AutosaveController
+from .autosave_files import AutosaveEntry
 from .document import Document
 from .file_prompts import FilePrompts, UnsavedChoice
-from .lockfile import FileLock, describe, foreign_holder
+from .lockfile import FileLock, describe, foreign_holder, held_here
 from .recent_files import RecentFiles
+from .recovery import recover_into
 
 UNTITLED_NAME = "Untitled workshop.alignment"
 
@@ -91,14 +93,24 @@ class FileActions(QObject):
         workshop = self._read(path)
         if workshop is None:
             return False
-        holder = foreign_holder(path)
-        if holder is not None and not self.prompts.confirm_locked(describe(path, holder)):
-            return False
-        if not self.confirm_unsaved():
+        if not self._lock_is_free(path) or not self.confirm_unsaved():
             return False
         self._let_go()
         self.document.replace(workshop, path)
         self._took(path)
+        return True
+
+    def recover(self, entry: AutosaveEntry, workshop: Workshop) -> bool:
+        """Put a recovered autosave in this window, modified and tied to its original file."""
+        original = entry.original
+        if original is not None and not self._lock_is_free(original):
+            return False
+        if not self.confirm_unsaved():
+            return False
+        self._let_go()
+        recover_into(self.document, entry, workshop)
+        if original is not None:
+            self.lock.acquire(original)
         return True
 
     def open_example(self) -> bool:
@@ -134,6 +146,18 @@ class FileActions(QObject):
         return True
 
     # ------------------------------------------------------------------ helpers
+
+    def _lock_is_free(self, path: Path) -> bool:
+        """Whether to go on: nobody else has `path` open, or the user opens it anyway."""
+        holder = foreign_holder(path)
+        if holder is not None:
+            return self.prompts.confirm_locked(describe(path, holder))
+        if held_here(path) and self.lock.path != path.absolute():
+            return self.prompts.confirm_locked(
+                f"'{path.name}' is already open in another window. "
+                "Opening it twice may overwrite your changes."
+            )
+        return True
 
     def _read(self, path: Path) -> Workshop | None:
         try:

@@ -16,6 +16,18 @@ from pathlib import Path
 from .atomic_write import write_atomic
 from .instance import Owner, current_owner
 
+#: How many `FileLock`s of this process hold each file (two windows may show one file).
+_HELD: dict[Path, int] = {}
+
+
+def _key(path: Path) -> Path:
+    return Path(path).absolute()
+
+
+def held_here(path: Path) -> bool:
+    """Whether a window of this very instance already has `path` open."""
+    return _HELD.get(_key(path), 0) > 0
+
 
 def lock_path_for(path: Path) -> Path:
     """Where the lock of the workshop at `path` lives."""
@@ -65,17 +77,14 @@ class FileLock:
 
     def acquire(self, path: Path) -> bool:
         """Lock `path` for this instance, releasing any previous lock; False if unwritable."""
-        path = Path(path)
-        if self._path is not None and self._path != path:
-            self.release()
-        owner = current_owner()
-        try:
-            data = json.dumps(owner.as_dict(), indent=2).encode()
-            write_atomic(lock_path_for(path), data, durable=False)
-        except OSError:
-            self._path = None
+        path = _key(path)
+        if self._path == path:
+            return _write_lock(path)  # e.g. after a save: take it back if it was overwritten
+        self.release()
+        if not _write_lock(path):
             return False
         self._path = path
+        _HELD[path] = _HELD.get(path, 0) + 1
         return True
 
     def release(self) -> None:
@@ -83,7 +92,20 @@ class FileLock:
         path, self._path = self._path, None
         if path is None:
             return
+        _HELD[path] = _HELD.get(path, 1) - 1
+        if _HELD[path] > 0:
+            return  # another window of this instance still has it open
+        del _HELD[path]
         holder = read_lock(path)
         if holder is not None and holder.is_this_instance:
             with contextlib.suppress(OSError):
                 lock_path_for(path).unlink()
+
+
+def _write_lock(path: Path) -> bool:
+    data = json.dumps(current_owner().as_dict(), indent=2).encode()
+    try:
+        write_atomic(lock_path_for(path), data, durable=False)
+    except OSError:
+        return False
+    return True

@@ -13,16 +13,25 @@ from pytestqt.qtbot import QtBot
 from alignment_workshop import fileio, paths
 from alignment_workshop.gui.autosave import AutosaveController
 from alignment_workshop.gui.autosave_files import leftover_autosaves
-from alignment_workshop.gui.document import Document
+from alignment_workshop.gui.document import Document, place_unplaced
 from alignment_workshop.gui.recovery import RecoveryDialog, recover_into
+from alignment_workshop.model import Workshop
 from tests.support.generate import generate_workshop
+
+
+def _placed(nodes: int, seed: int = 7) -> Workshop:
+    """A generated workshop with every card placed, as the editor would save it."""
+    workshop = generate_workshop(nodes, seed=seed)
+    place_unplaced(workshop)
+    return workshop
+
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _saved_file(folder: Path, nodes: int = 30) -> Path:
     path = folder / "plan.alignment"
-    fileio.save(generate_workshop(nodes), path)
+    fileio.save(_placed(nodes), path)
     return path
 
 
@@ -109,7 +118,7 @@ _CRASHING_SESSION = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     from alignment_workshop.gui.autosave import AutosaveController
-    from alignment_workshop.gui.document import Document
+    from alignment_workshop.gui.document import Document, place_unplaced
 
     app = QApplication([])
     document = Document()

@@ -12,13 +12,21 @@ import pytest
 from alignment_workshop import fileio, paths
 from alignment_workshop.fileio import atomic
 from alignment_workshop.gui.autosave import AutosaveController
-from alignment_workshop.gui.document import Document
+from alignment_workshop.gui.document import Document, place_unplaced
 from alignment_workshop.gui.file_actions import FileActions
 from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
 from alignment_workshop.gui.instance import this_host
 from alignment_workshop.gui.lockfile import lock_path_for, read_lock
 from alignment_workshop.gui.recent_files import RecentFiles
+from alignment_workshop.model import Workshop
 from tests.support.generate import generate_workshop
+
+
+def _placed(nodes: int, seed: int = 7) -> Workshop:
+    """A generated workshop with every card placed, as the editor would save it."""
+    workshop = generate_workshop(nodes, seed=seed)
+    place_unplaced(workshop)
+    return workshop
 
 
 class Answers:
@@ -54,8 +62,8 @@ class Answers:
 @pytest.fixture
 def files(tmp_path: Path) -> tuple[Path, Path]:
     first, second = tmp_path / "first.alignment", tmp_path / "second.alignment"
-    fileio.save(generate_workshop(20, seed=1), first)
-    fileio.save(generate_workshop(25, seed=2), second)
+    fileio.save(_placed(20, seed=1), first)
+    fileio.save(_placed(25, seed=2), second)
     return first, second
 
 
@@ -246,3 +254,41 @@ def test_open_example_opens_the_bundled_file(
     document = Document()
     assert FileActions(document, Answers().prompts()).open_example()
     assert document.path == first and document.workshop == fileio.load(first)
+
+
+def test_second_window_on_the_same_file_is_warned_and_keeps_the_lock(
+    files: tuple[Path, Path],
+) -> None:
+    first, second = files
+    one, two = Answers(), Answers()
+    window_one = FileActions(Document(), one.prompts())
+    window_two = FileActions(Document(), two.prompts())
+    assert window_one.open(first)
+    assert not window_two.open(first)
+    assert "another window" in two.lock_warnings[0]
+    two.open_anyway = True
+    assert window_two.open(first)
+    window_two.close()
+    assert lock_path_for(first).exists(), "the first window still has the file open"
+    window_one.open(second)
+    assert not lock_path_for(first).exists()
+
+
+def test_recover_into_a_window_takes_the_lock_and_opens_modified(
+    files: tuple[Path, Path],
+) -> None:
+    from alignment_workshop.gui.autosave_files import leftover_autosaves, write_autosave
+
+    first, _ = files
+    workshop = fileio.load(first)
+    workshop.update_meta(title="Recovered plan")
+    folder = paths.autosave_dir()
+    entry = write_autosave(folder, "old-1-x", fileio.dumps(workshop), first, "Recovered plan")
+    document = Document()
+    actions = FileActions(document, Answers().prompts())
+    assert actions.recover(entry, workshop)
+    assert document.is_modified() and document.path == first
+    assert document.workshop.meta.title == "Recovered plan"
+    owner = read_lock(first)
+    assert owner is not None and owner.is_this_instance
+    assert leftover_autosaves() == []

@@ -17,11 +17,18 @@ from alignment_workshop.gui.autosave_files import (
     leftover_autosaves,
     write_autosave,
 )
-from alignment_workshop.gui.document import Document
+from alignment_workshop.gui.document import Document, place_unplaced
 from alignment_workshop.gui.instance import this_host
 from alignment_workshop.gui.recovery import RecoveryDialog, offer_recovery, recover_into
 from alignment_workshop.model import Workshop
 from tests.support.generate import generate_workshop
+
+
+def _placed(nodes: int, seed: int = 7) -> Workshop:
+    """A generated workshop with every card placed, as the editor would save it."""
+    workshop = generate_workshop(nodes, seed=seed)
+    place_unplaced(workshop)
+    return workshop
 
 
 def _dead_pid() -> int:
@@ -48,16 +55,16 @@ def _rows(dialog: RecoveryDialog) -> list[str]:
 
 
 def test_live_instance_autosaves_are_left_alone(tmp_path: Path) -> None:
-    _crashed_autosave("live", generate_workshop(10), tmp_path / "a.alignment", pid=os.getppid())
-    _crashed_autosave("dead", generate_workshop(10), tmp_path / "b.alignment")
+    _crashed_autosave("live", _placed(10), tmp_path / "a.alignment", pid=os.getppid())
+    _crashed_autosave("dead", _placed(10), tmp_path / "b.alignment")
     assert [e.key for e in leftover_autosaves()] == ["dead"]
 
 
 def test_corrupt_autosave_is_reported_in_one_line_and_can_be_discarded(
     tmp_path: Path, qtbot: QtBot
 ) -> None:
-    good = _crashed_autosave("good", generate_workshop(10), tmp_path / "good.alignment")
-    bad = _crashed_autosave("bad", generate_workshop(10), tmp_path / "bad.alignment")
+    good = _crashed_autosave("good", _placed(10), tmp_path / "good.alignment")
+    bad = _crashed_autosave("bad", _placed(10), tmp_path / "bad.alignment")
     bad.data_path.write_bytes(b'{"format": "alignment-workshop", "version": 1, "nodes": [')
     orphan = paths.autosave_dir() / f"{this_host()}-{_dead_pid()}-abc.alignment"
     orphan.write_bytes(b"junk")
@@ -79,7 +86,7 @@ def test_corrupt_autosave_is_reported_in_one_line_and_can_be_discarded(
 
 
 def test_never_saved_workshop_recovers_without_a_path(qtbot: QtBot) -> None:
-    workshop = generate_workshop(12)
+    workshop = _placed(12)
     workshop.update_meta(title="Board offsite")
     _crashed_autosave("fresh", workshop, None)
     dialog = RecoveryDialog(leftover_autosaves())
@@ -96,7 +103,7 @@ def test_offer_recovery_opens_each_chosen_and_later_keeps_them(
     tmp_path: Path, qtbot: QtBot
 ) -> None:
     for name in ("one", "two"):
-        _crashed_autosave(name, generate_workshop(8), tmp_path / f"{name}.alignment")
+        _crashed_autosave(name, _placed(8), tmp_path / f"{name}.alignment")
     opened: list[str] = []
 
     def later(dialog: QDialog) -> int:

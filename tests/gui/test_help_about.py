@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel
 
 from alignment_workshop import __version__
@@ -48,3 +50,28 @@ def test_app_icon_has_every_size(qtbot) -> None:
     assert any(c.blue() > 110 and c.red() < 60 for c in pixels), "no dark blue tile"
     assert any(min(c.red(), c.green(), c.blue()) > 220 for c in pixels), "no white nodes"
     assert any(c.red() > 220 and c.green() > 160 and c.blue() < 110 for c in pixels), "no star"
+
+
+def test_committed_icon_pngs_match_the_svg(qapp) -> None:
+    """Run packaging/make_icons.py after editing resources/icons/app.svg."""
+    spec = importlib.util.spec_from_file_location(
+        "make_icons", ROOT / "packaging" / "make_icons.py"
+    )
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    for size in (16, 48, 256):
+        fresh = QImage.fromData(tool.render_png(ROOT / "resources/icons/app.svg", size))
+        path = ROOT / f"resources/icons/hicolor/{size}x{size}/apps/alignment-workshop.png"
+        committed = QImage(str(path))
+        assert fresh.size() == committed.size()
+        step = max(1, size // 32)
+        worst = max(
+            abs(a - b)
+            for x in range(0, size, step)
+            for y in range(0, size, step)
+            for a, b in zip(
+                fresh.pixelColor(x, y).getRgb(), committed.pixelColor(x, y).getRgb(), strict=True
+            )
+        )
+        assert worst <= 8, f"{path.name} at {size} px is stale: run packaging/make_icons.py"

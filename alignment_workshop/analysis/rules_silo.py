@@ -12,6 +12,7 @@ from alignment_workshop.model import Workshop
 
 from .findings import Finding, Severity
 from .graphs import MapGraphs, closure
+from .wording import one_line
 
 
 def team_goals(workshop: Workshop, graphs: MapGraphs) -> dict[str, list[str]]:
@@ -59,7 +60,7 @@ def _linked_teams(graphs: MapGraphs) -> set[str]:
 
 
 def _silo_finding(workshop: Workshop, team_id: str, goal_ids: list[str]) -> Finding:
-    name = workshop.team(team_id).name
+    name = one_line(workshop.team(team_id).name)
     message = (
         f"Team '{name}' works alone: no link joins its goals to another team's, and they "
         "serve no objective another team serves. Find where its work meets the others' "

@@ -11,8 +11,17 @@ MAX_NAMED = 5
 
 
 def quoted(node: Node) -> str:
-    """A node's title in single quotes, as every message names a node."""
-    return f"'{node.title}'"
+    """A node's title in single quotes, as every message names a node.
+
+    Runs of whitespace (line breaks included) become one space, so a message stays on
+    one line however the title was typed.
+    """
+    return f"'{one_line(node.title)}'"
+
+
+def one_line(text: str) -> str:
+    """`text` with every run of whitespace, line breaks included, made one space."""
+    return " ".join(text.split())
 
 
 def named_list(nodes: Sequence[Node]) -> str:

@@ -13,6 +13,7 @@ layers (PDF, Qt) do not need to meet them. Pass `surrogates=True` to `texts()` t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from typing import Any
 
@@ -43,9 +44,11 @@ _AWKWARD = (
     '"\\/\x00\x07\x1f\x7f\x85\u2028\u2029\t\n\r '  # escapes and controls
 )
 
+_COLORS = st.from_regex(r"#[0-9A-Fa-f]{6}", fullmatch=True)
 _IDS = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}", fullmatch=True)
 
 
+@functools.cache
 def texts(
     max_size: int = 40, *, required: bool = False, surrogates: bool = False
 ) -> st.SearchStrategy[str]:
@@ -61,6 +64,7 @@ def texts(
     return strategy
 
 
+@functools.cache
 def _limited(limit_key: str, *, required: bool = False) -> st.SearchStrategy[str]:
     """Text for a field: usually short, sometimes exactly at its length limit."""
     limit = TEXT_LIMITS[limit_key]
@@ -75,6 +79,11 @@ _coords = st.one_of(
     st.sampled_from([COORD_MAX, -COORD_MAX, 0.0, -0.0, 5e-324, 0.1]),
 )
 positions = st.one_of(st.none(), st.tuples(_coords, _coords))
+_MAYBE_DATES = st.one_of(st.none(), _dates)
+_PRIORITIES = st.sampled_from(Priority)
+_STATUSES = st.sampled_from(Status)
+_IMPACTS = st.integers(1, 5)
+_VOTES = st.one_of(st.integers(0, 20), st.integers(0, 2**64))
 
 
 @st.composite
@@ -83,7 +92,7 @@ def metas(draw: st.DrawFn) -> Meta:
     title = draw(st.one_of(_limited("workshop.title"), st.just("T")).filter(bool))
     return Meta(
         title=title,
-        date=draw(st.one_of(st.none(), _dates)),
+        date=draw(_MAYBE_DATES),
         facilitator=draw(_limited("workshop.facilitator")),
         participants=tuple(draw(st.lists(_limited("workshop.participant"), max_size=4))),
         notes=draw(st.one_of(texts(200), _limited("workshop.notes"))),
@@ -94,13 +103,14 @@ def metas(draw: st.DrawFn) -> Meta:
 def team_lists(draw: st.DrawFn, max_teams: int = 5) -> list[Team]:
     """Teams with unique ids."""
     ids = draw(st.lists(_IDS, max_size=max_teams, unique=True))
-    colors = st.from_regex(r"#[0-9A-Fa-f]{6}", fullmatch=True)
+    colors = _COLORS
     return [
         Team(id=team_id, name=draw(_limited("team.name", required=True)), color=draw(colors))
         for team_id in ids
     ]
 
 
+@functools.cache
 def actions() -> st.SearchStrategy[Action]:
     """One action of a goal."""
     return st.builds(
@@ -109,6 +119,9 @@ def actions() -> st.SearchStrategy[Action]:
         owner=_limited("action.owner"),
         done=st.booleans(),
     )
+
+
+_ACTION_LISTS = st.lists(actions(), max_size=3)
 
 
 @st.composite
@@ -124,11 +137,11 @@ def nodes(draw: st.DrawFn, node_id: str, kind: NodeKind, team_ids: list[str]) ->
     if kind in (NodeKind.VISION, NodeKind.VALUE):
         return Node(**common)
     common.update(
-        priority=draw(st.sampled_from(Priority)),
-        impact=draw(st.integers(1, 5)),
+        priority=draw(_PRIORITIES),
+        impact=draw(_IMPACTS),
         metric=draw(_limited("node.metric")),
-        status=draw(st.sampled_from(Status)),
-        votes=draw(st.one_of(st.integers(0, 20), st.integers(0, 2**64))),
+        status=draw(_STATUSES),
+        votes=draw(_VOTES),
     )
     if kind is NodeKind.OBJECTIVE:
         return Node(**common)
@@ -137,16 +150,19 @@ def nodes(draw: st.DrawFn, node_id: str, kind: NodeKind, team_ids: list[str]) ->
         team=draw(st.one_of(st.none(), st.sampled_from(team_ids))) if team_ids else None,
         owner=draw(_limited("node.owner")),
         why=draw(_limited("node.why")),
-        due=draw(st.one_of(st.none(), _dates)),
-        actions=tuple(draw(st.lists(actions(), max_size=3))),
+        due=draw(_MAYBE_DATES),
+        actions=tuple(draw(_ACTION_LISTS)),
     )
+
+
+_KINDS = st.sampled_from([*NodeKind, NodeKind.GOAL, NodeKind.GOAL, NodeKind.OBJECTIVE])
 
 
 @st.composite
 def node_lists(draw: st.DrawFn, team_ids: list[str], max_nodes: int = 30) -> list[Node]:
     """Nodes of every kind with unique ids, in a random order."""
     ids = draw(st.lists(_IDS, max_size=max_nodes, unique=True))
-    kinds = st.sampled_from([*NodeKind, NodeKind.GOAL, NodeKind.GOAL, NodeKind.OBJECTIVE])
+    kinds = _KINDS
     return [draw(nodes(node_id, draw(kinds), team_ids)) for node_id in ids]
 
 

@@ -70,13 +70,6 @@ class CheckDock(QDockWidget):
         self.teams.setRootIsDecorated(False)
         self.teams.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.teams.setMaximumHeight(150)
-        self.filters = {s: QCheckBox(_GROUP_NAMES[s], body) for s in Severity}
-        filter_row = QHBoxLayout()
-        for box in self.filters.values():
-            box.setChecked(True)
-            box.toggled.connect(self._rebuild_findings)
-            filter_row.addWidget(box)
-        filter_row.addStretch(1)
         self.findings = QTreeWidget(body)
         self.findings.setHeaderHidden(True)
         self.findings.setWordWrap(True)
@@ -84,12 +77,22 @@ class CheckDock(QDockWidget):
         self.findings.itemActivated.connect(self._on_item)
         for widget in (self.score_label, self.score_note, self.teams):
             layout.addWidget(widget)
-        layout.addLayout(filter_row)
+        layout.addLayout(self._filter_row(body))
         layout.addWidget(self.findings, 1)
         self.setWidget(body)
         document.analysis_updated.connect(self.show_report)
         if document.report is not None:
             self.show_report(document.report)
+
+    def _filter_row(self, body: QWidget) -> QHBoxLayout:
+        self.filters = {s: QCheckBox(_GROUP_NAMES[s], body) for s in Severity}
+        row = QHBoxLayout()
+        for box in self.filters.values():
+            box.setChecked(True)
+            box.toggled.connect(self._rebuild_findings)
+            row.addWidget(box)
+        row.addStretch(1)
+        return row
 
     def show_report(self, report: object) -> None:
         """Show `report` (a `Report`; anything else clears the dock)."""

@@ -76,21 +76,9 @@ class TeamsDialog(QDialog):
         self._choose_color = choose_color or self._choose_with_dialog
         self.list = QListWidget(self)
         self.list.itemChanged.connect(self._renamed)
-        self.add_button = QPushButton("Add team", self)
-        self.rename_button = QPushButton("Rename", self)
-        self.color_button = QPushButton("Colour…", self)
-        self.remove_button = QPushButton("Remove…", self)
-        self.add_button.clicked.connect(self.add_team)
-        self.rename_button.clicked.connect(self._start_rename)
-        self.color_button.clicked.connect(self.recolour_current)
-        self.remove_button.clicked.connect(self.remove_current)
-        buttons = QVBoxLayout()
-        for button in (self.add_button, self.rename_button, self.color_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.list, 1)
-        row.addLayout(buttons)
+        row.addLayout(self._buttons())
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -101,6 +89,21 @@ class TeamsDialog(QDialog):
         document.workshop_replaced.connect(self.refresh)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.refresh()
+
+    def _buttons(self) -> QVBoxLayout:
+        self.add_button = QPushButton("Add team", self)
+        self.rename_button = QPushButton("Rename", self)
+        self.color_button = QPushButton("Colour…", self)
+        self.remove_button = QPushButton("Remove…", self)
+        self.add_button.clicked.connect(self.add_team)
+        self.rename_button.clicked.connect(self._start_rename)
+        self.color_button.clicked.connect(self.recolour_current)
+        self.remove_button.clicked.connect(self.remove_current)
+        column = QVBoxLayout()
+        for button in (self.add_button, self.rename_button, self.color_button, self.remove_button):
+            column.addWidget(button)
+        column.addStretch(1)
+        return column
 
     # ------------------------------------------------------------------ showing
 

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -68,11 +71,14 @@ class CheckDock(QDockWidget):
         self.teams = QTreeWidget(body)
         self.teams.setHeaderLabels(["Team", "Aligned", "Score"])
         self.teams.setRootIsDecorated(False)
+        self.teams.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self.teams.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.teams.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.teams.setMaximumHeight(150)
-        self.findings = QTreeWidget(body)
-        self.findings.setHeaderHidden(True)
+        self.findings = QListWidget(body)
         self.findings.setWordWrap(True)
+        self.findings.setResizeMode(QListView.ResizeMode.Adjust)
+        self.findings.setUniformItemSizes(False)
+        self.findings.setSpacing(2)
         self.findings.itemClicked.connect(self._on_item)
         self.findings.itemActivated.connect(self._on_item)
         for widget in (self.score_label, self.score_note, self.teams):
@@ -122,48 +128,44 @@ class CheckDock(QDockWidget):
             if workshop.has_team(team.id):
                 row.setIcon(0, _swatch(workshop.team(team.id).color))
         self.teams.setVisible(bool(scores))
+        if scores:
+            rows = sum(self.teams.sizeHintForRow(i) for i in range(min(len(scores), 6)))
+            self.teams.setFixedHeight(rows + self.teams.header().sizeHint().height() + 6)
 
     def _rebuild_findings(self) -> None:
         self.findings.clear()
         findings = () if self._report is None else self._report.findings
         for severity in Severity:
             group = [f for f in findings if f.severity is severity]
-            self.filters[severity].setText(f"{_GROUP_NAMES[severity]} ({len(group)})")
+            title = f"{_GROUP_NAMES[severity]} ({len(group)})"
+            self.filters[severity].setText(title)
             if not group or not self.filters[severity].isChecked():
                 continue
-            header = QTreeWidgetItem(self.findings, [f"{_GROUP_NAMES[severity]} ({len(group)})"])
-            header.setForeground(0, QColor(_GROUP_COLORS[severity]))
+            header = QListWidgetItem(title, self.findings)
+            header.setForeground(QColor(_GROUP_COLORS[severity]))
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            bold = QFont(header.font(0))
+            bold = QFont(header.font())
             bold.setBold(True)
-            header.setFont(0, bold)
+            header.setFont(bold)
             for finding in group:
-                item = QTreeWidgetItem(header, [finding.message])
-                item.setToolTip(0, f"{finding.rule}: {finding.message}")
-                item.setData(0, _FINDING_ROLE, finding)
-            header.setExpanded(True)
-        if self.findings.topLevelItemCount() == 0:
+                item = QListWidgetItem(finding.message, self.findings)
+                item.setToolTip(f"{finding.rule}: {finding.message}")
+                item.setData(_FINDING_ROLE, finding)
+        if self.findings.count() == 0:
             text = "No findings." if findings else "No findings: the map is aligned."
-            empty = QTreeWidgetItem(self.findings, [text])
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            QListWidgetItem(text, self.findings).setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def _finding_items(self) -> list[QListWidgetItem]:
+        items = (self.findings.item(row) for row in range(self.findings.count()))
+        return [i for i in items if isinstance(i.data(_FINDING_ROLE), Finding)]
 
     def visible_findings(self) -> list[Finding]:
         """The findings listed now, in order (after the filters)."""
-        shown = []
-        for top in range(self.findings.topLevelItemCount()):
-            header = self.findings.topLevelItem(top)
-            for row in range(header.childCount()):
-                shown.append(header.child(row).data(0, _FINDING_ROLE))
-        return shown
+        return [item.data(_FINDING_ROLE) for item in self._finding_items()]
 
-    def item_for(self, finding: Finding) -> QTreeWidgetItem | None:
+    def item_for(self, finding: Finding) -> QListWidgetItem | None:
         """The row that lists `finding`, if shown."""
-        for top in range(self.findings.topLevelItemCount()):
-            header = self.findings.topLevelItem(top)
-            for row in range(header.childCount()):
-                if header.child(row).data(0, _FINDING_ROLE) == finding:
-                    return header.child(row)
-        return None
+        return next((i for i in self._finding_items() if i.data(_FINDING_ROLE) == finding), None)
 
     def go_to(self, finding: Finding) -> None:
         """Select the finding's cards (and link) and centre the view on them."""
@@ -172,7 +174,7 @@ class CheckDock(QDockWidget):
         if finding.nodes:
             self.view.center_on_ids(finding.nodes)
 
-    def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        finding = item.data(0, _FINDING_ROLE)
+    def _on_item(self, item: QListWidgetItem) -> None:
+        finding = item.data(_FINDING_ROLE)
         if isinstance(finding, Finding):
             self.go_to(finding)

@@ -56,11 +56,8 @@ def test_score_teams_and_grouped_findings(qtbot: QtBot) -> None:
         for i in range(rig.dock.teams.topLevelItemCount())
     ]
     assert rows == [["Sales", "1/1", "100 %"], ["Ops", "0/1", "0 %"]]
-    headers = [
-        rig.dock.findings.topLevelItem(i).text(0)
-        for i in range(rig.dock.findings.topLevelItemCount())
-    ]
-    assert headers[0] == "Errors (1)"
+    rows = [rig.dock.findings.item(i).text() for i in range(rig.dock.findings.count())]
+    assert rows[0] == "Errors (1)"
     orphan = rig.dock.visible_findings()[0]
     assert (orphan.rule, orphan.nodes) == ("orphan", ("g2",))
 
@@ -82,10 +79,10 @@ def test_clicking_a_finding_selects_its_node_and_centres_the_view(qtbot: QtBot) 
     rig.view.centerOn(0.0, 0.0)
     orphan = next(f for f in rig.dock.visible_findings() if f.rule == "orphan")
     item = rig.dock.item_for(orphan)
-    tree = rig.dock.findings
-    tree.scrollToItem(item)
+    listing = rig.dock.findings
+    listing.scrollToItem(item)
     qtbot.mouseClick(
-        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
+        listing.viewport(), Qt.MouseButton.LeftButton, pos=listing.visualItemRect(item).center()
     )
     assert rig.scene.selected_node_ids() == ["g2"]
     centre = rig.view.mapToScene(rig.view.viewport().rect().center())

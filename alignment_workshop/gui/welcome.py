@@ -67,14 +67,16 @@ class WelcomeWidget(QWidget):
         layout.addLayout(buttons)
         layout.addSpacing(16)
         layout.addWidget(QLabel("<b>Recent workshops</b>", self))
-        layout.addWidget(self.recent_list, 1)
+        layout.addWidget(self.recent_list, 4)
         layout.addWidget(self.empty_label)
+        layout.addStretch(1)
         recent.changed.connect(self.refresh)
         self.refresh()
 
     def _button(self, text: str, signal: Signal) -> QPushButton:
         button = QPushButton(text, self)
         button.setMinimumHeight(40)
+        button.setMinimumWidth(150)
         button.clicked.connect(signal.emit)
         return button
 

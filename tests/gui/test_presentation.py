@@ -1,0 +1,170 @@
+"""Presentation mode: full screen without chrome, high-contrast faces, votes, timer, Esc."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar
+
+from alignment_workshop.gui.focus import FocusMode
+from alignment_workshop.gui.presentation import PresentationMode
+from alignment_workshop.gui.presentation_cards import PresentationFace
+from alignment_workshop.gui.why import EscapeChain, WhyHighlighter
+from alignment_workshop.model import NodeKind
+from tests.gui.test_why import Env, make_env, show_window
+
+
+@pytest.fixture
+def env(qtbot) -> Env:
+    env = make_env(qtbot)
+    dock = QDockWidget("Inspector", env.window)
+    dock.setObjectName("inspector")
+    dock.setWidget(QLabel("fields"))
+    env.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    toolbar = env.window.addToolBar("Main")
+    toolbar.setObjectName("main-toolbar")
+    toolbar.addAction("Save")
+    env.window.menuBar().addMenu("&File")
+    env.window.statusBar().showMessage("ready")
+    show_window(qtbot, env.window)
+    env.document.refresh_analysis()
+    return env
+
+
+@pytest.fixture
+def presentation(env: Env) -> PresentationMode:
+    return PresentationMode(env.document, env.scene, env.view, env.window)
+
+
+def faces(env: Env) -> list[PresentationFace]:
+    return [i for i in env.scene.items() if isinstance(i, PresentationFace)]
+
+
+def chrome(env: Env) -> list:
+    window = env.window
+    return [
+        *window.findChildren(QDockWidget),
+        *window.findChildren(QToolBar),
+        window.menuBar(),
+        window.statusBar(),
+    ]
+
+
+def test_entering_hides_the_chrome_and_leaving_restores_it(qtbot, env, presentation) -> None:
+    assert all(widget.isVisible() for widget in chrome(env))
+    transform = env.view.transform()
+    background = env.scene.backgroundBrush().color().name()
+    qtbot.keyClick(env.view, Qt.Key.Key_F5)
+    assert presentation.is_active() and presentation.action.isChecked()
+    assert env.window.isFullScreen()
+    assert not any(widget.isVisible() for widget in chrome(env))
+    assert env.scene.backgroundBrush().color().name() == "#ffffff"
+    assert len(faces(env)) == len(env.document.workshop.nodes)
+    assert presentation.overlays.score.isVisible()
+    qtbot.keyClick(env.view, Qt.Key.Key_Escape)
+    assert not presentation.is_active() and not env.window.isFullScreen()
+    assert all(widget.isVisible() for widget in chrome(env))
+    assert faces(env) == [] and not presentation.overlays.score.isVisible()
+    assert env.scene.backgroundBrush().color().name() == background
+    assert env.view.transform() == transform
+
+
+def test_the_fitted_zoom_sets_the_title_size(env, presentation) -> None:
+    presentation.enter()
+    zoom = presentation.fit()
+    assert env.view.transform().m11() == pytest.approx(zoom)
+    pixels = {face.pixels for face in faces(env)}
+    assert len(pixels) == 1 and pixels.pop() * zoom >= 28
+    visible = env.view.mapToScene(env.view.viewport().rect()).boundingRect()
+    assert visible.contains(env.scene.items_rect())
+
+
+def test_plus_and_minus_change_the_votes_of_the_selected_card(qtbot, env, presentation) -> None:
+    document = env.document
+    qtbot.keyClick(env.view, Qt.Key.Key_Plus)  # not presenting: the key does nothing
+    assert document.workshop.node("g1").votes == 0
+    presentation.enter()
+    env.scene.select_ids(["g1"])
+    qtbot.keyClick(env.view, Qt.Key.Key_Plus)
+    qtbot.keyClick(env.view, Qt.Key.Key_Plus)
+    assert document.workshop.node("g1").votes == 2
+    qtbot.keyClick(env.view, Qt.Key.Key_Minus)
+    assert document.workshop.node("g1").votes == 1
+    count = document.undo_stack.count()
+    document.undo_stack.undo()
+    assert document.workshop.node("g1").votes == 2
+    document.undo_stack.redo()
+    presentation.vote(-1)
+    assert document.workshop.node("g1").votes == 0
+    assert not presentation.vote(-1)  # never below zero, and no empty undo step
+    assert document.undo_stack.count() == count + 1
+
+
+def test_votes_need_an_objective_or_goal(env, presentation) -> None:
+    messages: list[str] = []
+    env.document.message.connect(messages.append)
+    presentation.enter()
+    env.scene.select_ids(["v"])
+    assert not presentation.vote(+1) and "Select an objective" in messages[-1]
+
+
+def test_the_timer_counts_down_for_the_room(qtbot, env, presentation, monkeypatch) -> None:
+    presentation.enter()
+    panel = presentation.overlays.timer_panel
+    assert not panel.isVisible()
+    presentation.start_timer(90)
+    assert panel.isVisible() and "01:30" in panel.text()
+    monkeypatch.setattr(
+        "alignment_workshop.gui.presentation.QInputDialog.getDouble",
+        lambda *args: (2.0, True),
+    )
+    qtbot.keyClick(env.view, Qt.Key.Key_T)
+    assert 118 <= presentation.overlays.timer.remaining() <= 120
+    presentation.start_timer(1)
+    with qtbot.waitSignal(presentation.overlays.timer.finished, timeout=3000):
+        pass
+    assert "Time's up" in panel.text()
+    presentation.start_timer(0)
+    assert not panel.isVisible()
+
+
+def test_score_and_findings_float_over_the_map(env, presentation) -> None:
+    presentation.enter()
+    report = env.document.report
+    assert f"{report.score:g} %" in presentation.overlays.score.text()
+    assert not presentation.overlays.findings.isVisible()
+    presentation.findings_action.trigger()
+    assert presentation.overlays.findings.isVisible()
+    assert "Orphan goal" in presentation.overlays.findings.text()
+    assert presentation.findings_action.isChecked()
+
+
+def test_why_and_focus_work_while_presenting_and_esc_peels_them_off(env, presentation) -> None:
+    why = WhyHighlighter(env.document, env.scene, env.view, env.window)
+    focus = FocusMode(env.document, env.scene, env.view, env.window)
+    presentation.enter()
+    focus.focus("o2")
+    env.scene.select_ids(["g1"])
+    why.action.trigger()
+    assert presentation.overlays.why.isVisible()
+    assert presentation.overlays.why.text() == why.sentence
+    chain = EscapeChain.of(env.window)
+    chain.escape()
+    assert not why.is_active() and not presentation.overlays.why.isVisible()
+    assert focus.is_active() and presentation.is_active()
+    chain.escape()
+    assert not focus.is_active() and presentation.is_active()
+    chain.escape()
+    assert not presentation.is_active()
+
+
+def test_new_cards_get_a_face_while_presenting(qtbot, env, presentation) -> None:
+    presentation.enter()
+    env.document.add_node(NodeKind.GOAL, "Added live", (0.0, 900.0))
+    qtbot.waitUntil(lambda: len(faces(env)) == len(env.document.workshop.nodes))
+    env.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: len(presentation.faces.faces) == len(env.document.workshop.nodes))
+    env.document.replace(env.document.workshop.copy())
+    qtbot.waitUntil(lambda: len(faces(env)) == len(env.document.workshop.nodes))
+    presentation.leave()
+    assert faces(env) == []

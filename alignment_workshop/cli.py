@@ -86,12 +86,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .analysis import analyze
     from .analysis.findings import Severity
 
-    report = analyze(_load(args.file))
-    out = (
-        json.dumps(report_to_json(report), ensure_ascii=False, indent=2)
-        if args.json
-        else (format_report(report))
-    )
+    workshop = _load(args.file)
+    report = analyze(workshop)
+    if args.json:
+        out = json.dumps(report_to_json(report), ensure_ascii=False, indent=2)
+    else:
+        out = format_report(report, _active_goals(workshop))
     print(out)
     has_errors = any(f.severity is Severity.ERROR for f in report.findings)
     return EXIT_FINDINGS if has_errors else EXIT_OK
@@ -123,16 +123,23 @@ def _percent(score: float | None) -> str:
     return "—" if score is None else f"{score:.1f}%"
 
 
-def format_report(report: Report) -> str:
+def _active_goals(workshop: Workshop) -> int:
+    from .model import NodeKind
+
+    return sum(1 for n in workshop.iter_nodes() if n.kind is NodeKind.GOAL and n.is_active)
+
+
+def format_report(report: Report, active_goals: int) -> str:
     """The human `check` output: a short report a facilitator can read aloud."""
     from .analysis.findings import Severity
 
-    goals = sum(t.goals for t in report.teams)
     lines = [f"Alignment score: {_percent(report.score)}"]
     if report.score is None:
         lines.append("  (no active goals yet: add team goals to get a score)")
-    elif report.teams:
-        lines.append(f"  {len(report.aligned)} of {goals} team goals trace cleanly to the vision")
+    else:
+        lines.append(
+            f"  {len(report.aligned)} of {active_goals} active goals trace cleanly to the vision"
+        )
     if report.teams:
         width = max(len(t.name) for t in report.teams)
         lines += ["", "Teams"]

@@ -34,6 +34,7 @@ class InspectorDock(QDockWidget):
         self.document = document
         self.scene = scene
         self._target: tuple[str, str | None] = (META, None)
+        self._shown = document.workshop  # the workshop the editors were loaded from
         self.meta_page, self.node_page, self.link_page = MetaPage(), NodePage(), LinkPage()
         self.many_label = QLabel()
         self.many_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -65,8 +66,9 @@ class InspectorDock(QDockWidget):
 
     def _selection_changed(self) -> None:
         page = self.current_page()
-        if page is not None:
+        if page is not None and self.document.workshop is self._shown:
             page.flush()  # a half-typed edit belongs to the item that was selected
+        self._shown = self.document.workshop  # after new/open, a stale edit is dropped
         nodes, links = self.scene.selected_node_ids(), self.scene.selected_link_ids()
         if len(nodes) + len(links) > 1:
             self._target = (MANY, None)

@@ -250,3 +250,14 @@ def test_several_selected_shows_a_hint(rig: Rig) -> None:
     rig.select(["obj-0", "vision"], [supports.id])
     assert rig.dock.target == ("many", None)
     assert "2 cards and 1 link selected" in rig.dock.many_label.text()
+
+
+def test_half_typed_edit_never_leaks_into_a_newly_opened_workshop(rig: Rig) -> None:
+    goal = _goal(rig)
+    rig.select([goal])
+    rig.dock.node_page.fields["title"].setText("Typed, never committed")
+    reopened = generate_workshop(30)  # same ids, as when the same file is opened again
+    rig.document.replace(reopened)
+    assert not rig.document.is_modified()
+    assert rig.document.workshop.node(goal).title != "Typed, never committed"
+    assert rig.dock.target == ("meta", None)

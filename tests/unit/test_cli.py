@@ -1,0 +1,166 @@
+"""The command line as a user runs it: whole processes, exit codes, one-line errors.
+
+Also proves the layering promise that `check`, `upgrade`, `--version` and the PDF
+`export` never import PySide6 (and that `check`/`upgrade`/`--version` skip reportlab).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from alignment_workshop.fileio import save
+from alignment_workshop.paths import example_workshop
+from tests.support.generate import generate_workshop
+
+EXAMPLE = example_workshop()
+
+
+def run(*args: str | Path, importtime: bool = False) -> subprocess.CompletedProcess[str]:
+    flags = ["-X", "importtime"] if importtime else []
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    return subprocess.run(
+        [sys.executable, *flags, "-m", "alignment_workshop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+
+
+def imported(stderr: str) -> set[str]:
+    """Top-level package names from `-X importtime` output."""
+    names = set()
+    for line in stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            names.add(line.rsplit("|", 1)[1].strip().split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--version",),
+        ("check", EXAMPLE),
+        ("check", "--json", EXAMPLE),
+        ("upgrade", EXAMPLE, "-o", "{tmp}/up.alignment"),
+    ],
+)
+def test_commands_without_qt_or_reportlab(args: tuple[str | Path, ...], tmp_path: Path) -> None:
+    result = run(*(str(a).format(tmp=tmp_path) for a in args), importtime=True)
+    assert result.returncode in (0, 1), result.stderr[-500:]
+    names = imported(result.stderr)
+    assert "alignment_workshop" in names or args == ("--version",)
+    assert "PySide6" not in names and "shiboken6" not in names
+    assert "reportlab" not in names
+
+
+def test_pdf_export_does_not_import_qt(tmp_path: Path) -> None:
+    result = run("export", EXAMPLE, "-o", tmp_path / "plan.pdf", importtime=True)
+    assert result.returncode == 0, result.stderr[-500:]
+    names = imported(result.stderr)
+    assert "reportlab" in names
+    assert "PySide6" not in names and "shiboken6" not in names
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("alignment-workshop 0.")
+
+
+def test_check_json_shape_and_exit_code(tmp_path: Path) -> None:
+    result = run("check", "--json", EXAMPLE)
+    assert result.returncode == 1, "the example has error findings"
+    data = json.loads(result.stdout)
+    assert list(data) == ["score", "teams", "findings"]
+    assert [t["id"] for t in data["teams"]][:2] == ["product", "engineering"]
+    for team in data["teams"]:
+        assert set(team) == {"id", "name", "goals", "aligned", "score"}
+    order = {"error": 0, "warning": 1, "info": 2}
+    keys = [(order[f["severity"]], f["rule"], f["nodes"]) for f in data["findings"]]
+    assert keys == sorted(keys)
+    for finding in data["findings"]:
+        assert set(finding) <= {"rule", "severity", "nodes", "message", "link", "team"}
+
+
+def test_check_clean_workshop_exits_zero(tmp_path: Path) -> None:
+    from alignment_workshop.model import Link, LinkKind, Node, NodeKind, Workshop
+
+    workshop = Workshop()
+    workshop.add_node(Node("v", NodeKind.VISION, "Vision"))
+    workshop.add_node(Node("o", NodeKind.OBJECTIVE, "Objective"))
+    workshop.add_link(Link("l", LinkKind.SUPPORTS, "o", "v"))
+    path = tmp_path / "clean.alignment"
+    save(workshop, path)
+    result = run("check", path)
+    assert result.returncode == 0, result.stdout
+    assert "Alignment score: —" in result.stdout
+
+
+def test_check_human_output_names_score_teams_and_findings() -> None:
+    result = run("check", EXAMPLE)
+    assert result.returncode == 1
+    assert result.stdout.startswith("Alignment score: ")
+    assert "Teams" in result.stdout and "Errors (" in result.stdout
+    assert "Custom export for a key deal" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda d: d / "missing.alignment", "no such file"),
+        (lambda d: d, "is a folder"),
+        (lambda d: _write(d / "bad.alignment", b"{not json"), "bad.alignment: "),
+        (lambda d: _write(d / "bad.alignment", b'{"format": "x", "version": 1}'), "format"),
+        (lambda d: _write(d / "f", b"x") / "inside.alignment", "inside.alignment: "),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "upgrade", "export"])
+def test_bad_input_is_exit_2_and_one_line(
+    tmp_path: Path, make, expected: str, command: str
+) -> None:
+    path = make(tmp_path)
+    extra = ["-o", str(tmp_path / "out.pdf")] if command == "export" else []
+    result = run(command, path, *extra)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and expected in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_upgrade_rewrites_in_place_and_keeps_bak(tmp_path: Path) -> None:
+    path = tmp_path / "plan.alignment"
+    original = EXAMPLE.read_bytes().replace(b'  "generator"', b'  "generator"', 1)
+    path.write_bytes(b"\xef\xbb\xbf" + original)
+    result = run("upgrade", path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "plan.alignment.bak").read_bytes() == b"\xef\xbb\xbf" + original
+    assert path.read_bytes() == original
+
+
+def test_export_rejects_unknown_type_and_team(tmp_path: Path) -> None:
+    result = run("export", EXAMPLE, "-o", tmp_path / "plan.docx")
+    assert result.returncode == 2 and "use .pdf, .png or .svg" in result.stderr
+    result = run("export", EXAMPLE, "-o", tmp_path / "plan.pdf", "--team", "nobody")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "nobody" in result.stderr
+    assert not (tmp_path / "plan.pdf").exists()
+
+
+def test_check_on_generated_workshop(tmp_path: Path) -> None:
+    path = tmp_path / "big.alignment"
+    save(generate_workshop(nodes=500, seed=3), path)
+    result = run("check", "--json", path)
+    assert result.returncode in (0, 1)
+    assert json.loads(result.stdout)["score"] is not None

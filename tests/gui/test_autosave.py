@@ -160,3 +160,16 @@ def test_autosave_crash_then_recovery_restores_an_equal_model(tmp_path: Path, qt
     assert autosave.entry.data_path.exists(), "the recovered work is autosaved afresh"
     document.save()
     assert fileio.load(path) == expected
+
+
+def test_idle_write_waits_for_the_last_edit(tmp_path: Path, qtbot: QtBot) -> None:
+    document = _opened(_saved_file(tmp_path))
+    autosave = AutosaveController(document, idle_ms=200, period_ms=60_000)
+    written: list[Path] = []
+    autosave.written.connect(written.append)
+    for i in range(4):
+        document.update_node("obj-0", title=f"Edit {i}")
+        qtbot.wait(60)
+    assert written == [], "nothing is written while edits keep coming"
+    qtbot.waitUntil(lambda: len(written) == 1, timeout=2000)
+    assert fileio.load(written[0]).node("obj-0").title == "Edit 3"

@@ -158,4 +158,4 @@ def _broken(
     with contextlib.suppress(OSError):
         stamp = data_path.stat().st_mtime
         saved_at = dt.datetime.fromtimestamp(stamp).astimezone().isoformat(timespec="seconds")
-    return AutosaveEntry(key, folder, None, key, saved_at, None, problem)
+    return AutosaveEntry(key, folder, None, "", saved_at, None, problem)

@@ -56,10 +56,10 @@ def discard(entry: AutosaveEntry) -> None:
 
 
 def _describe(entry: AutosaveEntry) -> str:
-    where = f" — from {entry.original.parent}" if entry.original is not None else ""
     if entry.problem is not None:
-        return f"{entry.display_name}, autosaved {entry.when}: cannot be read ({entry.problem})"
-    return f"{entry.display_name}, autosaved {entry.when}{where}"
+        name = entry.display_name if entry.original is not None else "An autosaved workshop"
+        return f"{name}, autosaved {entry.when}: cannot be read ({entry.problem})"
+    return f"{entry.display_name}, autosaved {entry.when}"
 
 
 class RecoveryDialog(QDialog):
@@ -71,6 +71,8 @@ class RecoveryDialog(QDialog):
         self._loaded: dict[str, Workshop] = {}
         self._entries: dict[str, AutosaveEntry] = {}
         self._list = QListWidget(self)
+        self._list.setWordWrap(True)
+        self._list.setResizeMode(QListWidget.ResizeMode.Adjust)
         for entry in entries:
             self._add_row(entry)
         intro = QLabel(
@@ -99,6 +101,8 @@ class RecoveryDialog(QDialog):
             entry = _with_problem(entry, str(error))
         self._entries[entry.key] = entry
         item = QListWidgetItem(_describe(entry), self._list)
+        if entry.original is not None:
+            item.setToolTip(str(entry.original))
         item.setData(Qt.ItemDataRole.UserRole, entry.key)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         ok = entry.problem is None

@@ -60,7 +60,7 @@ def split_support_findings(graphs: MapGraphs, splits: list[tuple[str, Link]]) ->
         a, b = nodes[link.source], nodes[link.target]
         message = (
             f"{quoted(nodes[n])} supports both {quoted(a)} and {quoted(b)}, which conflict. "
-            f"Resolve the conflict first, or decide which of the two {quoted(nodes[n])} serves."
+            "Resolve the conflict first, or decide which of the two it should serve."
         )
         findings.append(
             Finding("split-support", Severity.ERROR, (n, a.id, b.id), message, link=link.id)

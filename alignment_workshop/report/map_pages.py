@@ -126,6 +126,7 @@ def split(data: PlanData, pos: dict[str, Point], area: tuple[float, float]) -> l
     return [
         tile
         for title, members in groups
+        if members
         for tile in _tiles(_closed_up(_part(whole, title, members)), area)
     ]
 

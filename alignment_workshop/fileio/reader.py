@@ -97,6 +97,8 @@ def loads(data: bytes) -> Workshop:
 
 
 def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+    if not isinstance(path, (str, bytes, os.PathLike)):
+        raise WorkshopFileError("", f"{show(str(path))} is not a usable file path")
     try:
         with open(path, "rb") as file:
             size = os.fstat(file.fileno()).st_size

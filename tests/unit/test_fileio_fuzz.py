@@ -73,15 +73,15 @@ def mutate(document: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
                 data.draw(st.text(max_size=12), label="new key") if isinstance(target, dict) else 0
             )
             if isinstance(target, dict):
-                target[key] = data.draw(JUNK, label="junk")
+                target[key] = copy.deepcopy(data.draw(JUNK, label="junk"))
             else:
-                target.insert(0, data.draw(JUNK, label="junk"))
+                target.insert(0, copy.deepcopy(data.draw(JUNK, label="junk")))
             continue
         key = data.draw(st.sampled_from(keys), label="key")
         if action == "drop":
             del target[key]
         else:
-            target[key] = data.draw(JUNK, label="value")
+            target[key] = copy.deepcopy(data.draw(JUNK, label="value"))
     return document
 
 

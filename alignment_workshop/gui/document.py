@@ -45,7 +45,7 @@ from . import (
 )
 
 #: How long the check waits after the last change before it reruns, in milliseconds.
-ANALYSIS_DELAY_MS = 80
+ANALYSIS_DELAY_MS = 50
 
 
 def place_unplaced(workshop: Workshop) -> int:

@@ -11,9 +11,14 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from alignment_workshop.model import Link, LinkKind
 
@@ -28,6 +33,8 @@ _ZIGZAG_STEP = 14.0
 _ZIGZAG_AMPLITUDE = 6.0
 _HIT_WIDTH = 12.0
 _GAP = 3.0
+#: Below this scale a link is drawn as a plain hairline.
+_LINE_DETAIL = 0.3
 
 
 def border_point(rect: QRectF, toward: QPointF) -> QPointF:
@@ -77,12 +84,14 @@ class LinkItem(QGraphicsItem):
     def __init__(self, link: Link, source: NodeItem, target: NodeItem) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
         self.setZValue(0.0)
         self.link = link
         self.source, self.target = source, target
         self._path = QPainterPath()
+        self._line = QLineF()
         self._arrow = QPolygonF()
-        self._shape = QPainterPath()
+        self._shape: QPainterPath | None = None
         self._bounds = QRectF()
         source.links.append(self)
         target.links.append(self)
@@ -95,7 +104,6 @@ class LinkItem(QGraphicsItem):
     def set_link(self, link: Link) -> None:
         """Show a fresh record of the link (note, resolved…)."""
         self.link = link
-        self.setToolTip(self._tooltip())
         self.update_path()
 
     def detach(self) -> None:
@@ -103,6 +111,10 @@ class LinkItem(QGraphicsItem):
         for end in (self.source, self.target):
             if self in end.links:
                 end.links.remove(self)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setToolTip(self._tooltip())  # built when needed, not for every link on open
+        super().hoverEnterEvent(event)
 
     def _tooltip(self) -> str:
         link = self.link
@@ -119,6 +131,7 @@ class LinkItem(QGraphicsItem):
         source_rect, target_rect = self.source.scene_card_rect(), self.target.scene_card_rect()
         start = border_point(source_rect, target_rect.center())
         end = border_point(target_rect, source_rect.center())
+        self._line = QLineF(start, end)
         kind_style = style.LINKS[self.link.kind]
         if kind_style.jagged:
             self._path = zigzag(start, end)
@@ -126,28 +139,37 @@ class LinkItem(QGraphicsItem):
             self._path = QPainterPath(start)
             self._path.lineTo(end)
         self._arrow = arrow_head(end, start) if kind_style.arrow else QPolygonF()
-        stroker = QPainterPathStroker()
-        stroker.setWidth(_HIT_WIDTH)
-        self._shape = stroker.createStroke(self._path)
-        if not self._arrow.isEmpty():
-            self._shape.addPolygon(self._arrow)
-        self._bounds = self._shape.boundingRect().adjusted(-4, -4, 4, 4)
-        self.setToolTip(self._tooltip())
+        self._shape = None
+        margin = _HIT_WIDTH / 2 + _ARROW_HALF_WIDTH
+        self._bounds = self._path.boundingRect().adjusted(-margin, -margin, margin, margin)
         self.update()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        """The line widened for easy clicking, plus the arrow head (computed on demand)."""
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(_HIT_WIDTH)
+            self._shape = stroker.createStroke(self._path)
+            if not self._arrow.isEmpty():
+                self._shape.addPolygon(self._arrow)
         return self._shape
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = style.link_pen(
             self.link.kind, resolved=self.link.resolved, selected=self.isSelected()
         )
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < _LINE_DETAIL:
+            far = QPen(pen.color(), 0)  # a hairline: dashes and zigzags are lost far away
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(far)
+            painter.drawLine(self._line)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)

@@ -40,6 +40,8 @@ _KIND_WORDS = {
 }
 _PRIORITY_MARKS = {Priority.HIGH: "▲ High", Priority.MEDIUM: "● Med", Priority.LOW: "▼ Low"}
 _BADGE_RADIUS = 12.0
+#: Below this scale titles are too small to read, so cards are drawn plain.
+_TEXT_DETAIL = 0.3
 
 
 def wrap_text(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
@@ -83,7 +85,7 @@ class NodeItem(QGraphicsItem):
         self.team = team
         self.findings: tuple[Finding, ...] = ()
         self._hover = False
-        self._lines: list[str] = []
+        self._lines: list[str] | None = None
         self._rect = QRectF()
         self.set_node(node, team)
 
@@ -101,10 +103,7 @@ class NodeItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._rect = rect
         self.node, self.team = node, team
-        self._lines = wrap_text(
-            node.title, self._title_font(), self._text_width(), self._max_lines()
-        )
-        self.setToolTip(self._tooltip())
+        self._lines = None  # wrapped when first drawn up close
         self.update()
 
     def set_findings(self, findings: list[Finding]) -> None:
@@ -112,7 +111,6 @@ class NodeItem(QGraphicsItem):
         findings_tuple = tuple(f for f in findings if f.severity in style.BADGES)
         if findings_tuple != self.findings:
             self.findings = findings_tuple
-            self.setToolTip(self._tooltip())
             self.update()
 
     def badge_counts(self) -> dict[Severity, int]:
@@ -164,6 +162,7 @@ class NodeItem(QGraphicsItem):
         return super().itemChange(change, value)
 
     def hoverEnterEvent(self, event: Any) -> None:
+        self.setToolTip(self._tooltip())  # built when needed, not for every card on open
         self._hover = True
         self.update()
         super().hoverEnterEvent(event)
@@ -185,6 +184,13 @@ class NodeItem(QGraphicsItem):
     def _text_width(self) -> float:
         return self._rect.right() - style.PADDING - self._content_left()
 
+    def title_lines(self) -> list[str]:
+        """The title wrapped to the card, computed once per record."""
+        if self._lines is None:
+            width, lines = self._text_width(), self._max_lines()
+            self._lines = wrap_text(self.node.title, self._title_font(), width, lines)
+        return self._lines
+
     def _max_lines(self) -> int:
         line = QFontMetricsF(self._title_font()).lineSpacing()
         ranked = self.node.kind in (NodeKind.OBJECTIVE, NodeKind.GOAL)
@@ -194,8 +200,12 @@ class NodeItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colors = style.CARDS[self.node.kind]
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        if detail < _TEXT_DETAIL:
+            self._paint_far(painter, colors)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_card(painter, colors)
         self._paint_text(painter, colors)
         if self.node.kind in (NodeKind.OBJECTIVE, NodeKind.GOAL):
@@ -203,6 +213,27 @@ class NodeItem(QGraphicsItem):
         self._paint_badges(painter)
         if self._hover or self.isSelected():
             self._paint_handle(painter)
+
+    def _paint_far(self, painter: QPainter, colors: style.CardStyle) -> None:
+        """Seen from far away the text is unreadable: a plain card, stripe and badges."""
+        painter.setPen(
+            QPen(QColor(style.SELECTION), 6.0) if self.isSelected() else Qt.PenStyle.NoPen
+        )
+        painter.setBrush(QColor(colors.fill))
+        painter.drawRect(self._rect)
+        if self.node.kind is NodeKind.GOAL:
+            stripe = QRectF(
+                self._rect.left(), self._rect.top(), 3 * style.STRIPE_WIDTH, self._rect.height()
+            )
+            painter.fillRect(stripe, QColor(self.team.color if self.team else style.NO_TEAM))
+        counts = self.badge_counts()
+        for severity in (Severity.WARNING, Severity.ERROR):
+            if counts[severity]:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(style.BADGES[severity]))
+                corner = QPointF(self._rect.right(), self._rect.top())
+                painter.drawEllipse(corner, 3 * _BADGE_RADIUS, 3 * _BADGE_RADIUS)
+                break
 
     def _paint_card(self, painter: QPainter, colors: style.CardStyle) -> None:
         dropped = self.node.status is Status.DROPPED
@@ -252,13 +283,13 @@ class NodeItem(QGraphicsItem):
         y = top + 18
         if self.node.kind in (NodeKind.VISION, NodeKind.VALUE):
             room = self._rect.bottom() - style.PADDING - y
-            y += max(0.0, (room - spacing * len(self._lines)) / 2)
+            y += max(0.0, (room - spacing * len(self.title_lines())) / 2)
         align = (
             Qt.AlignmentFlag.AlignHCenter
             if self.node.kind is NodeKind.VISION
             else Qt.AlignmentFlag.AlignLeft
         )
-        for line in self._lines:
+        for line in self.title_lines():
             painter.drawText(QRectF(left, y, width, spacing), align, line)
             y += spacing
 

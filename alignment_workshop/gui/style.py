@@ -101,12 +101,17 @@ SMALL_PIXELS: Final = 11
 
 
 def link_pen(kind: LinkKind, *, resolved: bool = False, selected: bool = False) -> QPen:
-    """The pen a link of `kind` is drawn with."""
-    style = LINKS[kind]
-    color = QColor(RESOLVED if resolved and kind is LinkKind.CONFLICTS else style.color)
-    pen = QPen(color, style.width + (1.5 if selected else 0.0), style.dash)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    if selected:
-        pen.setColor(QColor(SELECTION))
+    """The pen a link of `kind` is drawn with (shared: do not modify it)."""
+    key = (kind, resolved and kind is LinkKind.CONFLICTS, selected)
+    pen = _PENS.get(key)
+    if pen is None:
+        link_style = LINKS[kind]
+        color = QColor(SELECTION if selected else RESOLVED if key[1] else link_style.color)
+        pen = QPen(color, link_style.width + (1.5 if selected else 0.0), link_style.dash)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        _PENS[key] = pen
     return pen
+
+
+_PENS: dict[tuple[LinkKind, bool, bool], QPen] = {}

@@ -1,0 +1,142 @@
+"""GUI figures, offscreen, on a generated 2,000-node workshop.
+
+Targets from the editor issue: opening and first paint ≤ 2 s; findings on screen after
+an edit ≤ 300 ms; auto-layout ≤ 1 s; and start-up to a shown window with the example
+≤ 1.5 s (a whole process, interpreter and imports included).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.bench.common import figure, generated_file, run_process
+
+STARTUP_SCRIPT = """
+import sys, time
+from PySide6.QtCore import QTimer
+from alignment_workshop.gui.app import application, start_window
+app = application(sys.argv[:1])
+window = start_window(sys.argv[1], recover=False)
+window.view.viewport().grab()
+QTimer.singleShot(0, app.quit)
+app.exec()
+window.files.may_close()
+"""
+
+
+def _window():
+    from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
+    from alignment_workshop.gui.main_window import MainWindow
+
+    prompts = FilePrompts(
+        ask_unsaved=lambda name: UnsavedChoice.DISCARD,
+        choose_open_path=lambda start: None,
+        choose_save_path=lambda suggested: None,
+        show_error=lambda title, text: print(f"error: {text}"),
+        confirm_locked=lambda text: True,
+    )
+    window = MainWindow(prompts=prompts, autosave=False)
+    window.resize(1600, 1000)
+    window.show()
+    return window
+
+
+def open_and_paint(path: Path, app) -> float:
+    """Seconds from reading the file to the first painted frame of the map."""
+    from alignment_workshop import fileio
+
+    window = _window()
+    app.processEvents()
+    start = time.perf_counter()
+    window.document.replace(fileio.load(path), path)
+    window.view.fit_all()
+    window.view.viewport().grab()
+    elapsed = time.perf_counter() - start
+    window.files.may_close()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return elapsed
+
+
+def findings_after_edit(window, app, node_ids: list[str]) -> float:
+    """Seconds from an edit to its findings drawn as badges (debounce included)."""
+    from PySide6.QtCore import QEventLoop
+
+    doc = window.document
+    loop = QEventLoop()
+    doc.analysis_updated.connect(loop.quit)
+    times = []
+    for node_id in node_ids:
+        start = time.perf_counter()
+        doc.update_node(node_id, title=f"Edited {time.perf_counter_ns()}")
+        doc.delete([node_id])
+        loop.exec()
+        app.processEvents()  # paint what changed, as the screen would
+        times.append(time.perf_counter() - start)
+    doc.analysis_updated.disconnect(loop.quit)
+    return statistics.median(times)
+
+
+def layout_everything(window, app) -> float:
+    """Seconds for Arrange › Auto-layout: compute, push one command, redraw."""
+    from alignment_workshop.layout import auto_layout
+
+    start = time.perf_counter()
+    positions = auto_layout(window.document.workshop)
+    window.document.move_nodes(positions, "Auto-layout")
+    window.view.viewport().grab()
+    return time.perf_counter() - start
+
+
+def startup(example: Path) -> float:
+    wall, _peak = run_process([sys.executable, "-c", STARTUP_SCRIPT, str(example)], runs=3)
+    return wall
+
+
+def main() -> None:
+    from alignment_workshop import fileio, paths
+    from alignment_workshop.gui.app import application
+
+    app = application(sys.argv[:1])
+    path = generated_file(2_000)
+    workshop = fileio.load(path)
+    print(f"GUI: {path.name}: {len(workshop.nodes):,} nodes, {len(workshop.links):,} links")
+    figure(
+        "open and first paint (2,000 nodes)",
+        min(open_and_paint(path, app) for _ in range(3)),
+        "s",
+        2.0,
+    )
+    window = _window()
+    window.document.replace(fileio.load(path), path)
+    window.view.fit_all()
+    window.view.viewport().grab()
+    goals = [n.id for n in window.document.workshop.iter_nodes() if n.kind.value == "goal"]
+    figure(
+        "findings on screen after an edit", findings_after_edit(window, app, goals[:5]), "s", 0.3
+    )
+    figure(
+        "auto-layout (2,000 nodes, one command)",
+        min(layout_everything(window, app) for _ in range(3)),
+        "s",
+        1.0,
+    )
+    window.files.may_close()
+    example = paths.example_workshop()
+    label = "start-up to a shown window (example)"
+    if not example.exists():
+        example, label = generated_file(40), "start-up to a shown window (40 nodes)"
+    figure(label, startup(example), "s", 1.5)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""The main window with the bundled example open renders to a PNG that is not blank."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QImage
+
+from alignment_workshop import paths
+from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
+from alignment_workshop.gui.main_window import MainWindow
+from alignment_workshop.gui.style import CARDS
+from alignment_workshop.model import NodeKind
+
+
+def _prompts() -> FilePrompts:
+    return FilePrompts(
+        ask_unsaved=lambda name: UnsavedChoice.DISCARD,
+        choose_open_path=lambda start: None,
+        choose_save_path=lambda suggested: None,
+        show_error=lambda title, text: (_ for _ in ()).throw(AssertionError(text)),
+        confirm_locked=lambda text: True,
+    )
+
+
+def test_main_window_with_the_example_renders(qtbot, tmp_path):
+    window = MainWindow(prompts=_prompts(), autosave=False)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    assert window.open_path(paths.example_workshop())
+    window.document.refresh_analysis()
+    window.view.fit_all()
+    target = tmp_path / "editor.png"
+    assert window.grab().save(str(target))
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1600, 1000)
+    pixels = [image.pixel(x, y) & 0xFFFFFF for x in range(0, 1600, 5) for y in range(0, 1000, 5)]
+    background = max(set(pixels), key=pixels.count)
+    assert sum(p != background for p in pixels) > len(pixels) * 0.15
+    assert len(set(pixels)) > 50
+    for kind in NodeKind:
+        assert QColor(CARDS[kind].fill).rgb() & 0xFFFFFF in pixels, kind
+    assert window.score_label.text().startswith("Alignment: ")
+    assert window.windowTitle().startswith("product-company.alignment[*]")
+    assert len(window.scene.node_items()) == len(window.document.workshop.nodes) > 20
+    window.files.may_close()

@@ -11,24 +11,32 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from alignment_workshop.analysis.findings import Report
 from alignment_workshop.model import NodeKind
 
 from . import menus, pyside_fix  # noqa: F401  (pyside_fix guards against a PySide6 bug)
+from .arrange import ArrangeActions
 from .autosave import AutosaveController
+from .check_dock import CheckDock
 from .clipboard import ClipboardActions
 from .document import Document
 from .file_actions import FileActions
 from .file_prompts import FilePrompts
 from .find import FindBar
+from .five_whys_dialog import FiveWhysLauncher
+from .focus import FocusMode
+from .inspector import InspectorDock
 from .palette import PaletteDock
+from .presentation import PresentationMode
 from .recent_files import RecentFiles
 from .scene import MapScene
 from .settings import restore_window_layout, save_window_layout
+from .teams_dialog import TeamsDialog
 from .view import MapView
 from .welcome import WelcomeWidget
+from .why import WhyHighlighter
 
 APP_TITLE = "Alignment Workshop"
 _MESSAGE_MS = 8000
@@ -79,6 +87,7 @@ class MainWindow(QMainWindow):
         self.score_label = QLabel(score_text(None), self)
         self.zoom_label = QLabel("100 %", self)
         self.actions_by_name: dict[str, QAction] = {}
+        self._install_features()
         menus.build(self)
         self._connect()
         self.resize(1400, 900)
@@ -87,6 +96,31 @@ class MainWindow(QMainWindow):
         self._update_selection_actions()
 
     # ------------------------------------------------------------------ wiring
+
+    def _install_features(self) -> None:
+        """The docks and the map features, each in its own module."""
+        doc, scene, view = self.document, self.scene, self.view
+        self.inspector = InspectorDock(doc, scene, self)
+        self.check_dock = CheckDock(doc, scene, view, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.check_dock)
+        self.arrange = ArrangeActions(doc, scene, view, self)
+        self.why = WhyHighlighter(doc, scene, view, self)
+        self.focus = FocusMode(doc, scene, view, self)
+        self.five_whys = FiveWhysLauncher(doc, scene, view, self)
+        self.presentation = PresentationMode(doc, scene, view, self)
+        scene.add_context_provider(self._node_context)
+
+    def _node_context(self, menu: QMenu, selected: list[str]) -> None:
+        """Why, Focus and Ask why… in a card's context menu."""
+        if len(selected) == 1:
+            for action in (self.why.action, self.focus.action, self.five_whys.action):
+                if action.isEnabled():
+                    menu.addAction(action)
+
+    def show_teams(self) -> None:
+        """Edit › Teams…: add, rename, recolour and remove teams."""
+        TeamsDialog(self.document, self).exec()
 
     def _connect(self) -> None:
         doc = self.document

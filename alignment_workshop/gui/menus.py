@@ -98,6 +98,7 @@ def _edit_actions(w: MainWindow) -> None:
     _action(w, "select_all", "Select &All", w.select_all, Key.SelectAll)
     _action(w, "rename", "&Rename", w.rename_selected, "F2", "Edit the selected card's title")
     _action(w, "find", "&Find…", w.find_bar.focus, Key.Find, "Jump to a card by its title")
+    _action(w, "teams", "&Teams…", w.show_teams, "Ctrl+Shift+T", "Add, rename, recolour teams")
 
 
 def _view_actions(w: MainWindow) -> None:
@@ -135,14 +136,26 @@ def _menus(w: MainWindow) -> None:
         for name in group:
             edit.addAction(a(name))
         edit.addSeparator()
+    edit.addAction(w.five_whys.action)
+    edit.addAction(a("teams"))
     w.edit_menu = edit
     view = bar.addMenu("&View")
     for name in ("zoom_in", "zoom_out", "fit", "actual_size"):
         view.addAction(a(name))
     view.addSeparator()
-    view.addAction(w.palette.toggleViewAction())
+    view.addAction(w.why.action)
+    view.addAction(w.focus.action)
+    view.addSeparator()
+    for action in w.presentation.actions():
+        view.addAction(action)
+    view.addSeparator()
+    for dock in (w.palette, w.inspector, w.check_dock):
+        view.addAction(dock.toggleViewAction())
     w.view_menu = view
-    w.arrange_menu = bar.addMenu("&Arrange")
+    arrange = bar.addMenu("&Arrange")
+    for action in w.arrange.actions():
+        arrange.addAction(action)
+    w.arrange_menu = arrange
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a("guide"))
     help_menu.addAction(a("about"))
@@ -171,6 +184,9 @@ def _toolbar(w: MainWindow) -> None:
     bar.addSeparator()
     for name in ("zoom_out", "fit", "zoom_in"):
         bar.addAction(w.action(name))
+    bar.addSeparator()
+    for action in (w.why.action, w.focus.action, w.presentation.action):
+        bar.addAction(action)
     bar.addSeparator()
     bar.addWidget(w.find_bar)
     w.addToolBar(bar)

@@ -24,15 +24,13 @@ from .document import LANDSCAPE, PORTRAIT, Bookmark
 from .fonts import REGULAR
 from .legend import LEGEND_HEIGHT, legend
 from .map_drawing import MapPart, Point, draw_part, min_scale
+from .map_grid import closed_up
 from .plan import PlanData
 from .styles import styles
 
 #: Room above a map drawing for its headings, in points (leading and spacing, rounded up).
 _H1_ROOM = 38.0
 _H2_ROOM = 32.0
-#: Pitch of the closed-up grid of a split page, in scene units.
-_COLUMN_PITCH = 250.0
-_ROW_PITCH = 165.0
 
 
 def positions(data: PlanData) -> dict[str, Point]:
@@ -127,19 +125,8 @@ def split(data: PlanData, pos: dict[str, Point], area: tuple[float, float]) -> l
         tile
         for title, members in groups
         if members
-        for tile in _tiles(_closed_up(_part(whole, title, members)), area)
+        for tile in _tiles(closed_up(_part(whole, title, members), area[0] / min_scale()), area)
     ]
-
-
-def _closed_up(part: MapPart) -> MapPart:
-    """The part on a tight grid that keeps the order of its rows and columns."""
-    xs = {x: i for i, x in enumerate(sorted({p[0] for p in part.positions.values()}))}
-    ys = {y: i for i, y in enumerate(sorted({p[1] for p in part.positions.values()}))}
-    part.positions = {
-        node_id: (xs[x] * _COLUMN_PITCH, ys[y] * _ROW_PITCH)
-        for node_id, (x, y) in part.positions.items()
-    }
-    return part
 
 
 def _bands(values: list[float], room: float) -> tuple[float, int]:

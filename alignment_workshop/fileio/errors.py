@@ -50,7 +50,7 @@ class NewerVersionError(WorkshopFileError):
         super().__init__(
             "version",
             f"this file was saved by a newer version of Alignment Workshop{by} in file "
-            f"format version {file_version}, but this version reads format version "
+            f"format version {str(file_version)[:20]}, but this version reads format version "
             f"{supported} at most; update Alignment Workshop to open it",
         )
 

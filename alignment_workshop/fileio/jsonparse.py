@@ -18,8 +18,9 @@ from .locations import TOP, line_column, path_to
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
 _BOM: Final = b"\xef\xbb\xbf"
-#: Integers longer than this are refused (Python cannot convert past 4,300 digits).
-_INT_SAFE_DIGITS: Final = 4_000
+#: Integers with more digits are refused: Python's default limit for converting text to
+#: an integer, and so also the longest integer the writer can write.
+_INT_MAX_DIGITS: Final = 4_300
 #: Nesting deeper than this is reported as the place of a too-deep file.
 _DEEP: Final = 200
 _BRACKETS_OR_STRINGS: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
@@ -53,10 +54,17 @@ def _refuse_constant(name: str) -> Any:
     raise _RefusedValueError(f"{name} is not allowed; numbers must be finite")
 
 
+def _too_long(digits: str) -> bool:
+    return len(digits) - digits.startswith("-") > _INT_MAX_DIGITS
+
+
 def _refuse_long_int(digits: str) -> int:
-    if len(digits) > _INT_SAFE_DIGITS:
-        raise _RefusedValueError(f"the number has too many digits ({len(digits):,})")
-    return int(digits)
+    if not _too_long(digits):
+        try:
+            return int(digits)
+        except ValueError:  # only if the interpreter's own digit limit was lowered
+            pass
+    raise _RefusedValueError(f"the number has too many digits ({len(digits):,})")
 
 
 def _place_of_refused(text: str) -> str:
@@ -67,7 +75,7 @@ def _place_of_refused(text: str) -> str:
             text,
             object_pairs_hook=_pairs_hook,
             parse_constant=lambda _name: marker,
-            parse_int=lambda digits: marker if len(digits) > _INT_SAFE_DIGITS else 0,
+            parse_int=lambda digits: marker if _too_long(digits) else 0,
         )
     except (ValueError, RecursionError):  # the file has a second problem further on
         return ""

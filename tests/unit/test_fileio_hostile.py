@@ -253,3 +253,13 @@ def test_bom_is_tolerated_but_only_once() -> None:
 def test_anything_that_is_not_good_bytes_is_refused(data: object) -> None:
     with pytest.raises(WorkshopFileError):
         loads(data)  # type: ignore[arg-type]
+
+
+def test_the_longest_integer_the_writer_can_write_is_read_back() -> None:
+    votes = 10**4299  # 4,300 digits
+    goal = {"id": "g", "kind": "goal", "title": "g", "votes": votes}
+    assert loads(_document(nodes=[goal])).node("g").votes == votes
+    goal["votes"] = 0
+    data = _document(nodes=[goal]).replace(b'"votes":0', b'"votes":1' + b"0" * 4300)
+    error = refusal(data)
+    assert str(error) == "nodes[0].votes: the number has too many digits (4,301)"

@@ -89,7 +89,11 @@ class SceneInteraction:
         if kind is None and natural_link_kind(target.kind, source.kind) is not None:
             self.document.message.emit("Linked the other way round, as the pair only allows.")
             return self.link_nodes(target_id, source_id)
-        return self.document.add_link(kind or LinkKind.SUPPORTS, source_id, target_id)
+        link_id = self.document.add_link(kind or LinkKind.SUPPORTS, source_id, target_id)
+        if link_id is not None:
+            verb = _LINK_VERBS[self.document.workshop.link(link_id).kind]
+            self.document.message.emit(f"Linked: '{source.title}' {verb} '{target.title}'.")
+        return link_id
 
     def start_rename(self, node_id: str) -> None:
         """Edit the title of `node_id` in place (Enter commits, Esc cancels)."""

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from alignment_workshop.analysis.findings import Report
-from alignment_workshop.model import NodeKind
+from alignment_workshop.layout import COLUMN_PITCH, ROW_PITCH, card_rect, card_size
+from alignment_workshop.model import NodeKind, Workshop
 
 from . import menus, pyside_fix  # noqa: F401  (pyside_fix guards against a PySide6 bug)
 from .arrange import ArrangeActions
@@ -40,7 +41,31 @@ from .why import WhyHighlighter
 
 APP_TITLE = "Alignment Workshop"
 _MESSAGE_MS = 8000
-_STAGGER = 36.0
+
+
+def free_spot(workshop: Workshop, kind: NodeKind, near: tuple[float, float]) -> tuple[float, float]:
+    """The point nearest `near`, on a grid of card pitches, where a new card overlaps none."""
+    width, height = card_size(kind)
+    taken = [card_rect(n.kind, n.pos) for n in workshop.iter_nodes() if n.pos is not None]
+    step_x, step_y = COLUMN_PITCH, ROW_PITCH
+    for ring in range(12):
+        for dx, dy in _ring(ring):
+            pos = (near[0] + dx * step_x, near[1] + dy * step_y)
+            rect = card_rect(kind, pos)
+            if not any(rect.intersects(other) for other in taken):
+                return pos
+    return near[0] + width, near[1] + height
+
+
+def _ring(radius: int) -> list[tuple[int, int]]:
+    """Grid offsets at Chebyshev distance `radius`, nearest and lowest first."""
+    cells = [
+        (dx, dy)
+        for dx in range(-radius, radius + 1)
+        for dy in range(-radius, radius + 1)
+        if max(abs(dx), abs(dy)) == radius
+    ]
+    return sorted(cells, key=lambda c: (abs(c[0]) + abs(c[1]), -c[1], abs(c[0])))
 
 
 def score_text(report: Report | None) -> str:
@@ -190,19 +215,16 @@ class MainWindow(QMainWindow):
         return self.files.open(Path(path))
 
     def add_card(self, kind: NodeKind) -> str | None:
-        """Add a card of `kind` in the middle of the view, clear of other cards."""
+        """Add a card of `kind` near the middle of the view, where it covers no other card."""
         if not self.is_showing_map():
             self.files.new()
         center = self.view.mapToScene(self.view.viewport().rect().center())
-        point = QPointF(center)
-        while any(
-            abs(n.pos[0] - point.x()) < 20 and abs(n.pos[1] - point.y()) < 20
-            for n in self.document.workshop.iter_nodes()
-            if n.pos is not None
-        ):
-            point += QPointF(_STAGGER, _STAGGER)
+        x, y = free_spot(self.document.workshop, kind, (center.x(), center.y()))
         self.view.setFocus()
-        return self.scene.add_node_at(kind, (point.x(), point.y()))
+        node_id = self.scene.add_node_at(kind, (x, y))
+        if node_id is not None:
+            self.view.ensureVisible(self.scene.item_for(node_id).sceneBoundingRect(), 40, 40)
+        return node_id
 
     def rename_selected(self) -> None:
         ids = self.scene.selected_node_ids()

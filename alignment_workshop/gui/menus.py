@@ -179,8 +179,9 @@ def _toolbar(w: MainWindow) -> None:
     for name in ("new", "open", "save"):
         bar.addAction(w.action(name))
     bar.addSeparator()
-    for name in ("undo", "redo", "delete"):
-        bar.addAction(w.action(name))
+    bar.addAction(StackButtonAction(w, "Undo", redo=False))
+    bar.addAction(StackButtonAction(w, "Redo", redo=True))
+    bar.addAction(w.action("delete"))
     bar.addSeparator()
     for name in ("zoom_out", "fit", "zoom_in"):
         bar.addAction(w.action(name))
@@ -192,6 +193,25 @@ def _toolbar(w: MainWindow) -> None:
     w.addToolBar(bar)
     w.toolbar = bar
     w.setWindowIcon(app_icon())
+
+
+class StackButtonAction(QAction):
+    """A toolbar Undo or Redo that keeps its short label; its tooltip names the step."""
+
+    def __init__(self, w: MainWindow, text: str, *, redo: bool) -> None:
+        super().__init__(text, w)
+        stack = w.document.undo_stack
+        self._text = text
+        self.triggered.connect(stack.redo if redo else stack.undo)
+        can, changed = (
+            (stack.canRedo, stack.canRedoChanged) if redo else (stack.canUndo, stack.canUndoChanged)
+        )
+        self.setEnabled(can())
+        changed.connect(self.setEnabled)
+        (stack.redoTextChanged if redo else stack.undoTextChanged).connect(self.show_step)
+
+    def show_step(self, step: str) -> None:
+        self.setToolTip(f"{self._text} {step}" if step else self._text)
 
 
 def export_map_dialog(window: MainWindow) -> Path | None:

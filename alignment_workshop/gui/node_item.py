@@ -85,6 +85,7 @@ class NodeItem(QGraphicsItem):
         self.team = team
         self.findings: tuple[Finding, ...] = ()
         self._hover = False
+        self._editing = False
         self._lines: list[str] | None = None
         self._rect = QRectF()
         self.set_node(node, team)
@@ -105,6 +106,12 @@ class NodeItem(QGraphicsItem):
         self.node, self.team = node, team
         self._lines = None  # wrapped when first drawn up close
         self.update()
+
+    def set_editing(self, editing: bool) -> None:
+        """Hide the title while an editor lies over it."""
+        if editing != self._editing:
+            self._editing = editing
+            self.update()
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Show badges for the error and warning findings that name this node."""
@@ -141,7 +148,9 @@ class NodeItem(QGraphicsItem):
         return self._rect.adjusted(-margin, -margin, margin, margin)
 
     def shape(self) -> QPainterPath:
+        """The card and its connection handle, as one filled area."""
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)
         path.addRoundedRect(self._rect, style.RADIUS, style.RADIUS)
         path.addEllipse(self.handle_center(), style.HANDLE_RADIUS + 3, style.HANDLE_RADIUS + 3)
         return path
@@ -289,7 +298,7 @@ class NodeItem(QGraphicsItem):
             if self.node.kind is NodeKind.VISION
             else Qt.AlignmentFlag.AlignLeft
         )
-        for line in self.title_lines():
+        for line in [] if self._editing else self.title_lines():
             painter.drawText(QRectF(left, y, width, spacing), align, line)
             y += spacing
 

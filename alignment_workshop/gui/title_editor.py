@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
+from alignment_workshop.model import NodeKind
+
 from . import style
 from .node_item import NodeItem
 
@@ -29,13 +31,16 @@ class TitleEditor(QGraphicsTextItem):
         rect = card.scene_card_rect()
         self.setFont(style.font(style.TITLE_PIXELS[card.node.kind], bold=True))
         self.setDefaultTextColor(QColor("#111111"))
-        self.setTextWidth(rect.width() - 2 * style.PADDING)
-        self.setPos(rect.left() + style.PADDING, rect.top() + 22)
+        stripe = style.STRIPE_WIDTH if card.node.kind is NodeKind.GOAL else 0.0
+        self.setTextWidth(rect.width() - stripe - 2 * style.PADDING + 4)
+        self.setPos(rect.left() + stripe + style.PADDING - 4, rect.top() + style.PADDING + 16)
         self.setZValue(20.0)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
 
     def begin(self) -> None:
         """Take the keyboard focus with the whole title selected."""
+        self.card.set_editing(True)
+        self.finished.connect(lambda: self.card.set_editing(False))
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = self.textCursor()
         cursor.select(QTextCursor.SelectionType.Document)

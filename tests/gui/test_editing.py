@@ -7,7 +7,7 @@ the mouse handlers call) and checks the model, the scene and the modified marker
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
@@ -218,3 +218,58 @@ def test_welcome_state_until_a_workshop_is_open(qtbot):
     assert win.action("save").isEnabled()
     win.action("close").trigger()
     assert not win.is_showing_map()
+
+
+def _drag(window: MainWindow, start, end, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    viewport = window.view.viewport()
+    begin, finish = window.view.mapFromScene(start), window.view.mapFromScene(end)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, modifier, begin)
+    QTest.mouseMove(viewport, begin + QPoint(0, -25))
+    QTest.mouseMove(viewport, finish)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, finish)
+
+
+def _mouse_window(window: MainWindow) -> MainWindow:
+    window.resize(1400, 900)
+    window.view.reset_zoom()
+    window.view.centerOn(0, 200)
+    QApplication.processEvents()
+    return window
+
+
+def test_dragging_from_the_handle_links_cards(window):
+    _mouse_window(window)
+    window.document.delete([], ["l2"])
+    g1, o = window.scene.item_for("g1"), window.scene.item_for("o")
+    window.scene.select_ids(["g1"])
+    _drag(window, g1.mapToScene(g1.handle_center()), o.pos())
+    kinds = {(k.source, k.target): k.kind for k in window.document.workshop.links_of("g1")}
+    assert kinds[("g1", "o")] is LinkKind.SUPPORTS
+    assert window.statusBar().currentMessage().startswith("Linked:")
+    assert (g1.x(), g1.y()) == (-200.0, 400.0)  # the card itself did not move
+
+
+def test_shift_drag_links_and_refuses_what_the_format_forbids(window):
+    _mouse_window(window)
+    val, v = window.scene.item_for("val"), window.scene.item_for("v")
+    before = window.document.workshop.copy()
+    _drag(window, val.pos(), v.pos(), Qt.KeyboardModifier.ShiftModifier)
+    assert window.document.workshop == before
+    assert "Link refused" in window.statusBar().currentMessage()
+
+
+def test_mouse_drag_moves_cards_as_one_command(window):
+    _mouse_window(window)
+    g2 = window.scene.item_for("g2")
+    start = g2.pos()
+    _drag(window, start, start + QPointF(0, 175))
+    assert window.document.undo_stack.count() == 1
+    assert window.document.undo_stack.undoText() == "Move 'Ship mobile app'"
+    x, y = window.document.workshop.node("g2").pos
+    assert x == 0.0 and 140.0 < y - 400.0 < 210.0
+    assert (g2.x(), g2.y()) == (x, y)
+    window.action("undo").trigger()
+    assert (g2.x(), g2.y()) == (0.0, 400.0)

@@ -20,10 +20,10 @@ from .text import escape
 
 
 def kind_label(data: PlanData, node: Node) -> str:
-    """ "Objective", or "Team goal (Sales)" with the team named."""
+    """ "objective", or "goal of Sales" with the team named."""
     if node.kind is NodeKind.GOAL:
-        return f"Team goal ({data.team_name(node.team)})"
-    return node.kind.label
+        return f"goal of {data.team_name(node.team)}" if node.team else "goal, no team"
+    return node.kind.label.lower()
 
 
 def vision_and_values(data: PlanData) -> list[Flowable]:

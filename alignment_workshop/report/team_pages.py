@@ -40,13 +40,13 @@ def _team(data: PlanData, team: Team) -> list[Flowable]:
         story.append(
             para(f"{score.aligned} of {score.goals} active goals trace cleanly to the vision.")
         )
+    # Findings about the team as a whole (a silo) are said once, not under every goal.
+    story += [finding_line(f, []) for f in data.findings if f.team == team.id]
     goals = data.team_goals(team.id)
     if not goals:
         story.append(para("This team has no active goals.", st.note))
     for number, goal in enumerate(goals, start=1):
         story += goal_block(data, goal, number)
-    team_findings = [f for f in data.findings if f.team == team.id and not f.nodes]
-    story += [finding_line(f, []) for f in team_findings]
     return story
 
 
@@ -93,9 +93,7 @@ def goal_block(data: PlanData, goal: Node, number: int) -> list[Flowable]:
         story.append(para(goal.description))
     story += _actions(goal)
     story += _dependencies(data, goal)
-    for finding in data.by_node.get(goal.id, ()):
-        titles = [data.node(n).title for n in finding.nodes if data.workshop.has_node(n)]
-        story.append(finding_line(finding, titles))
+    story += [finding_line(f, []) for f in data.by_node.get(goal.id, ()) if f.team is None]
     story.append(spacer(4))
     return story
 

@@ -2,8 +2,8 @@
 
 Helvetica, the PDF built-in, has no glyphs beyond Latin-1 and prints boxes for Greek or
 Cyrillic. DejaVu Sans covers those, and reportlab embeds a subset of it in every PDF.
-Characters DejaVu lacks (CJK, for one) are drawn as the font's empty glyph; they never
-stop an export, and the text layer still carries them for copy and search.
+Characters DejaVu lacks (CJK, for one) never stop an export: `text.drawable` prints
+them as U+FFFD, the replacement character, which DejaVu has.
 """
 
 from __future__ import annotations
@@ -40,9 +40,3 @@ def register_fonts() -> None:
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, OBLIQUE)
     addMapping(REGULAR, 1, 1, BOLD)
-
-
-def has_glyph(font_name: str, char: str) -> bool:
-    """Whether `font_name` (a registered TrueType font) draws `char` with a real glyph."""
-    face = pdfmetrics.getFont(font_name).face
-    return ord(char) in face.charToGlyph

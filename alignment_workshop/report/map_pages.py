@@ -113,10 +113,10 @@ def split(data: PlanData, pos: dict[str, Point], area: tuple[float, float]) -> l
     shown = {n.id for n in upper}
     groups = [("Overview: vision, objectives and values", upper)]
     for objective in (n for n in nodes if n.kind is NodeKind.OBJECTIVE):
-        serving = data.supporters(objective.id) - shown
-        members = [n for n in nodes if n.id == objective.id or n.id in serving]
-        if len(members) > 1:
+        serving = data.goal_tree(objective.id)
+        if serving:
             shown.update(serving)
+            members = [n for n in nodes if n.id == objective.id or n.id in serving]
             groups.append((f"Objective: {objective.title}", members))
     rest = [n for n in nodes if n.id not in shown]
     if rest:

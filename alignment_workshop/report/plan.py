@@ -122,13 +122,13 @@ class PlanData:
                 stack.extend(self.supports_out.get(node_id, ()))
         return seen
 
-    def supporters(self, node_id: str) -> set[str]:
-        """Every node from which `node_id` is reachable along supports links."""
+    def goal_tree(self, node_id: str) -> set[str]:
+        """The goals that serve `node_id` through goals only, stopping at other objectives."""
         seen: set[str] = set()
         stack = list(self.supports_in.get(node_id, ()))
         while stack:
             current = stack.pop()
-            if current not in seen and current != node_id:
+            if current not in seen and self.node(current).kind is NodeKind.GOAL:
                 seen.add(current)
                 stack.extend(self.supports_in.get(current, ()))
         return seen

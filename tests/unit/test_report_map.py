@@ -1,0 +1,101 @@
+"""The alignment map pages: vector, landscape, legible (no text under 6 pt), split when big."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from alignment_workshop.model import LinkKind, Node, NodeKind
+from alignment_workshop.report import export_pdf
+from alignment_workshop.report.map_drawing import MIN_TEXT
+from alignment_workshop.report.palette import KIND_COLORS
+from tests.support.generate import generate_workshop
+from tests.unit.test_report_content import outline_titles, plan_workshop, read
+
+
+def text_sizes(path: Path, landscape_only: bool = True) -> list[tuple[float, str]]:
+    """The effective size in points of every text run on the (landscape) pages."""
+    sizes: list[tuple[float, str]] = []
+    for page in PdfReader(path).pages:
+        if landscape_only and page.mediabox.width < page.mediabox.height:
+            continue
+
+        def visit(text, cm, tm, font, size):
+            if text.strip():
+                sizes.append((abs(size * tm[3] * cm[3]), text))
+
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_small_map_is_one_landscape_page_with_every_title(tmp_path: Path) -> None:
+    path = tmp_path / "plan.pdf"
+    export_pdf(plan_workshop(), path)
+    reader = PdfReader(path)
+    maps = [p for p in reader.pages if p.mediabox.width > p.mediabox.height]
+    assert len(maps) == 1
+    text = " ".join(maps[0].extract_text().split())
+    for node in plan_workshop().nodes:
+        assert node.title in text
+    assert "supports" in text and "depends on" in text and "has an error" in text
+
+
+def test_no_map_text_is_smaller_than_six_points(tmp_path: Path) -> None:
+    for nodes in (40, 400):
+        path = tmp_path / f"map{nodes}.pdf"
+        export_pdf(generate_workshop(nodes=nodes, seed=3), path)
+        sizes = text_sizes(path)
+        assert sizes
+        smallest = min(size for size, _ in sizes)
+        assert smallest >= MIN_TEXT - 0.01, smallest
+
+
+def test_big_map_splits_into_overview_and_objective_pages(tmp_path: Path) -> None:
+    workshop = generate_workshop(nodes=400, seed=3)
+    path = tmp_path / "big.pdf"
+    export_pdf(workshop, path)
+    reader, _ = read(path)
+    titles = outline_titles(reader)
+    assert any(t.startswith("Overview") for t in titles)
+    served = {
+        link.target
+        for link in workshop.links
+        if link.kind is LinkKind.SUPPORTS
+        and workshop.node(link.source).kind is NodeKind.GOAL
+        and workshop.node(link.source).is_active
+    }
+    objectives = [n for n in workshop.nodes if n.kind is NodeKind.OBJECTIVE and n.id in served]
+    assert objectives
+    for objective in objectives:
+        assert any(t.startswith(f"Objective: {objective.title}") for t in titles)
+    maps = [p for p in reader.pages if p.mediabox.width > p.mediabox.height]
+    assert len(maps) >= 1 + len(objectives)
+    map_text = " ".join(" ".join(p.extract_text().split()) for p in maps)
+    missing = [n.title for n in workshop.nodes if n.title not in map_text]
+    assert not missing, missing[:5]
+
+
+def test_missing_positions_use_the_auto_layout_and_saved_ones_are_kept(tmp_path: Path) -> None:
+    workshop = plan_workshop()
+    workshop.move_node("v", (5000.0, -3000.0))
+    path = tmp_path / "mixed.pdf"
+    export_pdf(workshop, path)
+    _, text = read(path)
+    assert "Every clinic runs on our platform" in text
+
+
+def test_cjk_text_does_not_stop_the_export(tmp_path: Path) -> None:
+    workshop = plan_workshop()
+    workshop.update_node("g1", title="新しいオンボーディング 온보딩 新入职流程")
+    workshop.update_meta(title="東京ワークショップ")
+    path = tmp_path / "cjk.pdf"
+    assert export_pdf(workshop, path) == len(PdfReader(path).pages)
+
+
+def test_palette_has_a_colour_for_every_kind() -> None:
+    assert set(KIND_COLORS) == set(NodeKind)
+    for colors in KIND_COLORS.values():
+        for value in (colors.fill, colors.border, colors.text):
+            assert len(value) == 7 and value.startswith("#")
+    assert Node("x", NodeKind.GOAL, "t").kind in KIND_COLORS

@@ -19,7 +19,7 @@ def analyze(workshop: Workshop) -> Report:
     # Computed once and shared: the nodes that reach a vision (one reverse search from
     # the visions), the circles of supports links, and the split supports.
     to_vision = closure(graphs.pred, graphs.visions)
-    cycles = cyclic_components(graphs.succ)
+    cycles = cyclic_components(graphs.level_succ)
     splits = rules_conflicts.split_supports(graphs)
     goals = rules_silo.team_goals(workshop, graphs)
     findings: list[Finding] = [

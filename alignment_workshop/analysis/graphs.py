@@ -41,6 +41,10 @@ class MapGraphs:
     #: S: `supports` links between active nodes, as successor and predecessor lists.
     succ: Adjacency = field(default_factory=dict)
     pred: Adjacency = field(default_factory=dict)
+    #: The part of S between nodes of one kind (goal → goal, objective → objective).
+    #: Supports links never point down (goal → objective → vision), so every circle of
+    #: them lies in here, and a search for circles need not look at the rest.
+    level_succ: Adjacency = field(default_factory=dict)
     #: `depends` links between active goals, source → targets.
     depends: Adjacency = field(default_factory=dict)
     #: (active goal, dropped goal) for each `depends` link from the one to the other.
@@ -58,13 +62,16 @@ class MapGraphs:
         nodes = {node.id: node for node in workshop.iter_nodes()}
         graphs = cls(nodes=nodes, order={node_id: i for i, node_id in enumerate(nodes)})
         dropped = graphs._sort_nodes()
-        supports = []
+        supports, upheld = [], graphs.upheld
         for link in workshop.iter_links():
-            if link.source in dropped or link.target in dropped:
-                if link.kind is LinkKind.DEPENDS and link.source not in dropped:
-                    graphs.depends_on_dropped.append((link.source, link.target))
-            elif link.kind is LinkKind.SUPPORTS:
-                supports.append((link.source, link.target))
+            source, target, kind = link.source, link.target, link.kind
+            if source in dropped or target in dropped:
+                if kind is LinkKind.DEPENDS and source not in dropped:
+                    graphs.depends_on_dropped.append((source, target))
+            elif kind is LinkKind.SUPPORTS:
+                supports.append((source, target))
+            elif kind is LinkKind.UPHOLDS:
+                upheld.add(target)
             else:
                 graphs._add_other_link(link)
         graphs._add_supports(supports)
@@ -88,8 +95,8 @@ class MapGraphs:
 
     def _add_supports(self, supports: list[tuple[str, str]]) -> None:
         """Fill S from (source, target) pairs, and note the ones between two goals."""
-        succ, pred, nodes, goal = self.succ, self.pred, self.nodes, NodeKind.GOAL
-        contacts = self.goal_contacts
+        succ, pred, nodes, level = self.succ, self.pred, self.nodes, self.level_succ
+        goal, objective, contacts = NodeKind.GOAL, NodeKind.OBJECTIVE, self.goal_contacts
         for source, target in supports:
             if source in succ:
                 succ[source].append(target)
@@ -99,14 +106,15 @@ class MapGraphs:
                 pred[target].append(source)
             else:
                 pred[target] = [source]
-            if nodes[target].kind is goal:
+            kind = nodes[target].kind
+            if kind is goal:  # only a goal supports a goal
                 contacts.append((source, target))
+            elif kind is not objective or nodes[source].kind is not objective:
+                continue
+            level.setdefault(source, []).append(target)
 
     def _add_other_link(self, link: Link) -> None:
-        """Record an upholds, depends or conflicts link between two active nodes."""
-        if link.kind is LinkKind.UPHOLDS:
-            self.upheld.add(link.target)
-            return
+        """Record a depends or conflicts link between two active nodes."""
         if link.kind is LinkKind.DEPENDS:
             self.depends.setdefault(link.source, []).append(link.target)
         elif not link.resolved:

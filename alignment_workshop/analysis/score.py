@@ -47,6 +47,6 @@ def team_scores(
     scores = []
     for team in workshop.teams:
         ids = goals.get(team.id, [])
-        count = sum(1 for g in ids if g in aligned)
+        count = len(aligned.intersection(ids))
         scores.append(TeamScore(team.id, team.name, len(ids), count, score(count, len(ids))))
     return tuple(scores)

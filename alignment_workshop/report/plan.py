@@ -19,9 +19,13 @@ from alignment_workshop.model import LinkKind, Node, NodeKind, Workshop
 class UnknownTeamError(ValueError):
     """The plan was asked for a team the workshop does not have."""
 
-    def __init__(self, team_id: str) -> None:
+    def __init__(self, team_id: str, known: list[str] | None = None) -> None:
         self.team_id = team_id
-        super().__init__(f"no team with id {team_id!r} in this workshop; check the team id")
+        message = f"no team with id {team_id!r} in this workshop"
+        if known:
+            shown = ", ".join(known[:6]) + (", …" if len(known) > 6 else "")
+            message += f"; its team ids are {shown}"
+        super().__init__(message)
 
 
 Index = dict[str, list[str]]
@@ -48,7 +52,7 @@ class PlanData:
     def build(cls, workshop: Workshop, team_id: str | None = None) -> PlanData:
         """Analyse `workshop` and index it; raises `UnknownTeamError` for a bad team."""
         if team_id is not None and not workshop.has_team(team_id):
-            raise UnknownTeamError(team_id)
+            raise UnknownTeamError(team_id, [t.id for t in workshop.teams])
         data = cls(workshop, analyze(workshop), team_id)
         data._index_links()
         data.why = WhyIndex(workshop)

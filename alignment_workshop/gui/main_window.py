@@ -101,17 +101,11 @@ class MainWindow(QMainWindow):
             recent=self.recent,
             autosave=self.autosave,
         )
-        self.welcome = WelcomeWidget(self.recent, self)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.welcome)
-        self.stack.addWidget(self.view)
-        self.setCentralWidget(self.stack)
-        self.palette = PaletteDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
         self.find_bar = FindBar(self.document, self.scene, self.view, self)
         self.score_label = QLabel(score_text(None), self)
         self.zoom_label = QLabel("100 %", self)
         self.actions_by_name: dict[str, QAction] = {}
+        self._install_widgets()
         self._install_features()
         menus.build(self)
         self._connect()
@@ -121,6 +115,16 @@ class MainWindow(QMainWindow):
         self._update_selection_actions()
 
     # ------------------------------------------------------------------ wiring
+
+    def _install_widgets(self) -> None:
+        """The welcome page and the map in the centre, the palette on the left."""
+        self.welcome = WelcomeWidget(self.recent, self)
+        self.stack = QStackedWidget(self)
+        for page in (self.welcome, self.view):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.palette = PaletteDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
 
     def _install_features(self) -> None:
         """The docks and the map features, each in its own module."""

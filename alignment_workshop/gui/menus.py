@@ -116,50 +116,56 @@ def _help_actions(w: MainWindow) -> None:
 
 def _menus(w: MainWindow) -> None:
     bar = w.menuBar()
-    a = w.action
-    file_menu = bar.addMenu("&File")
+    w.file_menu = _file_menu(w, bar.addMenu("&File"))
+    w.edit_menu = _edit_menu(w, bar.addMenu("&Edit"))
+    w.view_menu = _view_menu(w, bar.addMenu("&View"))
+    w.arrange_menu = bar.addMenu("&Arrange")
+    for action in w.arrange.actions():
+        w.arrange_menu.addAction(action)
+    w.help_menu = bar.addMenu("&Help")
+    for name in ("guide", "about"):
+        w.help_menu.addAction(w.action(name))
+
+
+def _file_menu(w: MainWindow, menu: QMenu) -> QMenu:
     for name in ("new", "open"):
-        file_menu.addAction(a(name))
-    recent = file_menu.addMenu("Open &Recent")
+        menu.addAction(w.action(name))
+    recent = menu.addMenu("Open &Recent")
     recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
-    file_menu.addAction(a("open_example"))
-    file_menu.addSeparator()
+    menu.addAction(w.action("open_example"))
+    menu.addSeparator()
     for name in ("save", "save_as", "export_map"):
-        file_menu.addAction(a(name))
-    file_menu.addSeparator()
-    file_menu.addAction(a("close"))
-    file_menu.addAction(a("quit"))
-    w.file_menu = file_menu
-    edit = bar.addMenu("&Edit")
+        menu.addAction(w.action(name))
+    menu.addSeparator()
+    for name in ("close", "quit"):
+        menu.addAction(w.action(name))
+    return menu
+
+
+def _edit_menu(w: MainWindow, menu: QMenu) -> QMenu:
     for group in (("undo", "redo"), ("cut", "copy", "paste", "duplicate", "delete"),
                   ("select_all", "rename", "find")):  # fmt: skip
         for name in group:
-            edit.addAction(a(name))
-        edit.addSeparator()
-    edit.addAction(w.five_whys.action)
-    edit.addAction(a("teams"))
-    w.edit_menu = edit
-    view = bar.addMenu("&View")
+            menu.addAction(w.action(name))
+        menu.addSeparator()
+    menu.addAction(w.five_whys.action)
+    menu.addAction(w.action("teams"))
+    return menu
+
+
+def _view_menu(w: MainWindow, menu: QMenu) -> QMenu:
     for name in ("zoom_in", "zoom_out", "fit", "actual_size"):
-        view.addAction(a(name))
-    view.addSeparator()
-    view.addAction(w.why.action)
-    view.addAction(w.focus.action)
-    view.addSeparator()
+        menu.addAction(w.action(name))
+    menu.addSeparator()
+    menu.addAction(w.why.action)
+    menu.addAction(w.focus.action)
+    menu.addSeparator()
     for action in w.presentation.actions():
-        view.addAction(action)
-    view.addSeparator()
+        menu.addAction(action)
+    menu.addSeparator()
     for dock in (w.palette, w.inspector, w.check_dock):
-        view.addAction(dock.toggleViewAction())
-    w.view_menu = view
-    arrange = bar.addMenu("&Arrange")
-    for action in w.arrange.actions():
-        arrange.addAction(action)
-    w.arrange_menu = arrange
-    help_menu = bar.addMenu("&Help")
-    help_menu.addAction(a("guide"))
-    help_menu.addAction(a("about"))
-    w.help_menu = help_menu
+        menu.addAction(dock.toggleViewAction())
+    return menu
 
 
 def _fill_recent(w: MainWindow, menu: QMenu) -> None:

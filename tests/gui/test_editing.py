@@ -273,3 +273,42 @@ def test_mouse_drag_moves_cards_as_one_command(window):
     assert (g2.x(), g2.y()) == (x, y)
     window.action("undo").trigger()
     assert (g2.x(), g2.y()) == (0.0, 400.0)
+
+
+def test_keys_typed_into_the_title_editor_stay_there(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    window.activateWindow()
+    window.scene.select_ids(["g1"])
+    window.rename_selected()
+    editor = window.scene._editor
+    editor.setFocus()
+    editor.setPlainText("Redesign")
+    viewport = window.view.viewport()
+    for key in (Qt.Key.Key_Delete, Qt.Key.Key_W, Qt.Key.Key_F):
+        QTest.keyClick(viewport, key)
+    assert window.document.workshop.has_node("g1")
+    assert not window.focus.is_active() and not window.why.is_active()
+    editor.commit()
+    assert window.document.workshop.node("g1").title == "wfedesign"  # Delete ate the R
+
+
+def test_ctrl_wheel_zooms_and_plain_wheel_does_not(window):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+
+    window.view.reset_zoom()
+    center = window.view.viewport().rect().center()
+
+    def wheel(modifiers):
+        event = QWheelEvent(
+            QPointF(center), QPointF(window.view.mapToGlobal(center)), QPoint(0, 0),
+            QPoint(0, 120), Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )  # fmt: skip
+        QApplication.sendEvent(window.view.viewport(), event)
+
+    wheel(Qt.KeyboardModifier.ControlModifier)
+    assert window.view.zoom() == pytest.approx(1.2)
+    wheel(Qt.KeyboardModifier.NoModifier)
+    assert window.view.zoom() == pytest.approx(1.2)

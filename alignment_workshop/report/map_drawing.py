@@ -136,7 +136,7 @@ def _draw_text(group: Group, part: MapPart, node: Node, box: Box, ink: str, scal
     if node.kind is NodeKind.GOAL:
         kind = part.team_names.get(node.team or "", "No team")
     if not node.is_active:
-        kind += " · dropped"
+        kind = f"DROPPED · {kind}"
     room = max(1, int((h - 2 * pad) / leading))
     lines = [(BOLD, line) for line in wrap_lines(kind, BOLD, size, w - 2 * pad, 1)]
     lines += [

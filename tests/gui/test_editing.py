@@ -312,3 +312,53 @@ def test_ctrl_wheel_zooms_and_plain_wheel_does_not(window):
     assert window.view.zoom() == pytest.approx(1.2)
     wheel(Qt.KeyboardModifier.NoModifier)
     assert window.view.zoom() == pytest.approx(1.2)
+
+
+def test_context_menu_offers_every_allowed_kind_for_two_cards(window):
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu()
+    window.scene._add_link_actions(menu, "g1", "g2")
+    texts = [a.text() for a in menu.actions()]
+    assert texts == [
+        "Link: 'Redesign onboarding' supports 'Ship mobile app'",
+        "Link: 'Redesign onboarding' conflicts with 'Ship mobile app'",
+        "Link: 'Redesign onboarding' depends on 'Ship mobile app'",
+    ]
+    menu.actions()[2].trigger()
+    link = window.document.workshop.find_link(LinkKind.DEPENDS, "g1", "g2")
+    assert link is not None
+    menu = QMenu()
+    window.scene._add_link_actions(menu, "val", "v")
+    assert menu.actions() == []
+
+
+def test_a_file_that_cannot_be_opened_shows_the_loaders_message(qtbot, tmp_path):
+    errors: list[tuple[str, str]] = []
+    prompts = quiet_prompts()
+    prompts.show_error = lambda title, text: errors.append((title, text))
+    win = MainWindow(prompts=prompts, autosave=False)
+    qtbot.addWidget(win)
+    win.show_welcome()
+    bad = tmp_path / "broken.alignment"
+    bad.write_text('{"format": "alignment-workshop", "version": 99, "nodes": []}')
+    assert not win.open_path(bad)
+    assert len(errors) == 1
+    title, text = errors[0]
+    assert title == "Cannot open workshop"
+    assert "newer version" in text and "\n" not in text
+    assert not win.is_showing_map()
+    assert win.open_path(tmp_path / "missing.alignment") is False
+    assert len(errors) == 2
+
+
+def test_start_window_opens_the_file_given(qtbot):
+    from alignment_workshop import paths
+    from alignment_workshop.gui.app import start_window
+
+    win = start_window(paths.example_workshop(), recover=False)
+    qtbot.addWidget(win)
+    assert win.isVisible() and win.is_showing_map()
+    assert win.windowTitle().startswith("product-company.alignment")
+    assert not win.isWindowModified()
+    win.files.may_close()

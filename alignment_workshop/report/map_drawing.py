@@ -138,10 +138,11 @@ def _draw_text(group: Group, part: MapPart, node: Node, box: Box, ink: str, scal
     if not node.is_active:
         kind = f"DROPPED · {kind}"
     room = max(1, int((h - 2 * pad) / leading))
-    lines = [(BOLD, line) for line in wrap_lines(kind, BOLD, size, w - 2 * pad, 1)]
-    lines += [
-        (REGULAR, line) for line in wrap_lines(node.title, REGULAR, size, w - 2 * pad, room - 1)
-    ]
+    width = w - 2 * pad
+    label_lines = 1 if node.is_active else 2
+    lines = [(BOLD, line) for line in wrap_lines(kind, BOLD, size, width, label_lines)]
+    title = wrap_lines(node.title, REGULAR, size, width, room - len(lines))
+    lines += [(REGULAR, line) for line in title]
     baseline = y + h - pad - size
     for font, line in lines:
         group.add(

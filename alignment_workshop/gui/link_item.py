@@ -33,6 +33,8 @@ _ZIGZAG_STEP = 14.0
 _ZIGZAG_AMPLITUDE = 6.0
 _HIT_WIDTH = 12.0
 _GAP = 3.0
+#: Distance between parallel links that join the same two cards.
+_TWIN_GAP = 14.0
 #: Below this scale a link is drawn as a plain hairline.
 _LINE_DETAIL = 0.3
 
@@ -131,6 +133,7 @@ class LinkItem(QGraphicsItem):
         source_rect, target_rect = self.source.scene_card_rect(), self.target.scene_card_rect()
         start = border_point(source_rect, target_rect.center())
         end = border_point(target_rect, source_rect.center())
+        start, end = self._spread(start, end)
         self._line = QLineF(start, end)
         kind_style = style.LINKS[self.link.kind]
         if kind_style.jagged:
@@ -143,6 +146,20 @@ class LinkItem(QGraphicsItem):
         margin = _HIT_WIDTH / 2 + _ARROW_HALF_WIDTH
         self._bounds = self._path.boundingRect().adjusted(-margin, -margin, margin, margin)
         self.update()
+
+    def _spread(self, start: QPointF, end: QPointF) -> tuple[QPointF, QPointF]:
+        """Shift this line sideways when other links join the same two cards."""
+        ends = {self.source, self.target}
+        twins = [k for k in self.source.links if {k.source, k.target} == ends]
+        if len(twins) < 2:
+            return start, end
+        # a fixed direction for the pair, so twins running opposite ways do not swap sides
+        first, second = sorted((start, end), key=lambda p: (p.x(), p.y()))
+        dx, dy = second.x() - first.x(), second.y() - first.y()
+        length = math.hypot(dx, dy) or 1.0
+        shift = (twins.index(self) - (len(twins) - 1) / 2) * _TWIN_GAP
+        offset = QPointF(-dy / length * shift, dx / length * shift)
+        return start + offset, end + offset
 
     def boundingRect(self) -> QRectF:
         return self._bounds

@@ -190,6 +190,15 @@ class MapScene(SceneInteraction, QGraphicsScene):
         item = LinkItem(link, self._nodes[link.source], self._nodes[link.target])
         self._links[link.id] = item
         self.addItem(item)
+        self._respread(item)
+
+    @staticmethod
+    def _respread(item: LinkItem) -> None:
+        """Redraw the links that share both ends with `item` (they sit side by side)."""
+        ends = {item.source, item.target}
+        for twin in item.source.links:
+            if twin is not item and {twin.source, twin.target} == ends:
+                twin.update_path()
 
     def _on_node_added(self, event: Added[Node]) -> None:
         self._add_node_item(event.item)
@@ -217,6 +226,7 @@ class MapScene(SceneInteraction, QGraphicsScene):
         item = self._links.pop(event.item.id)
         item.detach()
         self.removeItem(item)
+        self._respread(item)
 
     def _on_link_changed(self, event: Changed[Link]) -> None:
         self._links[event.new.id].set_link(event.new)

@@ -157,3 +157,40 @@ def test_border_point_lies_on_the_card_edge():
     rect = QRectF(-100, -50, 200, 100)
     point = border_point(rect, QPointF(0, 500))
     assert abs(point.x()) < 1e-9 and 50 < point.y() < 60
+
+
+def test_links_between_the_same_cards_sit_side_by_side(scene, doc):
+    conflict = scene.link_item_for("l4")
+    alone = QPointF(conflict._line.p1())
+    depends = doc.add_link(LinkKind.DEPENDS, "g3", "g2")
+    twin = scene.link_item_for(depends)
+    assert conflict._line.p1() != alone
+    gap = conflict._line.p1() - twin._line.p2()
+    assert 10 < (gap.x() ** 2 + gap.y() ** 2) ** 0.5 < 20
+    doc.undo_stack.undo()
+    assert conflict._line.p1() == alone
+
+
+def test_space_drag_pans_without_moving_cards(qtbot, doc):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from alignment_workshop.gui.view import MapView
+
+    view = MapView(MapScene(doc))
+    qtbot.addWidget(view)
+    view.resize(500, 400)
+    view.show()
+    view.reset_zoom()
+    view.centerOn(0, 200)
+    before = view.mapToScene(view.viewport().rect().center())
+    QTest.keyPress(view, Qt.Key.Key_Space)
+    center = view.viewport().rect().center()
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    QTest.mouseMove(view.viewport(), center + QPoint(-120, -80))
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=center + QPoint(-120, -80))
+    QTest.keyRelease(view, Qt.Key.Key_Space)
+    after = view.mapToScene(view.viewport().rect().center())
+    assert after.x() - before.x() == pytest.approx(120, abs=2)
+    assert after.y() - before.y() == pytest.approx(80, abs=2)
+    assert doc.undo_stack.count() == 0

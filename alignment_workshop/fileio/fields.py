@@ -40,6 +40,8 @@ ALL_NODE_KEYS: Final = (
 
 #: The file keys that carry one model field, where the names differ.
 FILE_TO_MODEL: Final = {"x": "pos", "y": "pos"}
+#: Where a model field's errors point in a file: a bad `pos` is reported at `x`.
+MODEL_TO_FILE: Final = {"pos": "x"}
 
 
 def model_field(key: str) -> str:

@@ -205,4 +205,11 @@ def read_document(document: dict[str, Any]) -> Workshop:
     try:
         return Workshop.from_records(meta, team_records, node_records, link_records)
     except ValidationError as error:
-        raise WorkshopFileError(error.field, error.reason) from None
+        raise WorkshopFileError(file_place(error.field), error.reason) from None
+
+
+def file_place(model_place: str) -> str:
+    """A model error's place in file terms: "nodes[3].pos" → "nodes[3].x"."""
+    head, dot, last = model_place.rpartition(".")
+    key = f.MODEL_TO_FILE.get(last)
+    return model_place if key is None else f"{head}{dot}{key}"

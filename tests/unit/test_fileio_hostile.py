@@ -263,3 +263,12 @@ def test_the_longest_integer_the_writer_can_write_is_read_back() -> None:
     data = _document(nodes=[goal]).replace(b'"votes":0', b'"votes":1' + b"0" * 4300)
     error = refusal(data)
     assert str(error) == "nodes[0].votes: the number has too many digits (4,301)"
+
+
+def test_model_field_names_are_reported_as_file_keys() -> None:
+    from alignment_workshop.fileio.schema import file_place
+
+    assert file_place("nodes[3].pos") == "nodes[3].x"
+    assert file_place("pos") == "x"
+    assert file_place("nodes[3].title") == "nodes[3].title"
+    assert file_place("workshop.participants[2]") == "workshop.participants[2]"

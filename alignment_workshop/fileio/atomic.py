@@ -38,7 +38,7 @@ def _write_new(path: Path, data: bytes, mode: int | None) -> None:
     """Create `path` with `data`, synced to disk; `mode` copies the old file's permissions."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
-        if mode is not None:
+        if mode is not None and hasattr(os, "fchmod"):  # not on Windows before 3.13
             with contextlib.suppress(OSError):
                 os.fchmod(fd, mode)
         view = memoryview(data)

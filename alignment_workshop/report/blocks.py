@@ -32,9 +32,14 @@ def markup(
     return Paragraph(source, style or styles().body, bulletText=bullet)
 
 
-def heading(title: str, style: ParagraphStyle, key: str, level: int) -> list[Flowable]:
-    """A heading with its outline entry; `title` is plain text."""
-    return [Bookmark(key, title, level), Paragraph(escape(title, keep_newlines=False), style)]
+def heading(
+    title: str, style: ParagraphStyle, key: str, level: int, outline: str | None = None
+) -> list[Flowable]:
+    """A heading with its outline entry (`outline`, else the title); plain text both."""
+    return [
+        Bookmark(key, outline or title, level),
+        Paragraph(escape(title, keep_newlines=False), style),
+    ]
 
 
 def label(name: str, value: str) -> str:

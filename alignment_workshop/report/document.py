@@ -41,6 +41,8 @@ class Bookmark(Flowable):
         self.title = drawable(title)
         self.level = level
         self.width = self.height = 0
+        # Travel with the heading that follows, so the entry lands on the heading's page.
+        self.keepWithNext = True
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return (0, 0)

@@ -54,7 +54,7 @@ def map_pages(data: PlanData, width: float, height: float) -> list[Flowable]:
             story.append(PageBreak())
         if index == 0:
             title = "Alignment map" if len(parts) == 1 else f"Alignment map · {part.title}"
-            story += heading(title, st.h1, "map", 0)
+            story += heading(title, st.h1, "map", 0, outline="Alignment map")
             if len(parts) > 1:
                 story.append(Bookmark(f"map-{index}", part.title, 1))
         else:

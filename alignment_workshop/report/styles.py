@@ -47,13 +47,28 @@ class Styles:
             leading=21,
             spaceBefore=6,
             spaceAfter=8,
+            keepWithNext=1,
             textColor=colors.HexColor(palette.ACCENT),
         )
         self.h2 = ParagraphStyle(
-            "h2", base, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=8, spaceAfter=4
+            "h2",
+            base,
+            fontName=BOLD,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
         )
         self.h3 = ParagraphStyle(
-            "h3", base, fontName=BOLD, fontSize=10.5, leading=13.5, spaceBefore=6, spaceAfter=2
+            "h3",
+            base,
+            fontName=BOLD,
+            fontSize=10.5,
+            leading=13.5,
+            spaceBefore=6,
+            spaceAfter=2,
+            keepWithNext=1,
         )
         self.score = ParagraphStyle(
             "score",

@@ -280,3 +280,19 @@ def test_empty_workshop_prints_a_dash_for_the_score(tmp_path: Path) -> None:
     first = reader.pages[0].extract_text()
     assert "—" in first and "100" not in first
     assert pages == len(reader.pages)
+
+
+def test_each_team_bookmark_opens_the_page_of_its_heading(plan: tuple[Path, int]) -> None:
+    reader = PdfReader(plan[0])
+    entries = [i for i in _flatten(reader.outline) if i.title.startswith("Team: ")]
+    assert len(entries) == 3
+    for entry in entries:
+        page = reader.pages[reader.get_destination_page_number(entry)]
+        assert entry.title in " ".join(page.extract_text().split())
+
+
+def _flatten(items: list) -> list:
+    out = []
+    for item in items:
+        out += _flatten(item) if isinstance(item, list) else [item]
+    return out

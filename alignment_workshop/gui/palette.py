@@ -1,14 +1,15 @@
 """The palette dock on the left: one button per kind of card to add to the map.
 
-A click asks the window to add a card of that kind where the user is looking; the
-new card opens straight into title editing. The buttons wear the cards' colours.
+A click asks the window to add a card of that kind where the user is looking; dragging
+a button onto the canvas adds the card where it is dropped. Either way the new card
+opens straight into title editing. The buttons wear the cards' colours.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QDockWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QIcon, QMouseEvent, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolButton, QVBoxLayout, QWidget
 
 from alignment_workshop.model import NodeKind
 
@@ -41,6 +42,51 @@ def kind_icon(kind: NodeKind, size: int = 28) -> QIcon:
     return QIcon(pixmap)
 
 
+#: The drag-and-drop type of a palette button: the kind's value as UTF-8.
+KIND_MIME_TYPE = "application/x-alignment-workshop-kind"
+
+
+def kind_from_mime(data: QMimeData) -> NodeKind | None:
+    """The kind a palette drag carries, or None for any other drag."""
+    if not data.hasFormat(KIND_MIME_TYPE):
+        return None
+    try:
+        return NodeKind(bytes(data.data(KIND_MIME_TYPE).data()).decode("utf-8"))
+    except ValueError:
+        return None
+
+
+class KindButton(QToolButton):
+    """A palette button: click to add a card, or drag it onto the canvas."""
+
+    def __init__(self, kind: NodeKind, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self._press: QPoint | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        start = self._press
+        if start is not None and (
+            (event.position().toPoint() - start).manhattanLength()
+            >= QApplication.startDragDistance()
+        ):
+            self._press = None
+            self.setDown(False)
+            data = QMimeData()
+            data.setData(KIND_MIME_TYPE, self.kind.value.encode("utf-8"))
+            drag = QDrag(self)
+            drag.setMimeData(data)
+            drag.setPixmap(self.icon().pixmap(QSize(28, 28)))
+            drag.exec(Qt.DropAction.CopyAction)
+            return
+        super().mouseMoveEvent(event)
+
+
 class PaletteDock(QDockWidget):
     """The "Add" dock: Vision, Value, Objective, Team goal."""
 
@@ -58,9 +104,9 @@ class PaletteDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
-        self.buttons: dict[NodeKind, QToolButton] = {}
+        self.buttons: dict[NodeKind, KindButton] = {}
         for kind, label, tip in ENTRIES:
-            button = QToolButton(body)
+            button = KindButton(kind, body)
             button.setText(label)
             button.setToolTip(tip)
             button.setIcon(kind_icon(kind))

@@ -1,7 +1,8 @@
 """The canvas: zoom with Ctrl+wheel, pan with the middle button or Space-drag, fit to view.
 
 `MapView` shows a `MapScene`. Left-drag on empty canvas draws a rubber band; zoom keeps
-the point under the mouse still; `fit_all` and `center_on_ids` frame cards.
+the point under the mouse still; `fit_all` and `center_on_ids` frame cards; a palette
+button dropped on the canvas adds its kind of card there.
 """
 
 from __future__ import annotations
@@ -9,9 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from .palette import kind_from_mime
 from .scene import MapScene
 
 MIN_ZOOM = 0.05
@@ -36,6 +46,7 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
         self._space_down = False
         self._panning = False
         self._pan_from = None
@@ -149,3 +160,27 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    # ------------------------------------------------------------------ palette drops
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if kind_from_mime(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if kind_from_mime(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        kind = kind_from_mime(event.mimeData())
+        if kind is None:
+            super().dropEvent(event)
+            return
+        pos = self.mapToScene(event.position().toPoint())
+        event.acceptProposedAction()
+        self.setFocus()
+        self.map_scene.add_node_at(kind, (pos.x(), pos.y()))

@@ -362,3 +362,28 @@ def test_start_window_opens_the_file_given(qtbot):
     assert win.windowTitle().startswith("product-company.alignment")
     assert not win.isWindowModified()
     win.files.may_close()
+
+
+def test_dropping_a_palette_button_on_the_canvas_adds_that_card_there(window):
+    from PySide6.QtCore import QMimeData, QPoint
+    from PySide6.QtGui import QDropEvent
+
+    from alignment_workshop.gui.palette import KIND_MIME_TYPE
+
+    window.view.reset_zoom()
+    data = QMimeData()
+    data.setData(KIND_MIME_TYPE, b"objective")
+    where = QPoint(200, 150)
+    event = QDropEvent(
+        QPointF(where), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    window.view.dropEvent(event)
+    assert event.isAccepted()
+    (new_id,) = window.scene.selected_node_ids()
+    node = window.document.workshop.node(new_id)
+    expected = window.view.mapToScene(where)
+    assert node.kind is NodeKind.OBJECTIVE
+    assert node.pos == (expected.x(), expected.y())
+    assert window.scene._editor is not None
+    assert window.document.undo_stack.count() == 1

@@ -95,3 +95,27 @@ def test_show_user_guide_reuses_the_open_dialog(qtbot) -> None:
     assert first.isVisible()
     assert first.browser.verticalScrollBar().value() > 0
     first.close()
+
+
+def test_guide_lists_a_shortcut_of_every_action_the_window_has(qtbot) -> None:
+    """The shortcut table must not drift from the editor's real key bindings."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from alignment_workshop.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    cells = {
+        part.strip()
+        for line in guide_markdown().splitlines()
+        if line.startswith("|")
+        for cell in line.strip("|").split("|")[1:]
+        for part in cell.replace(" or ", ",").replace(" and ", ",").split(",")
+    }
+    portable = QKeySequence.SequenceFormat.PortableText
+    missing = []
+    for action in window.findChildren(QAction):
+        keys = {k.toString(portable).replace("Del", "Delete") for k in action.shortcuts()}
+        if keys and not keys & cells:
+            missing.append(f"{action.text()}: {sorted(keys)}")
+    assert not missing, f"add these to the guide's shortcut table: {missing}"

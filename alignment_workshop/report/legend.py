@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Group, Line, Rect, String
+from reportlab.graphics.shapes import Group, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -10,7 +10,7 @@ from alignment_workshop.model import LinkKind, NodeKind
 
 from . import palette
 from .fonts import REGULAR
-from .map_drawing import MapPart
+from .map_drawing import MapPart, arrow_head, zigzag
 from .text import drawable
 
 #: Height of the legend, in points: two rows of 7-point text.
@@ -42,7 +42,10 @@ class _Row:
         return x
 
 
-def _swatch(row: _Row, text: str, fill: str, stroke: str, width: float = 0.7) -> None:
+def _swatch(
+    row: _Row, text: str, fill: str, stroke: str, width: float = 0.7, dashed: bool = False
+) -> None:
+    """A small card-like square in `fill`, then `text`."""
     x = row.entry(text, 14)
     row.group.add(
         Rect(
@@ -53,8 +56,27 @@ def _swatch(row: _Row, text: str, fill: str, stroke: str, width: float = 0.7) ->
             fillColor=colors.HexColor(fill),
             strokeColor=colors.HexColor(stroke),
             strokeWidth=width,
+            strokeDashArray=[2, 1] if dashed else None,
         )
     )
+
+
+def _link_sample(row: _Row, text: str, style: palette.LinkStyle, color: str) -> None:
+    """A short stroke in a link's style, arrow or zigzag included, then its name."""
+    x = row.entry(text, 22)
+    start, end = (x, row.y + 2.5), (x + 22, row.y + 2.5)
+    stroke = colors.HexColor(color)
+    points = zigzag(start, end, 3.0, 1.5) if style.jagged else [*start, *end]
+    row.group.add(
+        PolyLine(
+            points,
+            strokeColor=stroke,
+            strokeWidth=style.width,
+            strokeDashArray=list(style.dash) or None,
+        )
+    )
+    if style.arrow:
+        row.group.add(arrow_head(start, end, stroke, 4.0))
 
 
 def legend(part: MapPart, width: float) -> Group:
@@ -65,33 +87,12 @@ def legend(part: MapPart, width: float) -> Group:
         style = palette.KIND_COLORS[kind]
         _swatch(kinds, kind.label, style.fill, style.border)
     _swatch(kinds, "has an error", "#FFFFFF", palette.ERROR_OUTLINE, 2)
-    _swatch(kinds, "dropped", palette.DROPPED_FILL, palette.DROPPED_TEXT)
+    objective = palette.KIND_COLORS[NodeKind.OBJECTIVE]
+    _swatch(kinds, "dropped", palette.faded(objective.fill), objective.border, dashed=True)
     for kind, name in _LINK_NAMES.items():
-        style = palette.LINK_STYLES[kind]
-        x = kinds.entry(name, 18)
-        group.add(
-            Line(
-                x,
-                kinds.y + 2.5,
-                x + 18,
-                kinds.y + 2.5,
-                strokeColor=colors.HexColor(style.color),
-                strokeWidth=style.width,
-                strokeDashArray=list(style.dash) or None,
-            )
-        )
-    x = kinds.entry("resolved conflict", 18)
-    group.add(
-        Line(
-            x,
-            kinds.y + 2.5,
-            x + 18,
-            kinds.y + 2.5,
-            strokeColor=colors.HexColor(palette.RESOLVED_CONFLICT),
-            strokeWidth=1.6,
-            strokeDashArray=[2, 2],
-        )
-    )
+        _link_sample(kinds, name, palette.LINK_STYLES[kind], palette.LINK_STYLES[kind].color)
+    conflict = palette.LINK_STYLES[LinkKind.CONFLICTS]
+    _link_sample(kinds, "resolved conflict", conflict, palette.RESOLVED_CONFLICT)
     _teams(_Row(group, 3, width), part)
     return group
 

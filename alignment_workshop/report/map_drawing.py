@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.graphics.shapes import Drawing, Group, Line, Polygon, Rect, String
+from reportlab.graphics.shapes import Group, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 
 from alignment_workshop.layout.geometry import card_rect
@@ -101,9 +101,7 @@ def _card_box(node: Node, pos: Point, mapper: _Mapper) -> tuple[float, float, fl
 def _draw_card(group: Group, part: MapPart, node: Node, mapper: _Mapper) -> None:
     x, y, w, h = _card_box(node, part.positions[node.id], mapper)
     style = palette.KIND_COLORS[node.kind]
-    fill, ink = style.fill, style.text
-    if not node.is_active:
-        fill, ink = palette.DROPPED_FILL, palette.DROPPED_TEXT
+    fill = style.fill if node.is_active else palette.faded(style.fill)
     error = node.id in part.errors
     group.add(
         Rect(
@@ -122,9 +120,9 @@ def _draw_card(group: Group, part: MapPart, node: Node, mapper: _Mapper) -> None
     stripe = 0.0
     if node.kind is NodeKind.GOAL:
         stripe = 9 * mapper.scale
-        color = part.team_colors.get(node.team or "", palette.KIND_COLORS[NodeKind.GOAL].border)
+        color = part.team_colors.get(node.team or "", palette.NO_TEAM)
         group.add(Rect(x, y, stripe, h, fillColor=colors.HexColor(color), strokeColor=None))
-    _draw_text(group, part, node, (x + stripe, y, w - stripe, h), ink, mapper.scale)
+    _draw_text(group, part, node, (x + stripe, y, w - stripe, h), style.text, mapper.scale)
 
 
 def _draw_text(group: Group, part: MapPart, node: Node, box: Box, ink: str, scale: float) -> None:
@@ -182,22 +180,37 @@ def _draw_link(group: Group, part: MapPart, link: Link, mapper: _Mapper) -> None
     if link.kind is LinkKind.CONFLICTS and link.resolved:
         color = palette.RESOLVED_CONFLICT
     stroke = colors.HexColor(color)
+    points = zigzag((x1, y1), (x2, y2)) if style.jagged else [x1, y1, x2, y2]
     group.add(
-        Line(
-            x1,
-            y1,
-            x2,
-            y2,
+        PolyLine(
+            points,
             strokeColor=stroke,
             strokeWidth=style.width,
             strokeDashArray=list(style.dash) or None,
+            strokeLineJoin=1,
         )
     )
     if style.arrow:
-        group.add(_arrow_head((x1, y1), (x2, y2), stroke, max(4.0, 10 * mapper.scale)))
+        group.add(arrow_head((x1, y1), (x2, y2), stroke, max(4.0, 10 * mapper.scale)))
 
 
-def _arrow_head(start: Point, end: Point, color: colors.Color, size: float) -> Polygon:
+def zigzag(start: Point, end: Point, step: float = 5.0, amplitude: float = 2.0) -> list[float]:
+    """The flat point list of a zigzag from `start` to `end`, as the editor draws conflicts."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length = (dx * dx + dy * dy) ** 0.5
+    steps = int(length // step)
+    if steps < 2:
+        return [*start, *end]
+    ux, uy = dx / length, dy / length
+    points = [*start]
+    for i in range(1, steps):
+        side = amplitude if i % 2 else -amplitude
+        along = length * i / steps
+        points += [start[0] + ux * along - uy * side, start[1] + uy * along + ux * side]
+    return [*points, *end]
+
+
+def arrow_head(start: Point, end: Point, color: colors.Color, size: float) -> Polygon:
     dx, dy = end[0] - start[0], end[1] - start[1]
     length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
     ux, uy = dx / length, dy / length
@@ -205,14 +218,3 @@ def _arrow_head(start: Point, end: Point, color: colors.Color, size: float) -> P
     px, py = -uy * size * 0.45, ux * size * 0.45
     points = [end[0], end[1], bx + px, by + py, bx - px, by - py]
     return Polygon(points, fillColor=color, strokeColor=None)
-
-
-def part_drawing(
-    part: MapPart, width: float, height: float, legend: Group, legend_h: float
-) -> Drawing:
-    """A drawing of `width` × `height` points: the part above, the legend below."""
-    drawing = Drawing(width, height)
-    drawing.add(draw_part(part, width, height - legend_h - 6))
-    legend.translate(0, 0)
-    drawing.add(legend)
-    return drawing

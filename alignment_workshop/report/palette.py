@@ -23,43 +23,54 @@ class CardColors:
     text: str
 
 
-#: Card colours by node kind. A goal card is light; its team colour is a stripe on its left.
+#: Card colours by node kind, the editor's own (gui/style.py `CARDS`). A goal card is
+#: light; its team colour is a stripe on its left.
 KIND_COLORS: Final[dict[NodeKind, CardColors]] = {
-    NodeKind.VISION: CardColors(fill="#1F3A93", border="#142766", text="#FFFFFF"),
-    NodeKind.VALUE: CardColors(fill="#16A085", border="#0E6655", text="#FFFFFF"),
-    NodeKind.OBJECTIVE: CardColors(fill="#F39C12", border="#B9770E", text="#2B1B00"),
-    NodeKind.GOAL: CardColors(fill="#F7F9FC", border="#9AA5B1", text="#1B2631"),
+    NodeKind.VISION: CardColors(fill="#1F3A5F", border="#10223A", text="#FFFFFF"),
+    NodeKind.VALUE: CardColors(fill="#2E7D6B", border="#1C5346", text="#FFFFFF"),
+    NodeKind.OBJECTIVE: CardColors(fill="#C77700", border="#8A5200", text="#1A1200"),
+    NodeKind.GOAL: CardColors(fill="#F4F1EA", border="#A39E93", text="#1F2933"),
 }
 
-#: Fill of a dropped objective or goal, drawn faded whatever its kind.
-DROPPED_FILL: Final = "#E5E7E9"
-DROPPED_TEXT: Final = "#7B7D7D"
+#: The stripe of a team goal that has no team.
+NO_TEAM: Final = "#B0B0B0"
+
+#: How far a dropped card's fill fades towards white (0 = not at all, 1 = white).
+DROPPED_FADE: Final = 0.55
+
+
+def faded(color: str, amount: float = DROPPED_FADE) -> str:
+    """`color` ("#RRGGBB") mixed with white by `amount`."""
+    channels = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in channels)
 
 
 @dataclass(frozen=True, slots=True)
 class LinkStyle:
-    """How a link of one kind is stroked: colour, width, dash pattern, arrow head."""
+    """How a link of one kind is stroked: colour, width (points), dash, arrow, zigzag."""
 
     color: str
     width: float
     dash: tuple[float, ...]
     arrow: bool
+    jagged: bool = False
 
 
-#: Link styles by kind: supports solid with an arrow, upholds dashed, conflicts red,
-#: depends dotted with an arrow.
+#: Link styles by kind, in the editor's colours (gui/style.py `LINKS`): supports solid
+#: with an arrow, upholds dotted with an arrow, conflicts a red zigzag, depends dashed
+#: with an arrow.
 LINK_STYLES: Final[dict[LinkKind, LinkStyle]] = {
-    LinkKind.SUPPORTS: LinkStyle(color="#4D5656", width=1.2, dash=(), arrow=True),
-    LinkKind.UPHOLDS: LinkStyle(color="#16A085", width=1.0, dash=(5, 3), arrow=False),
-    LinkKind.CONFLICTS: LinkStyle(color="#C0392B", width=1.6, dash=(2, 2), arrow=False),
-    LinkKind.DEPENDS: LinkStyle(color="#7D3C98", width=1.0, dash=(1, 2), arrow=True),
+    LinkKind.SUPPORTS: LinkStyle(color="#37474F", width=1.2, dash=(), arrow=True),
+    LinkKind.UPHOLDS: LinkStyle(color="#2E7D6B", width=1.1, dash=(1, 2), arrow=True),
+    LinkKind.CONFLICTS: LinkStyle(color="#D32F2F", width=1.2, dash=(), arrow=False, jagged=True),
+    LinkKind.DEPENDS: LinkStyle(color="#808890", width=1.0, dash=(4, 3), arrow=True),
 }
 
 #: A resolved conflict is drawn in grey: it no longer pulls the map apart.
-RESOLVED_CONFLICT: Final = "#A6ACAF"
+RESOLVED_CONFLICT: Final = "#A0A4A8"
 
-#: The outline of a node with an error finding.
-ERROR_OUTLINE: Final = "#D62828"
+#: The outline of a node with an error finding (the editor's error badge colour).
+ERROR_OUTLINE: Final = "#D32F2F"
 
 #: Colour of each severity in lists and counts.
 SEVERITY_COLORS: Final[dict[Severity, str]] = {

@@ -201,3 +201,12 @@ def test_random_workshops_always_export(workshop: Workshop) -> None:
             path = Path(folder) / "random.pdf"
             pages = export_pdf(workshop, path, team_id=team)
             assert pages == len(PdfReader(path).pages)
+
+
+def test_reportlab_may_fetch_nothing() -> None:
+    from reportlab import rl_config
+
+    import alignment_workshop.report  # noqa: F401  (importing the package sets the limits)
+
+    assert list(rl_config.trustedHosts) == []
+    assert list(rl_config.trustedSchemes) == []

@@ -55,7 +55,12 @@ def test_linux_build_is_one_folder_with_resources(monkeypatch: pytest.MonkeyPatc
     steps = run_spec(monkeypatch, "linux")
     (analysis,) = steps["Analysis"]
     assert analysis["args"][0] == [str(ROOT / "packaging" / "launcher.py")]
-    assert (str(ROOT / "resources"), "alignment_workshop/resources") in analysis["datas"]
+    datas = analysis["datas"]
+    guide = ROOT / "resources" / "guide" / "user-guide.md"
+    assert (str(guide), "alignment_workshop/resources/guide") in datas
+    icon = ROOT / "resources" / "icons" / "hicolor" / "16x16" / "apps" / "alignment-workshop.png"
+    assert (str(icon), "alignment_workshop/resources/icons/hicolor/16x16/apps") in datas
+    assert not [src for src, _ in datas if src.endswith((".bak", ".lock", ".pyc"))]
     hidden = analysis["hiddenimports"]
     assert "alignment_workshop.cli" in hidden and "alignment_workshop.report" in hidden
     (exe,) = steps["EXE"]

@@ -151,7 +151,10 @@ def check_pos(value: object, field: str = "pos") -> tuple[float, float] | None:
         return None
     if not isinstance(value, (tuple, list)) or len(value) != 2:
         raise ValidationError(field, "must be an (x, y) pair or None")
-    return (check_coordinate(value[0], "x"), check_coordinate(value[1], "y"))
+    x, y = check_coordinate(value[0], "x"), check_coordinate(value[1], "y")
+    if type(value) is tuple and x is value[0] and y is value[1]:
+        return value
+    return (x, y)
 
 
 def validate_meta(meta: Meta) -> Meta:
@@ -184,15 +187,24 @@ def validate_team(team: Team) -> Team:
     )
 
 
+def _normalised(record: Any, values: dict[str, Any]) -> Any:
+    """`record` itself when every checked value is the one it holds, else a new record.
+
+    Loading a large file validates tens of thousands of records that are already normal;
+    handing them back unchanged spares rebuilding each one.
+    """
+    changed = {name: value for name, value in values.items() if getattr(record, name) is not value}
+    return dataclasses.replace(record, **changed) if changed else record
+
+
 def validate_action(action: Action, field: str) -> Action:
     """One action of a goal."""
     if not isinstance(action, Action):
         raise ValidationError(field, f"must be an action (got {type_name(action)})")
-    return Action(
-        text=check_text(action.text, f"{field}.text", "action.text", required=True),
-        owner=check_text(action.owner, f"{field}.owner", "action.owner"),
-        done=check_bool(action.done, f"{field}.done"),
-    )
+    check_text(action.text, f"{field}.text", "action.text", required=True)
+    check_text(action.owner, f"{field}.owner", "action.owner")
+    check_bool(action.done, f"{field}.done")
+    return action
 
 
 def validate_node(node: Node) -> Node:
@@ -203,55 +215,59 @@ def validate_node(node: Node) -> Node:
         if name not in applies and getattr(node, name) != default:
             article = "an" if kind is NodeKind.OBJECTIVE else "a"
             raise ValidationError(name, f"does not apply to {article} {kind.value} node")
-    if kind not in (NodeKind.OBJECTIVE, NodeKind.GOAL):
-        return Node(
-            id=check_id(node.id),
-            kind=kind,
-            title=check_text(node.title, "title", "node.title", required=True),
-            description=check_text(node.description, "description", "node.description"),
-            pos=check_pos(node.pos),
-        )
+    check_id(node.id)
+    check_text(node.title, "title", "node.title", required=True)
+    check_text(node.description, "description", "node.description")
+    values: dict[str, Any] = {"kind": kind, "pos": check_pos(node.pos)}
+    if kind in (NodeKind.OBJECTIVE, NodeKind.GOAL):
+        values.update(_ranked_values(node))
+    return _normalised(node, values)
+
+
+def _ranked_values(node: Node) -> dict[str, Any]:
+    """Check the fields objectives and goals add; returns those that may need normalising."""
+    check_int(node.impact, "impact", 1, 5)
+    check_int(node.votes, "votes", 0)
+    check_text(node.metric, "metric", "node.metric")
+    check_text(node.owner, "owner", "node.owner")
+    check_text(node.why, "why", "node.why")
+    if node.team is not None:
+        check_id(node.team, "team")
     actions = node.actions
     if not isinstance(actions, (tuple, list)):
         raise ValidationError("actions", "must be a list of actions")
     if len(actions) > MAX_ACTIONS:
         raise ValidationError("actions", f"must hold at most {MAX_ACTIONS:,} actions")
-    return Node(
-        id=check_id(node.id),
-        kind=kind,
-        title=check_text(node.title, "title", "node.title", required=True),
-        description=check_text(node.description, "description", "node.description"),
-        pos=check_pos(node.pos),
-        priority=check_enum(Priority, node.priority, "priority"),
-        impact=check_int(node.impact, "impact", 1, 5),
-        metric=check_text(node.metric, "metric", "node.metric"),
-        status=check_enum(Status, node.status, "status"),
-        votes=check_int(node.votes, "votes", 0),
-        team=None if node.team is None else check_id(node.team, "team"),
-        owner=check_text(node.owner, "owner", "node.owner"),
-        why=check_text(node.why, "why", "node.why"),
-        due=parse_date(node.due, "due"),
-        actions=tuple(validate_action(a, f"actions[{i}]") for i, a in enumerate(actions)),
-    )
+    for i, action in enumerate(actions):
+        validate_action(action, f"actions[{i}]")
+    return {
+        "priority": check_enum(Priority, node.priority, "priority"),
+        "status": check_enum(Status, node.status, "status"),
+        "due": parse_date(node.due, "due"),
+        "actions": actions if type(actions) is tuple else tuple(actions),
+    }
 
 
 def validate_link(link: Link) -> Link:
-    """A link record on its own; which nodes it may join is checked by the workshop."""
+    """A link record on its own; which nodes it may join is checked by the workshop.
+
+    The ends need only be strings here: the workshop refuses an end that names no node,
+    and every node id is well formed.
+    """
     kind = check_enum(LinkKind, link.kind, "kind")
     if kind is not LinkKind.CONFLICTS:
         if link.resolved is not False:
             raise ValidationError("resolved", f"applies only to a conflicts link, not {kind}")
         if link.resolution != "":
             raise ValidationError("resolution", f"applies only to a conflicts link, not {kind}")
-    return Link(
-        id=check_id(link.id),
-        kind=kind,
-        source=check_id(link.source, "source"),
-        target=check_id(link.target, "target"),
-        note=check_text(link.note, "note", "link.note"),
-        resolved=check_bool(link.resolved, "resolved"),
-        resolution=check_text(link.resolution, "resolution", "link.resolution"),
-    )
+    check_id(link.id)
+    for end in ("source", "target"):
+        if not isinstance(getattr(link, end), str):
+            raise ValidationError(end, f"must be a string id (got {type_name(getattr(link, end))})")
+    check_text(link.note, "note", "link.note")
+    check_bool(link.resolved, "resolved")
+    check_text(link.resolution, "resolution", "link.resolution")
+    return _normalised(link, {"kind": kind})
 
 
 def replace_checked(record: Any, changes: dict[str, Any]) -> Any:

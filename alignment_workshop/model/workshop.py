@@ -387,10 +387,12 @@ class Workshop:
         if source.id == target.id:
             raise ValidationError("target", "a link cannot join a node to itself")
         if not link_allowed(link.kind, source.kind, target.kind):
+            ends_text = " to ".join(
+                f"{_article(label)} {label}"
+                for label in (source.kind.label.lower(), target.kind.label.lower())
+            )
             raise ValidationError(
-                "kind",
-                f"{_article(link.kind)} {link.kind} link cannot run from a "
-                f"{source.kind.label.lower()} to a {target.kind.label.lower()}",
+                "kind", f"{_article(link.kind)} {link.kind} link cannot run from {ends_text}"
             )
         holder = self._link_keys.get(link_key(link.kind, link.source, link.target))
         if holder is not None and (replacing is None or holder != replacing.id):

@@ -9,7 +9,7 @@ The format is described in FORMAT.md beside this file. The public API:
   `WorkshopSaveError` and `NewerVersionError`), with a one-line message naming the place.
 """
 
-from .atomic import backup_path
+from .atomic import backup_path, replace_file
 from .errors import NewerVersionError, WorkshopFileError, WorkshopSaveError
 from .jsonparse import MAX_FILE_BYTES
 from .migrations import FORMAT_NAME, FORMAT_VERSION
@@ -27,5 +27,6 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "replace_file",
     "save",
 ]

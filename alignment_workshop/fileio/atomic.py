@@ -34,8 +34,8 @@ def _temp_path(target: Path, purpose: str) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}.{purpose}.tmp")
 
 
-def _write_new(path: Path, data: bytes, mode: int | None) -> None:
-    """Create `path` with `data`, synced to disk; `mode` copies the old file's permissions."""
+def _write_new(path: Path, data: bytes, mode: int | None, durable: bool = True) -> None:
+    """Create `path` with `data`, synced to disk if `durable`; `mode` keeps old permissions."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         if mode is not None and hasattr(os, "fchmod"):  # not on Windows before 3.13
@@ -44,7 +44,8 @@ def _write_new(path: Path, data: bytes, mode: int | None) -> None:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
-        os.fsync(fd)
+        if durable:
+            os.fsync(fd)
     finally:
         os.close(fd)
 
@@ -77,12 +78,15 @@ def _reason(error: OSError) -> str:
     return text[:1].lower() + text[1:]
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace the file at `path` with `data` atomically, keeping the old one as `.bak`."""
-    try:
-        target = Path(os.path.realpath(path))
-    except (TypeError, ValueError) as error:
-        raise WorkshopSaveError("", f"cannot save to {path!r}: not a usable file path") from error
+def replace_file(
+    path: str | os.PathLike[str], data: bytes, *, keep_backup: bool = True, durable: bool = True
+) -> None:
+    """Replace the file at `path` with `data` atomically; raises OSError on failure.
+
+    With `keep_backup` the old file is kept as `.bak`; with `durable` the bytes and the
+    renames are synced to disk. The GUI's autosaves and lock files use it too.
+    """
+    target = Path(os.path.realpath(path))
     new = _temp_path(target, "new")
     old = _temp_path(target, "bak")
     try:
@@ -92,18 +96,31 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             info = None
         if info is not None and stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(21, "Is a folder")
-        _write_new(new, data, None if info is None else stat.S_IMODE(info.st_mode))
-        if info is not None:
+        _write_new(new, data, None if info is None else stat.S_IMODE(info.st_mode), durable)
+        if info is not None and keep_backup:
             _snapshot(target, old)
             os.replace(old, backup_path(target))
         os.replace(new, target)
-    except OSError as error:
-        raise WorkshopSaveError(
-            "",
-            f'could not save "{target.name}": {_reason(error)}; the file on disk is unchanged',
-        ) from error
     finally:
         for leftover in (new, old):
             with contextlib.suppress(OSError):
                 os.unlink(leftover)
-    _sync_folder(target.parent)
+    if durable:
+        _sync_folder(target.parent)
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Save `data` at `path` atomically, keeping the old file as `.bak`.
+
+    Raises `WorkshopSaveError`, one line, and leaves the file on disk as it was.
+    """
+    try:
+        name = Path(os.path.realpath(path)).name
+    except (TypeError, ValueError) as error:
+        raise WorkshopSaveError("", f"cannot save to {path!r}: not a usable file path") from error
+    try:
+        replace_file(path, data)
+    except OSError as error:
+        raise WorkshopSaveError(
+            "", f'could not save "{name}": {_reason(error)}; the file on disk is unchanged'
+        ) from error

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alignment_workshop import paths
+from alignment_workshop.fileio import replace_file
 
-from .atomic_write import write_atomic
 from .instance import Owner, current_owner, format_time, pid_alive, this_host
 
 SIDECAR_FORMAT = "alignment-workshop-autosave"
@@ -87,7 +87,7 @@ def write_autosave(
     """Write the workshop bytes, then the sidecar; raises OSError if the disk refuses."""
     owner = current_owner()
     entry = AutosaveEntry(key, folder, original, title, owner.time, owner)
-    write_atomic(entry.data_path, data)
+    replace_file(entry.data_path, data, keep_backup=False)
     sidecar = {
         "format": SIDECAR_FORMAT,
         "version": SIDECAR_VERSION,
@@ -96,7 +96,7 @@ def write_autosave(
         "saved_at": owner.time,
         "owner": owner.as_dict(),
     }
-    write_atomic(entry.sidecar_path, json.dumps(sidecar, indent=2).encode())
+    replace_file(entry.sidecar_path, json.dumps(sidecar, indent=2).encode(), keep_backup=False)
     return entry
 
 

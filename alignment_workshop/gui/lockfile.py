@@ -13,7 +13,8 @@ import contextlib
 import json
 from pathlib import Path
 
-from .atomic_write import write_atomic
+from alignment_workshop.fileio import replace_file
+
 from .instance import Owner, current_owner
 
 #: How many `FileLock`s of this process hold each file (two windows may show one file).
@@ -105,7 +106,7 @@ class FileLock:
 def _write_lock(path: Path) -> bool:
     data = json.dumps(current_owner().as_dict(), indent=2).encode()
     try:
-        write_atomic(lock_path_for(path), data, durable=False)
+        replace_file(lock_path_for(path), data, keep_backup=False, durable=False)
     except OSError:
         return False
     return True

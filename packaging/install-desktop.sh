@@ -62,10 +62,16 @@ case "$exec_cmd" in
 esac
 
 mkdir -p "$data_home/applications" "$data_home/mime/packages"
-# The launcher runs the absolute path, quoted as the Desktop Entry spec asks.
-quoted=$(printf '%s' "$exec_cmd" | sed 's/[\\"`$]/\\\\&/g')
-sed -e "s|^Exec=.*|Exec=\"$quoted\" %f|" -e "s|^TryExec=.*|TryExec=$exec_cmd|" \
-    "$here/linux/$app_id.desktop" > "$data_home/applications/$app_id.desktop"
+# The launcher runs the absolute path, quoted and escaped as the Desktop Entry spec asks
+# (\ " ` $ get a backslash, which the string escaping doubles; % becomes %%). awk reads
+# the lines from the environment, so nothing re-interprets the backslashes.
+quoted=$(printf '%s' "$exec_cmd" | sed -e 's/[\\"`$]/\\\\&/g' -e 's/%/%%/g')
+try_exec=$(printf '%s' "$exec_cmd" | sed -e 's/\\/\\\\/g')
+EXEC_LINE="Exec=\"$quoted\" %f" TRY_LINE="TryExec=$try_exec" awk '
+    /^Exec=/ { print ENVIRON["EXEC_LINE"]; next }
+    /^TryExec=/ { print ENVIRON["TRY_LINE"]; next }
+    { print }
+' "$here/linux/$app_id.desktop" > "$data_home/applications/$app_id.desktop"
 cp "$here/linux/$app_id.xml" "$data_home/mime/packages/$app_id.xml"
 
 icons="$repo/resources/icons"

@@ -166,3 +166,14 @@ def test_uninstall_removes_everything_it_installed(installed: Path) -> None:
     assert not (installed / "applications" / "alignment-workshop.desktop").exists()
     assert not list(installed.glob("icons/hicolor/*/apps/alignment-workshop.*"))
     assert MIME_TYPE not in (installed / "mime" / "types").read_text()
+
+
+def test_launcher_quotes_an_awkward_program_path(private_home: Path) -> None:
+    program = private_home / "my 100% $apps" / "alignment-workshop"
+    result = run("sh", str(INSTALLER), "--exec", str(program), env=desktop_env(private_home))
+    assert result.returncode == 0, result.stderr
+    launcher = Path(os.environ["XDG_DATA_HOME"]) / "applications" / "alignment-workshop.desktop"
+    escaped = str(program).replace("%", "%%").replace("$", "\\\\$")
+    assert f'Exec="{escaped}" %f' in launcher.read_text()
+    check = run(tool("desktop-file-validate"), str(launcher))
+    assert check.returncode == 0 and not check.stdout.strip(), check.stdout

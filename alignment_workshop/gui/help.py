@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextBlock, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +29,8 @@ from .about import APP_TITLE, app_icon, read_resource
 GUIDE_PARTS = ("guide", "user-guide.md")
 #: Headings deeper than this stay out of the contents list (rule names are level 4).
 CONTENTS_DEPTH = 4
+#: Space above a heading, in pixels, by heading level.
+HEADING_SPACE = {1: 0, 2: 22, 3: 16, 4: 12}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,15 @@ def headings(document: QTextDocument) -> list[Heading]:
     return found
 
 
+def space_headings(document: QTextDocument, found: list[Heading]) -> None:
+    """Give headings room above them: Qt's Markdown import sets them tight to the text."""
+    for heading in found:
+        cursor = QTextCursor(document.findBlock(heading.position))
+        block_format = cursor.blockFormat()
+        block_format.setTopMargin(HEADING_SPACE.get(heading.level, 8))
+        cursor.setBlockFormat(block_format)
+
+
 class UserGuideDialog(QDialog):
     """A non-modal window with the guide and a contents list that jumps to a heading."""
 
@@ -69,6 +80,7 @@ class UserGuideDialog(QDialog):
         self.browser.setOpenLinks(False)
         self.browser.setMarkdown(guide_markdown())
         self.headings = headings(self.browser.document())
+        space_headings(self.browser.document(), self.headings)
         self.contents = QListWidget(self)
         for heading in self.headings:
             if heading.level <= CONTENTS_DEPTH and heading.level > 1:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QTransform
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -47,6 +47,7 @@ class _Saved:
     """What presentation mode changed, to put back when it ends."""
 
     window_state: Qt.WindowState
+    geometry: QByteArray
     hidden: list[QWidget]
     background: QBrush
     transform: QTransform
@@ -88,7 +89,8 @@ class PresentationMode(QObject):
         document.changed.connect(self._sync_timer.start)
         document.workshop_replaced.connect(self._on_replaced)
         document.analysis_updated.connect(self._on_report)
-        scene.selectionChanged.connect(self._sync_timer.start)
+        scene.selection_ids_changed.connect(self._sync_timer.start)
+        scene.selection_ids_changed.connect(self._show_caption)
         view.installEventFilter(self)
 
     def _action(self, text: str, keys: list[str], slot: object, tip: str) -> QAction:
@@ -159,6 +161,7 @@ class PresentationMode(QObject):
         center = self.view.mapToScene(self.view.viewport().rect().center())
         self._saved = _Saved(
             window.windowState(),
+            window.saveGeometry(),
             [widget for widget in chrome if widget.isVisible()],
             self.scene.backgroundBrush(),
             self.view.transform(),
@@ -168,9 +171,12 @@ class PresentationMode(QObject):
             widget.hide()
         self.scene.setBackgroundBrush(QColor(THEME.background))
         self.faces.show()
-        self.overlays.show(self.document.report)
+        self.overlays.show(self.document.report, self._titles())
         self._follow_why(True)
+        self._show_caption()
         window.showFullScreen()
+        QTimer.singleShot(300, self._cover_screen)
+        self._scrollbars(False)
         self._switched(True)
         self.fit()
         QTimer.singleShot(0, self.fit)  # again once the window is really full screen
@@ -186,11 +192,27 @@ class PresentationMode(QObject):
         self.faces.hide()
         self.scene.setBackgroundBrush(saved.background)
         self.window.setWindowState(saved.window_state)
+        self.window.restoreGeometry(saved.geometry)
+        self._scrollbars(True)
         for widget in saved.hidden:
             widget.show()
         self.view.setTransform(saved.transform)
         self.view.centerOn(saved.center)
         self._switched(False)
+
+    def _cover_screen(self) -> None:
+        """Without a window manager (e.g. Xvfb) full screen does nothing: cover it by hand."""
+        screen = self.window.screen()
+        wrong = screen is not None and self.window.geometry() != screen.geometry()
+        if self.is_active() and wrong:
+            self.window.setGeometry(screen.geometry())
+
+    def _scrollbars(self, on: bool) -> None:
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if on else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        self.view.setHorizontalScrollBarPolicy(policy)
+        self.view.setVerticalScrollBarPolicy(policy)
 
     def _switched(self, on: bool) -> None:
         self.action.setChecked(on)
@@ -201,12 +223,16 @@ class PresentationMode(QObject):
     def _follow_why(self, on: bool) -> None:
         why = self.window.findChild(WhyHighlighter)
         if on and why is not None:
-            why.sentence_changed.connect(self.overlays.set_sentence)
-            self.overlays.set_sentence(why.sentence)
+            why.sentence_changed.connect(self._on_sentence)
+            self._on_sentence(why.sentence)
             self._why = why
         elif not on and self._why is not None:
-            self._why.sentence_changed.disconnect(self.overlays.set_sentence)
+            self._why.sentence_changed.disconnect(self._on_sentence)
             self._why = None
+
+    def _on_sentence(self, sentence: str) -> None:
+        self.overlays.set_sentence(sentence)
+        self.faces.refresh()  # faces paint the highlight's dimming themselves
 
     # ------------------------------------------------------------------ the map
 
@@ -229,6 +255,22 @@ class PresentationMode(QObject):
             QTimer.singleShot(0, self.fit)
         return False
 
+    def _titles(self) -> dict[str, str]:
+        return {node.id: node.title for node in self.document.workshop.iter_nodes()}
+
+    def _show_caption(self) -> None:
+        """While presenting, the one selected card's whole title (cards may elide it)."""
+        if not self.is_active():
+            return
+        selected = self.scene.selected_node_ids()
+        caption = ""
+        if len(selected) == 1:
+            node = self.document.workshop.node(selected[0])
+            caption = f"{node.kind.label}: {node.title}"
+            if node.votes:
+                caption += f"   ★ {node.votes}"
+        self.overlays.set_caption(caption)
+
     def _on_replaced(self) -> None:
         self.faces.hide()
         if self.is_active():
@@ -237,8 +279,9 @@ class PresentationMode(QObject):
 
     def _on_report(self, report: object) -> None:
         if self.is_active():
-            self.overlays.set_report(self.document.report)
+            self.overlays.set_report(self.document.report, self._titles())
             self.faces.sync()
+            self._show_caption()
 
     # ------------------------------------------------------------------ room tools
 

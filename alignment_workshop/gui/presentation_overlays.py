@@ -1,4 +1,4 @@
-"""The floating panels of presentation mode: score, findings, countdown timer, Why.
+"""The floating panels of presentation mode: score, findings, timer, Why and caption.
 
 Panels are plain labels over the map view in the theme's panel colours (white on black,
 at least 7:1), sized for the back of the room. They let mouse events through to the
@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import html
 import time
+from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from alignment_workshop.analysis.findings import Report, Severity
+from alignment_workshop.analysis.findings import Finding, Report, Severity
 
 from .presentation_theme import THEME, PresentationTheme
 
@@ -21,6 +22,8 @@ from .presentation_theme import THEME, PresentationTheme
 MARGIN = 24
 #: Text sizes of the panels, in screen pixels.
 SCORE_PX, DETAIL_PX, TIMER_PX, WHY_PX = 44, 28, 64, 30
+#: Text size of the findings panel, in screen pixels, and the longest line it shows.
+FINDINGS_PX, FINDING_CHARS = 26, 64
 #: The findings panel lists at most this many findings.
 MAX_FINDINGS = 5
 
@@ -57,13 +60,21 @@ def score_html(report: Report | None, theme: PresentationTheme) -> str:
     )
 
 
-def findings_html(report: Report | None) -> str:
-    """The most severe findings, one per line, for the optional findings panel."""
+def finding_line(finding: Finding, titles: Mapping[str, str]) -> str:
+    """One short line: the rule in words and the cards it names ("Orphan: Custom export")."""
+    rule = finding.rule.replace("-", " ").capitalize()
+    names = ", ".join(titles.get(node_id, node_id) for node_id in finding.nodes)
+    text = f"{rule}: {names}" if names else rule
+    return text if len(text) <= FINDING_CHARS else text[: FINDING_CHARS - 1] + "…"
+
+
+def findings_html(report: Report | None, titles: Mapping[str, str]) -> str:
+    """The most severe findings, one short line each, for the optional findings panel."""
     shown = [f for f in report.findings if f.severity is not Severity.INFO] if report else []
     if not shown:
         return "No errors or warnings."
     lines = [
-        f"{'■' if f.severity is Severity.ERROR else '▲'} {html.escape(f.message)}"
+        f"{'■' if f.severity is Severity.ERROR else '▲'} {html.escape(finding_line(f, titles))}"
         for f in shown[:MAX_FINDINGS]
     ]
     if len(shown) > MAX_FINDINGS:
@@ -123,8 +134,7 @@ class PresentationOverlays:
     def __init__(self, view: QWidget, theme: PresentationTheme = THEME) -> None:
         self.view, self.theme = view, theme
         self.score = Panel(view, theme, SCORE_PX)
-        self.findings = Panel(view, theme, DETAIL_PX)
-        self.findings.setWordWrap(True)
+        self.findings = Panel(view, theme, FINDINGS_PX)
         self.timer_panel = Panel(view, theme, TIMER_PX)
         self.why = Panel(view, theme, WHY_PX)
         self.why.setWordWrap(True)
@@ -133,10 +143,12 @@ class PresentationOverlays:
         self.timer.changed.connect(self._show_time)
         self.show_findings = False
         self.active = False
+        self.sentence = ""
+        self.caption = ""
 
-    def show(self, report: Report | None) -> None:
+    def show(self, report: Report | None, titles: Mapping[str, str] | None = None) -> None:
         self.active = True
-        self.set_report(report)
+        self.set_report(report, titles)
         self.score.show()
         self._show_time(self.timer.remaining())
         self.place()
@@ -145,10 +157,11 @@ class PresentationOverlays:
         self.active = False
         for panel in (self.score, self.findings, self.timer_panel, self.why):
             panel.hide()
+        self.sentence = self.caption = ""
 
-    def set_report(self, report: Report | None) -> None:
+    def set_report(self, report: Report | None, titles: Mapping[str, str] | None = None) -> None:
         self.score.setText(score_html(report, self.theme))
-        self.findings.setText(findings_html(report))
+        self.findings.setText(findings_html(report, titles or {}))
         self.findings.setVisible(self.active and self.show_findings)
         self.place()
 
@@ -159,8 +172,19 @@ class PresentationOverlays:
         return self.show_findings
 
     def set_sentence(self, sentence: str) -> None:
-        self.why.setText(sentence)
-        self.why.setVisible(self.active and bool(sentence))
+        """Show the Why sentence (it takes the place of the caption); "" hides it."""
+        self.sentence = sentence
+        self._show_bottom()
+
+    def set_caption(self, caption: str) -> None:
+        """Show the selected card's whole title while no Why sentence is shown."""
+        self.caption = caption
+        self._show_bottom()
+
+    def _show_bottom(self) -> None:
+        text = self.sentence or self.caption
+        self.why.setText(text)
+        self.why.setVisible(self.active and bool(text))
         self.place()
 
     def _show_time(self, seconds: int) -> None:
@@ -171,22 +195,35 @@ class PresentationOverlays:
         text = f"{minutes:02d}:{secs:02d}" if seconds else "Time's up"
         color = self.theme.panel_accent if seconds <= 60 else self.theme.panel_text
         self.timer_panel.set_colors(color, TIMER_PX)
-        self.timer_panel.setText(f"⏱ {text}")
+        self.timer_panel.setText(text)
         self.timer_panel.setVisible(self.active)
         self.place()
 
+    @staticmethod
+    def _wrap_to(panel: Panel, room: int) -> None:
+        """Size a word-wrapped panel: one line if it fits in `room`, else `room` wide."""
+        panel.ensurePolished()
+        margins = panel.contentsMargins()
+        padding = margins.left() + margins.right() + 2 * 18 + 4
+        natural = panel.fontMetrics().horizontalAdvance(panel.text()) + padding
+        width = min(room, natural)
+        panel.setFixedWidth(width)
+        height = panel.heightForWidth(width)
+        panel.setFixedHeight(height if height > 0 else panel.sizeHint().height())
+
     def place(self) -> None:
-        """Timer top left and score top right, where a layered map leaves room beside its
-        vision; the findings below the score; the Why sentence bottom centre."""
+        """Score top left, where a layered map leaves room beside its vision, with the
+        findings below it; the timer bottom right; the Why sentence or caption bottom
+        centre, left of the timer."""
         width, height = self.view.width(), self.view.height()
-        for panel in (self.score, self.timer_panel):
+        for panel in (self.score, self.timer_panel, self.findings):
             panel.adjustSize()
-        self.score.move(width - self.score.width() - MARGIN, MARGIN)
-        self.timer_panel.move(MARGIN, MARGIN)
-        self.findings.setFixedWidth(max(200, int(width * 0.36)))
-        self.findings.adjustSize()
-        below_score = self.score.y() + self.score.height() + MARGIN
-        self.findings.move(width - self.findings.width() - MARGIN, below_score)
-        self.why.setMaximumWidth(max(200, int(width * 0.8)))
-        self.why.adjustSize()
-        self.why.move((width - self.why.width()) // 2, height - self.why.height() - MARGIN)
+        self.score.move(MARGIN, MARGIN)
+        self.findings.move(MARGIN, self.score.y() + self.score.height() + MARGIN)
+        timer_x = width - self.timer_panel.width() - MARGIN
+        self.timer_panel.move(timer_x, height - self.timer_panel.height() - MARGIN)
+        right = timer_x - MARGIN if self.timer_panel.isVisible() else width - MARGIN
+        room = max(240, min(right - MARGIN, int(width * 0.8)))
+        self._wrap_to(self.why, room)
+        left = MARGIN + max(0, (right - MARGIN - self.why.width()) // 2)
+        self.why.move(left, height - self.why.height() - MARGIN)

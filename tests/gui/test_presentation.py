@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar
 
 from alignment_workshop.gui.focus import FocusMode
 from alignment_workshop.gui.presentation import PresentationMode
-from alignment_workshop.gui.presentation_cards import PresentationFace
+from alignment_workshop.gui.presentation_cards import PresentationFace, title_pixels
 from alignment_workshop.gui.why import EscapeChain, WhyHighlighter
 from alignment_workshop.model import NodeKind
 from tests.gui.test_why import Env, make_env, show_window
@@ -73,8 +73,7 @@ def test_the_fitted_zoom_sets_the_title_size(env, presentation) -> None:
     presentation.enter()
     zoom = presentation.fit()
     assert env.view.transform().m11() == pytest.approx(zoom)
-    pixels = {face.pixels for face in faces(env)}
-    assert len(pixels) == 1 and pixels.pop() * zoom >= 28
+    assert {face.pixels for face in faces(env)} == {title_pixels(zoom)}
     visible = env.view.mapToScene(env.view.viewport().rect()).boundingRect()
     assert visible.contains(env.scene.items_rect())
 
@@ -150,7 +149,8 @@ def test_why_and_focus_work_while_presenting_and_esc_peels_them_off(env, present
     assert presentation.overlays.why.text() == why.sentence
     chain = EscapeChain.of(env.window)
     chain.escape()
-    assert not why.is_active() and not presentation.overlays.why.isVisible()
+    assert not why.is_active()
+    assert presentation.overlays.why.text() == "Team goal: Redesign onboarding"  # the caption
     assert focus.is_active() and presentation.is_active()
     chain.escape()
     assert not focus.is_active() and presentation.is_active()
@@ -168,3 +168,22 @@ def test_new_cards_get_a_face_while_presenting(qtbot, env, presentation) -> None
     qtbot.waitUntil(lambda: len(faces(env)) == len(env.document.workshop.nodes))
     presentation.leave()
     assert faces(env) == []
+
+
+def test_the_selected_cards_whole_title_is_captioned(env, presentation) -> None:
+    presentation.enter()
+    env.scene.select_ids(["g1"])
+    assert presentation.overlays.why.isVisible()
+    assert presentation.overlays.why.text() == "Team goal: Redesign onboarding"
+    env.scene.select_ids([])
+    assert not presentation.overlays.why.isVisible()
+
+
+def test_dimmed_faces_fade_instead_of_showing_the_card_below(env, presentation) -> None:
+    why = WhyHighlighter(env.document, env.scene, env.view, env.window)
+    presentation.enter()
+    why.show_why("g1")
+    by_id = presentation.faces.faces
+    assert by_id["g2"].flags() & by_id["g2"].GraphicsItemFlag.ItemIgnoresParentOpacity
+    assert by_id["g2"]._tone("#000000").name() != "#000000"  # faded towards white
+    assert by_id["g1"]._tone("#000000").name() == "#000000"

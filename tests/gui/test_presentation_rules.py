@@ -107,3 +107,18 @@ def test_title_pixels_stay_within_what_a_card_holds() -> None:
     assert title_pixels(0.8) == 35
     assert title_pixels(0.1) == MAX_TITLE_PX
     assert title_pixels(3.0) >= 16
+
+
+def test_fit_lines_wraps_at_spaces_and_elides_what_does_not_fit(qtbot) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    from alignment_workshop.gui.presentation_cards import fit_lines, title_font
+
+    font = title_font(NodeKind.GOAL, 30)
+    metrics = QFontMetricsF(font)
+    lines = fit_lines("Redesign onboarding around a guided first dashboard", font, 200, 2)
+    assert len(lines) == 2 and lines[0] == "Redesign"
+    assert lines[-1].endswith("…")
+    assert all(metrics.horizontalAdvance(line) <= 200 for line in lines)
+    assert fit_lines("Supercalifragilisticexpialidocious", font, 120, 2)[0].endswith("…")
+    assert fit_lines("Short", font, 200, 2) == ["Short"]

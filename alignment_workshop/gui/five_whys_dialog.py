@@ -61,8 +61,10 @@ class FiveWhysDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.step_label, self.question_label, self.chain_label):
             layout.addWidget(widget)
-        layout.addWidget(self._existing_box())
-        layout.addWidget(self._new_box())
+        self.existing_box = self._existing_box()
+        self.new_box = self._new_box()
+        layout.addWidget(self.existing_box)
+        layout.addWidget(self.new_box)
         layout.addWidget(self.outcome_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -76,6 +78,7 @@ class FiveWhysDialog(QDialog):
         self.filter_edit.textChanged.connect(self._filter)
         self.candidate_list = QListWidget()
         self.candidate_list.itemDoubleClicked.connect(lambda _item: self._pick_selected())
+        self.candidate_list.currentItemChanged.connect(self._update_pick_button)
         self.pick_button = QPushButton("&Link to This Card")
         self.pick_button.clicked.connect(self._pick_selected)
         column = QVBoxLayout(box)
@@ -134,9 +137,6 @@ class FiveWhysDialog(QDialog):
         """Show the current question, chain, candidates and outcome."""
         session = self.session
         workshop = session.workshop
-        asked = min(len(session.steps) + 1, MAX_WHYS)
-        self.step_label.setText(f"Why {asked} of {MAX_WHYS}")
-        self.question_label.setText(session.question())
         titles = [workshop.node(session.origin).title]
         titles += [workshop.node(step.parent).title for step in session.steps]
         self.chain_label.setText(" → so that ".join(titles) if session.steps else "")
@@ -150,10 +150,22 @@ class FiveWhysDialog(QDialog):
         for kind in session.parent_kinds():
             self.kind_combo.addItem(kind.label, kind)
         self.outcome_label.setText(session.outcome)
-        for widget in (self.candidate_list, self.pick_button, self.title_edit, self.create_button):
-            widget.setEnabled(not session.finished)
+        self.existing_box.setVisible(not session.finished)
+        self.new_box.setVisible(not session.finished)
+        self.chain_label.setVisible(not session.finished)
+        asked = len(session.steps)
         if session.finished:
-            self.step_label.setText("Done")
+            self.step_label.setText(f"{asked} why{'s' * (asked != 1)} asked")
+            self.question_label.setText("Done")
+            self.adjustSize()  # the answer boxes are gone: shrink to the outcome
+        else:
+            self.step_label.setText(f"Why {asked + 1} of {MAX_WHYS}")
+            self.question_label.setText(session.question())
+        self._update_pick_button()
+
+    def _update_pick_button(self) -> None:
+        chosen = self.candidate_list.currentItem()
+        self.pick_button.setEnabled(not self.session.finished and chosen is not None)
 
 
 class FiveWhysLauncher(QObject):

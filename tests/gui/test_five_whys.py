@@ -84,9 +84,13 @@ def test_the_dialog_buttons_drive_the_same_steps(qtbot, env) -> None:
         if not dialog.candidate_list.item(r).isHidden()
     ]
     assert [item.data(Qt.ItemDataRole.UserRole) for item in shown] == ["o1"]
+    assert not dialog.pick_button.isEnabled()  # nothing chosen yet
     dialog.candidate_list.setCurrentItem(shown[0])
+    assert dialog.pick_button.isEnabled()
     qtbot.mouseClick(dialog.pick_button, Qt.MouseButton.LeftButton)
     assert dialog.session.finished and not dialog.pick_button.isEnabled()
+    assert dialog.question_label.text() == "Done"
+    assert "leads to the vision" in dialog.outcome_label.text()
     assert env.document.workshop.find_link(LinkKind.SUPPORTS, "o3", "o1") is not None
 
 

@@ -9,10 +9,13 @@ goal's team when the target workshop has it (by id, else by name).
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
+import functools
 from collections.abc import Iterable
 
 from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from alignment_workshop import fileio
@@ -58,6 +61,27 @@ def pasted_records(payload: bytes, target: Workshop, shift: float) -> tuple[list
     return nodes, links
 
 
+@functools.cache
+def _release_offscreen_clipboard_at_exit() -> None:
+    """Clear our cards off an offscreen clipboard before Python shuts down.
+
+    Qt's offscreen platform (tests, command-line exports) crashes at exit while freeing
+    clipboard data the process still owns. Real platforms hand the data to the desktop's
+    clipboard manager on exit instead, so they are left alone.
+    """
+
+    def release() -> None:
+        app = QApplication.instance()
+        if app is None or QGuiApplication.platformName() != "offscreen":
+            return
+        board = QGuiApplication.clipboard()
+        data = board.mimeData()
+        if data is not None and data.hasFormat(MIME_TYPE):
+            board.clear()
+
+    atexit.register(release)
+
+
 class ClipboardActions(QObject):
     """The Edit menu's cut, copy, paste and duplicate for one document and scene."""
 
@@ -77,6 +101,7 @@ class ClipboardActions(QObject):
         data.setData(MIME_TYPE, copy_payload(workshop, ids))
         data.setText("\n".join(workshop.node(i).title for i in ids))
         QApplication.clipboard().setMimeData(data)
+        _release_offscreen_clipboard_at_exit()
         self._pastes = 0
         return True
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPen
 
 from alignment_workshop.analysis.findings import Severity
 from alignment_workshop.model import LinkKind, NodeKind
+from alignment_workshop.report import palette
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,18 +28,25 @@ class CardStyle:
     muted: str
 
 
-#: Card colours by kind; a team goal also carries its team's colour as a stripe.
+#: The quieter text colour of each kind, for marks and the team name under the title.
+_MUTED: Final[dict[NodeKind, str]] = {
+    NodeKind.VISION: "#C9D6E8",
+    NodeKind.VALUE: "#CFEDE5",
+    NodeKind.OBJECTIVE: "#3D2A00",
+    NodeKind.GOAL: "#52606D",
+}
+
+#: Card colours by kind, the same the PDF prints (report.palette is the one source);
+#: a team goal also carries its team's colour as a stripe.
 CARDS: Final[dict[NodeKind, CardStyle]] = {
-    NodeKind.VISION: CardStyle("#1F3A5F", "#10223A", "#FFFFFF", "#C9D6E8"),
-    NodeKind.VALUE: CardStyle("#2E7D6B", "#1C5346", "#FFFFFF", "#CFEDE5"),
-    NodeKind.OBJECTIVE: CardStyle("#C77700", "#8A5200", "#1A1200", "#3D2A00"),
-    NodeKind.GOAL: CardStyle("#F4F1EA", "#A39E93", "#1F2933", "#52606D"),
+    kind: CardStyle(colors.fill, colors.border, colors.text, _MUTED[kind])
+    for kind, colors in palette.KIND_COLORS.items()
 }
 
 #: The colour of the selection outline and of a link being drawn.
 SELECTION: Final = "#2979FF"
 #: A team goal with no team gets a neutral stripe.
-NO_TEAM: Final = "#B0B0B0"
+NO_TEAM: Final = palette.NO_TEAM
 #: Width of a goal's team stripe, in scene units.
 STRIPE_WIDTH: Final = 8.0
 #: Inner padding of a card.
@@ -50,7 +58,7 @@ HANDLE_RADIUS: Final = 7.0
 
 #: Badge colours by severity (info findings get no badge).
 BADGES: Final[dict[Severity, str]] = {
-    Severity.ERROR: "#D32F2F",
+    Severity.ERROR: palette.ERROR_OUTLINE,
     Severity.WARNING: "#F9A825",
 }
 
@@ -66,14 +74,19 @@ class LinkStyle:
     jagged: bool = False
 
 
-#: Link pens by kind. A resolved conflict is drawn in `RESOLVED`.
-LINKS: Final[dict[LinkKind, LinkStyle]] = {
-    LinkKind.SUPPORTS: LinkStyle("#37474F", 2.5, Qt.PenStyle.SolidLine, arrow=True),
-    LinkKind.UPHOLDS: LinkStyle("#2E7D6B", 2.5, Qt.PenStyle.DotLine, arrow=True),
-    LinkKind.CONFLICTS: LinkStyle("#D32F2F", 2.5, Qt.PenStyle.SolidLine, False, jagged=True),
-    LinkKind.DEPENDS: LinkStyle("#808890", 2.0, Qt.PenStyle.DashLine, arrow=True),
+_PEN_STYLES: Final[dict[LinkKind, tuple[float, Qt.PenStyle]]] = {
+    LinkKind.SUPPORTS: (2.5, Qt.PenStyle.SolidLine),
+    LinkKind.UPHOLDS: (2.5, Qt.PenStyle.DotLine),
+    LinkKind.CONFLICTS: (2.5, Qt.PenStyle.SolidLine),
+    LinkKind.DEPENDS: (2.0, Qt.PenStyle.DashLine),
 }
-RESOLVED: Final = "#A0A4A8"
+
+#: Link pens by kind, in the PDF's colours; a resolved conflict is drawn in `RESOLVED`.
+LINKS: Final[dict[LinkKind, LinkStyle]] = {
+    kind: LinkStyle(printed.color, *_PEN_STYLES[kind], printed.arrow, printed.jagged)
+    for kind, printed in palette.LINK_STYLES.items()
+}
+RESOLVED: Final = palette.RESOLVED_CONFLICT
 
 #: How much the rest of the map fades while a highlight or focus is on.
 DIMMED_OPACITY: Final = 0.18

@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 
 from alignment_workshop import __version__
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
-
 APP_TITLE = "Alignment Workshop"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 

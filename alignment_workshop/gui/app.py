@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 
 from alignment_workshop.model import Workshop
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
 from .about import app_icon
 from .autosave_files import AutosaveEntry
 from .main_window import MainWindow

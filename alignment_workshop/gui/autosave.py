@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from alignment_workshop import fileio, paths
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
 from .autosave_files import AutosaveEntry, new_key, remove_autosave, write_autosave
 from .document import Document
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from alignment_workshop.analysis.findings import Finding, Report, Severity, TeamScore
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
 from .document import Document
 from .scene import MapScene
 from .view import MapView

@@ -19,8 +19,6 @@ from PySide6.QtGui import QUndoCommand
 
 from alignment_workshop.model import Link, Meta, Node, Position, Team, Workshop
 
-from . import pyside_fix  # noqa: F401  (first: guards against a PySide6 6.12.0 bug)
-
 _TITLE_MAX = 40
 
 

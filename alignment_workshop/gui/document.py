@@ -41,7 +41,6 @@ from alignment_workshop.model.validation import (
 
 from . import (
     commands,
-    pyside_fix,  # noqa: F401  (first: guards against a PySide6 6.12.0 bug)
 )
 
 #: How long the check waits after the last change before it reruns, in milliseconds.

@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, Signal
 from alignment_workshop import fileio, paths
 from alignment_workshop.model import Workshop
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
 from .autosave import AutosaveController
 from .autosave_files import AutosaveEntry
 from .document import Document

@@ -14,8 +14,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
-
 FILE_FILTER = "Alignment workshops (*.alignment);;All files (*)"
 SUFFIX = ".alignment"
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
 from .about import APP_TITLE, app_icon, read_resource
 
 GUIDE_PARTS = ("guide", "user-guide.md")

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from alignment_workshop.model import Workshop
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
 from .document import Document
 from .scene import MapScene
 

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
 
 from alignment_workshop.model import Action
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
-
 DONE, TEXT, OWNER = range(3)
 NEW_ACTION_TEXT = "New action"
 

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
-
 
 class CommitLineEdit(QLineEdit):
     """One line of text, committed on Enter or focus-out."""

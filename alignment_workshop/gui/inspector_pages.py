@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Priority, Status, Team
 from alignment_workshop.model.rules import NODE_FIELDS
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
 from .inspector_actions import ActionsEditor
 from .inspector_fields import (
     CommitCheckBox,

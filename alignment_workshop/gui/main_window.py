@@ -17,7 +17,7 @@ from alignment_workshop.analysis.findings import Report
 from alignment_workshop.layout import COLUMN_PITCH, ROW_PITCH, card_rect, card_size
 from alignment_workshop.model import NodeKind, Workshop
 
-from . import menus, pyside_fix  # noqa: F401  (pyside_fix guards against a PySide6 bug)
+from . import menus
 from .arrange import ArrangeActions
 from .autosave import AutosaveController
 from .check_dock import CheckDock

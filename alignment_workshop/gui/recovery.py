@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from alignment_workshop import fileio
 from alignment_workshop.model import Workshop
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
 from .autosave_files import AutosaveEntry, leftover_autosaves, remove_autosave
 from .document import Document
 

@@ -18,7 +18,6 @@ from alignment_workshop.analysis.findings import Report
 from alignment_workshop.model import Added, Changed, Link, Node, Removed, Team, Workshop
 
 from . import (
-    pyside_fix,  # noqa: F401  (guards against a PySide6 6.12.0 bug)
     style,
 )
 from .document import Document

@@ -13,8 +13,6 @@ from PySide6.QtWidgets import QMainWindow
 
 from alignment_workshop import paths
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
-
 APPLICATION_NAME = "Alignment Workshop"
 ORGANISATION_NAME = "AlignmentWorkshop"
 SETTINGS_FILE = "settings.ini"

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from alignment_workshop.model import Team
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
 from .document import Document
 
 #: Distinct colours offered to new teams, in order, skipping those already used.

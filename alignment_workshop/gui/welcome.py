@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import pyside_fix  # noqa: F401  (guards against a PySide6 6.12.0 bug)
 from .recent_files import RecentFiles
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole

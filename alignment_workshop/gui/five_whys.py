@@ -154,7 +154,7 @@ class FiveWhysSession:
         """Answer with a new card of `kind` (default: the sensible one), linked as parent."""
         if self.finished:
             return None
-        kind = kind or self.parent_kinds()[0]
+        kind = NodeKind(kind) if kind else self.parent_kinds()[0]
         title = " ".join(title.split())
         child = self.current
         try:

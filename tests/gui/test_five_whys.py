@@ -142,3 +142,17 @@ def test_ask_why_is_offered_only_on_orphans(env, launcher) -> None:
     assert launcher.start() is None
     env.scene.select_ids(["g4"])
     assert launcher.action.isEnabled()
+
+
+def test_add_and_link_button_creates_the_typed_parent(qtbot, env) -> None:
+    dialog = FiveWhysDialog(env.document, "o3")
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Grow the partner channel")
+    before = len(env.document.workshop.nodes)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    workshop = env.document.workshop
+    assert len(workshop.nodes) == before + 1
+    created = next(n for n in workshop.nodes if n.title == "Grow the partner channel")
+    assert isinstance(created.kind, NodeKind)
+    assert workshop.find_link(LinkKind.SUPPORTS, "o3", created.id) is not None
+    assert env.document.undo_stack.undoText().startswith("Why: new objective")

@@ -164,3 +164,19 @@ def test_check_on_generated_workshop(tmp_path: Path) -> None:
     result = run("check", "--json", path)
     assert result.returncode in (0, 1)
     assert json.loads(result.stdout)["score"] is not None
+
+
+def test_output_closed_early_is_no_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "big.alignment"
+    save(generate_workshop(nodes=3000, seed=5), path)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "alignment_workshop", "check", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.readline()
+    child.stdout.close()  # like `check FILE | head -1`
+    stderr = child.stderr.read().decode()
+    child.wait(timeout=60)
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr

@@ -8,17 +8,20 @@ carries on with the welcome state.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from alignment_workshop.model import Workshop
 
 from .about import app_icon
 from .autosave_files import AutosaveEntry
+from .file_open_events import install_file_open_watcher
 from .main_window import MainWindow
-from .recovery import offer_recovery, recover_into
+from .recovery import offer_recovery
 from .settings import APPLICATION_NAME, ORGANISATION_NAME
 
 
@@ -59,15 +62,29 @@ def start_window(path: Path | None, *, recover: bool = True) -> MainWindow:
 
         def open_recovered(entry: AutosaveEntry, workshop: Workshop) -> None:
             target = targets.pop() if targets else _new_window()
-            recover_into(target.document, entry, workshop)
+            target.files.recover(entry, workshop)
 
         offer_recovery(window, open_recovered)
     return window
 
 
+#: Set by packaging/smoke_test.py: close every window after this many seconds.
+SMOKE_SECONDS_ENV = "ALIGNMENT_WORKSHOP_SMOKE_SECONDS"
+
+
 def run(path: Path | None, argv: list[str]) -> int:
-    """Run the editor until its window closes; returns the exit code."""
+    """Run the editor until its window closes; returns the exit code.
+
+    Files the operating system asks us to open later (a double-click in the macOS
+    Finder arrives as a QFileOpenEvent, not an argument) each get a window.
+    """
     app = application(argv or sys.argv[:1])
+    watcher = install_file_open_watcher(app)
     window = start_window(path)
+    watcher.file_open_requested.connect(lambda asked: start_window(asked, recover=False))
+    for pending in watcher.take_pending():
+        start_window(pending, recover=False)
     window.raise_()
+    if seconds := os.environ.get(SMOKE_SECONDS_ENV):
+        QTimer.singleShot(int(float(seconds) * 1000), QApplication.closeAllWindows)
     return app.exec()

@@ -31,13 +31,12 @@ from .title_editor import TitleEditor
 if TYPE_CHECKING:
     from .document import Document
 
-#: Titles given to new cards, which open straight into renaming.
-NEW_TITLES = {
-    NodeKind.VISION: "New vision",
-    NodeKind.VALUE: "New value",
-    NodeKind.OBJECTIVE: "New objective",
-    NodeKind.GOAL: "New goal",
-}
+
+def new_title(kind: NodeKind) -> str:
+    """The title a new card gets ("New objective"); it opens straight into renaming."""
+    return f"New {kind.label.lower()}"
+
+
 _LINK_VERBS = {
     LinkKind.SUPPORTS: "supports",
     LinkKind.UPHOLDS: "upholds",
@@ -71,7 +70,7 @@ class SceneInteraction:
         self, kind: NodeKind, pos: tuple[float, float], *, rename: bool = True
     ) -> str | None:
         """Add a card of `kind` centred at `pos`, select it and open its title for editing."""
-        node_id = self.document.add_node(kind, NEW_TITLES[kind], pos)
+        node_id = self.document.add_node(kind, new_title(kind), pos)
         if node_id is not None:
             self.select_ids([node_id])
             if rename:

@@ -32,12 +32,6 @@ from . import style
 if TYPE_CHECKING:
     from .link_item import LinkItem
 
-_KIND_WORDS = {
-    NodeKind.VISION: "VISION",
-    NodeKind.VALUE: "VALUE",
-    NodeKind.OBJECTIVE: "OBJECTIVE",
-    NodeKind.GOAL: "TEAM GOAL",
-}
 _PRIORITY_MARKS = {Priority.HIGH: "▲ High", Priority.MEDIUM: "● Med", Priority.LOW: "▼ Low"}
 _BADGE_RADIUS = 12.0
 #: Below this scale titles are too small to read, so cards are drawn plain.
@@ -276,7 +270,7 @@ class NodeItem(QGraphicsItem):
         small = style.font(style.SMALL_PIXELS, bold=True)
         painter.setFont(small)
         painter.setPen(QColor(colors.muted))
-        label = _KIND_WORDS[self.node.kind]
+        label = self.node.kind.label.upper()
         if self.node.kind is NodeKind.GOAL:
             label = self.team.name.upper() if self.team else "NO TEAM"
         if self.node.status is not Status.PROPOSED:

@@ -8,14 +8,15 @@ mouse goes through the document (see `interaction.py`, which this class mixes in
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
 from alignment_workshop.analysis.findings import Report
-from alignment_workshop.model import Added, Changed, Link, Node, Removed, Team, Workshop
+from alignment_workshop.model import Added, Changed, Event, Link, Node, Removed, Team, Workshop
 
 from . import (
     style,
@@ -146,32 +147,31 @@ class MapScene(SceneInteraction, QGraphicsScene):
         self._grow_scene_rect()
         self.selection_ids_changed.emit()
 
-    def _attach(self, workshop: Workshop) -> None:
+    def _subscriptions(self, workshop: Workshop) -> list[tuple[Event[Any], Callable[[Any], None]]]:
+        """Every model channel the scene follows, with its handler: one table for both ways."""
         events = workshop.events
-        events.node_added.subscribe(self._on_node_added)
-        events.node_removed.subscribe(self._on_node_removed)
-        events.node_changed.subscribe(self._on_node_changed)
-        events.link_added.subscribe(self._on_link_added)
-        events.link_removed.subscribe(self._on_link_removed)
-        events.link_changed.subscribe(self._on_link_changed)
-        events.team_added.subscribe(self._on_teams_changed)
-        events.team_removed.subscribe(self._on_teams_changed)
-        events.team_changed.subscribe(self._on_teams_changed)
+        return [
+            (events.node_added, self._on_node_added),
+            (events.node_removed, self._on_node_removed),
+            (events.node_changed, self._on_node_changed),
+            (events.link_added, self._on_link_added),
+            (events.link_removed, self._on_link_removed),
+            (events.link_changed, self._on_link_changed),
+            (events.team_added, self._on_teams_changed),
+            (events.team_removed, self._on_teams_changed),
+            (events.team_changed, self._on_teams_changed),
+        ]
+
+    def _attach(self, workshop: Workshop) -> None:
+        for channel, handler in self._subscriptions(workshop):
+            channel.subscribe(handler)
         self._workshop = workshop
 
     def _detach(self) -> None:
         if self._workshop is None:
             return
-        events = self._workshop.events
-        events.node_added.unsubscribe(self._on_node_added)
-        events.node_removed.unsubscribe(self._on_node_removed)
-        events.node_changed.unsubscribe(self._on_node_changed)
-        events.link_added.unsubscribe(self._on_link_added)
-        events.link_removed.unsubscribe(self._on_link_removed)
-        events.link_changed.unsubscribe(self._on_link_changed)
-        events.team_added.unsubscribe(self._on_teams_changed)
-        events.team_removed.unsubscribe(self._on_teams_changed)
-        events.team_changed.unsubscribe(self._on_teams_changed)
+        for channel, handler in self._subscriptions(self._workshop):
+            channel.unsubscribe(handler)
         self._workshop = None
 
     def _team_of(self, node: Node) -> Team | None:

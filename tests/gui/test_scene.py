@@ -133,6 +133,12 @@ def test_replace_rebuilds_and_unsubscribes(scene, doc):
     assert counts(scene) == (0, 0)
     old.update_node("g1", title="Changed behind the scene's back")
     assert counts(scene) == (0, 0)
+    channels = [getattr(old.events, name) for name in vars(old.events) if name != "changed"]
+    assert not any(
+        scene._on_node_added.__self__ is getattr(cb, "__self__", None)
+        for channel in channels
+        for cb in channel._subscribers
+    )
 
 
 def test_team_changes_reach_goal_cards(scene, doc):

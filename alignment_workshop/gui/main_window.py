@@ -179,18 +179,24 @@ class MainWindow(QMainWindow):
 
     def show_map(self) -> None:
         self.stack.setCurrentWidget(self.view)
-        self.palette.setEnabled(True)
-        for name in menus.MAP_ACTIONS:
-            self.action(name).setEnabled(True)
+        self._enable_map_controls(True)
         self._update_selection_actions()
 
     def show_welcome(self) -> None:
         """The start screen: new, open, example and recent files."""
         self.stack.setCurrentWidget(self.welcome)
-        self.palette.setEnabled(False)
-        for name in menus.MAP_ACTIONS:
-            self.action(name).setEnabled(False)
+        self._enable_map_controls(False)
         self._update_title()
+
+    def _enable_map_controls(self, on: bool) -> None:
+        """Everything that works on an open map; the welcome screen has no map to edit."""
+        for widget in (self.palette, self.inspector.widget(), self.check_dock.widget()):
+            widget.setEnabled(on)
+        actions = [self.action(name) for name in menus.MAP_ACTIONS]
+        actions += [self.why.action, self.focus.action, self.presentation.action]
+        actions += [self.arrange.auto_layout_action, self.arrange.tidy_action]
+        for action in actions:
+            action.setEnabled(on)
 
     def _on_replaced(self) -> None:
         self.show_map()
@@ -251,6 +257,8 @@ class MainWindow(QMainWindow):
         if not self.files.may_close():
             event.ignore()
             return
+        if self.presentation.is_active():
+            self.presentation.leave()  # keep the docks and window size, not the full screen
         save_window_layout(self)
         if self.autosave is not None:
             self.autosave.stop()

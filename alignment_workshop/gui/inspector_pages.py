@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Priority, Status, Team
 from alignment_workshop.model.rules import NODE_FIELDS
@@ -36,7 +36,10 @@ class Page(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        self.form = QFormLayout()
+        outer.addLayout(self.form)
+        outer.addStretch(1)  # rows stay together at the top, however tall the dock
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)

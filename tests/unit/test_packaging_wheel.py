@@ -86,6 +86,8 @@ def test_wheel_installs_a_working_command_with_its_resources(tmp_path: Path) -> 
     names = set(zipfile.ZipFile(wheel).namelist())
     missing = [name for name in SHIPPED if name not in names]
     assert not missing, f"not in the wheel: {missing}"
+    stray = [n for n in names if "screenshots/" in n or n.endswith((".bak", ".lock"))]
+    assert not stray, f"README screenshots, backups or locks in the wheel: {stray}"
 
     env_dir = fresh_venv(tmp_path, wheel)
     command = str(env_dir / "bin" / "alignment-workshop")

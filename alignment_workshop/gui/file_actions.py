@@ -93,11 +93,21 @@ class FileActions(QObject):
         workshop = self._read(path)
         if workshop is None:
             return False
+        if _is_bundled_example(path):
+            return self._open_untitled(workshop)
         if not self._lock_is_free(path) or not self.confirm_unsaved():
             return False
         self._let_go()
         self.document.replace(workshop, path)
         self._took(path)
+        return True
+
+    def _open_untitled(self, workshop: Workshop) -> bool:
+        """Show `workshop` as a new, unsaved document: Save will ask where it goes."""
+        if not self.confirm_unsaved():
+            return False
+        self._let_go()
+        self.document.replace(workshop, None)
         return True
 
     def recover(self, entry: AutosaveEntry, workshop: Workshop) -> bool:
@@ -114,7 +124,7 @@ class FileActions(QObject):
         return True
 
     def open_example(self) -> bool:
-        """Open the bundled example workshop."""
+        """Open a copy of the bundled example: saving never writes over the shipped file."""
         return self.open(paths.example_workshop())
 
     def save(self) -> bool:
@@ -205,3 +215,11 @@ class FileActions(QObject):
         safe = "".join(c for c in title if c.isalnum() or c in " -_").strip()
         name = f"{safe}.alignment" if safe else UNTITLED_NAME
         return Path.home() / name
+
+
+def _is_bundled_example(path: Path) -> bool:
+    """Whether `path` is the example shipped with the app (opened as a copy, never in place)."""
+    try:
+        return path.resolve() == paths.example_workshop().resolve()
+    except OSError:
+        return False

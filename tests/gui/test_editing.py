@@ -352,14 +352,18 @@ def test_a_file_that_cannot_be_opened_shows_the_loaders_message(qtbot, tmp_path)
     assert len(errors) == 2
 
 
-def test_start_window_opens_the_file_given(qtbot):
+def test_start_window_opens_the_file_given(qtbot, tmp_path):
+    import shutil
+
     from alignment_workshop import paths
     from alignment_workshop.gui.app import start_window
 
-    win = start_window(paths.example_workshop(), recover=False)
+    mine = tmp_path / "ours.alignment"
+    shutil.copyfile(paths.example_workshop(), mine)
+    win = start_window(mine, recover=False)
     qtbot.addWidget(win)
     assert win.isVisible() and win.is_showing_map()
-    assert win.windowTitle().startswith("product-company.alignment")
+    assert win.windowTitle().startswith("ours.alignment")
     assert not win.isWindowModified()
     win.files.may_close()
 

@@ -246,14 +246,22 @@ def test_open_adds_to_recent_files(files: tuple[Path, Path]) -> None:
     assert recent.paths() == [second, first]
 
 
-def test_open_example_opens_the_bundled_file(
-    files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("how", ["button", "path"])
+def test_the_bundled_example_opens_as_an_untitled_copy(
+    files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, how: str
 ) -> None:
     first, _ = files
+    shipped = first.read_bytes()
     monkeypatch.setattr(paths, "example_workshop", lambda: first)
-    document = Document()
-    assert FileActions(document, Answers().prompts()).open_example()
-    assert document.path == first and document.workshop == fileio.load(first)
+    document, answers = Document(), Answers()
+    actions = FileActions(document, answers.prompts())
+    assert actions.open_example() if how == "button" else actions.open(first)
+    assert document.path is None and not document.is_modified()
+    assert document.workshop == fileio.load(first)
+    assert not lock_path_for(first).exists()
+    answers.save_path = tmp_path / "ours.alignment"
+    assert actions.save()  # asks where, because the copy has no file of its own
+    assert document.path == answers.save_path and first.read_bytes() == shipped
 
 
 def test_second_window_on_the_same_file_is_warned_and_keeps_the_lock(

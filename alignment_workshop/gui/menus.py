@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 from .about import app_icon, show_about
 from .help import show_user_guide
 from .image_export import export_image
+from .plan_export import export_plan_dialog, export_team_plan_dialog
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -26,8 +27,8 @@ Key = QKeySequence.StandardKey
 
 #: Actions that only make sense while a workshop is on screen.
 MAP_ACTIONS = (
-    "save", "save_as", "close", "export_map", "paste", "select_all", "find",
-    "zoom_in", "zoom_out", "fit", "actual_size",
+    "save", "save_as", "close", "export_map", "export_plan", "export_team_plan",
+    "paste", "select_all", "find", "zoom_in", "zoom_out", "fit", "actual_size",
 )  # fmt: skip
 
 
@@ -75,6 +76,10 @@ def _file_actions(w: MainWindow) -> None:
     _action(w, "save_as", "Save &As…", files.save_as, Key.SaveAs)
     _action(w, "export_map", "&Export Map…", lambda: export_map_dialog(w), "Ctrl+E",
             "Save the whole map as a PNG or SVG image")  # fmt: skip
+    _action(w, "export_plan", "Export Action &Plan…", lambda: export_plan_dialog(w),
+            "Ctrl+Shift+E", "Write the PDF action plan participants take home")  # fmt: skip
+    _action(w, "export_team_plan", "Export &Team Plan…", lambda: export_team_plan_dialog(w),
+            None, "Write one team's PDF action plan")  # fmt: skip
     _action(w, "close", "&Close", files.close, Key.Close)
     _action(w, "quit", "&Quit", w.close, Key.Quit)
 
@@ -134,7 +139,10 @@ def _file_menu(w: MainWindow, menu: QMenu) -> QMenu:
     recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
     menu.addAction(w.action("open_example"))
     menu.addSeparator()
-    for name in ("save", "save_as", "export_map"):
+    for name in ("save", "save_as"):
+        menu.addAction(w.action(name))
+    menu.addSeparator()
+    for name in ("export_plan", "export_team_plan", "export_map"):
         menu.addAction(w.action(name))
     menu.addSeparator()
     for name in ("close", "quit"):

@@ -1,0 +1,68 @@
+"""File › Export Action Plan… and Export Team Plan…: the PDF participants take home.
+
+The dialogs only ask where (and for which team); `report.export_pdf` writes the plan.
+A plan that cannot be written is one sentence in a message box, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def _suggested(window: MainWindow, suffix: str) -> Path:
+    document = window.document
+    stem = document.path.stem if document.path else "action-plan"
+    folder = document.path.parent if document.path else Path.home()
+    return folder / f"{stem}{suffix}.pdf"
+
+
+def choose_team(window: MainWindow) -> str | None:
+    """Ask which team's plan to write; None when cancelled or there are no teams."""
+    teams = window.document.workshop.teams
+    if not teams:
+        QMessageBox.information(window, "No teams", "Add teams first (Arrange › Teams…).")
+        return None
+    names = [team.name for team in teams]
+    name, ok = QInputDialog.getItem(window, "Export Team Plan", "Plan for team:", names, 0, False)
+    return teams[names.index(name)].id if ok else None
+
+
+def export_plan_dialog(window: MainWindow, team_id: str | None = None) -> Path | None:
+    """Ask where, then write the action plan (one team's if `team_id`); returns the path."""
+    suffix = "" if team_id is None else f"-{team_id}"
+    name, _ = QFileDialog.getSaveFileName(
+        window, "Export Action Plan", str(_suggested(window, suffix)), "PDF document (*.pdf)"
+    )
+    if not name:
+        return None
+    path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    from alignment_workshop.report import export_pdf  # reportlab loads on first export only
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        pages = export_pdf(window.document.workshop, path, team_id=team_id)
+    except OSError as error:
+        QMessageBox.warning(
+            window, "Plan not exported",
+            f"'{path.name}' could not be written ({error.strerror or error}); "
+            "try another folder.",
+        )  # fmt: skip
+        return None
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    window.document.message.emit(f"Exported the action plan to {path.name} ({pages} pages)")
+    return path
+
+
+def export_team_plan_dialog(window: MainWindow) -> Path | None:
+    """Ask for a team, then where its plan goes."""
+    team_id = choose_team(window)
+    return None if team_id is None else export_plan_dialog(window, team_id)

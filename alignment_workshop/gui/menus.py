@@ -28,7 +28,7 @@ Key = QKeySequence.StandardKey
 #: Actions that only make sense while a workshop is on screen.
 MAP_ACTIONS = (
     "save", "save_as", "close", "export_map", "export_plan", "export_team_plan",
-    "paste", "select_all", "find", "zoom_in", "zoom_out", "fit", "actual_size",
+    "paste", "select_all", "find", "zoom_in", "zoom_out", "fit", "actual_size", "teams",
 )  # fmt: skip
 
 

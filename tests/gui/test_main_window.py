@@ -23,9 +23,11 @@ def test_welcome_screen_has_no_map_to_edit(qtbot) -> None:
     assert not window.why.action.isEnabled()
     assert not window.presentation.action.isEnabled()
     assert not window.arrange.auto_layout_action.isEnabled()
+    assert not window.action("teams").isEnabled()  # it would edit a hidden empty workshop
     assert window.open_path(example_workshop())
     assert window.inspector.widget().isEnabled() and window.palette.isEnabled()
     assert window.presentation.action.isEnabled()
+    assert window.action("teams").isEnabled()
 
 
 def test_quitting_while_presenting_saves_the_normal_layout(qtbot) -> None:

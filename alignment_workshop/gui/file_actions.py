@@ -4,11 +4,14 @@ Every action that would replace or close the workshop first asks about unsaved c
 (Save / Discard / Cancel); Cancel, or a save that fails, leaves everything as it was. A
 file is parsed before that question, so a file that cannot be opened costs nothing: its
 one-line loader message is shown and the app carries on. Opening takes this instance's
-lock on the file and warns when another live instance holds it.
+lock on the file and warns when another live instance holds it. Each of these first
+commits whatever the user is still typing (`commit_pending`), so an edit that has not
+left its editor is asked about and saved like any other.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -54,6 +57,7 @@ class FileActions(QObject):
         recent: RecentFiles | None = None,
         autosave: AutosaveController | None = None,
         lock: FileLock | None = None,
+        commit_pending: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(document)
         self.document = document
@@ -61,11 +65,13 @@ class FileActions(QObject):
         self.recent = recent
         self.autosave = autosave
         self.lock = lock or FileLock()
+        self.commit_pending = commit_pending or (lambda: None)
 
     # ------------------------------------------------------------------ asking
 
     def confirm_unsaved(self) -> bool:
         """Whether the caller may drop the current workshop; saves it if asked to."""
+        self.commit_pending()
         if not self.document.is_modified():
             return True
         choice = self.prompts.ask_unsaved(self.document.display_name())
@@ -129,12 +135,14 @@ class FileActions(QObject):
 
     def save(self) -> bool:
         """Save to the document's file (Save As when it has none); False if not saved."""
+        self.commit_pending()
         if self.document.path is None:
             return self.save_as()
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
         """Ask where, then save there; False if cancelled or failed."""
+        self.commit_pending()
         path = self.prompts.choose_save_path(self._suggested_path())
         if path is None:
             return False

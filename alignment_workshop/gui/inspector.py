@@ -63,10 +63,14 @@ class InspectorDock(QDockWidget):
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Page) else None
 
-    def _selection_changed(self) -> None:
+    def flush(self) -> None:
+        """Commit whatever the user is in the middle of typing into the form on show."""
         page = self.current_page()
         if page is not None and self.document.workshop is self._shown:
-            page.flush()  # a half-typed edit belongs to the item that was selected
+            page.flush()  # after new/open the form still shows the old workshop: drop it
+
+    def _selection_changed(self) -> None:
+        self.flush()  # a half-typed edit belongs to the item that was selected
         self._shown = self.document.workshop  # after new/open, a stale edit is dropped
         nodes, links = self.scene.selected_node_ids(), self.scene.selected_link_ids()
         if len(nodes) + len(links) > 1:

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
             prompts or FilePrompts.dialogs(self),
             recent=self.recent,
             autosave=self.autosave,
+            commit_pending=self.commit_pending,
         )
         self.find_bar = FindBar(self.document, self.scene, self.view, self)
         self.score_label = QLabel(score_text(None), self)
@@ -146,6 +147,11 @@ class MainWindow(QMainWindow):
             for action in (self.why.action, self.focus.action, self.five_whys.action):
                 if action.isEnabled():
                     menu.addAction(action)
+
+    def commit_pending(self) -> None:
+        """Put unfinished edits into the model: an in-place title, a half-typed field."""
+        self.scene.finish_rename()
+        self.inspector.flush()
 
     def show_teams(self) -> None:
         """Edit › Teams…: add, rename, recolour and remove teams."""
@@ -253,7 +259,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.scene.finish_rename()
         if not self.files.may_close():
             event.ignore()
             return

@@ -30,6 +30,7 @@ from alignment_workshop.model import (
     ValidationError,
     Workshop,
     new_id,
+    rules,
 )
 from alignment_workshop.model.validation import (
     replace_checked,
@@ -191,11 +192,27 @@ class Document(QObject):
     def _refuse(self, error: ValidationError | str) -> None:
         self.message.emit(str(error))
 
+    def _check_room(self, what: str) -> None:
+        """Raise `ValidationError` if one more node/link/team would pass the model's limit.
+
+        The model refuses such an add inside the command's redo, which would leave a
+        broken command on the undo stack, so the helpers ask before they push.
+        """
+        workshop = self._workshop
+        count, limit = {
+            "nodes": (len(workshop.nodes), rules.MAX_NODES),
+            "links": (len(workshop.links), rules.MAX_LINKS),
+            "teams": (len(workshop.teams), rules.MAX_TEAMS),
+        }[what]
+        if count >= limit:
+            raise ValidationError("", f"a workshop holds at most {limit:,} {what}")
+
     def add_node(self, kind: NodeKind, title: str, pos: Position | None = None) -> str | None:
         """Append a new node; returns its id, or None (with a message) if refused."""
         node = Node(id=new_id(NodeKind(kind).value), kind=NodeKind(kind), title=title, pos=pos)
         try:
             node = validate_node(node)
+            self._check_room("nodes")
         except ValidationError as error:
             self._refuse(error)
             return None
@@ -207,6 +224,7 @@ class Document(QObject):
         link = Link(id=new_id("link"), kind=LinkKind(kind), source=source_id, target=target_id)
         try:
             self._workshop.check_new_link(link)
+            self._check_room("links")
         except ValidationError as error:
             self._refuse(f"Link refused: {error.reason}")
             return None
@@ -285,6 +303,7 @@ class Document(QObject):
         """Append a team; returns its id, or None (with a message) if refused."""
         try:
             team = validate_team(Team(id=new_id("team"), name=name, color=color))
+            self._check_room("teams")
         except ValidationError as error:
             self._refuse(error)
             return None

@@ -119,11 +119,38 @@ class FiveWhysSession:
         self.current = node_id
         self.steps: list[Step] = []
         self.finished = False
+        #: True when the map changed under the run (its cards gone, another file open).
+        self.ended = False
         self.outcome = ""
+        self._workshop = document.workshop
+        self._origin_title = self._workshop.node(node_id).title
 
     @property
     def workshop(self) -> Workshop:
-        return self.document.workshop
+        return self._workshop
+
+    def follow(self) -> bool:
+        """Check the run still fits the map (after undo, delete, open); False once ended.
+
+        The run ends, with a sentence saying why, when the document holds another
+        workshop or a card of the chain is gone.
+        """
+        if self.ended:
+            return False
+        reason = ""
+        if self.document.workshop is not self._workshop:
+            reason = "Another workshop was opened"
+        else:
+            chain = [self.origin, self.current, *(step.parent for step in self.steps)]
+            if not all(self._workshop.has_node(node_id) for node_id in chain):
+                reason = "A card of this chain is no longer on the map"
+        if reason:
+            self.ended = self.finished = True
+            self.outcome = (
+                f"{reason}, so the 5 Whys for '{self._origin_title}' has ended. "
+                "Close this window and select a card to ask again."
+            )
+        return not self.ended
 
     def question(self) -> str:
         return f"Why does '{self.workshop.node(self.current).title}' matter?"
@@ -132,11 +159,17 @@ class FiveWhysSession:
         return [] if self.finished else candidates(self.workshop, self.current)
 
     def parent_kinds(self) -> list[NodeKind]:
-        return parent_kinds(self.workshop, self.current)
+        return [] if self.finished else parent_kinds(self.workshop, self.current)
+
+    def chain_titles(self) -> list[str]:
+        """The titles from the starting card up through every answer so far."""
+        if self.ended:
+            return []
+        return [self.workshop.node(n).title for n in (self.origin, *(s.parent for s in self.steps))]
 
     def pick(self, target_id: str) -> bool:
         """Answer with an existing card: `current` supports it. False if refused."""
-        if self.finished:
+        if not self.follow() or self.finished:
             return False
         workshop, child = self.workshop, self.current
         try:
@@ -152,7 +185,7 @@ class FiveWhysSession:
 
     def create_parent(self, title: str, kind: NodeKind | None = None) -> str | None:
         """Answer with a new card of `kind` (default: the sensible one), linked as parent."""
-        if self.finished:
+        if not self.follow() or self.finished:
             return None
         kind = NodeKind(kind) if kind else self.parent_kinds()[0]
         title = " ".join(title.split())

@@ -47,6 +47,7 @@ class FiveWhysDialog(QDialog):
         self.setWindowTitle("5 Whys")
         self.setMinimumWidth(520)
         self.session = FiveWhysSession(document, node_id)
+        self._listed_for: str | None = None  # the card the candidate list was made for
         self.step_label = QLabel()
         self.question_label = QLabel()
         self.question_label.setWordWrap(True)
@@ -69,6 +70,9 @@ class FiveWhysDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        document.changed.connect(self._follow)
+        document.workshop_replaced.connect(self._follow)
+        document.analysis_updated.connect(self._refresh_later)  # debounced after edits
         self.refresh()
 
     def _existing_box(self) -> QGroupBox:
@@ -133,22 +137,23 @@ class FiveWhysDialog(QDialog):
 
     # ------------------------------------------------------------------ showing
 
+    def _follow(self) -> None:
+        """The map changed: end the run at once if it no longer fits the map."""
+        if not self.session.ended and not self.session.follow():
+            self.refresh()
+
+    def _refresh_later(self, _report: object = None) -> None:
+        """After edits settle, offer the candidates of the map as it is now."""
+        if not self.session.finished:
+            self.refresh()
+
     def refresh(self) -> None:
         """Show the current question, chain, candidates and outcome."""
         session = self.session
-        workshop = session.workshop
-        titles = [workshop.node(session.origin).title]
-        titles += [workshop.node(step.parent).title for step in session.steps]
+        session.follow()
+        titles = session.chain_titles()
         self.chain_label.setText(" → so that ".join(titles) if session.steps else "")
-        self.candidate_list.clear()
-        for node in session.candidates():
-            item = QListWidgetItem(f"{node.kind.label}: {node.title}")
-            item.setData(Qt.ItemDataRole.UserRole, node.id)
-            self.candidate_list.addItem(item)
-        self._filter(self.filter_edit.text())
-        self.kind_combo.clear()
-        for kind in session.parent_kinds():
-            self.kind_combo.addItem(kind.label, kind)
+        self._fill_candidates()
         self.outcome_label.setText(session.outcome)
         self.existing_box.setVisible(not session.finished)
         self.new_box.setVisible(not session.finished)
@@ -156,12 +161,36 @@ class FiveWhysDialog(QDialog):
         asked = len(session.steps)
         if session.finished:
             self.step_label.setText(f"{asked} why{'s' * (asked != 1)} asked")
-            self.question_label.setText("Done")
+            self.question_label.setText("Ended" if session.ended else "Done")
             self.adjustSize()  # the answer boxes are gone: shrink to the outcome
         else:
             self.step_label.setText(f"Why {asked + 1} of {MAX_WHYS}")
             self.question_label.setText(session.question())
         self._update_pick_button()
+
+    def _fill_candidates(self) -> None:
+        """List the cards and kinds to answer with, keeping the choices still offered."""
+        chosen = self.candidate_list.currentItem()
+        same_question = self._listed_for == self.session.current
+        if chosen is None or not same_question:
+            chosen_id = None
+        else:
+            chosen_id = chosen.data(Qt.ItemDataRole.UserRole)
+        chosen_kind = self.kind_combo.currentData() if same_question else None
+        self._listed_for = self.session.current
+        self.candidate_list.clear()
+        for node in self.session.candidates():
+            item = QListWidgetItem(f"{node.kind.label}: {node.title}")
+            item.setData(Qt.ItemDataRole.UserRole, node.id)
+            self.candidate_list.addItem(item)
+            if node.id == chosen_id:
+                self.candidate_list.setCurrentItem(item)
+        self._filter(self.filter_edit.text())
+        self.kind_combo.clear()
+        for kind in self.session.parent_kinds():
+            self.kind_combo.addItem(kind.label, kind)
+            if kind == chosen_kind:
+                self.kind_combo.setCurrentIndex(self.kind_combo.count() - 1)
 
     def _update_pick_button(self) -> None:
         chosen = self.candidate_list.currentItem()

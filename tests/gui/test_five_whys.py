@@ -156,3 +156,48 @@ def test_add_and_link_button_creates_the_typed_parent(qtbot, env) -> None:
     assert isinstance(created.kind, NodeKind)
     assert workshop.find_link(LinkKind.SUPPORTS, "o3", created.id) is not None
     assert env.document.undo_stack.undoText().startswith("Why: new objective")
+
+
+def test_deleting_the_orphan_ends_the_open_dialog_cleanly(env, launcher) -> None:
+    dialog = launcher.start("g4")
+    assert dialog is not None
+    env.document.delete(["g4"])
+    assert dialog.session.ended and dialog.session.finished
+    assert dialog.question_label.text() == "Ended"
+    assert "has ended" in dialog.outcome_label.text()
+    assert not dialog.existing_box.isVisibleTo(dialog) and not dialog.pick_button.isEnabled()
+    assert dialog.pick("o1") is False and dialog.create_parent("Anything") is None
+    env.document.undo_stack.undo()  # the orphan is back, the run stays ended
+    dialog.refresh()
+    assert dialog.session.ended and "has ended" in dialog.outcome_label.text()
+
+
+def test_undoing_a_created_parent_ends_the_run_on_it(env, launcher) -> None:
+    dialog = launcher.start("g4")
+    new = dialog.create_parent("Customers recommend us")
+    assert dialog.session.current == new
+    env.document.undo_stack.undo()
+    assert not env.document.workshop.has_node(new)
+    assert dialog.session.ended and "has ended" in dialog.outcome_label.text()
+    assert dialog.create_parent("Something else") is None
+
+
+def test_opening_another_workshop_ends_the_open_dialog(env, launcher) -> None:
+    dialog = launcher.start("g4")
+    env.document.new()
+    assert dialog.session.ended
+    assert "Another workshop was opened" in dialog.outcome_label.text()
+    assert dialog.pick("o1") is False
+
+
+def test_the_candidates_follow_edits_made_beside_the_dialog(qtbot, env, launcher) -> None:
+    dialog = launcher.start("g4")
+
+    def listed() -> set[str]:
+        items = [dialog.candidate_list.item(r) for r in range(dialog.candidate_list.count())]
+        return {item.data(Qt.ItemDataRole.UserRole) for item in items}
+
+    assert "o3" in listed()
+    env.document.delete(["o3"])
+    qtbot.waitUntil(lambda: "o3" not in listed())
+    assert not dialog.session.ended

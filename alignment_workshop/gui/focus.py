@@ -2,7 +2,8 @@
 
 Select an objective (or a team goal) and choose Focus: every other card and link is
 hidden until Esc, or Focus again. The visible set follows edits, so a goal linked to
-the focused objective while focused appears at once.
+the focused objective while focused appears at once, and a card added while focused
+stays visible (it is being worked on) even before it is linked.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ class FocusMode(QObject):
         self.document, self.scene, self.view = document, scene, view
         self.node_id: str | None = None
         self.visible_ids: set[str] = set()
+        self._known_ids: set[str] = set()  # the cards that existed when Focus began
         self.action = QAction("&Focus", window)
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence("F"))
@@ -95,6 +97,7 @@ class FocusMode(QObject):
             self.action.setChecked(self.is_active())
             return False
         self.node_id = node_id
+        self._known_ids = {node.id for node in workshop.iter_nodes()}
         self._show(focus_ids(workshop, node_id))
         self._frame(self.visible_ids)
         self.action.setChecked(True)
@@ -108,6 +111,7 @@ class FocusMode(QObject):
             return
         self.node_id = None
         self.visible_ids = set()
+        self._known_ids = set()
         self.scene.set_visible_ids(None)
         self.action.setChecked(False)
         self.escape.refresh()
@@ -125,7 +129,9 @@ class FocusMode(QObject):
     def _follow_edit(self, _report: object = None) -> None:
         if self.node_id is None:
             return
-        if self.document.workshop.has_node(self.node_id):
-            self._show(focus_ids(self.document.workshop, self.node_id))
+        workshop = self.document.workshop
+        if workshop.has_node(self.node_id):
+            added = {n.id for n in workshop.iter_nodes() if n.id not in self._known_ids}
+            self._show(focus_ids(workshop, self.node_id) | added)
         else:
             self.clear()

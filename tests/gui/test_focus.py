@@ -6,7 +6,7 @@ import pytest
 
 from alignment_workshop.gui.focus import FocusMode, focus_ids
 from alignment_workshop.gui.why import EscapeChain, WhyHighlighter
-from alignment_workshop.model import LinkKind
+from alignment_workshop.model import LinkKind, NodeKind
 from tests.gui.test_why import Env, make_env
 
 
@@ -81,3 +81,19 @@ def test_focus_follows_edits(env, focus) -> None:
 def test_focus_ids_ignores_dropped_supporters(env) -> None:
     env.document.update_node("g1", status="dropped")
     assert focus_ids(env.document.workshop, "o2") == {"o2", "o1", "v", "g3"}
+
+
+def test_a_card_added_while_focused_stays_visible_with_its_rename_open(qtbot, env, focus) -> None:
+    focus.focus("o2")
+    new = env.scene.add_node_at(NodeKind.GOAL, (900.0, 900.0))
+    assert new is not None and new in visible(env)
+    env.document.refresh_analysis()  # what the debounce timer does ~50 ms later
+    assert new in visible(env) and focus.is_active()
+    assert env.scene._editor is not None and env.scene._editor.card.node_id == new
+    env.scene.finish_rename()
+    env.document.add_node(NodeKind.OBJECTIVE, "Another new one")
+    qtbot.waitUntil(lambda: len(visible(env)) == 7)  # after the debounced recompute too
+    assert "g2" not in visible(env)  # the rest of the map stays hidden
+    focus.clear()
+    focus.focus("o2")  # a fresh Focus shows only the chain again
+    assert new not in visible(env)

@@ -4,6 +4,7 @@ Mixed into `MapScene`. Every change goes through the document as one command: a 
 becomes one Move on release, a link drag one Add-link (or a refusal with the reason in
 the status bar), a double-click on empty canvas one Add-goal followed by in-place
 renaming. Other features add entries to the context menu with `add_context_provider`.
+Esc cancels a link drag or a rename first; only then does the window's Esc chain run.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtCore import QEvent, QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -26,7 +27,7 @@ from alignment_workshop.model import LinkKind, NodeKind, allowed_link_kinds, nat
 from . import style
 from .link_item import LinkItem
 from .node_item import NodeItem
-from .title_editor import TitleEditor
+from .title_editor import TitleEditor, claims_escape
 
 if TYPE_CHECKING:
     from .document import Document
@@ -205,9 +206,21 @@ class SceneInteraction:
             self.add_node_at(NodeKind.GOAL, (pos.x(), pos.y()))
         event.accept()
 
+    def event(self, event: QEvent) -> bool:
+        # A link drag claims Esc before the window's shortcuts see it (keyPressEvent ends it).
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and self._link_source is not None
+            and claims_escape(event)
+        ):
+            event.accept()
+            return True
+        return super().event(event)  # type: ignore[misc]
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self._link_source is not None:
             self._end_link_drag()
+            self.document.message.emit("Link cancelled.")
             event.accept()
             return
         super().keyPressEvent(event)  # type: ignore[misc]

@@ -1,12 +1,14 @@
 """In-place editing of a card's title: a text field laid over the card.
 
 Enter (or clicking elsewhere) commits the text once, Esc cancels; either way the editor
-reports `finished` and the scene removes it. One commit is one undo command.
+reports `finished` and the scene removes it. One commit is one undo command. The editor
+claims Esc before any window shortcut (the Why/Focus/presentation Esc chain), so Esc
+while renaming only cancels the rename.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
@@ -57,6 +59,13 @@ class TitleEditor(QGraphicsTextItem):
             self._done = True
             self.finished.emit()
 
+    def sceneEvent(self, event: QEvent) -> bool:
+        # Qt offers a key to shortcuts first; accepting the override keeps Esc here.
+        if event.type() == QEvent.Type.ShortcutOverride and claims_escape(event):
+            event.accept()
+            return True
+        return super().sceneEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.commit()
@@ -77,3 +86,12 @@ class TitleEditor(QGraphicsTextItem):
         painter.setBrush(QColor("#FFFFFF"))
         painter.drawRoundedRect(self.boundingRect().adjusted(-3, -3, 3, 3), 4, 4)
         super().paint(painter, option, widget)
+
+
+def claims_escape(event: QEvent) -> bool:
+    """Whether `event` is a plain Esc key event (the key a local action may claim)."""
+    return (
+        isinstance(event, QKeyEvent)
+        and event.key() == Qt.Key.Key_Escape
+        and event.modifiers() == Qt.KeyboardModifier.NoModifier
+    )

@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         doc.modified_changed.connect(self.setWindowModified)
         doc.analysis_updated.connect(lambda report: self.score_label.setText(score_text(report)))
         doc.message.connect(lambda text: self.statusBar().showMessage(text, _MESSAGE_MS))
+        if self.autosave is not None:  # stays until the next message: work is at risk
+            self.autosave.failed.connect(lambda text: self.statusBar().showMessage(text))
         self.scene.selection_ids_changed.connect(self._update_selection_actions)
         self.palette.add_requested.connect(self.add_card)
         self.files.closed.connect(self.show_welcome)

@@ -4,7 +4,9 @@ While the document has unsaved changes, `AutosaveController` writes it 5 s after
 edit and at least every 60 s while edits keep coming, to `paths.autosave_dir()`, with a
 sidecar naming the user's file and the time (see autosave_files.py). Saving, or undoing
 back to the saved state, removes the autosave; so does a clean close that discards.
-After a crash the files stay, and the next start offers them back (recovery.py).
+After a crash the files stay, and the next start offers them back (recovery.py). A
+recovered autosave is `supersede`d: it is removed only once this controller's fresh copy
+is on disk (or the user saves or discards the work), never before.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class AutosaveController(QObject):
         self._key = new_key()
         self._pending = False
         self._stopped = False
+        self._superseded: list[AutosaveEntry] = []
         self._idle = self._timer(idle_ms, single=True)
         self._period = self._timer(period_ms, single=False)
         document.changed.connect(self._on_edit)
@@ -67,6 +70,15 @@ class AutosaveController(QObject):
         """This document's autosave (its files exist only once written)."""
         return AutosaveEntry(self._key, self.folder, self._document.path, "", "", None)
 
+    def supersede(self, entry: AutosaveEntry) -> None:
+        """Remove `entry`, an older autosave of this work, once it is safe elsewhere."""
+        self._superseded.append(entry)
+
+    def _drop_superseded(self) -> None:
+        for entry in self._superseded:
+            remove_autosave(entry.folder, entry.key)
+        self._superseded = []
+
     def write_now(self) -> bool:
         """Write the autosave at once if there are unsaved changes; False if none or failed."""
         document = self._document
@@ -82,6 +94,7 @@ class AutosaveController(QObject):
             self.failed.emit(f"Autosave failed ({reason}); save your work to keep it safe.")
             return False
         self._pending = False
+        self._drop_superseded()  # the fresh copy is on disk: the old one may go
         self.written.emit(entry.data_path)
         return True
 
@@ -91,6 +104,7 @@ class AutosaveController(QObject):
         self._period.stop()
         self._pending = False
         remove_autosave(self.folder, self._key)
+        self._drop_superseded()  # saved or deliberately dropped
 
     def stop(self) -> None:
         """Stop following the document, keeping any autosave on disk; idempotent."""

@@ -124,7 +124,7 @@ class FileActions(QObject):
         if not self.confirm_unsaved():
             return False
         self._let_go()
-        recover_into(self.document, entry, workshop)
+        recover_into(self.document, entry, workshop, self.autosave)
         if original is not None:
             self.lock.acquire(original)
         return True

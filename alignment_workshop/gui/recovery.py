@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from alignment_workshop import fileio
 from alignment_workshop.model import Workshop
 
+from .autosave import AutosaveController
 from .autosave_files import AutosaveEntry, leftover_autosaves, remove_autosave
 from .document import Document
 
@@ -39,14 +40,21 @@ def load_autosave(entry: AutosaveEntry) -> Workshop:
     return fileio.load(entry.data_path)
 
 
-def recover_into(document: Document, entry: AutosaveEntry, workshop: Workshop) -> None:
+def recover_into(
+    document: Document,
+    entry: AutosaveEntry,
+    workshop: Workshop,
+    autosave: AutosaveController | None = None,
+) -> None:
     """Make `workshop` the document's, modified and tied to its original path.
 
-    The document's own autosave controller writes it afresh at once, so the old autosave
-    is removed only after the workshop is safe in memory and on disk again.
+    The document's `autosave` controller writes it afresh at once and removes the old
+    autosave only once that write succeeded; if the write fails, or there is no
+    controller, the old autosave stays, as it may be the only copy on disk.
     """
+    if autosave is not None:
+        autosave.supersede(entry)
     document.replace(workshop, entry.original, modified=True)
-    remove_autosave(entry.folder, entry.key)
 
 
 def discard(entry: AutosaveEntry) -> None:

@@ -151,7 +151,7 @@ def test_autosave_crash_then_recovery_restores_an_equal_model(tmp_path: Path, qt
 
     document = Document()
     autosave = AutosaveController(document)
-    recover_into(document, entry, workshop)
+    recover_into(document, entry, workshop, autosave)
     assert document.workshop == expected
     assert document.is_modified()
     assert document.path == path

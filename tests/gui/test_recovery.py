@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialog, QListWidget
 from pytestqt.qtbot import QtBot
 
 from alignment_workshop import fileio, paths
+from alignment_workshop.gui import autosave as autosave_module
+from alignment_workshop.gui.autosave import AutosaveController
 from alignment_workshop.gui.autosave_files import (
     AutosaveEntry,
     leftover_autosaves,
     write_autosave,
 )
 from alignment_workshop.gui.document import Document, place_unplaced
+from alignment_workshop.gui.file_actions import FileActions
+from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
 from alignment_workshop.gui.instance import this_host
 from alignment_workshop.gui.recovery import RecoveryDialog, offer_recovery, recover_into
 from alignment_workshop.model import Workshop
@@ -127,3 +133,36 @@ def test_nothing_to_recover_shows_no_dialog() -> None:
         raise AssertionError("no dialog without leftovers")
 
     assert offer_recovery(None, lambda e, w: None, run=never) == 0
+
+
+def test_recovery_keeps_the_old_autosave_until_a_fresh_one_is_written(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workshop = _placed(8)
+    workshop.update_meta(title="Only copy")
+    entry = _crashed_autosave("only", workshop, tmp_path / "only.alignment")
+    real_write = autosave_module.write_autosave
+
+    def full_disk(*_args: object, **_kwargs: object) -> AutosaveEntry:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(autosave_module, "write_autosave", full_disk)
+    document = Document()
+    autosave = AutosaveController(document)
+    failures: list[str] = []
+    autosave.failed.connect(failures.append)
+    prompts = FilePrompts(
+        ask_unsaved=lambda _name: UnsavedChoice.DISCARD,
+        choose_open_path=lambda _start: None,
+        choose_save_path=lambda _suggested: None,
+        show_error=lambda _title, text: failures.append(text),
+        confirm_locked=lambda _text: True,
+    )
+    assert FileActions(document, prompts, autosave=autosave).recover(entry, workshop)
+    assert len(failures) == 1, "the fresh autosave could not be written"
+    assert entry.data_path.exists() and entry.sidecar_path.exists(), "the only copy survives"
+
+    monkeypatch.setattr(autosave_module, "write_autosave", real_write)
+    assert autosave.write_now()
+    assert not entry.data_path.exists() and not entry.sidecar_path.exists()
+    assert fileio.load(autosave.entry.data_path) == workshop

@@ -4,9 +4,10 @@ Every action that would replace or close the workshop first asks about unsaved c
 (Save / Discard / Cancel); Cancel, or a save that fails, leaves everything as it was. A
 file is parsed before that question, so a file that cannot be opened costs nothing: its
 one-line loader message is shown and the app carries on. Opening takes this instance's
-lock on the file and warns when another live instance holds it. Each of these first
-commits whatever the user is still typing (`commit_pending`), so an edit that has not
-left its editor is asked about and saved like any other.
+lock on the file and warns when another live instance holds it; so does Save As to
+another file, which then moves the lock there. The prompt, Save and Save As first commit
+whatever the user is still typing (`commit_pending`), so an edit that has not left its
+editor is asked about and saved like any other.
 """
 
 from __future__ import annotations
@@ -146,7 +147,10 @@ class FileActions(QObject):
         path = self.prompts.choose_save_path(self._suggested_path())
         if path is None:
             return False
-        return self._save_to(Path(path))
+        path = Path(path)
+        if not self._is_current(path) and not self._lock_is_free(path):
+            return False  # another instance has it open: writing would clobber its work
+        return self._save_to(path)  # on success `_took` moves our lock to the new path
 
     def close(self) -> bool:
         """Close the workshop (after the unsaved prompt) and leave an empty one."""
@@ -176,6 +180,11 @@ class FileActions(QObject):
                 "Opening it twice may overwrite your changes."
             )
         return True
+
+    def _is_current(self, path: Path) -> bool:
+        """Whether `path` is the document's own file (its lock is already ours)."""
+        current = self.document.path
+        return current is not None and current.absolute() == path.absolute()
 
     def _read(self, path: Path) -> Workshop | None:
         try:

@@ -300,3 +300,40 @@ def test_recover_into_a_window_takes_the_lock_and_opens_modified(
     owner = read_lock(first)
     assert owner is not None and owner.is_this_instance
     assert leftover_autosaves() == []
+
+
+def test_save_as_respects_another_instances_lock_and_moves_our_own(
+    files: tuple[Path, Path],
+) -> None:
+    first, second = files
+    _foreign_lock(second, "facilitator-laptop", 4711)
+    before = second.read_bytes()
+    answers = Answers()
+    document = Document()
+    actions = FileActions(document, answers.prompts())
+    assert actions.open(first)
+    document.update_meta(title="Saved elsewhere")
+    answers.save_path = second
+    assert not actions.save_as(), "another instance has it open: do not write over it"
+    [warning] = answers.lock_warnings
+    assert "facilitator-laptop" in warning
+    assert second.read_bytes() == before and document.path == first
+    assert read_lock(second) is not None and not read_lock(second).is_this_instance
+    answers.open_anyway = True
+    assert actions.save_as()
+    assert document.path == second
+    assert fileio.load(second).meta.title == "Saved elsewhere"
+    assert read_lock(second).is_this_instance
+    assert not lock_path_for(first).exists(), "the old file's lock is released"
+
+
+def test_save_as_to_our_own_file_does_not_warn(files: tuple[Path, Path]) -> None:
+    first, _ = files
+    answers = Answers()
+    document = Document()
+    actions = FileActions(document, answers.prompts())
+    assert actions.open(first)
+    document.update_meta(title="Same place")
+    answers.save_path = first
+    assert actions.save_as()
+    assert answers.lock_warnings == [] and read_lock(first).is_this_instance

@@ -155,7 +155,11 @@ class MainWindow(QMainWindow):
 
     def show_teams(self) -> None:
         """Edit › Teams…: add, rename, recolour and remove teams."""
-        TeamsDialog(self.document, self).exec()
+        dialog = TeamsDialog(self.document, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()  # one per use: do not keep every dialog alive
 
     def _connect(self) -> None:
         doc = self.document

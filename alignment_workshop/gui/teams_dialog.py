@@ -84,10 +84,19 @@ class TeamsDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(close)
         self.resize(440, 320)
+        self._following = True
         document.changed.connect(self.refresh)
         document.workshop_replaced.connect(self.refresh)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.refresh()
+
+    def done(self, result: int) -> None:
+        """Close, and stop following the document: a closed dialog refreshes nothing."""
+        if self._following:
+            self._following = False
+            self.document.changed.disconnect(self.refresh)
+            self.document.workshop_replaced.disconnect(self.refresh)
+        super().done(result)
 
     def _buttons(self) -> QVBoxLayout:
         self.add_button = QPushButton("Add team", self)

@@ -15,13 +15,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from . import __version__, logs
 
 if TYPE_CHECKING:
     from .analysis.findings import Report
     from .model import Workshop
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERNAL = 2  # a bug, not the user's input: traceback in the log file
 COMMANDS = ("check", "upgrade", "export")
 EXPORT_TYPES = (".pdf", ".png", ".svg")
 
@@ -242,6 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     command = argv[0] if argv and argv[0] in COMMANDS else None
     args = _parser(command).parse_args(argv[1:] if command else argv)
+    logs.start_log_file()
     try:
         if command is None:
             if args.file is not None:
@@ -258,3 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `check | head` closed our output early: not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as error:  # a bug: one line here, the traceback in the log file
+        log = logs.where(logs.log_unexpected((type(error), error, error.__traceback__)))
+        print(f"error: internal error: {logs.one_line(error)} (details in {log})", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -3,7 +3,7 @@
 `run(path, argv)` is what `alignment-workshop [FILE]` calls. Without a file it shows
 the welcome state (and offers to recover autosaves left by a crash); with one it opens
 it. A file that cannot be opened shows the loader's one-line message and the app
-carries on with the welcome state.
+carries on with the welcome state. Tracebacks go to the log file, never to a dialog.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from alignment_workshop import logs
 from alignment_workshop.model import Workshop
 
 from .about import app_icon
 from .autosave_files import AutosaveEntry
 from .file_open_events import install_file_open_watcher
+from .logs import install_excepthook
 from .main_window import MainWindow
 from .recovery import offer_recovery
 from .settings import APPLICATION_NAME, ORGANISATION_NAME
@@ -78,6 +80,8 @@ def run(path: Path | None, argv: list[str]) -> int:
     Files the operating system asks us to open later (a double-click in the macOS
     Finder arrives as a QFileOpenEvent, not an argument) each get a window.
     """
+    logs.start_log_file()
+    install_excepthook()  # a bug shows one sentence and the editor keeps running
     app = application(argv or sys.argv[:1])
     watcher = install_file_open_watcher(app)
     window = start_window(path)

@@ -25,14 +25,23 @@ def _suggested(window: MainWindow, suffix: str) -> Path:
 
 
 def choose_team(window: MainWindow) -> str | None:
-    """Ask which team's plan to write; None when cancelled or there are no teams."""
+    """Ask which team's plan to write; None when cancelled or there are no teams.
+
+    Teams may share a name, so the list shows each team once, by position.
+    """
     teams = window.document.workshop.teams
     if not teams:
-        QMessageBox.information(window, "No teams", "Add teams first (Arrange › Teams…).")
+        QMessageBox.information(window, "No teams", "Add teams first (Edit › Teams…).")
         return None
-    names = [team.name for team in teams]
-    name, ok = QInputDialog.getItem(window, "Export Team Plan", "Plan for team:", names, 0, False)
-    return teams[names.index(name)].id if ok else None
+    labels = [_label(i, team.name, teams) for i, team in enumerate(teams)]
+    label, ok = QInputDialog.getItem(window, "Export Team Plan", "Plan for team:", labels, 0, False)
+    return teams[labels.index(label)].id if ok and label in labels else None
+
+
+def _label(index: int, name: str, teams: list) -> str:
+    """The team's name, told apart by its position when another team has the same name."""
+    same = [t for t in teams if t.name == name]
+    return name if len(same) == 1 else f"{name} ({index + 1})"
 
 
 def export_plan_dialog(window: MainWindow, team_id: str | None = None) -> Path | None:

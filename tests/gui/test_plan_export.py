@@ -8,13 +8,25 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
 from alignment_workshop.gui.main_window import MainWindow
 from alignment_workshop.paths import example_workshop
 
 
+def _discarding_prompts() -> FilePrompts:
+    """Prompts that never block: close without saving, fail loudly on any error box."""
+    return FilePrompts(
+        ask_unsaved=lambda name: UnsavedChoice.DISCARD,
+        choose_open_path=lambda start: None,
+        choose_save_path=lambda suggested: None,
+        show_error=lambda title, text: (_ for _ in ()).throw(AssertionError(text)),
+        confirm_locked=lambda text: True,
+    )
+
+
 @pytest.fixture
 def window(qtbot) -> MainWindow:
-    window = MainWindow(autosave=False)
+    window = MainWindow(prompts=_discarding_prompts(), autosave=False)
     qtbot.addWidget(window)
     window.show()
     assert window.open_path(example_workshop())
@@ -38,12 +50,39 @@ def test_export_action_plan_writes_the_pdf(window, monkeypatch, tmp_path) -> Non
 
 
 def test_team_plan_asks_for_the_team(window, monkeypatch, tmp_path) -> None:
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Finance", True)))
+    offered: list[list[str]] = []
+
+    def pick_finance(_parent, _title, _label, labels, *_rest):
+        offered.append(list(labels))
+        return "Finance", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick_finance))
     _answer_save(monkeypatch, tmp_path / "finance.pdf")
     window.action("export_team_plan").trigger()
-    reader = PdfReader(tmp_path / "finance.pdf")
-    text = "".join(page.extract_text() for page in reader.pages)
-    assert "Automate invoicing and dunning" in text
+    assert offered[0][:2] == ["Product", "Engineering"]
+    team_text = "".join(page.extract_text() for page in PdfReader(tmp_path / "finance.pdf").pages)
+    _answer_save(monkeypatch, tmp_path / "all.pdf")
+    window.action("export_plan").trigger()
+    full_text = "".join(page.extract_text() for page in PdfReader(tmp_path / "all.pdf").pages)
+    assert "Automate invoicing and dunning" in team_text
+    # Another team's goal is in the full plan but not in Finance's.
+    assert "Run quarterly business reviews" in full_text
+    assert "Run quarterly business reviews" not in team_text
+
+
+def test_teams_with_the_same_name_can_each_be_chosen(window, monkeypatch) -> None:
+    from alignment_workshop.gui.plan_export import choose_team
+
+    window.document.update_team("finance", name="Product")
+    labels: list[str] = []
+
+    def pick_last(_parent, _title, _label, offered, *_rest):
+        labels.extend(offered)
+        return offered[-1], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick_last))
+    assert choose_team(window) == "finance"
+    assert labels[0] == "Product (1)" and labels[-1] == "Product (6)"
 
 
 def test_cancel_writes_nothing_and_a_failure_is_one_sentence(window, monkeypatch, tmp_path) -> None:

@@ -1,0 +1,42 @@
+"""GUI test set-up: a modal dialog that nobody answers fails the test instead of hanging.
+
+Offscreen, nobody can click a real message box or file dialog, so one left unanswered
+would block the whole run until CI's time limit. Tests that expect a dialog patch the
+call they expect (`monkeypatch.setattr(QMessageBox, "question", ...)`) or pass scripted
+prompts; anything else raises here, and pytest-qt reports it as a failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+)
+
+_BLOCKING: dict[type, tuple[str, ...]] = {
+    QDialog: ("exec",),
+    QMessageBox: ("exec", "question", "warning", "information", "critical", "about"),
+    QFileDialog: ("exec", "getOpenFileName", "getSaveFileName", "getExistingDirectory"),
+    QInputDialog: ("exec", "getItem", "getText", "getInt"),
+    QColorDialog: ("exec", "getColor"),
+}
+
+
+def _refuse(where: str) -> Callable[..., object]:
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError(f"a test opened a modal {where} that nobody can answer")
+
+    return refuse
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    for cls, names in _BLOCKING.items():
+        for name in names:
+            monkeypatch.setattr(cls, name, _refuse(f"{cls.__name__}.{name}"))

@@ -51,4 +51,3 @@ def test_bundled_resources_are_found_through_the_package() -> None:
     example = paths.example_workshop()
     assert example.is_file() and example.suffix == ".alignment"
     assert paths.resource_path("examples") == example.parent
-

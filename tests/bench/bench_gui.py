@@ -33,16 +33,10 @@ window.files.may_close()
 
 
 def _window():
-    from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
     from alignment_workshop.gui.main_window import MainWindow
+    from tests.support.prompts import discarding_prompts
 
-    prompts = FilePrompts(
-        ask_unsaved=lambda name: UnsavedChoice.DISCARD,
-        choose_open_path=lambda start: None,
-        choose_save_path=lambda suggested: None,
-        show_error=lambda title, text: print(f"error: {text}"),
-        confirm_locked=lambda text: True,
-    )
+    prompts = discarding_prompts(lambda _title, text: print(f"error: {text}"))
     window = MainWindow(prompts=prompts, autosave=False)
     window.resize(1600, 1000)
     window.show()

@@ -10,28 +10,18 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
-from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
 from alignment_workshop.gui.link_item import LinkItem
 from alignment_workshop.gui.main_window import MainWindow
 from alignment_workshop.gui.node_item import NodeItem
 from alignment_workshop.gui.title_editor import TitleEditor
 from alignment_workshop.model import LinkKind, NodeKind
 from tests.gui.test_commands import small_workshop
-
-
-def quiet_prompts() -> FilePrompts:
-    return FilePrompts(
-        ask_unsaved=lambda name: UnsavedChoice.DISCARD,
-        choose_open_path=lambda start: None,
-        choose_save_path=lambda suggested: None,
-        show_error=lambda title, text: None,
-        confirm_locked=lambda text: True,
-    )
+from tests.support.prompts import discarding_prompts, ignore_errors
 
 
 @pytest.fixture
 def window(qtbot) -> MainWindow:
-    win = MainWindow(prompts=quiet_prompts(), autosave=False)
+    win = MainWindow(prompts=discarding_prompts(ignore_errors), autosave=False)
     qtbot.addWidget(win)
     win.document.replace(small_workshop())
     win.show()
@@ -208,7 +198,7 @@ def test_standard_shortcuts_are_bound(window):
 
 
 def test_welcome_state_until_a_workshop_is_open(qtbot):
-    win = MainWindow(prompts=quiet_prompts(), autosave=False)
+    win = MainWindow(prompts=discarding_prompts(ignore_errors), autosave=False)
     qtbot.addWidget(win)
     win.show_welcome()
     assert not win.is_showing_map()
@@ -335,7 +325,7 @@ def test_context_menu_offers_every_allowed_kind_for_two_cards(window):
 
 def test_a_file_that_cannot_be_opened_shows_the_loaders_message(qtbot, tmp_path):
     errors: list[tuple[str, str]] = []
-    prompts = quiet_prompts()
+    prompts = discarding_prompts(ignore_errors)
     prompts.show_error = lambda title, text: errors.append((title, text))
     win = MainWindow(prompts=prompts, autosave=False)
     qtbot.addWidget(win)

@@ -8,25 +8,14 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
 from alignment_workshop.gui.main_window import MainWindow
 from alignment_workshop.paths import example_workshop
-
-
-def _discarding_prompts() -> FilePrompts:
-    """Prompts that never block: close without saving, fail loudly on any error box."""
-    return FilePrompts(
-        ask_unsaved=lambda name: UnsavedChoice.DISCARD,
-        choose_open_path=lambda start: None,
-        choose_save_path=lambda suggested: None,
-        show_error=lambda title, text: (_ for _ in ()).throw(AssertionError(text)),
-        confirm_locked=lambda text: True,
-    )
+from tests.support.prompts import discarding_prompts
 
 
 @pytest.fixture
 def window(qtbot) -> MainWindow:
-    window = MainWindow(prompts=_discarding_prompts(), autosave=False)
+    window = MainWindow(prompts=discarding_prompts(), autosave=False)
     qtbot.addWidget(window)
     window.show()
     assert window.open_path(example_workshop())

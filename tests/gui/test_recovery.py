@@ -23,11 +23,11 @@ from alignment_workshop.gui.autosave_files import (
 )
 from alignment_workshop.gui.document import Document, place_unplaced
 from alignment_workshop.gui.file_actions import FileActions
-from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
 from alignment_workshop.gui.instance import this_host
 from alignment_workshop.gui.recovery import RecoveryDialog, offer_recovery, recover_into
 from alignment_workshop.model import Workshop
 from tests.support.generate import generate_workshop
+from tests.support.prompts import discarding_prompts
 
 
 def _placed(nodes: int, seed: int = 7) -> Workshop:
@@ -151,13 +151,7 @@ def test_recovery_keeps_the_old_autosave_until_a_fresh_one_is_written(
     autosave = AutosaveController(document)
     failures: list[str] = []
     autosave.failed.connect(failures.append)
-    prompts = FilePrompts(
-        ask_unsaved=lambda _name: UnsavedChoice.DISCARD,
-        choose_open_path=lambda _start: None,
-        choose_save_path=lambda _suggested: None,
-        show_error=lambda _title, text: failures.append(text),
-        confirm_locked=lambda _text: True,
-    )
+    prompts = discarding_prompts(lambda _title, text: failures.append(text))
     assert FileActions(document, prompts, autosave=autosave).recover(entry, workshop)
     assert len(failures) == 1, "the fresh autosave could not be written"
     assert entry.data_path.exists() and entry.sidecar_path.exists(), "the only copy survives"

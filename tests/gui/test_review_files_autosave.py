@@ -7,17 +7,11 @@ import errno
 import pytest
 
 from alignment_workshop.gui import autosave as autosave_module
-from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
 from alignment_workshop.gui.main_window import MainWindow
+from tests.support.prompts import discarding_prompts, ignore_errors
 
 #: Closing the window at teardown discards instead of opening a modal question.
-DISCARDING = FilePrompts(
-    ask_unsaved=lambda _name: UnsavedChoice.DISCARD,
-    choose_open_path=lambda _start: None,
-    choose_save_path=lambda _suggested: None,
-    show_error=lambda _title, _text: None,
-    confirm_locked=lambda _text: False,
-)
+DISCARDING = discarding_prompts(ignore_errors, open_locked=False)
 
 
 def test_a_failed_autosave_shows_one_sentence_in_the_status_bar(

@@ -5,24 +5,14 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QImage
 
 from alignment_workshop import paths
-from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
 from alignment_workshop.gui.main_window import MainWindow
 from alignment_workshop.gui.style import CARDS
 from alignment_workshop.model import NodeKind
-
-
-def _prompts() -> FilePrompts:
-    return FilePrompts(
-        ask_unsaved=lambda name: UnsavedChoice.DISCARD,
-        choose_open_path=lambda start: None,
-        choose_save_path=lambda suggested: None,
-        show_error=lambda title, text: (_ for _ in ()).throw(AssertionError(text)),
-        confirm_locked=lambda text: True,
-    )
+from tests.support.prompts import discarding_prompts
 
 
 def test_main_window_with_the_example_renders(qtbot, tmp_path):
-    window = MainWindow(prompts=_prompts(), autosave=False)
+    window = MainWindow(prompts=discarding_prompts(), autosave=False)
     qtbot.addWidget(window)
     window.resize(1600, 1000)
     window.show()

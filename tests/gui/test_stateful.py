@@ -21,28 +21,18 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from PySide6.QtWidgets import QApplication
 
 from alignment_workshop import fileio
-from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
 from alignment_workshop.gui.link_item import LinkItem
 from alignment_workshop.gui.main_window import MainWindow
 from alignment_workshop.gui.node_item import NodeItem
 from alignment_workshop.model import LinkKind, NodeKind, Priority, Status
 from tests.conftest import examples
 from tests.gui.test_commands import small_workshop
+from tests.support.prompts import discarding_prompts, ignore_errors
 
 _TITLES = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
     lambda t: t.strip()
 )
 _COORDS = st.floats(min_value=-5000, max_value=5000, allow_nan=False).map(lambda v: round(v, 1))
-
-
-def _prompts() -> FilePrompts:
-    return FilePrompts(
-        ask_unsaved=lambda name: UnsavedChoice.DISCARD,
-        choose_open_path=lambda start: None,
-        choose_save_path=lambda suggested: None,
-        show_error=lambda title, text: None,
-        confirm_locked=lambda text: True,
-    )
 
 
 class EditingSession(RuleBasedStateMachine):
@@ -52,7 +42,7 @@ class EditingSession(RuleBasedStateMachine):
         super().__init__()
         self.app = QApplication.instance() or QApplication([])
         self.folder = Path(tempfile.mkdtemp(prefix="stateful-"))
-        self.window = MainWindow(prompts=_prompts(), autosave=False)
+        self.window = MainWindow(prompts=discarding_prompts(ignore_errors), autosave=False)
         self.doc = self.window.document
         self.doc.replace(small_workshop())
         self.start_bytes = fileio.dumps(self.doc.workshop)

@@ -209,7 +209,7 @@ def _export_pdf(workshop: Workshop, out: Path, team: str | None) -> None:
 
 def _export_image(workshop: Workshop, out: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .gui.image_export import export_image
+    from .gui.canvas.image_export import export_image
 
     export_image(workshop, out)
 

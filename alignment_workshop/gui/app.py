@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QApplication
 from alignment_workshop import logs
 from alignment_workshop.model import Workshop
 
-from .about import app_icon
-from .autosave_files import AutosaveEntry
-from .file_open_events import install_file_open_watcher
-from .logs import install_excepthook
-from .main_window import MainWindow
-from .recovery import offer_recovery
-from .settings import APPLICATION_NAME, ORGANISATION_NAME
+from .files.autosave_files import AutosaveEntry
+from .files.recovery import offer_recovery
+from .support.file_open_events import install_file_open_watcher
+from .support.logs import install_excepthook
+from .support.settings import APPLICATION_NAME, ORGANISATION_NAME
+from .window.about import app_icon
+from .window.main_window import MainWindow
 
 
 def application(argv: list[str]) -> QApplication:

@@ -33,7 +33,7 @@ window.files.may_close()
 
 
 def _window():
-    from alignment_workshop.gui.main_window import MainWindow
+    from alignment_workshop.gui.window.main_window import MainWindow
     from tests.support.prompts import discarding_prompts
 
     prompts = discarding_prompts(lambda _title, text: print(f"error: {text}"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alignment_workshop.gui.arrange import ArrangeActions
+from alignment_workshop.gui.features.arrange import ArrangeActions
 from alignment_workshop.layout import auto_layout, card_rect
 from alignment_workshop.model import NodeKind
 from tests.gui.test_why import Env, make_env

@@ -11,10 +11,10 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from alignment_workshop import fileio, paths
-from alignment_workshop.gui.autosave import AutosaveController
-from alignment_workshop.gui.autosave_files import leftover_autosaves
-from alignment_workshop.gui.document import Document, place_unplaced
-from alignment_workshop.gui.recovery import RecoveryDialog, recover_into
+from alignment_workshop.gui.editing.document import Document, place_unplaced
+from alignment_workshop.gui.files.autosave import AutosaveController
+from alignment_workshop.gui.files.autosave_files import leftover_autosaves
+from alignment_workshop.gui.files.recovery import RecoveryDialog, recover_into
 from alignment_workshop.model import Workshop
 from tests.support.generate import generate_workshop
 
@@ -117,8 +117,8 @@ _CRASHING_SESSION = textwrap.dedent(
     import os, sys
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
-    from alignment_workshop.gui.autosave import AutosaveController
-    from alignment_workshop.gui.document import Document, place_unplaced
+    from alignment_workshop.gui.files.autosave import AutosaveController
+    from alignment_workshop.gui.editing.document import Document, place_unplaced
 
     app = QApplication([])
     document = Document()

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from alignment_workshop.analysis.findings import Severity
-from alignment_workshop.gui.check_dock import CheckDock
-from alignment_workshop.gui.document import Document
-from alignment_workshop.gui.scene import MapScene
-from alignment_workshop.gui.view import MapView
+from alignment_workshop.gui.canvas.scene import MapScene
+from alignment_workshop.gui.canvas.view import MapView
+from alignment_workshop.gui.docks.check_dock import CheckDock
+from alignment_workshop.gui.editing.document import Document
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Team, Workshop
 
 

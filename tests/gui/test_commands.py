@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alignment_workshop.gui.document import Document
+from alignment_workshop.gui.editing.document import Document
 from alignment_workshop.model import (
     Link,
     LinkKind,

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
-from alignment_workshop.gui.link_item import LinkItem
-from alignment_workshop.gui.main_window import MainWindow
-from alignment_workshop.gui.node_item import NodeItem
-from alignment_workshop.gui.title_editor import TitleEditor
+from alignment_workshop.gui.canvas.items.link_item import LinkItem
+from alignment_workshop.gui.canvas.items.node_item import NodeItem
+from alignment_workshop.gui.canvas.title_editor import TitleEditor
+from alignment_workshop.gui.window.main_window import MainWindow
 from alignment_workshop.model import LinkKind, NodeKind
 from tests.gui.test_commands import small_workshop
 from tests.support.prompts import discarding_prompts, ignore_errors
@@ -362,7 +362,7 @@ def test_dropping_a_palette_button_on_the_canvas_adds_that_card_there(window):
     from PySide6.QtCore import QMimeData, QPoint
     from PySide6.QtGui import QDropEvent
 
-    from alignment_workshop.gui.palette import KIND_MIME_TYPE
+    from alignment_workshop.gui.canvas.kind_drag import KIND_MIME_TYPE
 
     window.view.reset_zoom()
     data = QMimeData()

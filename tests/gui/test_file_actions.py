@@ -11,13 +11,13 @@ import pytest
 
 from alignment_workshop import fileio, paths
 from alignment_workshop.fileio import atomic
-from alignment_workshop.gui.autosave import AutosaveController
-from alignment_workshop.gui.document import Document, place_unplaced
-from alignment_workshop.gui.file_actions import FileActions
-from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
-from alignment_workshop.gui.instance import this_host
-from alignment_workshop.gui.lockfile import lock_path_for, read_lock
-from alignment_workshop.gui.recent_files import RecentFiles
+from alignment_workshop.gui.editing.document import Document, place_unplaced
+from alignment_workshop.gui.files.autosave import AutosaveController
+from alignment_workshop.gui.files.file_actions import FileActions
+from alignment_workshop.gui.files.lockfile import lock_path_for, read_lock
+from alignment_workshop.gui.files.prompts import FilePrompts, UnsavedChoice
+from alignment_workshop.gui.files.recent_files import RecentFiles
+from alignment_workshop.gui.support.instance import this_host
 from alignment_workshop.model import Workshop
 from tests.support.generate import generate_workshop
 
@@ -285,7 +285,7 @@ def test_second_window_on_the_same_file_is_warned_and_keeps_the_lock(
 def test_recover_into_a_window_takes_the_lock_and_opens_modified(
     files: tuple[Path, Path],
 ) -> None:
-    from alignment_workshop.gui.autosave_files import leftover_autosaves, write_autosave
+    from alignment_workshop.gui.files.autosave_files import leftover_autosaves, write_autosave
 
     first, _ = files
     workshop = fileio.load(first)

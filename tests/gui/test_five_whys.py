@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from alignment_workshop.analysis import analyze
-from alignment_workshop.gui.five_whys import MAX_WHYS, candidates, parent_kinds
-from alignment_workshop.gui.five_whys_dialog import FiveWhysDialog, FiveWhysLauncher
+from alignment_workshop.gui.features.five_whys.chain import MAX_WHYS, candidates, parent_kinds
+from alignment_workshop.gui.features.five_whys.dialog import FiveWhysDialog, FiveWhysLauncher
 from alignment_workshop.layout import card_rect
 from alignment_workshop.model import LinkKind, NodeKind
 from tests.gui.test_why import Env, make_env

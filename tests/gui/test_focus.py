@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from alignment_workshop.gui.focus import FocusMode, focus_ids
-from alignment_workshop.gui.why import EscapeChain, WhyHighlighter
+from alignment_workshop.gui.features.focus import FocusMode, focus_ids
+from alignment_workshop.gui.features.why import EscapeChain, WhyHighlighter
 from alignment_workshop.model import LinkKind, NodeKind
 from tests.gui.test_why import Env, make_env
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel
 
 from alignment_workshop import __version__
-from alignment_workshop.gui.about import AboutDialog, app_icon, credits_html, licences_html
+from alignment_workshop.gui.window.about import AboutDialog, app_icon, credits_html, licences_html
 
 ROOT = Path(__file__).resolve().parents[2]
 

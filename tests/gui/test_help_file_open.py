@@ -8,7 +8,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QUrl
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from alignment_workshop.gui.file_open_events import FileOpenWatcher, install_file_open_watcher
+from alignment_workshop.gui.support.file_open_events import (
+    FileOpenWatcher,
+    install_file_open_watcher,
+)
 
 
 def test_file_open_event_emits_the_path(qtbot, qapp: QApplication, tmp_path: Path) -> None:

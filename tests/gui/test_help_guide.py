@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from alignment_workshop.gui.help import (
+from alignment_workshop.gui.window.help import (
     UserGuideDialog,
     guide_markdown,
     headings,
@@ -101,7 +101,7 @@ def test_guide_lists_a_shortcut_of_every_action_the_window_has(qtbot) -> None:
     """The shortcut table must not drift from the editor's real key bindings."""
     from PySide6.QtGui import QAction, QKeySequence
 
-    from alignment_workshop.gui.main_window import MainWindow
+    from alignment_workshop.gui.window.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from alignment_workshop import fileio
-from alignment_workshop.gui.image_export import export_image
-from alignment_workshop.gui.style import CARDS
+from alignment_workshop.gui.canvas.image_export import export_image
+from alignment_workshop.gui.canvas.style import CARDS
 from alignment_workshop.model import NodeKind
 from tests.gui.test_commands import small_workshop
 

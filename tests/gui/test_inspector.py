@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from alignment_workshop.gui.document import Document
-from alignment_workshop.gui.inspector import InspectorDock
-from alignment_workshop.gui.scene import MapScene
+from alignment_workshop.gui.canvas.scene import MapScene
+from alignment_workshop.gui.docks.inspector.dock import InspectorDock
+from alignment_workshop.gui.editing.document import Document
 from alignment_workshop.model import Action, LinkKind, Meta, Priority, Status
 from tests.support.generate import generate_workshop
 

@@ -8,14 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from alignment_workshop.gui.instance import Owner, current_owner, pid_alive, this_host
-from alignment_workshop.gui.lockfile import (
+from alignment_workshop.gui.files.lockfile import (
     FileLock,
     describe,
     foreign_holder,
     lock_path_for,
     read_lock,
 )
+from alignment_workshop.gui.support.instance import Owner, current_owner, pid_alive, this_host
 
 
 def _dead_pid() -> int:

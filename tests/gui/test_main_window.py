@@ -3,8 +3,8 @@ presenting keeps the normal layout."""
 
 from __future__ import annotations
 
-from alignment_workshop.gui.main_window import MainWindow
-from alignment_workshop.gui.settings import restore_window_layout
+from alignment_workshop.gui.support.settings import restore_window_layout
+from alignment_workshop.gui.window.main_window import MainWindow
 from alignment_workshop.paths import example_workshop
 
 

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from alignment_workshop.gui.main_window import MainWindow
+from alignment_workshop.gui.window.main_window import MainWindow
 from alignment_workshop.paths import example_workshop
 from tests.support.prompts import discarding_prompts
 
@@ -60,7 +60,7 @@ def test_team_plan_asks_for_the_team(window, monkeypatch, tmp_path) -> None:
 
 
 def test_teams_with_the_same_name_can_each_be_chosen(window, monkeypatch) -> None:
-    from alignment_workshop.gui.plan_export import choose_team
+    from alignment_workshop.gui.window.export_dialogs import choose_team
 
     window.document.update_team("finance", name="Product")
     labels: list[str] = []

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar
 
-from alignment_workshop.gui.focus import FocusMode
-from alignment_workshop.gui.presentation import PresentationMode
-from alignment_workshop.gui.presentation_cards import PresentationFace, title_pixels
-from alignment_workshop.gui.why import EscapeChain, WhyHighlighter
+from alignment_workshop.gui.features.focus import FocusMode
+from alignment_workshop.gui.features.presentation.cards import PresentationFace, title_pixels
+from alignment_workshop.gui.features.presentation.mode import PresentationMode
+from alignment_workshop.gui.features.why import EscapeChain, WhyHighlighter
 from alignment_workshop.model import NodeKind
 from tests.gui.test_why import Env, make_env, show_window
 
@@ -114,7 +114,7 @@ def test_the_timer_counts_down_for_the_room(qtbot, env, presentation, monkeypatc
     presentation.start_timer(90)
     assert panel.isVisible() and "01:30" in panel.text()
     monkeypatch.setattr(
-        "alignment_workshop.gui.presentation.QInputDialog.getDouble",
+        "alignment_workshop.gui.features.presentation.mode.QInputDialog.getDouble",
         lambda *args: (2.0, True),
     )
     qtbot.keyClick(env.view, Qt.Key.Key_T)

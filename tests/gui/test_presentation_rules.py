@@ -6,21 +6,21 @@ import random
 
 import pytest
 
-from alignment_workshop.gui.contrast import AAA_RATIO, contrast_ratio, relative_luminance
-from alignment_workshop.gui.document import Document
-from alignment_workshop.gui.presentation import fitted_zoom
-from alignment_workshop.gui.presentation_cards import (
+from alignment_workshop.gui.canvas.scene import MapScene
+from alignment_workshop.gui.canvas.view import MapView
+from alignment_workshop.gui.editing.document import Document
+from alignment_workshop.gui.features.presentation.cards import (
     MAX_TITLE_PX,
     MIN_SCREEN_TITLE_PX,
     PresentationFace,
     PresentationFaces,
     title_pixels,
 )
-from alignment_workshop.gui.presentation_theme import THEME
-from alignment_workshop.gui.scene import MapScene
-from alignment_workshop.gui.view import MapView
+from alignment_workshop.gui.features.presentation.mode import fitted_zoom
+from alignment_workshop.gui.features.presentation.theme import THEME
 from alignment_workshop.layout import auto_layout
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Team, Workshop
+from tests.support.contrast import AAA_RATIO, contrast_ratio, relative_luminance
 from tests.support.generate import generate_workshop
 
 
@@ -112,7 +112,7 @@ def test_title_pixels_stay_within_what_a_card_holds() -> None:
 def test_fit_lines_wraps_at_spaces_and_elides_what_does_not_fit(qtbot) -> None:
     from PySide6.QtGui import QFontMetricsF
 
-    from alignment_workshop.gui.presentation_cards import fit_lines, title_font
+    from alignment_workshop.gui.features.presentation.cards import fit_lines, title_font
 
     font = title_font(NodeKind.GOAL, 30)
     metrics = QFontMetricsF(font)

@@ -14,17 +14,17 @@ from PySide6.QtWidgets import QDialog, QListWidget
 from pytestqt.qtbot import QtBot
 
 from alignment_workshop import fileio, paths
-from alignment_workshop.gui import autosave as autosave_module
-from alignment_workshop.gui.autosave import AutosaveController
-from alignment_workshop.gui.autosave_files import (
+from alignment_workshop.gui.editing.document import Document, place_unplaced
+from alignment_workshop.gui.files import autosave as autosave_module
+from alignment_workshop.gui.files.autosave import AutosaveController
+from alignment_workshop.gui.files.autosave_files import (
     AutosaveEntry,
     leftover_autosaves,
     write_autosave,
 )
-from alignment_workshop.gui.document import Document, place_unplaced
-from alignment_workshop.gui.file_actions import FileActions
-from alignment_workshop.gui.instance import this_host
-from alignment_workshop.gui.recovery import RecoveryDialog, offer_recovery, recover_into
+from alignment_workshop.gui.files.file_actions import FileActions
+from alignment_workshop.gui.files.recovery import RecoveryDialog, offer_recovery, recover_into
+from alignment_workshop.gui.support.instance import this_host
 from alignment_workshop.model import Workshop
 from tests.support.generate import generate_workshop
 from tests.support.prompts import discarding_prompts

@@ -6,8 +6,8 @@ import errno
 
 import pytest
 
-from alignment_workshop.gui import autosave as autosave_module
-from alignment_workshop.gui.main_window import MainWindow
+from alignment_workshop.gui.files import autosave as autosave_module
+from alignment_workshop.gui.window.main_window import MainWindow
 from tests.support.prompts import discarding_prompts, ignore_errors
 
 #: Closing the window at teardown discards instead of opening a modal question.

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from alignment_workshop import logs
 from alignment_workshop.gui import app as app_module
-from alignment_workshop.gui import logs as gui_logs
+from alignment_workshop.gui.support import logs as gui_logs
 
 
 def _raised() -> BaseException:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from alignment_workshop import fileio
-from alignment_workshop.gui.document import place_unplaced
-from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
-from alignment_workshop.gui.main_window import MainWindow
+from alignment_workshop.gui.editing.document import place_unplaced
+from alignment_workshop.gui.files.prompts import FilePrompts, UnsavedChoice
+from alignment_workshop.gui.window.main_window import MainWindow
 from tests.support.generate import generate_workshop
 
 

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
-from alignment_workshop.gui.main_window import MainWindow
-from alignment_workshop.gui.teams_dialog import TeamsDialog
+from alignment_workshop.gui.docks.teams_dialog import TeamsDialog
+from alignment_workshop.gui.window.main_window import MainWindow
 from alignment_workshop.paths import example_workshop
 
 

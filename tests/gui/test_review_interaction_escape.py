@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from alignment_workshop.gui.focus import FocusMode
-from alignment_workshop.gui.why import EscapeChain, WhyHighlighter
+from alignment_workshop.gui.features.focus import FocusMode
+from alignment_workshop.gui.features.why import EscapeChain, WhyHighlighter
 from tests.gui.test_why import Env, make_env, show_window
 
 

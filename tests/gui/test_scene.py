@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from alignment_workshop.analysis.findings import Severity
-from alignment_workshop.gui.document import Document
-from alignment_workshop.gui.link_item import LinkItem, border_point
-from alignment_workshop.gui.node_item import NodeItem, wrap_text
-from alignment_workshop.gui.scene import MapScene
-from alignment_workshop.gui.style import font
+from alignment_workshop.gui.canvas.items.link_item import LinkItem, border_point
+from alignment_workshop.gui.canvas.items.node_item import NodeItem, wrap_text
+from alignment_workshop.gui.canvas.scene import MapScene
+from alignment_workshop.gui.canvas.style import font
+from alignment_workshop.gui.editing.document import Document
 from alignment_workshop.model import LinkKind, NodeKind
 from tests.gui.test_commands import small_workshop
 
@@ -181,7 +181,7 @@ def test_space_drag_pans_without_moving_cards(qtbot, doc):
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    from alignment_workshop.gui.view import MapView
+    from alignment_workshop.gui.canvas.view import MapView
 
     view = MapView(MapScene(doc))
     qtbot.addWidget(view)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QImage
 
 from alignment_workshop import paths
-from alignment_workshop.gui.main_window import MainWindow
-from alignment_workshop.gui.style import CARDS
+from alignment_workshop.gui.canvas.style import CARDS
+from alignment_workshop.gui.window.main_window import MainWindow
 from alignment_workshop.model import NodeKind
 from tests.support.prompts import discarding_prompts
 

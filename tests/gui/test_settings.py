@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from alignment_workshop import paths
-from alignment_workshop.gui.recent_files import MAX_RECENT, RecentFiles
-from alignment_workshop.gui.settings import (
+from alignment_workshop.gui.files.recent_files import MAX_RECENT, RecentFiles
+from alignment_workshop.gui.support.settings import (
     open_settings,
     restore_window_layout,
     save_window_layout,

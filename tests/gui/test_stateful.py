@@ -21,9 +21,9 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from PySide6.QtWidgets import QApplication
 
 from alignment_workshop import fileio
-from alignment_workshop.gui.link_item import LinkItem
-from alignment_workshop.gui.main_window import MainWindow
-from alignment_workshop.gui.node_item import NodeItem
+from alignment_workshop.gui.canvas.items.link_item import LinkItem
+from alignment_workshop.gui.canvas.items.node_item import NodeItem
+from alignment_workshop.gui.window.main_window import MainWindow
 from alignment_workshop.model import LinkKind, NodeKind, Priority, Status
 from tests.conftest import examples
 from tests.gui.test_commands import small_workshop

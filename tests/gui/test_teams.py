@@ -6,12 +6,12 @@ import pytest
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from alignment_workshop.gui.document import Document
-from alignment_workshop.gui.teams_dialog import (
+from alignment_workshop.gui.docks.teams_dialog import (
     GoalsDestination,
     GoalsDestinationDialog,
     TeamsDialog,
 )
+from alignment_workshop.gui.editing.document import Document
 from alignment_workshop.model import Meta, Node, NodeKind, Team, Workshop
 
 

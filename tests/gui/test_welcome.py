@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from alignment_workshop.gui.recent_files import RecentFiles
-from alignment_workshop.gui.welcome import WelcomeWidget
+from alignment_workshop.gui.files.recent_files import RecentFiles
+from alignment_workshop.gui.window.welcome import WelcomeWidget
 
 
 def test_buttons_emit_their_requests(qtbot: QtBot) -> None:

@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from alignment_workshop.analysis import why_paths, why_sentence
-from alignment_workshop.gui import style
-from alignment_workshop.gui.document import Document
-from alignment_workshop.gui.scene import MapScene
-from alignment_workshop.gui.view import MapView
-from alignment_workshop.gui.why import EscapeChain, WhyHighlighter
+from alignment_workshop.gui.canvas import style
+from alignment_workshop.gui.canvas.scene import MapScene
+from alignment_workshop.gui.canvas.view import MapView
+from alignment_workshop.gui.editing.document import Document
+from alignment_workshop.gui.features.why import EscapeChain, WhyHighlighter
 from alignment_workshop.layout import auto_layout
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Team, Workshop
 

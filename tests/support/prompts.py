@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from alignment_workshop.gui.file_prompts import FilePrompts, UnsavedChoice
+from alignment_workshop.gui.files.prompts import FilePrompts, UnsavedChoice
 
 
 def _fail(_title: str, text: str) -> None:

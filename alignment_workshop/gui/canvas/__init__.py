@@ -1,0 +1,1 @@
+"""The map canvas: scene, view, items, the interaction gestures and drawing style."""

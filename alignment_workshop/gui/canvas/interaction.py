@@ -1,0 +1,320 @@
+"""What the mouse does on the map: move, link, add, rename and the context menu.
+
+Mixed into `MapScene`. Every change goes through the document as one command: a drag
+becomes one Move on release, a link drag one Add-link (or a refusal with the reason in
+the status bar), a double-click on empty canvas one Add-goal followed by in-place
+renaming. Other features add entries to the context menu with `add_context_provider`.
+Esc cancels a link drag or a rename first; only then does the window's Esc chain run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QLineF, QPointF, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+    QMenu,
+)
+
+from alignment_workshop.model import LinkKind, NodeKind, allowed_link_kinds, natural_link_kind
+
+from . import style
+from .items.link_item import LinkItem
+from .items.node_item import NodeItem
+from .title_editor import TitleEditor, claims_escape
+
+if TYPE_CHECKING:
+    from ..editing.document import Document
+
+
+def new_title(kind: NodeKind) -> str:
+    """The title a new card gets ("New objective"); it opens straight into renaming."""
+    return f"New {kind.label.lower()}"
+
+
+_LINK_VERBS = {
+    LinkKind.SUPPORTS: "supports",
+    LinkKind.UPHOLDS: "upholds",
+    LinkKind.CONFLICTS: "conflicts with",
+    LinkKind.DEPENDS: "depends on",
+}
+
+#: A context-menu provider gets the menu and the ids of the selected nodes.
+ContextProvider = Callable[[QMenu, list[str]], None]
+
+
+class SceneInteraction:
+    """Mouse and keyboard handling of the map scene (a mixin for `MapScene`)."""
+
+    document: Document
+
+    def __init__(self) -> None:
+        self._link_source: NodeItem | None = None
+        self._link_line: QGraphicsLineItem | None = None
+        self._press_positions: dict[str, QPointF] = {}
+        self._editor: TitleEditor | None = None
+        self._providers: list[ContextProvider] = []
+
+    # ------------------------------------------------------------------ public helpers
+
+    def add_context_provider(self, provider: ContextProvider) -> None:
+        """Let another feature add entries to the context menu of nodes."""
+        self._providers.append(provider)
+
+    def add_node_at(
+        self, kind: NodeKind, pos: tuple[float, float], *, rename: bool = True
+    ) -> str | None:
+        """Add a card of `kind` centred at `pos`, select it and open its title for editing."""
+        node_id = self.document.add_node(kind, new_title(kind), pos)
+        if node_id is not None:
+            self.select_ids([node_id])
+            if rename:
+                self.start_rename(node_id)
+        return node_id
+
+    def link_nodes(
+        self, source_id: str, target_id: str, kind: LinkKind | None = None
+    ) -> str | None:
+        """Link two cards with `kind`, or the kind their pair implies; None if refused."""
+        workshop = self.document.workshop
+        source, target = workshop.node(source_id), workshop.node(target_id)
+        if kind is None:
+            kind = natural_link_kind(source.kind, target.kind)
+        if kind is None and natural_link_kind(target.kind, source.kind) is not None:
+            self.document.message.emit("Linked the other way round, as the pair only allows.")
+            return self.link_nodes(target_id, source_id)
+        link_id = self.document.add_link(kind or LinkKind.SUPPORTS, source_id, target_id)
+        if link_id is not None:
+            verb = _LINK_VERBS[self.document.workshop.link(link_id).kind]
+            self.document.message.emit(f"Linked: '{source.title}' {verb} '{target.title}'.")
+        return link_id
+
+    def start_rename(self, node_id: str) -> None:
+        """Edit the title of `node_id` in place (Enter commits, Esc cancels)."""
+        item = self.item_for(node_id)
+        if item is None:
+            return
+        self.finish_rename()
+        editor = TitleEditor(item)
+        editor.committed.connect(lambda text, nid=node_id: self._commit_title(nid, text))
+        editor.finished.connect(self._editor_closed)
+        self.addItem(editor)
+        editor.begin()
+        self._editor = editor
+
+    def finish_rename(self) -> None:
+        """Commit a title being edited, if any."""
+        if self._editor is not None:
+            self._editor.commit()
+
+    def cancel_interaction(self) -> None:
+        """Drop a link drag or a title edit in progress."""
+        if self._editor is not None:
+            self._editor.cancel()
+        self._end_link_drag()
+        self._press_positions = {}
+
+    def forget_item(self, item: QGraphicsItem) -> None:
+        """An item is leaving the scene: stop whatever used it."""
+        if item is self._link_source or (self._editor is not None and self._editor.card is item):
+            self.cancel_interaction()
+        self._press_positions.pop(getattr(item, "node_id", ""), None)
+
+    def _commit_title(self, node_id: str, text: str) -> None:
+        title = " ".join(text.split())
+        workshop = self.document.workshop
+        if not workshop.has_node(node_id) or title == workshop.node(node_id).title:
+            return
+        if not title:
+            self.document.message.emit("A title cannot be blank; the old title was kept.")
+            return
+        self.document.update_node(node_id, title=title)
+
+    def _editor_closed(self) -> None:
+        editor, self._editor = self._editor, None
+        if editor is not None:
+            self.removeItem(editor)
+            editor.deleteLater()
+
+    # ------------------------------------------------------------------ mouse
+
+    def _node_at(self, pos: QPointF) -> NodeItem | None:
+        for item in self.items(pos):
+            if isinstance(item, NodeItem) and item.isVisible():
+                return item
+        return None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        node = self._node_at(event.scenePos())
+        if event.button() == Qt.MouseButton.LeftButton and node is not None:
+            wants_link = node.on_handle(node.mapFromScene(event.scenePos()))
+            wants_link |= bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if wants_link:
+                self._start_link_drag(node, event.scenePos())
+                event.accept()
+                return
+        super().mousePressEvent(event)  # type: ignore[misc]
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_positions = {
+                i.node_id: i.pos() for i in self.selectedItems() if isinstance(i, NodeItem)
+            }
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._link_line is not None and self._link_source is not None:
+            self._link_line.setLine(QLineF(self._link_source.pos(), event.scenePos()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)  # type: ignore[misc]
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._link_source is not None:
+            source = self._link_source
+            self._end_link_drag()
+            target = self._node_at(event.scenePos())
+            if target is not None and target is not source:
+                self._drop_link(source, target, event.screenPos())
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)  # type: ignore[misc]
+        self._commit_move()
+
+    def _commit_move(self) -> None:
+        moved = {}
+        for node_id, start in self._press_positions.items():
+            item = self.item_for(node_id)
+            if item is not None and item.pos() != start:
+                moved[node_id] = (item.x(), item.y())
+        self._press_positions = {}
+        if moved:
+            self.document.move_nodes(moved)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)  # type: ignore[misc]
+            return
+        node = self._node_at(event.scenePos())
+        if node is not None:
+            self.start_rename(node.node_id)
+        elif not [i for i in self.items(event.scenePos()) if isinstance(i, LinkItem)]:
+            pos = event.scenePos()
+            self.add_node_at(NodeKind.GOAL, (pos.x(), pos.y()))
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        # A link drag claims Esc before the window's shortcuts see it (keyPressEvent ends it).
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and self._link_source is not None
+            and claims_escape(event)
+        ):
+            event.accept()
+            return True
+        return super().event(event)  # type: ignore[misc]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._link_source is not None:
+            self._end_link_drag()
+            self.document.message.emit("Link cancelled.")
+            event.accept()
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+    # ------------------------------------------------------------------ link drag
+
+    def _start_link_drag(self, source: NodeItem, pos: QPointF) -> None:
+        self._link_source = source
+        line = QGraphicsLineItem(QLineF(source.pos(), pos))
+        pen = QPen(QColor(style.SELECTION), 3.0, Qt.PenStyle.DashLine)
+        line.setPen(pen)
+        line.setZValue(10.0)
+        self.addItem(line)
+        self._link_line = line
+        self.document.message.emit("Drop on another card to link them.")
+
+    def _end_link_drag(self) -> None:
+        if self._link_line is not None:
+            self.removeItem(self._link_line)
+        self._link_line = None
+        self._link_source = None
+
+    def _drop_link(self, source: NodeItem, target: NodeItem, screen_pos: object) -> None:
+        kinds = allowed_link_kinds(source.node.kind, target.node.kind)
+        natural = natural_link_kind(source.node.kind, target.node.kind)
+        if natural is None and kinds:
+            menu = QMenu()
+            self._add_link_actions(menu, source.node_id, target.node_id)
+            menu.exec(screen_pos)
+            return
+        self.link_nodes(source.node_id, target.node_id)
+
+    def _add_link_actions(self, menu: QMenu, source_id: str, target_id: str) -> None:
+        workshop = self.document.workshop
+        source, target = workshop.node(source_id), workshop.node(target_id)
+        for kind in allowed_link_kinds(source.kind, target.kind):
+            text = f"Link: '{source.title[:30]}' {_LINK_VERBS[kind]} '{target.title[:30]}'"
+            action = menu.addAction(text)
+            action.triggered.connect(
+                lambda _=False, k=kind: self.document.add_link(k, source_id, target_id)
+            )
+
+    # ------------------------------------------------------------------ context menu
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        pos = event.scenePos()
+        node = self._node_at(pos)
+        menu = QMenu()
+        if node is not None:
+            if not node.isSelected():
+                self.select_ids([node.node_id])
+            self._node_menu(menu, node)
+        else:
+            links = [i for i in self.items(pos) if isinstance(i, LinkItem)]
+            if links:
+                self.select_ids([], [links[0].link_id])
+                self._link_context(menu, links[0])
+            else:
+                for kind in NodeKind:
+                    action = menu.addAction(f"Add {kind.label.lower()} here")
+                    action.triggered.connect(
+                        lambda _=False, k=kind: self.add_node_at(k, (pos.x(), pos.y()))
+                    )
+        if not menu.isEmpty():
+            menu.exec(event.screenPos())
+        event.accept()
+
+    def _node_menu(self, menu: QMenu, node: NodeItem) -> None:
+        _add(menu, "Rename", lambda: self.start_rename(node.node_id))
+        selected = self.selected_node_ids()
+        others = [i for i in selected if i != node.node_id]
+        if len(others) == 1:
+            menu.addSeparator()
+            self._add_link_actions(menu, others[0], node.node_id)
+        for provider in self._providers:
+            menu.addSeparator()
+            provider(menu, selected)
+        menu.addSeparator()
+        _add(
+            menu,
+            "Delete",
+            lambda: self.document.delete(self.selected_node_ids(), self.selected_link_ids()),
+        )
+
+    def _link_context(self, menu: QMenu, item: LinkItem) -> None:
+        link = item.link
+        if link.kind is LinkKind.CONFLICTS:
+            label = "Mark unresolved" if link.resolved else "Mark resolved"
+            _add(
+                menu, label, lambda: self.document.update_link(link.id, resolved=not link.resolved)
+            )
+        _add(menu, "Delete link", lambda: self.document.delete([], [link.id]))
+
+
+def _add(menu: QMenu, text: str, slot: Callable[[], object]) -> None:
+    action = menu.addAction(text)
+    action.triggered.connect(lambda _=False: slot())

@@ -1,0 +1,340 @@
+"""A card on the canvas: draws one node of the model, and nothing more.
+
+The item shows a copy of its node's record (replaced by the scene on every model
+event), its team, and badges for the findings that name it. It keeps no state of its
+own that the model lacks; while it is dragged its position runs ahead of the model
+until the scene pushes one Move command on release.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextLayout,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from alignment_workshop.analysis.findings import Finding, Severity
+from alignment_workshop.layout.geometry import card_size
+from alignment_workshop.model import Node, NodeKind, Priority, Status, Team
+
+from .. import style
+
+if TYPE_CHECKING:
+    from .link_item import LinkItem
+
+_PRIORITY_MARKS = {Priority.HIGH: "▲ High", Priority.MEDIUM: "● Med", Priority.LOW: "▼ Low"}
+_BADGE_RADIUS = 12.0
+#: Below this scale titles are too small to read, so cards are drawn plain.
+_TEXT_DETAIL = 0.3
+
+
+def wrap_text(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
+    """`text` broken into at most `max_lines` lines of `width`, the last one elided."""
+    text = " ".join(text.split())
+    layout = QTextLayout(text, font)
+    lines: list[str] = []
+    last_start = end = 0
+    layout.beginLayout()
+    while len(lines) < max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        last_start, end = line.textStart(), line.textStart() + line.textLength()
+        lines.append(text[last_start:end].strip())
+    layout.endLayout()
+    if lines and end < len(text):
+        metrics = QFontMetricsF(font)
+        lines[-1] = metrics.elidedText(text[last_start:], Qt.TextElideMode.ElideRight, width)
+    return lines
+
+
+class NodeItem(QGraphicsItem):
+    """One card: its kind's colours, wrapped title, team stripe, marks and badges."""
+
+    def __init__(self, node: Node, team: Team | None = None) -> None:
+        super().__init__()
+        flags = QGraphicsItem.GraphicsItemFlag
+        self.setFlags(
+            flags.ItemIsSelectable
+            | flags.ItemIsMovable
+            | flags.ItemSendsGeometryChanges
+            | flags.ItemIsFocusable
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(1.0)
+        self.links: list[LinkItem] = []
+        self.node = node
+        self.team = team
+        self.findings: tuple[Finding, ...] = ()
+        self._hover = False
+        self._editing = False
+        self._lines: list[str] | None = None
+        self._rect = QRectF()
+        self.set_node(node, team)
+
+    # ------------------------------------------------------------------ model state
+
+    @property
+    def node_id(self) -> str:
+        return self.node.id
+
+    def set_node(self, node: Node, team: Team | None) -> None:
+        """Show `node` (a fresh record from the model) and its `team`."""
+        width, height = card_size(node.kind)
+        rect = QRectF(-width / 2, -height / 2, width, height)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self.node, self.team = node, team
+        self._lines = None  # wrapped when first drawn up close
+        self.update()
+
+    def set_editing(self, editing: bool) -> None:
+        """Hide the title while an editor lies over it."""
+        if editing != self._editing:
+            self._editing = editing
+            self.update()
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Show badges for the error and warning findings that name this node."""
+        findings_tuple = tuple(f for f in findings if f.severity in style.BADGES)
+        if findings_tuple != self.findings:
+            self.findings = findings_tuple
+            self.update()
+
+    def badge_counts(self) -> dict[Severity, int]:
+        """How many error and warning findings this node's badges show."""
+        counts = dict.fromkeys(style.BADGES, 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+    def _tooltip(self) -> str:
+        parts = [f"{self.node.kind.label}: {self.node.title}"]
+        if self.node.description:
+            parts.append(self.node.description[:300])
+        parts.extend(f"{f.severity.value.capitalize()}: {f.message}" for f in self.findings)
+        return "\n".join(parts)
+
+    # ------------------------------------------------------------------ geometry
+
+    def card_rect(self) -> QRectF:
+        """The card's rectangle in item coordinates (centred on the node's position)."""
+        return QRectF(self._rect)
+
+    def scene_card_rect(self) -> QRectF:
+        return self._rect.translated(self.pos())
+
+    def boundingRect(self) -> QRectF:
+        margin = _BADGE_RADIUS + 4
+        return self._rect.adjusted(-margin, -margin, margin, margin)
+
+    def shape(self) -> QPainterPath:
+        """The card and its connection handle, as one filled area."""
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)
+        path.addRoundedRect(self._rect, style.RADIUS, style.RADIUS)
+        path.addEllipse(self.handle_center(), style.HANDLE_RADIUS + 3, style.HANDLE_RADIUS + 3)
+        return path
+
+    def handle_center(self) -> QPointF:
+        """Where the connection handle sits: the middle of the card's top edge."""
+        return QPointF(0.0, self._rect.top())
+
+    def on_handle(self, item_pos: QPointF) -> bool:
+        """Whether `item_pos` is on the connection handle."""
+        delta = item_pos - self.handle_center()
+        return (delta.x() ** 2 + delta.y() ** 2) ** 0.5 <= style.HANDLE_RADIUS + 4
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for link in self.links:
+                link.update_path()
+        return super().itemChange(change, value)
+
+    def hoverEnterEvent(self, event: Any) -> None:
+        self.setToolTip(self._tooltip())  # built when needed, not for every card on open
+        self._hover = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: Any) -> None:
+        self._hover = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    # ------------------------------------------------------------------ painting
+
+    def _title_font(self) -> QFont:
+        return style.font(style.TITLE_PIXELS[self.node.kind], bold=True)
+
+    def _content_left(self) -> float:
+        stripe = style.STRIPE_WIDTH if self.node.kind is NodeKind.GOAL else 0.0
+        return self._rect.left() + stripe + style.PADDING
+
+    def _text_width(self) -> float:
+        return self._rect.right() - style.PADDING - self._content_left()
+
+    def title_lines(self) -> list[str]:
+        """The title wrapped to the card, computed once per record."""
+        if self._lines is None:
+            width, lines = self._text_width(), self._max_lines()
+            self._lines = wrap_text(self.node.title, self._title_font(), width, lines)
+        return self._lines
+
+    def _max_lines(self) -> int:
+        line = QFontMetricsF(self._title_font()).lineSpacing()
+        ranked = self.node.kind in (NodeKind.OBJECTIVE, NodeKind.GOAL)
+        reserved = 2 * style.PADDING + 18 + (18 if ranked else 0)
+        return max(1, int((self._rect.height() - reserved) // line))
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        colors = style.CARDS[self.node.kind]
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        if detail < _TEXT_DETAIL:
+            self._paint_far(painter, colors)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_card(painter, colors)
+        self._paint_text(painter, colors)
+        if self.node.kind in (NodeKind.OBJECTIVE, NodeKind.GOAL):
+            self._paint_marks(painter, colors)
+        self._paint_badges(painter)
+        if self._hover or self.isSelected():
+            self._paint_handle(painter)
+
+    def _paint_far(self, painter: QPainter, colors: style.CardStyle) -> None:
+        """Seen from far away the text is unreadable: a plain card, stripe and badges."""
+        painter.setPen(
+            QPen(QColor(style.SELECTION), 6.0) if self.isSelected() else Qt.PenStyle.NoPen
+        )
+        painter.setBrush(QColor(colors.fill))
+        painter.drawRect(self._rect)
+        if self.node.kind is NodeKind.GOAL:
+            stripe = QRectF(
+                self._rect.left(), self._rect.top(), 3 * style.STRIPE_WIDTH, self._rect.height()
+            )
+            painter.fillRect(stripe, QColor(self.team.color if self.team else style.NO_TEAM))
+        counts = self.badge_counts()
+        for severity in (Severity.WARNING, Severity.ERROR):
+            if counts[severity]:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(style.BADGES[severity]))
+                corner = QPointF(self._rect.right(), self._rect.top())
+                painter.drawEllipse(corner, 3 * _BADGE_RADIUS, 3 * _BADGE_RADIUS)
+                break
+
+    def _paint_card(self, painter: QPainter, colors: style.CardStyle) -> None:
+        dropped = self.node.status is Status.DROPPED
+        border = QPen(QColor(colors.border), 1.5)
+        if dropped:
+            border.setStyle(Qt.PenStyle.DashLine)
+        if self.isSelected():
+            border = QPen(QColor(style.SELECTION), 4.0)
+        fill = QColor(colors.fill)
+        if dropped:
+            fill = fill.lighter(115)
+        painter.setPen(border)
+        painter.setBrush(QBrush(fill))
+        painter.drawRoundedRect(self._rect, style.RADIUS, style.RADIUS)
+        if self.node.kind is NodeKind.GOAL:
+            stripe = QPainterPath()
+            stripe.addRoundedRect(
+                self._rect.adjusted(1, 1, -1, -1), style.RADIUS - 1, style.RADIUS - 1
+            )
+            clip = QPainterPath()
+            clip.addRect(
+                QRectF(self._rect.left(), self._rect.top(), style.STRIPE_WIDTH, self._rect.height())
+            )
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.team.color if self.team else style.NO_TEAM))
+            painter.drawPath(stripe.intersected(clip))
+
+    def _paint_text(self, painter: QPainter, colors: style.CardStyle) -> None:
+        left, top = self._content_left(), self._rect.top() + style.PADDING
+        width = self._text_width()
+        small = style.font(style.SMALL_PIXELS, bold=True)
+        painter.setFont(small)
+        painter.setPen(QColor(colors.muted))
+        label = self.node.kind.label.upper()
+        if self.node.kind is NodeKind.GOAL:
+            label = self.team.name.upper() if self.team else "NO TEAM"
+        if self.node.status is not Status.PROPOSED:
+            label = f"{label} · {self.node.status.value.upper()}"
+        label = QFontMetricsF(small).elidedText(label, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRectF(left, top, width, 16), Qt.AlignmentFlag.AlignLeft, label)
+        title = self._title_font()
+        if self.node.status is Status.DROPPED:
+            title.setStrikeOut(True)
+        painter.setFont(title)
+        painter.setPen(QColor(colors.text))
+        spacing = QFontMetricsF(title).lineSpacing()
+        y = top + 18
+        if self.node.kind in (NodeKind.VISION, NodeKind.VALUE):
+            room = self._rect.bottom() - style.PADDING - y
+            y += max(0.0, (room - spacing * len(self.title_lines())) / 2)
+        align = (
+            Qt.AlignmentFlag.AlignHCenter
+            if self.node.kind is NodeKind.VISION
+            else Qt.AlignmentFlag.AlignLeft
+        )
+        for line in [] if self._editing else self.title_lines():
+            painter.drawText(QRectF(left, y, width, spacing), align, line)
+            y += spacing
+
+    def _paint_marks(self, painter: QPainter, colors: style.CardStyle) -> None:
+        node = self.node
+        bottom = self._rect.bottom() - style.PADDING
+        left, width = self._content_left(), self._text_width()
+        small = style.font(style.SMALL_PIXELS + 1, bold=True)
+        painter.setFont(small)
+        painter.setPen(QColor(colors.muted))
+        row = QRectF(left, bottom - 16, width, 16)
+        painter.drawText(
+            row,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            _PRIORITY_MARKS[node.priority],
+        )
+        marks = "Impact " + "●" * node.impact + "○" * (5 - node.impact)
+        if node.votes:
+            marks += f"   ★ {node.votes}"
+        painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, marks)
+
+    def _paint_badges(self, painter: QPainter) -> None:
+        x = self._rect.right() - 2
+        for severity, count in self.badge_counts().items():
+            if not count:
+                continue
+            center = QPointF(x, self._rect.top() + 2)
+            painter.setPen(QPen(QColor("#FFFFFF"), 2.0))
+            painter.setBrush(QColor(style.BADGES[severity]))
+            painter.drawEllipse(center, _BADGE_RADIUS, _BADGE_RADIUS)
+            painter.setFont(style.font(13, bold=True))
+            painter.setPen(QColor("#FFFFFF" if severity is Severity.ERROR else "#1A1200"))
+            box = QRectF(
+                center.x() - _BADGE_RADIUS,
+                center.y() - _BADGE_RADIUS,
+                2 * _BADGE_RADIUS,
+                2 * _BADGE_RADIUS,
+            )
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "!" if count == 1 else str(count))
+            x -= 2 * _BADGE_RADIUS + 4
+
+    def _paint_handle(self, painter: QPainter) -> None:
+        painter.setPen(QPen(QColor("#FFFFFF"), 2.0))
+        painter.setBrush(QColor(style.SELECTION))
+        painter.drawEllipse(self.handle_center(), style.HANDLE_RADIUS, style.HANDLE_RADIUS)

@@ -1,0 +1,1 @@
+"""The panels and dialogs around the canvas: palette, alignment check, teams, Inspector."""

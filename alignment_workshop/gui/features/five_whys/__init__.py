@@ -1,0 +1,1 @@
+"""The guided 5 Whys: the chain logic and its dialog."""

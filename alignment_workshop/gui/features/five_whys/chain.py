@@ -1,0 +1,230 @@
+"""The guided 5 Whys: the steps behind the dialog, driven through the document.
+
+A session starts at a card that does not lead to the vision (an orphan) and asks
+"Why does '<title>' matter?". Each answer is one undoable step: either pick an existing
+card it serves (a supports link is added) or name a new parent, created one level up
+and linked. The session moves up to the parent and asks again, until the starting card
+reaches the vision or five whys have been asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alignment_workshop.analysis import WhyIndex, why_paths, why_sentence
+from alignment_workshop.layout import COLUMN_PITCH, ROW_PITCH, card_rect
+from alignment_workshop.model import (
+    Link,
+    LinkKind,
+    Node,
+    NodeKind,
+    ValidationError,
+    Workshop,
+    link_allowed,
+    new_id,
+)
+from alignment_workshop.model.validation import validate_node
+
+from ...editing.document import Document
+
+#: A session stops after this many answers.
+MAX_WHYS = 5
+#: The order candidates are offered in: the level just above comes first.
+_KIND_ORDER = {NodeKind.OBJECTIVE: 0, NodeKind.GOAL: 1, NodeKind.VISION: 2}
+
+
+def _supporters(workshop: Workshop, node_id: str) -> set[str]:
+    """Every node that reaches `node_id` through supports links (linking to one is a cycle)."""
+    down: dict[str, list[str]] = {}
+    for link in workshop.iter_links():
+        if link.kind is LinkKind.SUPPORTS:
+            down.setdefault(link.target, []).append(link.source)
+    seen, todo = {node_id}, [node_id]
+    while todo:
+        for source in down.get(todo.pop(), ()):
+            if source not in seen:
+                seen.add(source)
+                todo.append(source)
+    return seen
+
+
+def candidates(workshop: Workshop, node_id: str) -> list[Node]:
+    """The active cards `node_id` could serve: allowed, not yet linked, making no cycle.
+
+    Objectives first, then goals, then the vision; cards already leading to the vision
+    before the others; file order otherwise.
+    """
+    node = workshop.node(node_id)
+    excluded = _supporters(workshop, node_id)
+    found = [
+        other
+        for other in workshop.iter_nodes()
+        if other.is_active
+        and other.id not in excluded
+        and link_allowed(LinkKind.SUPPORTS, node.kind, other.kind)
+        and workshop.find_link(LinkKind.SUPPORTS, node_id, other.id) is None
+    ]
+    index = WhyIndex(workshop)
+    leads = {other.id for other in found if index.paths(other.id, limit=1)}
+    return sorted(found, key=lambda n: (_KIND_ORDER[n.kind], n.id not in leads))
+
+
+def parent_kinds(workshop: Workshop, node_id: str) -> list[NodeKind]:
+    """The kinds a new parent of `node_id` may have, the sensible one first.
+
+    A goal's parent is an objective; an objective's parent is an objective, unless the
+    map has no vision yet, when the natural next step is the vision itself.
+    """
+    kind = workshop.node(node_id).kind
+    has_vision = any(n.kind is NodeKind.VISION for n in workshop.iter_nodes())
+    kinds = [NodeKind.OBJECTIVE]
+    if kind is NodeKind.GOAL:
+        kinds.append(NodeKind.GOAL)
+    if not has_vision:
+        kinds.insert(0 if kind is NodeKind.OBJECTIVE else len(kinds), NodeKind.VISION)
+    return kinds
+
+
+def place_above(workshop: Workshop, node_id: str, kind: NodeKind) -> tuple[float, float] | None:
+    """A free spot one row above `node_id` for a new card of `kind` (None if unplaced)."""
+    pos = workshop.node(node_id).pos
+    if pos is None:
+        return None
+    rects = [card_rect(n.kind, n.pos) for n in workshop.iter_nodes() if n.pos is not None]
+    y = pos[1] - ROW_PITCH
+    for step in range(200):
+        offset = (step + 1) // 2 * (1 if step % 2 else -1)
+        spot = (pos[0] + offset * COLUMN_PITCH, y)
+        rect = card_rect(kind, spot)
+        if not any(rect.intersects(other) for other in rects):
+            return spot
+    return (pos[0], y)
+
+
+@dataclass
+class Step:
+    """One answered why: the card asked about and the parent it serves."""
+
+    child: str
+    parent: str
+    created: bool
+
+
+class FiveWhysSession:
+    """A 5 Whys run from one card; every answer is one undo step on the document."""
+
+    def __init__(self, document: Document, node_id: str) -> None:
+        self.document = document
+        self.origin = node_id
+        self.current = node_id
+        self.steps: list[Step] = []
+        self.finished = False
+        #: True when the map changed under the run (its cards gone, another file open).
+        self.ended = False
+        self.outcome = ""
+        self._workshop = document.workshop
+        self._origin_title = self._workshop.node(node_id).title
+
+    @property
+    def workshop(self) -> Workshop:
+        return self._workshop
+
+    def follow(self) -> bool:
+        """Check the run still fits the map (after undo, delete, open); False once ended.
+
+        The run ends, with a sentence saying why, when the document holds another
+        workshop or a card of the chain is gone.
+        """
+        if self.ended:
+            return False
+        reason = ""
+        if self.document.workshop is not self._workshop:
+            reason = "Another workshop was opened"
+        else:
+            chain = [self.origin, self.current, *(step.parent for step in self.steps)]
+            if not all(self._workshop.has_node(node_id) for node_id in chain):
+                reason = "A card of this chain is no longer on the map"
+        if reason:
+            self.ended = self.finished = True
+            self.outcome = (
+                f"{reason}, so the 5 Whys for '{self._origin_title}' has ended. "
+                "Close this window and select a card to ask again."
+            )
+        return not self.ended
+
+    def question(self) -> str:
+        return f"Why does '{self.workshop.node(self.current).title}' matter?"
+
+    def candidates(self) -> list[Node]:
+        return [] if self.finished else candidates(self.workshop, self.current)
+
+    def parent_kinds(self) -> list[NodeKind]:
+        return [] if self.finished else parent_kinds(self.workshop, self.current)
+
+    def chain_titles(self) -> list[str]:
+        """The titles from the starting card up through every answer so far."""
+        if self.ended:
+            return []
+        return [self.workshop.node(n).title for n in (self.origin, *(s.parent for s in self.steps))]
+
+    def pick(self, target_id: str) -> bool:
+        """Answer with an existing card: `current` supports it. False if refused."""
+        if not self.follow() or self.finished:
+            return False
+        workshop, child = self.workshop, self.current
+        try:
+            workshop.check_new_link(Link(new_id("link"), LinkKind.SUPPORTS, child, target_id))
+        except ValidationError as error:
+            self.document.message.emit(f"Link refused: {error.reason}")
+            return False
+        text = f"Why: '{workshop.node(child).title}' serves '{workshop.node(target_id).title}'"
+        with self.document.macro(text):
+            self.document.add_link(LinkKind.SUPPORTS, child, target_id)
+        self._advance(Step(child, target_id, created=False))
+        return True
+
+    def create_parent(self, title: str, kind: NodeKind | None = None) -> str | None:
+        """Answer with a new card of `kind` (default: the sensible one), linked as parent."""
+        if not self.follow() or self.finished:
+            return None
+        kind = NodeKind(kind) if kind else self.parent_kinds()[0]
+        title = " ".join(title.split())
+        child = self.current
+        try:
+            validate_node(Node("why-check", kind, title))
+            if not link_allowed(LinkKind.SUPPORTS, self.workshop.node(child).kind, kind):
+                raise ValidationError("kind", f"a {kind.label.lower()} cannot be served from here")
+        except ValidationError as error:
+            self.document.message.emit(f"New card refused: {error.reason}")
+            return None
+        child_title = self.workshop.node(child).title
+        with self.document.macro(f"Why: new {kind.label.lower()} '{title}' for '{child_title}'"):
+            parent = self.document.add_node(kind, title, place_above(self.workshop, child, kind))
+            if parent is not None:
+                self.document.add_link(LinkKind.SUPPORTS, child, parent)
+        if parent is None:
+            return None
+        self._advance(Step(child, parent, created=True))
+        return parent
+
+    def stop(self) -> None:
+        """End the run where it stands."""
+        if not self.finished:
+            self._finish(f"Stopped after {len(self.steps)} of {MAX_WHYS} whys.")
+
+    def _advance(self, step: Step) -> None:
+        self.steps.append(step)
+        paths = why_paths(self.workshop, self.origin, limit=1)
+        if paths:
+            self._finish(f"It leads to the vision now: {why_sentence(self.workshop, paths[0])}")
+        elif len(self.steps) >= MAX_WHYS:
+            self._finish(
+                f"Five whys asked, and '{self.workshop.node(self.origin).title}' still does "
+                "not reach the vision. Link the last card to an objective or the vision."
+            )
+        else:
+            self.current = step.parent
+
+    def _finish(self, outcome: str) -> None:
+        self.finished = True
+        self.outcome = outcome

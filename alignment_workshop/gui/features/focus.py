@@ -1,0 +1,137 @@
+"""Focus: show one objective with its chain to the vision and everything that supports it.
+
+Select an objective (or a team goal) and choose Focus: every other card and link is
+hidden until Esc, or Focus again. The visible set follows edits, so a goal linked to
+the focused objective while focused appears at once, and a card added while focused
+stays visible (it is being worked on) even before it is linked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QGraphicsView, QMainWindow
+
+from alignment_workshop.model import LinkKind, NodeKind, Workshop
+
+from ..editing.document import Document
+from .why import FOCUS_LAYER, EscapeChain
+
+if TYPE_CHECKING:
+    from ..canvas.scene import MapScene
+
+_FOCUSABLE = (NodeKind.OBJECTIVE, NodeKind.GOAL)
+
+
+def _walk(start: str, edges: dict[str, list[str]]) -> set[str]:
+    seen, todo = {start}, [start]
+    while todo:
+        for nxt in edges.get(todo.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+def focus_ids(workshop: Workshop, node_id: str) -> set[str]:
+    """`node_id`, the active nodes it supports up to the vision, and all that support it."""
+    up: dict[str, list[str]] = {}
+    down: dict[str, list[str]] = {}
+    for link in workshop.iter_links():
+        if link.kind is not LinkKind.SUPPORTS:
+            continue
+        if workshop.node(link.source).is_active and workshop.node(link.target).is_active:
+            up.setdefault(link.source, []).append(link.target)
+            down.setdefault(link.target, []).append(link.source)
+    return _walk(node_id, up) | _walk(node_id, down)
+
+
+class FocusMode(QObject):
+    """View › Focus: hide everything outside one objective's chain and support."""
+
+    #: Focus was switched on (True) or off (False).
+    active_changed = Signal(bool)
+
+    def __init__(
+        self, document: Document, scene: MapScene, view: QGraphicsView, window: QMainWindow
+    ) -> None:
+        super().__init__(window)
+        self.document, self.scene, self.view = document, scene, view
+        self.node_id: str | None = None
+        self.visible_ids: set[str] = set()
+        self._known_ids: set[str] = set()  # the cards that existed when Focus began
+        self.action = QAction("&Focus", window)
+        self.action.setCheckable(True)
+        self.action.setShortcut(QKeySequence("F"))
+        self.action.setStatusTip(
+            "Show only the selected objective, its chain to the vision and what supports it"
+        )
+        self.action.triggered.connect(self.toggle)
+        window.addAction(self.action)
+        self.escape = EscapeChain.of(window)
+        self.escape.add(FOCUS_LAYER, self.is_active, self.clear)
+        document.workshop_replaced.connect(self.clear)
+        document.analysis_updated.connect(self._follow_edit)
+
+    def is_active(self) -> bool:
+        return self.node_id is not None
+
+    def toggle(self) -> None:
+        """Focus on the selected card, or leave Focus when it is on."""
+        if self.is_active():
+            self.clear()
+        else:
+            self.focus()
+
+    def focus(self, node_id: str | None = None) -> bool:
+        """Focus on `node_id` (default: the one selected objective or goal)."""
+        workshop = self.document.workshop
+        if node_id is None:
+            selected = self.scene.selected_node_ids()
+            node_id = selected[0] if len(selected) == 1 else None
+        if node_id is None or workshop.node(node_id).kind not in _FOCUSABLE:
+            self.document.message.emit("Select one objective (or team goal), then choose Focus.")
+            self.action.setChecked(self.is_active())
+            return False
+        self.node_id = node_id
+        self._known_ids = {node.id for node in workshop.iter_nodes()}
+        self._show(focus_ids(workshop, node_id))
+        self._frame(self.visible_ids)
+        self.action.setChecked(True)
+        self.escape.refresh()
+        self.active_changed.emit(True)
+        return True
+
+    def clear(self) -> None:
+        """Show the whole map again."""
+        if self.node_id is None:
+            return
+        self.node_id = None
+        self.visible_ids = set()
+        self._known_ids = set()
+        self.scene.set_visible_ids(None)
+        self.action.setChecked(False)
+        self.escape.refresh()
+        self.active_changed.emit(False)
+
+    def _show(self, ids: set[str]) -> None:
+        self.visible_ids = ids
+        self.scene.set_visible_ids(ids)
+
+    def _frame(self, ids: Iterable[str]) -> None:
+        center_on_ids = getattr(self.view, "center_on_ids", None)
+        if callable(center_on_ids):
+            center_on_ids(list(ids))
+
+    def _follow_edit(self, _report: object = None) -> None:
+        if self.node_id is None:
+            return
+        workshop = self.document.workshop
+        if workshop.has_node(self.node_id):
+            added = {n.id for n in workshop.iter_nodes() if n.id not in self._known_ids}
+            self._show(focus_ids(workshop, self.node_id) | added)
+        else:
+            self.clear()

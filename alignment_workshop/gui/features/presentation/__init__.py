@@ -1,0 +1,1 @@
+"""Presentation mode: the full-screen, high-contrast view the room watches."""

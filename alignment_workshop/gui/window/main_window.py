@@ -1,0 +1,276 @@
+"""The main window: actions, menus, toolbar, status bar and docks, and nothing else.
+
+Editing logic lives in the document, mouse handling in the scene and the view, file
+handling in `FileActions`, and each dock in its own module. The window builds them,
+wires their signals to actions, and shows the welcome state when no workshop is open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+
+from alignment_workshop.analysis.findings import Report
+from alignment_workshop.layout import COLUMN_PITCH, ROW_PITCH, card_rect, card_size
+from alignment_workshop.model import NodeKind, Workshop
+
+from ..canvas.scene import MapScene
+from ..canvas.view import MapView
+from ..docks.check_dock import CheckDock
+from ..docks.inspector.dock import InspectorDock
+from ..docks.palette import PaletteDock
+from ..docks.teams_dialog import TeamsDialog
+from ..editing.document import Document
+from ..features.arrange import ArrangeActions
+from ..features.clipboard import ClipboardActions
+from ..features.find import FindBar
+from ..features.five_whys.dialog import FiveWhysLauncher
+from ..features.focus import FocusMode
+from ..features.presentation.mode import PresentationMode
+from ..features.why import WhyHighlighter
+from ..files.autosave import AutosaveController
+from ..files.file_actions import FileActions
+from ..files.prompts import FilePrompts
+from ..files.recent_files import RecentFiles
+from ..support.settings import restore_window_layout, save_window_layout
+from . import menus
+from .welcome import WelcomeWidget
+
+APP_TITLE = "Alignment Workshop"
+_MESSAGE_MS = 8000
+
+
+def free_spot(workshop: Workshop, kind: NodeKind, near: tuple[float, float]) -> tuple[float, float]:
+    """The point nearest `near`, on a grid of card pitches, where a new card overlaps none."""
+    width, height = card_size(kind)
+    taken = [card_rect(n.kind, n.pos) for n in workshop.iter_nodes() if n.pos is not None]
+    step_x, step_y = COLUMN_PITCH, ROW_PITCH
+    for ring in range(12):
+        for dx, dy in _ring(ring):
+            pos = (near[0] + dx * step_x, near[1] + dy * step_y)
+            rect = card_rect(kind, pos)
+            if not any(rect.intersects(other) for other in taken):
+                return pos
+    return near[0] + width, near[1] + height
+
+
+def _ring(radius: int) -> list[tuple[int, int]]:
+    """Grid offsets at Chebyshev distance `radius`, nearest and lowest first."""
+    cells = [
+        (dx, dy)
+        for dx in range(-radius, radius + 1)
+        for dy in range(-radius, radius + 1)
+        if max(abs(dx), abs(dy)) == radius
+    ]
+    return sorted(cells, key=lambda c: (abs(c[0]) + abs(c[1]), -c[1], abs(c[0])))
+
+
+def score_text(report: Report | None) -> str:
+    """The status bar's score: a percentage, or "—" when there is nothing to score."""
+    if report is None or report.score is None:
+        return "Alignment: —"
+    return f"Alignment: {report.score:g} %"
+
+
+class MainWindow(QMainWindow):
+    """One editor window on one document."""
+
+    def __init__(
+        self,
+        document: Document | None = None,
+        *,
+        prompts: FilePrompts | None = None,
+        recent: RecentFiles | None = None,
+        autosave: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.document = document or Document(self)
+        self.scene = MapScene(self.document)
+        self.view = MapView(self.scene, self)
+        self.clipboard = ClipboardActions(self.document, self.scene)
+        self.recent = recent or RecentFiles(parent=self)
+        self.autosave = AutosaveController(self.document) if autosave else None
+        self.files = FileActions(
+            self.document,
+            prompts or FilePrompts.dialogs(self),
+            recent=self.recent,
+            autosave=self.autosave,
+            commit_pending=self.commit_pending,
+        )
+        self.find_bar = FindBar(self.document, self.scene, self.view, self)
+        self.score_label = QLabel(score_text(None), self)
+        self.zoom_label = QLabel("100 %", self)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._install_widgets()
+        self._install_features()
+        menus.build(self)
+        self._connect()
+        self.resize(1400, 900)
+        restore_window_layout(self)
+        self._update_title()
+        self._update_selection_actions()
+
+    # ------------------------------------------------------------------ wiring
+
+    def _install_widgets(self) -> None:
+        """The welcome page and the map in the centre, the palette on the left."""
+        self.welcome = WelcomeWidget(self.recent, self)
+        self.stack = QStackedWidget(self)
+        for page in (self.welcome, self.view):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.palette = PaletteDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
+
+    def _install_features(self) -> None:
+        """The docks and the map features, each in its own module."""
+        doc, scene, view = self.document, self.scene, self.view
+        self.inspector = InspectorDock(doc, scene, self)
+        self.check_dock = CheckDock(doc, scene, view, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.check_dock)
+        self.arrange = ArrangeActions(doc, scene, view, self)
+        self.why = WhyHighlighter(doc, scene, view, self)
+        self.focus = FocusMode(doc, scene, view, self)
+        self.five_whys = FiveWhysLauncher(doc, scene, view, self)
+        self.presentation = PresentationMode(doc, scene, view, self)
+        scene.add_context_provider(self._node_context)
+
+    def _node_context(self, menu: QMenu, selected: list[str]) -> None:
+        """Why, Focus and Ask why… in a card's context menu."""
+        if len(selected) == 1:
+            for action in (self.why.action, self.focus.action, self.five_whys.action):
+                if action.isEnabled():
+                    menu.addAction(action)
+
+    def commit_pending(self) -> None:
+        """Put unfinished edits into the model: an in-place title, a half-typed field."""
+        self.scene.finish_rename()
+        self.inspector.flush()
+
+    def show_teams(self) -> None:
+        """Edit › Teams…: add, rename, recolour and remove teams."""
+        dialog = TeamsDialog(self.document, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()  # one per use: do not keep every dialog alive
+
+    def _connect(self) -> None:
+        doc = self.document
+        doc.path_changed.connect(self._update_title)
+        doc.workshop_replaced.connect(self._on_replaced)
+        doc.changed.connect(self._update_title)
+        doc.modified_changed.connect(self.setWindowModified)
+        doc.analysis_updated.connect(lambda report: self.score_label.setText(score_text(report)))
+        doc.message.connect(lambda text: self.statusBar().showMessage(text, _MESSAGE_MS))
+        if self.autosave is not None:  # stays until the next message: work is at risk
+            self.autosave.failed.connect(lambda text: self.statusBar().showMessage(text))
+        self.scene.selection_ids_changed.connect(self._update_selection_actions)
+        self.palette.add_requested.connect(self.add_card)
+        self.files.closed.connect(self.show_welcome)
+        self.welcome.new_requested.connect(self.files.new)
+        self.welcome.open_requested.connect(self.files.open)
+        self.welcome.open_example_requested.connect(self.files.open_example)
+        self.welcome.open_path_requested.connect(self.files.open)
+        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{round(z * 100)} %"))
+
+    def action(self, name: str) -> QAction:
+        """One of the window's actions by its short name ("undo", "fit", "delete"…)."""
+        return self.actions_by_name[name]
+
+    # ------------------------------------------------------------------ state
+
+    def is_showing_map(self) -> bool:
+        return self.stack.currentWidget() is self.view
+
+    def show_map(self) -> None:
+        self.stack.setCurrentWidget(self.view)
+        self._enable_map_controls(True)
+        self._update_selection_actions()
+
+    def show_welcome(self) -> None:
+        """The start screen: new, open, example and recent files."""
+        self.stack.setCurrentWidget(self.welcome)
+        self._enable_map_controls(False)
+        self._update_title()
+
+    def _enable_map_controls(self, on: bool) -> None:
+        """Everything that works on an open map; the welcome screen has no map to edit."""
+        for widget in (self.palette, self.inspector.widget(), self.check_dock.widget()):
+            widget.setEnabled(on)
+        actions = [self.action(name) for name in menus.MAP_ACTIONS]
+        actions += [self.why.action, self.focus.action, self.presentation.action]
+        actions += [self.arrange.auto_layout_action, self.arrange.tidy_action]
+        for action in actions:
+            action.setEnabled(on)
+
+    def _on_replaced(self) -> None:
+        self.show_map()
+        self._update_title()
+        self.view.fit_all()
+
+    def _update_title(self) -> None:
+        if self.is_showing_map():
+            self.setWindowTitle(f"{self.document.display_name()}[*] — {APP_TITLE}")
+        else:
+            self.setWindowTitle(APP_TITLE)
+        self.setWindowModified(self.document.is_modified())
+
+    def _update_selection_actions(self) -> None:
+        has_nodes = bool(self.scene.selected_node_ids())
+        has_any = has_nodes or bool(self.scene.selected_link_ids())
+        on_map = self.is_showing_map()
+        for name in ("cut", "copy", "duplicate", "rename"):
+            self.action(name).setEnabled(on_map and has_nodes)
+        self.action("delete").setEnabled(on_map and has_any)
+
+    # ------------------------------------------------------------------ commands
+
+    def open_path(self, path: Path) -> bool:
+        """Open a file given on the command line (or dropped on the app)."""
+        return self.files.open(Path(path))
+
+    def add_card(self, kind: NodeKind) -> str | None:
+        """Add a card of `kind` near the middle of the view, where it covers no other card."""
+        if not self.is_showing_map():
+            self.files.new()
+        center = self.view.mapToScene(self.view.viewport().rect().center())
+        x, y = free_spot(self.document.workshop, kind, (center.x(), center.y()))
+        self.view.setFocus()
+        node_id = self.scene.add_node_at(kind, (x, y))
+        if node_id is not None:
+            self.view.ensureVisible(self.scene.item_for(node_id).sceneBoundingRect(), 40, 40)
+        return node_id
+
+    def rename_selected(self) -> None:
+        ids = self.scene.selected_node_ids()
+        if ids:
+            self.view.center_on_ids(ids[:1])
+            self.view.setFocus()
+            self.scene.start_rename(ids[0])
+
+    def delete_selected(self) -> None:
+        self.document.delete(self.scene.selected_node_ids(), self.scene.selected_link_ids())
+
+    def select_all(self) -> None:
+        self.scene.select_ids(
+            [n.id for n in self.document.workshop.iter_nodes()],
+            [k.id for k in self.document.workshop.iter_links()],
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.may_close():
+            event.ignore()
+            return
+        if self.presentation.is_active():
+            self.presentation.leave()  # keep the docks and window size, not the full screen
+        save_window_layout(self)
+        if self.autosave is not None:
+            self.autosave.stop()
+        event.accept()

@@ -120,7 +120,10 @@ class MapScene(SceneInteraction, QGraphicsScene):
             dim = lit_nodes is not None and node_id not in lit_nodes
             item.setOpacity(style.DIMMED_OPACITY if dim else 1.0)
         for link_id, link_item in self._links.items():
-            link_item.setVisible(link_item.source.isVisible() and link_item.target.isVisible())
+            link = link_item.link
+            link_item.setVisible(
+                self._nodes[link.source].isVisible() and self._nodes[link.target].isVisible()
+            )
             dim = lit_links is not None and link_id not in lit_links
             link_item.setOpacity(style.DIMMED_OPACITY if dim else 1.0)
 

@@ -4,12 +4,14 @@
 value, `conflicts` a red zigzag with no direction (grey once resolved) and `depends` a
 dashed grey arrow. The ends are clipped to the card borders and follow the cards while
 they move: each `NodeItem` calls `update_path()` on its links when its position changes.
+A link knows its cards only as `LinkEnd`s (their rectangle, record and list of links), so
+this module does not import the cards that import it.
 """
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -20,12 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignment_workshop.model import Link, LinkKind
+from alignment_workshop.model import Link, LinkKind, Node
 
 from .. import style
-
-if TYPE_CHECKING:
-    from .node_item import NodeItem
 
 _ARROW_LENGTH = 14.0
 _ARROW_HALF_WIDTH = 7.0
@@ -80,10 +79,28 @@ def arrow_head(tip: QPointF, start: QPointF) -> QPolygonF:
     return QPolygonF([tip, base + offset, base - offset])
 
 
+class LinkEnd(Protocol):
+    """What a link needs from a card it joins (a `NodeItem`)."""
+
+    @property
+    def node(self) -> Node:
+        """The card's record, for the link's tooltip."""
+        ...
+
+    @property
+    def links(self) -> list[LinkItem]:
+        """The links that end at the card; a link adds itself here and leaves on `detach`."""
+        ...
+
+    def scene_card_rect(self) -> QRectF:
+        """The card's rectangle in scene coordinates, where the line is clipped."""
+        ...
+
+
 class LinkItem(QGraphicsItem):
     """One link between two node items."""
 
-    def __init__(self, link: Link, source: NodeItem, target: NodeItem) -> None:
+    def __init__(self, link: Link, source: LinkEnd, target: LinkEnd) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)

@@ -57,7 +57,7 @@ def test_palette_adds_a_card_that_opens_into_renaming(window, qtbot):
     assert len(new) == 1
     node = window.document.workshop.node(new[0])
     assert node.kind is NodeKind.OBJECTIVE and node.title == "New objective"
-    editor = window.scene._editor
+    editor = window.scene.interaction.title_editor
     assert isinstance(editor, TitleEditor)
     editor.setPlainText("Win the mid-market")
     qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Return)
@@ -72,37 +72,37 @@ def test_palette_adds_a_card_that_opens_into_renaming(window, qtbot):
 def test_rename_with_f2_and_cancel_with_escape(window):
     window.scene.select_ids(["g1"])
     window.action("rename").trigger()
-    editor = window.scene._editor
+    editor = window.scene.interaction.title_editor
     assert editor is not None and editor.card is window.scene.item_for("g1")
     editor.setPlainText("Something else")
     editor.cancel()
     assert window.document.workshop.node("g1").title == "Redesign onboarding"
     assert window.document.undo_stack.count() == 0
-    window.scene.start_rename("g1")
-    window.scene._editor.setPlainText("   ")
-    window.scene._editor.commit()
+    window.scene.interaction.start_rename("g1")
+    window.scene.interaction.title_editor.setPlainText("   ")
+    window.scene.interaction.title_editor.commit()
     assert window.document.workshop.node("g1").title == "Redesign onboarding"
 
 
 def test_double_click_on_empty_canvas_adds_a_goal(window):
-    node_id = window.scene.add_node_at(NodeKind.GOAL, (900.0, 900.0))
+    node_id = window.scene.interaction.add_node_at(NodeKind.GOAL, (900.0, 900.0))
     node = window.document.workshop.node(node_id)
     assert (node.kind, node.pos) == (NodeKind.GOAL, (900.0, 900.0))
-    assert window.scene._editor is not None
+    assert window.scene.interaction.title_editor is not None
 
 
 def test_link_follows_the_pair_and_refusals_reach_the_status_bar(window):
-    link_id = window.scene.link_nodes("g2", "o")
+    link_id = window.scene.interaction.link_nodes("g2", "o")
     assert window.document.workshop.link(link_id).kind is LinkKind.SUPPORTS
-    link_id = window.scene.link_nodes("o", "val")
+    link_id = window.scene.interaction.link_nodes("o", "val")
     assert window.document.workshop.link(link_id).kind is LinkKind.UPHOLDS
     assert scene_counts(window) == (6, 7)
     before = window.document.workshop.copy()
-    assert window.scene.link_nodes("val", "v") is None
+    assert window.scene.interaction.link_nodes("val", "v") is None
     assert "Link refused" in window.statusBar().currentMessage()
     assert window.document.workshop == before
     assert scene_counts(window) == (6, 7)
-    reversed_id = window.scene.link_nodes("v", "g3")  # dragged the wrong way round
+    reversed_id = window.scene.interaction.link_nodes("v", "g3")  # dragged the wrong way round
     link = window.document.workshop.link(reversed_id)
     assert (link.source, link.target, link.kind) == ("g3", "v", LinkKind.SUPPORTS)
 
@@ -271,7 +271,7 @@ def test_keys_typed_into_the_title_editor_stay_there(window, qtbot):
     window.activateWindow()
     window.scene.select_ids(["g1"])
     window.rename_selected()
-    editor = window.scene._editor
+    editor = window.scene.interaction.title_editor
     editor.setFocus()
     editor.setPlainText("Redesign")
     viewport = window.view.viewport()
@@ -308,7 +308,7 @@ def test_context_menu_offers_every_allowed_kind_for_two_cards(window):
     from PySide6.QtWidgets import QMenu
 
     menu = QMenu()
-    window.scene._add_link_actions(menu, "g1", "g2")
+    window.scene.interaction.add_link_actions(menu, "g1", "g2")
     texts = [a.text() for a in menu.actions()]
     assert texts == [
         "Link: 'Redesign onboarding' supports 'Ship mobile app'",
@@ -319,7 +319,7 @@ def test_context_menu_offers_every_allowed_kind_for_two_cards(window):
     link = window.document.workshop.find_link(LinkKind.DEPENDS, "g1", "g2")
     assert link is not None
     menu = QMenu()
-    window.scene._add_link_actions(menu, "val", "v")
+    window.scene.interaction.add_link_actions(menu, "val", "v")
     assert menu.actions() == []
 
 
@@ -379,5 +379,5 @@ def test_dropping_a_palette_button_on_the_canvas_adds_that_card_there(window):
     expected = window.view.mapToScene(where)
     assert node.kind is NodeKind.OBJECTIVE
     assert node.pos == (expected.x(), expected.y())
-    assert window.scene._editor is not None
+    assert window.scene.interaction.title_editor is not None
     assert window.document.undo_stack.count() == 1

@@ -85,12 +85,13 @@ def test_focus_ids_ignores_dropped_supporters(env) -> None:
 
 def test_a_card_added_while_focused_stays_visible_with_its_rename_open(qtbot, env, focus) -> None:
     focus.focus("o2")
-    new = env.scene.add_node_at(NodeKind.GOAL, (900.0, 900.0))
+    new = env.scene.interaction.add_node_at(NodeKind.GOAL, (900.0, 900.0))
     assert new is not None and new in visible(env)
     env.document.refresh_analysis()  # what the debounce timer does ~50 ms later
     assert new in visible(env) and focus.is_active()
-    assert env.scene._editor is not None and env.scene._editor.card.node_id == new
-    env.scene.finish_rename()
+    editor = env.scene.interaction.title_editor
+    assert editor is not None and editor.card.node_id == new
+    env.scene.interaction.finish_rename()
     env.document.add_node(NodeKind.OBJECTIVE, "Another new one")
     qtbot.waitUntil(lambda: len(visible(env)) == 7)  # after the debounced recompute too
     assert "g2" not in visible(env)  # the rest of the map stays hidden

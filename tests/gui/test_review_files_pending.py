@@ -72,8 +72,8 @@ def test_close_asks_about_a_half_typed_inspector_field(qtbot, saved: Path) -> No
 def test_new_asks_about_a_title_being_renamed_in_place(qtbot, saved: Path) -> None:
     asked = Asked()
     window, node_id = _window(qtbot, saved, asked)
-    window.scene.start_rename(node_id)
-    window.scene._editor.setPlainText("Renamed in place")
+    window.scene.interaction.start_rename(node_id)
+    window.scene.interaction.title_editor.setPlainText("Renamed in place")
     assert not window.files.new()
     assert asked.unsaved == [saved.name]
     assert window.document.workshop.node(node_id).title == "Renamed in place"
@@ -90,7 +90,7 @@ def test_save_writes_the_typed_value(qtbot, saved: Path) -> None:
 def test_save_as_writes_the_typed_value(qtbot, saved: Path, tmp_path: Path) -> None:
     other = tmp_path / "other.alignment"
     window, node_id = _window(qtbot, saved, Asked(save_path=other))
-    window.scene.start_rename(node_id)
-    window.scene._editor.setPlainText("Saved as, renamed in place")
+    window.scene.interaction.start_rename(node_id)
+    window.scene.interaction.title_editor.setPlainText("Saved as, renamed in place")
     assert window.files.save_as()
     assert fileio.load(other).node(node_id).title == "Saved as, renamed in place"

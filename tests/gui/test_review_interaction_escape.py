@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsLineItem
 
 from alignment_workshop.gui.features.focus import FocusMode
 from alignment_workshop.gui.features.why import EscapeChain, WhyHighlighter
@@ -30,10 +31,10 @@ def why(env: Env) -> WhyHighlighter:
 def test_esc_cancels_a_rename_and_keeps_the_highlight(qtbot, env, why) -> None:
     why.show_why("g1")
     assert EscapeChain.of(env.window).shortcut.isEnabled()
-    env.scene.start_rename("g1")
+    env.scene.interaction.start_rename("g1")
     qtbot.keyClicks(env.view, "Renamed by mistake")
     qtbot.keyClick(env.view, Qt.Key.Key_Escape)
-    assert env.scene._editor is None  # the rename is cancelled …
+    assert env.scene.interaction.title_editor is None  # the rename is cancelled …
     assert env.document.workshop.node("g1").title == "Redesign onboarding"
     assert env.document.undo_stack.count() == 0
     assert why.is_active()  # … and the highlight stays
@@ -44,10 +45,10 @@ def test_esc_cancels_a_rename_and_keeps_the_highlight(qtbot, env, why) -> None:
 def test_esc_cancels_a_rename_while_focused(qtbot, env) -> None:
     focus = FocusMode(env.document, env.scene, env.view, env.window)
     focus.focus("o2")
-    env.scene.start_rename("o2")
+    env.scene.interaction.start_rename("o2")
     qtbot.keyClicks(env.view, "Oops")
     qtbot.keyClick(env.view, Qt.Key.Key_Escape)
-    assert env.scene._editor is None and focus.is_active()
+    assert env.scene.interaction.title_editor is None and focus.is_active()
     assert env.document.workshop.node("o2").title == "Onboarding is easy"
 
 
@@ -57,9 +58,10 @@ def test_esc_cancels_a_link_drag_before_the_highlight(qtbot, env, why) -> None:
     source = env.view.mapFromScene(env.scene.item_for("g4").pos())
     target = env.view.mapFromScene(env.scene.item_for("o3").pos())
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, source)
-    assert env.scene._link_source is not None  # a link drag is under way
+    assert env.scene.interaction.is_linking()  # a link drag is under way
     qtbot.keyClick(env.view, Qt.Key.Key_Escape)
-    assert env.scene._link_source is None and env.scene._link_line is None
+    assert not env.scene.interaction.is_linking()
+    assert not [i for i in env.scene.items() if isinstance(i, QGraphicsLineItem)]  # no dashes
     assert why.is_active()
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=target)
     assert env.document.undo_stack.count() == 0  # the cancelled drag links nothing

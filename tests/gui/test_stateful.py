@@ -71,7 +71,7 @@ class EditingSession(RuleBasedStateMachine):
         ids = self._node_ids()
         source, target = data.draw(st.sampled_from(ids)), data.draw(st.sampled_from(ids))
         links_before = len(self.doc.workshop.links)
-        made = self.window.scene.link_nodes(source, target, kind)
+        made = self.window.scene.interaction.link_nodes(source, target, kind)
         assert len(self.doc.workshop.links) == links_before + (made is not None)
 
     @precondition(_has_nodes)
@@ -102,7 +102,7 @@ class EditingSession(RuleBasedStateMachine):
             else []
         )
         self.window.scene.select_ids(ids, links)
-        self.window.delete_selected()
+        self.window.scene.interaction.delete_selection()
         assert not any(self.doc.workshop.has_node(i) for i in ids)
 
     @rule()

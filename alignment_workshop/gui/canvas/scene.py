@@ -3,7 +3,8 @@
 `MapScene` subscribes to the current workshop's events in one place (`_attach`) and
 unsubscribes in one place (`_detach`); it rebuilds itself when the document replaces
 the workshop. It never edits the model itself: every change the user makes with the
-mouse goes through the document (see `interaction.py`, which this class mixes in).
+mouse goes through the document by way of its `interaction` (see `interaction.py`),
+which it owns and forwards its mouse, key and context-menu events to.
 """
 
 from __future__ import annotations
@@ -11,9 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QRectF, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtCore import QEvent, QPointF, QRectF, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+)
 
 from alignment_workshop.analysis.findings import Report
 from alignment_workshop.model import Added, Changed, Event, Link, Node, Removed, Team, Workshop
@@ -27,16 +32,17 @@ from .items.node_item import NodeItem
 _MARGIN = 400.0
 
 
-class MapScene(SceneInteraction, QGraphicsScene):
+class MapScene(QGraphicsScene):
     """The alignment map of one document."""
 
     #: The set of selected nodes or links changed.
     selection_ids_changed = Signal()
 
     def __init__(self, document: Document) -> None:
-        QGraphicsScene.__init__(self, document)
-        SceneInteraction.__init__(self)
+        super().__init__(document)
         self.document = document
+        #: What the mouse and keyboard do on the map: renaming, linking, moving, menus.
+        self.interaction = SceneInteraction(self, document)
         self.setBackgroundBrush(QColor("#FAFAF7"))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._nodes: dict[str, NodeItem] = {}
@@ -58,6 +64,20 @@ class MapScene(SceneInteraction, QGraphicsScene):
     def link_item_for(self, link_id: str) -> LinkItem | None:
         """The line of `link_id`, or None."""
         return self._links.get(link_id)
+
+    def node_at(self, pos: QPointF) -> NodeItem | None:
+        """The visible card under the scene point `pos`, topmost first, or None."""
+        for item in self.items(pos):
+            if isinstance(item, NodeItem) and item.isVisible():
+                return item
+        return None
+
+    def link_at(self, pos: QPointF) -> LinkItem | None:
+        """The link under the scene point `pos`, topmost first, or None."""
+        for item in self.items(pos):
+            if isinstance(item, LinkItem):
+                return item
+        return None
 
     def node_items(self) -> list[NodeItem]:
         return list(self._nodes.values())
@@ -87,6 +107,10 @@ class MapScene(SceneInteraction, QGraphicsScene):
         finally:
             self.blockSignals(False)
         self.selection_ids_changed.emit()
+
+    def select_all(self) -> None:
+        """Select every card and link."""
+        self.select_ids(self._nodes, self._links)
 
     def items_rect(self, ids: Iterable[str] | None = None) -> QRectF:
         """The rectangle around the given cards (all cards when None), or an empty rect."""
@@ -131,7 +155,7 @@ class MapScene(SceneInteraction, QGraphicsScene):
 
     def _rebuild(self) -> None:
         self._detach()
-        self.cancel_interaction()
+        self.interaction.cancel()
         self.clear()
         self.setSceneRect(QRectF())
         self._nodes.clear()
@@ -206,7 +230,7 @@ class MapScene(SceneInteraction, QGraphicsScene):
 
     def _on_node_removed(self, event: Removed[Node]) -> None:
         item = self._nodes.pop(event.item.id)
-        self.forget_item(item)
+        self.interaction.forget_item(item)
         self.removeItem(item)
 
     def _on_node_changed(self, event: Changed[Node]) -> None:
@@ -248,3 +272,31 @@ class MapScene(SceneInteraction, QGraphicsScene):
         rect = self.itemsBoundingRect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
         current = self.sceneRect()
         self.setSceneRect(rect if current.isEmpty() else current.united(rect))
+
+    # ------------------------------------------------------------------ events, to the interaction
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.interaction.mouse_press(event, super().mousePressEvent)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.interaction.mouse_move(event, super().mouseMoveEvent)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.interaction.mouse_release(event, super().mouseReleaseEvent)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.interaction.mouse_double_click(event, super().mouseDoubleClickEvent)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        self.interaction.context_menu(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.interaction.key_press(event):
+            super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # A link drag claims Esc before the window's shortcuts see it (key_press ends it).
+        if self.interaction.claims_shortcut(event):
+            event.accept()
+            return True
+        return super().event(event)

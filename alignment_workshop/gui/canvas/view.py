@@ -183,4 +183,4 @@ class MapView(QGraphicsView):
         pos = self.mapToScene(event.position().toPoint())
         event.acceptProposedAction()
         self.setFocus()
-        self.map_scene.add_node_at(kind, (pos.x(), pos.y()))
+        self.map_scene.interaction.add_node_at(kind, (pos.x(), pos.y()))

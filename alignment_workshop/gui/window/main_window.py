@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.focus = FocusMode(doc, scene, view, self)
         self.five_whys = FiveWhysLauncher(doc, scene, view, self)
         self.presentation = PresentationMode(doc, scene, view, self)
-        scene.add_context_provider(self._node_context)
+        scene.interaction.add_context_provider(self._node_context)
 
     def _node_context(self, menu: QMenu, selected: list[str]) -> None:
         """Why, Focus and Ask why… in a card's context menu."""
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
 
     def commit_pending(self) -> None:
         """Put unfinished edits into the model: an in-place title, a half-typed field."""
-        self.scene.finish_rename()
+        self.scene.interaction.finish_rename()
         self.inspector.flush()
 
     def show_teams(self) -> None:
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         center = self.view.mapToScene(self.view.viewport().rect().center())
         x, y = free_spot(self.document.workshop, kind, (center.x(), center.y()))
         self.view.setFocus()
-        node_id = self.scene.add_node_at(kind, (x, y))
+        node_id = self.scene.interaction.add_node_at(kind, (x, y))
         if node_id is not None:
             self.view.ensureVisible(self.scene.item_for(node_id).sceneBoundingRect(), 40, 40)
         return node_id
@@ -253,16 +253,7 @@ class MainWindow(QMainWindow):
         if ids:
             self.view.center_on_ids(ids[:1])
             self.view.setFocus()
-            self.scene.start_rename(ids[0])
-
-    def delete_selected(self) -> None:
-        self.document.delete(self.scene.selected_node_ids(), self.scene.selected_link_ids())
-
-    def select_all(self) -> None:
-        self.scene.select_ids(
-            [n.id for n in self.document.workshop.iter_nodes()],
-            [k.id for k in self.document.workshop.iter_links()],
-        )
+            self.scene.interaction.start_rename(ids[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.may_close():

@@ -98,9 +98,9 @@ def _edit_actions(w: MainWindow) -> None:
     _action(w, "copy", "&Copy", clip.copy, Key.Copy)
     _action(w, "paste", "&Paste", clip.paste, Key.Paste)
     _action(w, "duplicate", "D&uplicate", clip.duplicate, "Ctrl+D")
-    _action(w, "delete", "&Delete", w.delete_selected, Key.Delete,
+    _action(w, "delete", "&Delete", w.scene.interaction.delete_selection, Key.Delete,
             "Delete the selection with its links")  # fmt: skip
-    _action(w, "select_all", "Select &All", w.select_all, Key.SelectAll)
+    _action(w, "select_all", "Select &All", w.scene.select_all, Key.SelectAll)
     _action(w, "rename", "&Rename", w.rename_selected, "F2", "Edit the selected card's title")
     _action(w, "find", "&Find…", w.find_bar.focus, Key.Find, "Jump to a card by its title")
     _action(w, "teams", "&Teams…", w.show_teams, "Ctrl+Shift+T", "Add, rename, recolour teams")

@@ -144,6 +144,10 @@ class LinkItem(QGraphicsItem):
             parts.append(f"Resolved: {link.resolution}" if link.resolved else "Unresolved")
         return "\n".join(parts)
 
+    def line(self) -> QLineF:
+        """The straight line between the drawn ends (clipped to the cards, spread from twins)."""
+        return QLineF(self._line)
+
     def update_path(self) -> None:
         """Recompute the line from the current positions of both cards."""
         self.prepareGeometryChange()

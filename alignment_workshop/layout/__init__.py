@@ -1,8 +1,9 @@
 """Automatic placement of the nodes of a workshop, layered from the vision down.
 
 `auto_layout(workshop)` gives every node a card centre; `auto_layout(workshop, only=ids)`
-places just those nodes in open space. The card sizes in `geometry` are shared with the
-canvas and the PDF. No Qt here: the layout imports only the model.
+places just those nodes in open space, and `free_spot` finds room for one card added
+by hand. The card sizes in `geometry` are shared with the canvas and the PDF. No Qt
+here: the layout imports only the model.
 """
 
 from .auto import auto_layout
@@ -23,6 +24,7 @@ from .geometry import (
     card_rect,
     card_size,
 )
+from .tidy import free_spot
 
 __all__ = [
     "BAND_GAP",
@@ -41,4 +43,5 @@ __all__ = [
     "auto_layout",
     "card_rect",
     "card_size",
+    "free_spot",
 ]

@@ -4,6 +4,9 @@ New cards go to the right of everything already placed, each at the height of it
 layer: below the cards it supports, above the cards that support it, or level with the
 cards of its kind. Heights snap to rows one row pitch apart, and each row fills from
 left to right, so new cards never overlap each other or the cards already there.
+
+`free_spot` finds room for one card the user adds by hand: the free point nearest to
+where they are looking, on a grid of card pitches around it.
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ from collections.abc import Mapping
 
 from alignment_workshop.model import Node, NodeKind, Workshop
 
-from .geometry import H_GAP, ROW_PITCH, Rect, card_rect, card_size
+from .geometry import COLUMN_PITCH, H_GAP, ROW_PITCH, Rect, card_rect, card_size
 from .layering import Layering
 
 Positions = dict[str, tuple[float, float]]
+#: How many rings of grid cells around the wished-for point `free_spot` tries.
+_FREE_SPOT_RINGS = 12
 
 
 def _bounds(workshop: Workshop, placed: Mapping[str, tuple[float, float]]) -> Rect:
@@ -74,3 +79,31 @@ def place_new(workshop: Workshop, new: list[str], full: Positions, layering: Lay
         result[node_id] = (left + width / 2, first_y + row * ROW_PITCH)
         placed[node_id] = result[node_id]
     return result
+
+
+def free_spot(workshop: Workshop, kind: NodeKind, near: tuple[float, float]) -> tuple[float, float]:
+    """The point nearest `near`, on a grid of card pitches, where a new card overlaps none.
+
+    When every cell of the search is taken, the card goes one card size down and right
+    of `near`, so that it at least does not hide the card under it exactly.
+    """
+    width, height = card_size(kind)
+    taken = [card_rect(n.kind, n.pos) for n in workshop.iter_nodes() if n.pos is not None]
+    for ring in range(_FREE_SPOT_RINGS):
+        for dx, dy in _ring(ring):
+            pos = (near[0] + dx * COLUMN_PITCH, near[1] + dy * ROW_PITCH)
+            rect = card_rect(kind, pos)
+            if not any(rect.intersects(other) for other in taken):
+                return pos
+    return near[0] + width, near[1] + height
+
+
+def _ring(radius: int) -> list[tuple[int, int]]:
+    """Grid offsets at Chebyshev distance `radius`, nearest and lowest first."""
+    cells = [
+        (dx, dy)
+        for dx in range(-radius, radius + 1)
+        for dy in range(-radius, radius + 1)
+        if max(abs(dx), abs(dy)) == radius
+    ]
+    return sorted(cells, key=lambda c: (abs(c[0]) + abs(c[1]), -c[1], abs(c[0])))

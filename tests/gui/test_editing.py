@@ -52,7 +52,7 @@ def test_title_carries_the_modified_marker(window):
 
 
 def test_palette_adds_a_card_that_opens_into_renaming(window, qtbot):
-    window.palette.buttons[NodeKind.OBJECTIVE].click()
+    window.palette_dock.buttons[NodeKind.OBJECTIVE].click()
     new = window.scene.selected_node_ids()
     assert len(new) == 1
     node = window.document.workshop.node(new[0])
@@ -270,7 +270,7 @@ def test_keys_typed_into_the_title_editor_stay_there(window, qtbot):
 
     window.activateWindow()
     window.scene.select_ids(["g1"])
-    window.rename_selected()
+    window.view.rename_selected()
     editor = window.scene.interaction.title_editor
     editor.setFocus()
     editor.setPlainText("Redesign")

@@ -70,7 +70,7 @@ def test_teams_with_the_same_name_can_each_be_chosen(window, monkeypatch) -> Non
         return offered[-1], True
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick_last))
-    assert choose_team(window) == "finance"
+    assert choose_team(window, window.document) == "finance"
     assert labels[0] == "Product (1)" and labels[-1] == "Product (6)"
 
 

@@ -2,7 +2,8 @@
 
 `MapView` shows a `MapScene`. Left-drag on empty canvas draws a rubber band; zoom keeps
 the point under the mouse still; `fit_all` and `center_on_ids` frame cards; a palette
-button dropped on the canvas adds its kind of card there.
+button dropped on the canvas adds its kind of card there, and `add_card` adds one in
+free space near the middle of the view.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from alignment_workshop.layout import free_spot
+from alignment_workshop.model import NodeKind
 
 from .kind_drag import kind_from_mime
 from .scene import MapScene
@@ -108,6 +112,28 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().wheelEvent(event)
+
+    # ------------------------------------------------------------------ cards
+
+    def add_card(self, kind: NodeKind) -> str | None:
+        """Add a card of `kind` near the middle of the view, where it covers no other card."""
+        center = self.mapToScene(self.viewport().rect().center())
+        workshop = self.map_scene.document.workshop
+        x, y = free_spot(workshop, kind, (center.x(), center.y()))
+        self.setFocus()
+        node_id = self.map_scene.interaction.add_node_at(kind, (x, y))
+        item = None if node_id is None else self.map_scene.item_for(node_id)
+        if item is not None:
+            self.ensureVisible(item.sceneBoundingRect(), 40, 40)
+        return node_id
+
+    def rename_selected(self) -> None:
+        """Bring the first selected card into view and edit its title in place."""
+        ids = self.map_scene.selected_node_ids()
+        if ids:
+            self.center_on_ids(ids[:1])
+            self.setFocus()
+            self.map_scene.interaction.start_rename(ids[0])
 
     # ------------------------------------------------------------------ pan
 

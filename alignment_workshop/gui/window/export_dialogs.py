@@ -2,39 +2,37 @@
 
 The dialogs only ask where (and for which team); `report.export_pdf` writes the plan.
 A plan that cannot be written is one sentence in a message box, never a traceback.
+Each dialog takes the widget to stay on top of and the document to export.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from ..editing.document import Document
 
 
-def _suggested(window: MainWindow, suffix: str) -> Path:
-    document = window.document
+def _suggested(document: Document, suffix: str) -> Path:
     stem = document.path.stem if document.path else "action-plan"
     folder = document.path.parent if document.path else Path.home()
     return folder / f"{stem}{suffix}.pdf"
 
 
-def choose_team(window: MainWindow) -> str | None:
+def choose_team(parent: QWidget, document: Document) -> str | None:
     """Ask which team's plan to write; None when cancelled or there are no teams.
 
     Teams may share a name, so the list shows each team once, by position.
     """
-    teams = window.document.workshop.teams
+    teams = document.workshop.teams
     if not teams:
-        QMessageBox.information(window, "No teams", "Add teams first (Edit › Teams…).")
+        QMessageBox.information(parent, "No teams", "Add teams first (Edit › Teams…).")
         return None
     labels = [_label(i, team.name, teams) for i, team in enumerate(teams)]
-    label, ok = QInputDialog.getItem(window, "Export Team Plan", "Plan for team:", labels, 0, False)
+    label, ok = QInputDialog.getItem(parent, "Export Team Plan", "Plan for team:", labels, 0, False)
     return teams[labels.index(label)].id if ok and label in labels else None
 
 
@@ -44,11 +42,13 @@ def _label(index: int, name: str, teams: list) -> str:
     return name if len(same) == 1 else f"{name} ({index + 1})"
 
 
-def export_plan_dialog(window: MainWindow, team_id: str | None = None) -> Path | None:
+def export_plan_dialog(
+    parent: QWidget, document: Document, team_id: str | None = None
+) -> Path | None:
     """Ask where, then write the action plan (one team's if `team_id`); returns the path."""
     suffix = "" if team_id is None else f"-{team_id}"
     name, _ = QFileDialog.getSaveFileName(
-        window, "Export Action Plan", str(_suggested(window, suffix)), "PDF document (*.pdf)"
+        parent, "Export Action Plan", str(_suggested(document, suffix)), "PDF document (*.pdf)"
     )
     if not name:
         return None
@@ -57,21 +57,21 @@ def export_plan_dialog(window: MainWindow, team_id: str | None = None) -> Path |
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        pages = export_pdf(window.document.workshop, path, team_id=team_id)
+        pages = export_pdf(document.workshop, path, team_id=team_id)
     except OSError as error:
         QMessageBox.warning(
-            window, "Plan not exported",
+            parent, "Plan not exported",
             f"'{path.name}' could not be written ({error.strerror or error}); "
             "try another folder.",
         )  # fmt: skip
         return None
     finally:
         QGuiApplication.restoreOverrideCursor()
-    window.document.message.emit(f"Exported the action plan to {path.name} ({pages} pages)")
+    document.message.emit(f"Exported the action plan to {path.name} ({pages} pages)")
     return path
 
 
-def export_team_plan_dialog(window: MainWindow) -> Path | None:
+def export_team_plan_dialog(parent: QWidget, document: Document) -> Path | None:
     """Ask for a team, then where its plan goes."""
-    team_id = choose_team(window)
-    return None if team_id is None else export_plan_dialog(window, team_id)
+    team_id = choose_team(parent, document)
+    return None if team_id is None else export_plan_dialog(parent, document, team_id)

@@ -14,8 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from alignment_workshop.analysis.findings import Report
-from alignment_workshop.layout import COLUMN_PITCH, ROW_PITCH, card_rect, card_size
-from alignment_workshop.model import NodeKind, Workshop
+from alignment_workshop.model import NodeKind
 
 from ..canvas.scene import MapScene
 from ..canvas.view import MapView
@@ -41,31 +40,6 @@ from .welcome import WelcomeWidget
 
 APP_TITLE = "Alignment Workshop"
 _MESSAGE_MS = 8000
-
-
-def free_spot(workshop: Workshop, kind: NodeKind, near: tuple[float, float]) -> tuple[float, float]:
-    """The point nearest `near`, on a grid of card pitches, where a new card overlaps none."""
-    width, height = card_size(kind)
-    taken = [card_rect(n.kind, n.pos) for n in workshop.iter_nodes() if n.pos is not None]
-    step_x, step_y = COLUMN_PITCH, ROW_PITCH
-    for ring in range(12):
-        for dx, dy in _ring(ring):
-            pos = (near[0] + dx * step_x, near[1] + dy * step_y)
-            rect = card_rect(kind, pos)
-            if not any(rect.intersects(other) for other in taken):
-                return pos
-    return near[0] + width, near[1] + height
-
-
-def _ring(radius: int) -> list[tuple[int, int]]:
-    """Grid offsets at Chebyshev distance `radius`, nearest and lowest first."""
-    cells = [
-        (dx, dy)
-        for dx in range(-radius, radius + 1)
-        for dy in range(-radius, radius + 1)
-        if max(abs(dx), abs(dy)) == radius
-    ]
-    return sorted(cells, key=lambda c: (abs(c[0]) + abs(c[1]), -c[1], abs(c[0])))
 
 
 def score_text(report: Report | None) -> str:
@@ -105,10 +79,10 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.document, self.scene, self.view, self)
         self.score_label = QLabel(score_text(None), self)
         self.zoom_label = QLabel("100 %", self)
-        self.actions_by_name: dict[str, QAction] = {}
         self._install_widgets()
         self._install_features()
-        menus.build(self)
+        self.actions_by_name = menus.build(self, parts=self)
+        self._install_status_bar()
         self._connect()
         self.resize(1400, 900)
         restore_window_layout(self)
@@ -124,8 +98,8 @@ class MainWindow(QMainWindow):
         for page in (self.welcome, self.view):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
-        self.palette = PaletteDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
+        self.palette_dock = PaletteDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
 
     def _install_features(self) -> None:
         """The docks and the map features, each in its own module."""
@@ -140,6 +114,12 @@ class MainWindow(QMainWindow):
         self.five_whys = FiveWhysLauncher(doc, scene, view, self)
         self.presentation = PresentationMode(doc, scene, view, self)
         scene.interaction.add_context_provider(self._node_context)
+
+    def _install_status_bar(self) -> None:
+        """The score and the zoom, at the right of the status bar."""
+        status = self.statusBar()
+        status.addPermanentWidget(self.score_label)
+        status.addPermanentWidget(self.zoom_label)
 
     def _node_context(self, menu: QMenu, selected: list[str]) -> None:
         """Why, Focus and Ask why… in a card's context menu."""
@@ -172,7 +152,7 @@ class MainWindow(QMainWindow):
         if self.autosave is not None:  # stays until the next message: work is at risk
             self.autosave.failed.connect(lambda text: self.statusBar().showMessage(text))
         self.scene.selection_ids_changed.connect(self._update_selection_actions)
-        self.palette.add_requested.connect(self.add_card)
+        self.palette_dock.add_requested.connect(self.add_card)
         self.files.closed.connect(self.show_welcome)
         self.welcome.new_requested.connect(self.files.new)
         self.welcome.open_requested.connect(self.files.open)
@@ -202,7 +182,7 @@ class MainWindow(QMainWindow):
 
     def _enable_map_controls(self, on: bool) -> None:
         """Everything that works on an open map; the welcome screen has no map to edit."""
-        for widget in (self.palette, self.inspector.widget(), self.check_dock.widget()):
+        for widget in (self.palette_dock, self.inspector.widget(), self.check_dock.widget()):
             widget.setEnabled(on)
         actions = [self.action(name) for name in menus.MAP_ACTIONS]
         actions += [self.why.action, self.focus.action, self.presentation.action]
@@ -237,23 +217,10 @@ class MainWindow(QMainWindow):
         return self.files.open(Path(path))
 
     def add_card(self, kind: NodeKind) -> str | None:
-        """Add a card of `kind` near the middle of the view, where it covers no other card."""
+        """Add a card of `kind` in free space mid-view (on a new map, from the welcome screen)."""
         if not self.is_showing_map():
             self.files.new()
-        center = self.view.mapToScene(self.view.viewport().rect().center())
-        x, y = free_spot(self.document.workshop, kind, (center.x(), center.y()))
-        self.view.setFocus()
-        node_id = self.scene.interaction.add_node_at(kind, (x, y))
-        if node_id is not None:
-            self.view.ensureVisible(self.scene.item_for(node_id).sceneBoundingRect(), 40, 40)
-        return node_id
-
-    def rename_selected(self) -> None:
-        ids = self.scene.selected_node_ids()
-        if ids:
-            self.view.center_on_ids(ids[:1])
-            self.view.setFocus()
-            self.scene.interaction.start_rename(ids[0])
+        return self.view.add_card(kind)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.may_close():

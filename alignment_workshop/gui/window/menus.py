@@ -1,27 +1,41 @@
-"""The main window's actions, menus, toolbar and status bar.
+"""The main window's actions, menus and toolbar.
 
-`build(window)` makes every action once, with the platform's standard shortcuts where
-Qt has one (QKeySequence.StandardKey), files them under File, Edit, View, Arrange and
-Help, and puts the common ones on the toolbar. Actions only call methods of the window,
-the document, the scene, the view or the file actions.
+`build(window, parts)` makes every action once, with the platform's standard shortcuts
+where Qt has one (QKeySequence.StandardKey), files them under File, Edit, View, Arrange
+and Help, puts the common ones on the toolbar, and returns the actions by short name.
+`window` is the QMainWindow they are added to; `parts` (the same window, seen through
+the `WindowParts` protocol) names what the actions call: the document, the scene, the
+view, the file actions, the features and the docks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
 from ..canvas.image_export import export_image
+from ..canvas.scene import MapScene
+from ..canvas.view import MapView
+from ..docks.check_dock import CheckDock
+from ..docks.inspector.dock import InspectorDock
+from ..docks.palette import PaletteDock
+from ..editing.document import Document
+from ..features.arrange import ArrangeActions
+from ..features.clipboard import ClipboardActions
+from ..features.find import FindBar
+from ..features.five_whys.dialog import FiveWhysLauncher
+from ..features.focus import FocusMode
+from ..features.presentation.mode import PresentationMode
+from ..features.why import WhyHighlighter
+from ..files.file_actions import FileActions
+from ..files.recent_files import RecentFiles
 from .about import app_icon, show_about
 from .export_dialogs import export_plan_dialog, export_team_plan_dialog
 from .help import show_user_guide
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 Key = QKeySequence.StandardKey
 
@@ -32,189 +46,222 @@ MAP_ACTIONS = (
 )  # fmt: skip
 
 
-def _action(
-    window: MainWindow,
-    name: str,
-    text: str,
-    slot: Callable[[], object],
-    shortcut: QKeySequence.StandardKey | str | None = None,
-    tip: str = "",
-) -> QAction:
-    action = QAction(text, window)
-    if isinstance(shortcut, QKeySequence.StandardKey):
-        action.setShortcuts(QKeySequence.keyBindings(shortcut))
-    elif shortcut:
-        action.setShortcut(QKeySequence(shortcut))
-    if tip:
-        action.setStatusTip(tip)
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')} — {tip}")
-    action.triggered.connect(lambda _=False: slot())
-    window.addAction(action)
-    window.actions_by_name[name] = action
-    return action
+class WindowParts(Protocol):
+    """What the actions and menus call: the window's document, canvas, features and docks."""
+
+    document: Document
+    scene: MapScene
+    view: MapView
+    files: FileActions
+    recent: RecentFiles
+    clipboard: ClipboardActions
+    find_bar: FindBar
+    arrange: ArrangeActions
+    why: WhyHighlighter
+    focus: FocusMode
+    five_whys: FiveWhysLauncher
+    presentation: PresentationMode
+    palette_dock: PaletteDock
+    inspector: InspectorDock
+    check_dock: CheckDock
+
+    def show_teams(self) -> None: ...
 
 
-def build(window: MainWindow) -> None:
-    """Make the window's actions, menus, toolbar and status bar."""
-    _file_actions(window)
-    _edit_actions(window)
-    _view_actions(window)
-    _help_actions(window)
-    _menus(window)
-    _toolbar(window)
-    status = window.statusBar()
-    status.addPermanentWidget(window.score_label)
-    status.addPermanentWidget(window.zoom_label)
+class _Actions:
+    """The window's actions by short name, as `build` makes them."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        self.by_name: dict[str, QAction] = {}
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.by_name[name]
+
+    def add(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(QKeySequence.keyBindings(shortcut))
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} — {tip}")
+        action.triggered.connect(lambda _=False: slot())
+        return self.adopt(name, action)
+
+    def adopt(self, name: str, action: QAction) -> QAction:
+        """File an action made elsewhere (undo, redo) under `name`."""
+        self.window.addAction(action)
+        self.by_name[name] = action
+        return action
 
 
-def _file_actions(w: MainWindow) -> None:
-    files = w.files
-    _action(w, "new", "&New Workshop", files.new, Key.New, "Start an empty workshop")
-    _action(w, "open", "&Open…", files.open, Key.Open, "Open a workshop file")
-    _action(w, "open_example", "Open &Example", files.open_example)
-    _action(w, "save", "&Save", files.save, Key.Save, "Save the workshop")
-    _action(w, "save_as", "Save &As…", files.save_as, Key.SaveAs)
-    _action(w, "export_map", "&Export Map…", lambda: export_map_dialog(w), "Ctrl+E",
-            "Save the whole map as a PNG or SVG image")  # fmt: skip
-    _action(w, "export_plan", "Export Action &Plan…", lambda: export_plan_dialog(w),
-            "Ctrl+Shift+E", "Write the PDF action plan participants take home")  # fmt: skip
-    _action(w, "export_team_plan", "Export &Team Plan…", lambda: export_team_plan_dialog(w),
-            None, "Write one team's PDF action plan")  # fmt: skip
-    _action(w, "close", "&Close", files.close, Key.Close)
-    _action(w, "quit", "&Quit", w.close, Key.Quit)
+def build(window: QMainWindow, parts: WindowParts) -> dict[str, QAction]:
+    """Make the window's actions, menus and toolbar; returns the actions by short name."""
+    actions = _Actions(window)
+    _file_actions(actions, parts)
+    _edit_actions(actions, parts)
+    _view_actions(actions, parts)
+    _help_actions(actions)
+    _menus(actions, parts)
+    _toolbar(actions, parts)
+    return actions.by_name
 
 
-def _edit_actions(w: MainWindow) -> None:
-    stack = w.document.undo_stack
+def _file_actions(a: _Actions, p: WindowParts) -> None:
+    files, window, document = p.files, a.window, p.document
+    a.add("new", "&New Workshop", files.new, Key.New, "Start an empty workshop")
+    a.add("open", "&Open…", files.open, Key.Open, "Open a workshop file")
+    a.add("open_example", "Open &Example", files.open_example)
+    a.add("save", "&Save", files.save, Key.Save, "Save the workshop")
+    a.add("save_as", "Save &As…", files.save_as, Key.SaveAs)
+    a.add("export_map", "&Export Map…", lambda: export_map_dialog(window, document), "Ctrl+E",
+          "Save the whole map as a PNG or SVG image")  # fmt: skip
+    a.add("export_plan", "Export Action &Plan…", lambda: export_plan_dialog(window, document),
+          "Ctrl+Shift+E", "Write the PDF action plan participants take home")  # fmt: skip
+    a.add("export_team_plan", "Export &Team Plan…",
+          lambda: export_team_plan_dialog(window, document),
+          None, "Write one team's PDF action plan")  # fmt: skip
+    a.add("close", "&Close", files.close, Key.Close)
+    a.add("quit", "&Quit", window.close, Key.Quit)
+
+
+def _edit_actions(a: _Actions, p: WindowParts) -> None:
+    stack = p.document.undo_stack
     for name, action, key in (
-        ("undo", stack.createUndoAction(w, "&Undo"), Key.Undo),
-        ("redo", stack.createRedoAction(w, "&Redo"), Key.Redo),
+        ("undo", stack.createUndoAction(a.window, "&Undo"), Key.Undo),
+        ("redo", stack.createRedoAction(a.window, "&Redo"), Key.Redo),
     ):
         action.setShortcuts(QKeySequence.keyBindings(key))
-        w.addAction(action)
-        w.actions_by_name[name] = action
-    clip = w.clipboard
-    _action(w, "cut", "Cu&t", clip.cut, Key.Cut)
-    _action(w, "copy", "&Copy", clip.copy, Key.Copy)
-    _action(w, "paste", "&Paste", clip.paste, Key.Paste)
-    _action(w, "duplicate", "D&uplicate", clip.duplicate, "Ctrl+D")
-    _action(w, "delete", "&Delete", w.scene.interaction.delete_selection, Key.Delete,
-            "Delete the selection with its links")  # fmt: skip
-    _action(w, "select_all", "Select &All", w.scene.select_all, Key.SelectAll)
-    _action(w, "rename", "&Rename", w.rename_selected, "F2", "Edit the selected card's title")
-    _action(w, "find", "&Find…", w.find_bar.focus, Key.Find, "Jump to a card by its title")
-    _action(w, "teams", "&Teams…", w.show_teams, "Ctrl+Shift+T", "Add, rename, recolour teams")
+        a.adopt(name, action)
+    clip = p.clipboard
+    a.add("cut", "Cu&t", clip.cut, Key.Cut)
+    a.add("copy", "&Copy", clip.copy, Key.Copy)
+    a.add("paste", "&Paste", clip.paste, Key.Paste)
+    a.add("duplicate", "D&uplicate", clip.duplicate, "Ctrl+D")
+    a.add("delete", "&Delete", p.scene.interaction.delete_selection, Key.Delete,
+          "Delete the selection with its links")  # fmt: skip
+    a.add("select_all", "Select &All", p.scene.select_all, Key.SelectAll)
+    a.add("rename", "&Rename", p.view.rename_selected, "F2", "Edit the selected card's title")
+    a.add("find", "&Find…", p.find_bar.focus, Key.Find, "Jump to a card by its title")
+    a.add("teams", "&Teams…", p.show_teams, "Ctrl+Shift+T", "Add, rename, recolour teams")
 
 
-def _view_actions(w: MainWindow) -> None:
-    view = w.view
-    _action(w, "zoom_in", "Zoom &In", view.zoom_in, Key.ZoomIn)
-    _action(w, "zoom_out", "Zoom &Out", view.zoom_out, Key.ZoomOut)
-    _action(w, "fit", "&Fit to View", view.fit_all, "Ctrl+0", "Show the whole map")
-    _action(w, "actual_size", "&Actual Size", view.reset_zoom, "Ctrl+1")
+def _view_actions(a: _Actions, p: WindowParts) -> None:
+    view = p.view
+    a.add("zoom_in", "Zoom &In", view.zoom_in, Key.ZoomIn)
+    a.add("zoom_out", "Zoom &Out", view.zoom_out, Key.ZoomOut)
+    a.add("fit", "&Fit to View", view.fit_all, "Ctrl+0", "Show the whole map")
+    a.add("actual_size", "&Actual Size", view.reset_zoom, "Ctrl+1")
 
 
-def _help_actions(w: MainWindow) -> None:
-    _action(w, "guide", "&User Guide", lambda: show_user_guide(w), Key.HelpContents)
-    _action(w, "about", "&About Alignment Workshop", lambda: show_about(w))
+def _help_actions(a: _Actions) -> None:
+    window = a.window
+    a.add("guide", "&User Guide", lambda: show_user_guide(window), Key.HelpContents)
+    a.add("about", "&About Alignment Workshop", lambda: show_about(window))
 
 
-def _menus(w: MainWindow) -> None:
-    bar = w.menuBar()
-    w.file_menu = _file_menu(w, bar.addMenu("&File"))
-    w.edit_menu = _edit_menu(w, bar.addMenu("&Edit"))
-    w.view_menu = _view_menu(w, bar.addMenu("&View"))
-    w.arrange_menu = bar.addMenu("&Arrange")
-    for action in w.arrange.actions():
-        w.arrange_menu.addAction(action)
-    w.help_menu = bar.addMenu("&Help")
+def _menus(a: _Actions, p: WindowParts) -> None:
+    bar = a.window.menuBar()
+    _file_menu(a, p, bar.addMenu("&File"))
+    _edit_menu(a, p, bar.addMenu("&Edit"))
+    _view_menu(a, p, bar.addMenu("&View"))
+    arrange = bar.addMenu("&Arrange")
+    for action in p.arrange.actions():
+        arrange.addAction(action)
+    help_menu = bar.addMenu("&Help")
     for name in ("guide", "about"):
-        w.help_menu.addAction(w.action(name))
+        help_menu.addAction(a[name])
 
 
-def _file_menu(w: MainWindow, menu: QMenu) -> QMenu:
+def _file_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
     for name in ("new", "open"):
-        menu.addAction(w.action(name))
+        menu.addAction(a[name])
     recent = menu.addMenu("Open &Recent")
-    recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
-    menu.addAction(w.action("open_example"))
+    recent.aboutToShow.connect(lambda: _fill_recent(p, recent))
+    menu.addAction(a["open_example"])
     menu.addSeparator()
     for name in ("save", "save_as"):
-        menu.addAction(w.action(name))
+        menu.addAction(a[name])
     menu.addSeparator()
     for name in ("export_plan", "export_team_plan", "export_map"):
-        menu.addAction(w.action(name))
+        menu.addAction(a[name])
     menu.addSeparator()
     for name in ("close", "quit"):
-        menu.addAction(w.action(name))
-    return menu
+        menu.addAction(a[name])
 
 
-def _edit_menu(w: MainWindow, menu: QMenu) -> QMenu:
+def _edit_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
     for group in (("undo", "redo"), ("cut", "copy", "paste", "duplicate", "delete"),
                   ("select_all", "rename", "find")):  # fmt: skip
         for name in group:
-            menu.addAction(w.action(name))
+            menu.addAction(a[name])
         menu.addSeparator()
-    menu.addAction(w.five_whys.action)
-    menu.addAction(w.action("teams"))
-    return menu
+    menu.addAction(p.five_whys.action)
+    menu.addAction(a["teams"])
 
 
-def _view_menu(w: MainWindow, menu: QMenu) -> QMenu:
+def _view_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
     for name in ("zoom_in", "zoom_out", "fit", "actual_size"):
-        menu.addAction(w.action(name))
+        menu.addAction(a[name])
     menu.addSeparator()
-    menu.addAction(w.why.action)
-    menu.addAction(w.focus.action)
+    menu.addAction(p.why.action)
+    menu.addAction(p.focus.action)
     menu.addSeparator()
-    for action in w.presentation.actions():
+    for action in p.presentation.actions():
         menu.addAction(action)
     menu.addSeparator()
-    for dock in (w.palette, w.inspector, w.check_dock):
+    for dock in (p.palette_dock, p.inspector, p.check_dock):
         menu.addAction(dock.toggleViewAction())
-    return menu
 
 
-def _fill_recent(w: MainWindow, menu: QMenu) -> None:
+def _fill_recent(p: WindowParts, menu: QMenu) -> None:
     menu.clear()
-    paths = w.recent.paths()
+    paths = p.recent.paths()
     for path in paths:
         action = menu.addAction(f"{path.name}  —  {path.parent}")
-        action.triggered.connect(lambda _=False, p=path: w.files.open(p))
+        action.triggered.connect(lambda _=False, path=path: p.files.open(path))
     if not paths:
         menu.addAction("No recent workshops").setEnabled(False)
 
 
-def _toolbar(w: MainWindow) -> None:
-    bar = QToolBar("Main toolbar", w)
+def _toolbar(a: _Actions, p: WindowParts) -> None:
+    window = a.window
+    bar = QToolBar("Main toolbar", window)
     bar.setObjectName("MainToolBar")
     bar.setMovable(False)
     for name in ("new", "open", "save"):
-        bar.addAction(w.action(name))
+        bar.addAction(a[name])
     bar.addSeparator()
-    bar.addAction(StackButtonAction(w, "Undo", redo=False))
-    bar.addAction(StackButtonAction(w, "Redo", redo=True))
-    bar.addAction(w.action("delete"))
+    stack = p.document.undo_stack
+    bar.addAction(StackButtonAction(stack, "Undo", redo=False, parent=window))
+    bar.addAction(StackButtonAction(stack, "Redo", redo=True, parent=window))
+    bar.addAction(a["delete"])
     bar.addSeparator()
     for name in ("zoom_out", "fit", "zoom_in"):
-        bar.addAction(w.action(name))
+        bar.addAction(a[name])
     bar.addSeparator()
-    for action in (w.why.action, w.focus.action, w.presentation.action):
+    for action in (p.why.action, p.focus.action, p.presentation.action):
         bar.addAction(action)
     bar.addSeparator()
-    bar.addWidget(w.find_bar)
-    w.addToolBar(bar)
-    w.toolbar = bar
-    w.setWindowIcon(app_icon())
+    bar.addWidget(p.find_bar)
+    window.addToolBar(bar)
+    window.setWindowIcon(app_icon())
 
 
 class StackButtonAction(QAction):
     """A toolbar Undo or Redo that keeps its short label; its tooltip names the step."""
 
-    def __init__(self, w: MainWindow, text: str, *, redo: bool) -> None:
-        super().__init__(text, w)
-        stack = w.document.undo_stack
+    def __init__(self, stack: QUndoStack, text: str, *, redo: bool, parent: QWidget) -> None:
+        super().__init__(text, parent)
         self._text = text
         self.triggered.connect(stack.redo if redo else stack.undo)
         can, changed = (
@@ -228,12 +275,11 @@ class StackButtonAction(QAction):
         self.setToolTip(f"{self._text} {step}" if step else self._text)
 
 
-def export_map_dialog(window: MainWindow) -> Path | None:
+def export_map_dialog(parent: QWidget, document: Document) -> Path | None:
     """Ask where, then write the whole map as PNG (2× scale) or SVG; returns the path."""
-    document = window.document
     suggested = document.path.with_suffix(".png") if document.path else Path.home() / "map.png"
     name, chosen = QFileDialog.getSaveFileName(
-        window, "Export Map", str(suggested), "PNG image (*.png);;SVG drawing (*.svg)"
+        parent, "Export Map", str(suggested), "PNG image (*.png);;SVG drawing (*.svg)"
     )
     if not name:
         return None
@@ -244,7 +290,7 @@ def export_map_dialog(window: MainWindow) -> Path | None:
         export_image(document.workshop, path)
     except OSError as error:
         QMessageBox.warning(
-            window, "Map not exported",
+            parent, "Map not exported",
             f"'{path.name}' could not be written ({error.strerror or error}); "
             "try another folder.",
         )  # fmt: skip

@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGraphicsView, QMainWindow
 
-from alignment_workshop.model import LinkKind, NodeKind, Workshop
+from alignment_workshop.analysis.graphs import MapGraphs, closure
+from alignment_workshop.model import NodeKind, Workshop
 
 from ..editing.document import Document
 from .why import FOCUS_LAYER, EscapeChain
@@ -26,27 +27,14 @@ if TYPE_CHECKING:
 _FOCUSABLE = (NodeKind.OBJECTIVE, NodeKind.GOAL)
 
 
-def _walk(start: str, edges: dict[str, list[str]]) -> set[str]:
-    seen, todo = {start}, [start]
-    while todo:
-        for nxt in edges.get(todo.pop(), ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
-    return seen
-
-
 def focus_ids(workshop: Workshop, node_id: str) -> set[str]:
-    """`node_id`, the active nodes it supports up to the vision, and all that support it."""
-    up: dict[str, list[str]] = {}
-    down: dict[str, list[str]] = {}
-    for link in workshop.iter_links():
-        if link.kind is not LinkKind.SUPPORTS:
-            continue
-        if workshop.node(link.source).is_active and workshop.node(link.target).is_active:
-            up.setdefault(link.source, []).append(link.target)
-            down.setdefault(link.target, []).append(link.source)
-    return _walk(node_id, up) | _walk(node_id, down)
+    """`node_id`, the active nodes it supports up to the vision, and all that support it.
+
+    The reach is the checks' own: `closure` over S, the supports links between active
+    nodes, upwards and downwards.
+    """
+    graphs = MapGraphs.build(workshop)
+    return {node_id} | closure(graphs.succ, (node_id,)) | closure(graphs.pred, (node_id,))
 
 
 class FocusMode(QObject):

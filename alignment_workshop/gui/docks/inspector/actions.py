@@ -76,7 +76,7 @@ class ActionsEditor(QWidget):
         finally:
             self.table.blockSignals(False)
 
-    def actions(self) -> tuple[Action, ...]:
+    def shown_actions(self) -> tuple[Action, ...]:
         """The actions as the table shows them."""
         return tuple(
             Action(
@@ -117,7 +117,7 @@ class ActionsEditor(QWidget):
         return item.text() if item is not None else ""
 
     def _item_changed(self, _item: QTableWidgetItem) -> None:
-        self._commit(self.actions())
+        self._commit(self.shown_actions())
 
     def _commit(self, actions: tuple[Action, ...]) -> None:
         if actions != self._loaded:

@@ -1,9 +1,9 @@
 """Presentation mode (F5): the map alone, full screen, legible from the back of the room.
 
 Entering hides the docks, toolbars, menu and status bar, goes full screen, gives every
-card a high-contrast face (`presentation_cards`) whose titles show at least 28 px tall
+card a high-contrast face (`cards.py`) whose titles show at least 28 px tall
 at the fitted zoom, and floats the score, an optional findings list, the Why sentence
-and an optional countdown over the map (`presentation_overlays`). Why (W) and Focus
+and an optional countdown over the map (`overlays.py`). Why (W) and Focus
 keep working. With a card selected, + and - change its votes (undoable). T sets the
 timer, I shows the findings, and Esc (after clearing Why and Focus) leaves.
 """

@@ -6,8 +6,9 @@ the model's events. Compound edits (delete a node with its links, remove a team 
 re-home its goals, paste) are one parent command whose children run in order on redo
 and in reverse on undo, so they are one step on the stack and restore the order exactly.
 
-The document validates every edit before it builds a command, because `push()` runs
-`redo()` at once and a refused edit must never land on the stack.
+The document asks the model's dry run (`Workshop.check_*`, or `Workshop.dry_run` for a
+compound edit) before it builds a command, because `push()` runs `redo()` at once and a
+refused edit must never land on the stack.
 """
 
 from __future__ import annotations

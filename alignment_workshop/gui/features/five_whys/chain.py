@@ -18,12 +18,10 @@ from alignment_workshop.model import (
     LinkKind,
     Node,
     NodeKind,
-    ValidationError,
     Workshop,
     link_allowed,
     new_id,
 )
-from alignment_workshop.model.validation import validate_node
 
 from ...editing.document import Document
 
@@ -172,40 +170,31 @@ class FiveWhysSession:
         if not self.follow() or self.finished:
             return False
         workshop, child = self.workshop, self.current
-        try:
-            workshop.check_new_link(Link(new_id("link"), LinkKind.SUPPORTS, child, target_id))
-        except ValidationError as error:
-            self.document.message.emit(f"Link refused: {error.reason}")
+        target = workshop.node(target_id).title if workshop.has_node(target_id) else target_id
+        text = f"Why: '{workshop.node(child).title}' serves '{target}'"
+        if self.document.add_link(LinkKind.SUPPORTS, child, target_id, text) is None:
             return False
-        text = f"Why: '{workshop.node(child).title}' serves '{workshop.node(target_id).title}'"
-        with self.document.macro(text):
-            self.document.add_link(LinkKind.SUPPORTS, child, target_id)
         self._advance(Step(child, target_id, created=False))
         return True
 
     def create_parent(self, title: str, kind: NodeKind | None = None) -> str | None:
-        """Answer with a new card of `kind` (default: the sensible one), linked as parent."""
+        """Answer with a new card of `kind` (default: the sensible one), linked as parent.
+
+        The card and its link are one undo step, dry-run together first: if the model
+        refuses either, nothing is added and the document says why.
+        """
         if not self.follow() or self.finished:
             return None
         kind = NodeKind(kind) if kind else self.parent_kinds()[0]
         title = " ".join(title.split())
-        child = self.current
-        try:
-            validate_node(Node("why-check", kind, title))
-            if not link_allowed(LinkKind.SUPPORTS, self.workshop.node(child).kind, kind):
-                raise ValidationError("kind", f"a {kind.label.lower()} cannot be served from here")
-        except ValidationError as error:
-            self.document.message.emit(f"New card refused: {error.reason}")
+        workshop, child = self.workshop, self.current
+        parent = Node(new_id(kind.value), kind, title, pos=place_above(workshop, child, kind))
+        link = Link(new_id("link"), LinkKind.SUPPORTS, child, parent.id)
+        text = f"Why: new {kind.label.lower()} '{title}' for '{workshop.node(child).title}'"
+        if not self.document.add_items([parent], [link], text, refusal="New card refused"):
             return None
-        child_title = self.workshop.node(child).title
-        with self.document.macro(f"Why: new {kind.label.lower()} '{title}' for '{child_title}'"):
-            parent = self.document.add_node(kind, title, place_above(self.workshop, child, kind))
-            if parent is not None:
-                self.document.add_link(LinkKind.SUPPORTS, child, parent)
-        if parent is None:
-            return None
-        self._advance(Step(child, parent, created=True))
-        return parent
+        self._advance(Step(child, parent.id, created=True))
+        return parent.id
 
     def stop(self) -> None:
         """End the run where it stands."""

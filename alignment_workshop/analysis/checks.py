@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alignment_workshop.model import Workshop
 
-from . import rules_conflicts, rules_goals, rules_map, rules_silo
+from . import rules_conflicts, rules_goals, rules_map, rules_measures, rules_silo
 from .findings import Finding, Report
 from .graphs import MapGraphs, closure, cyclic_components
 from .score import aligned_goals, score, team_scores
@@ -19,6 +19,7 @@ def analyze(workshop: Workshop) -> Report:
     # Computed once and shared: the nodes that reach a vision (one reverse search from
     # the visions), the circles of supports links, and the split supports.
     to_vision = closure(graphs.pred, graphs.visions)
+    to_objective = closure(graphs.pred, graphs.objectives) if graphs.objectives else None
     cycles = cyclic_components(graphs.level_succ)
     splits = rules_conflicts.split_supports(graphs)
     goals = rules_silo.team_goals(workshop, graphs)
@@ -30,17 +31,21 @@ def analyze(workshop: Workshop) -> Report:
         *rules_map.circular_support(graphs, cycles),
         *rules_conflicts.conflicts(graphs),
         *rules_conflicts.split_support_findings(graphs, splits),
-        *rules_silo.silos(workshop, graphs, goals),
+        *rules_silo.silos(workshop, graphs, goals, to_vision),
         *rules_goals.priority_inversions(graphs),
         *rules_goals.depends_cycles(graphs),
         *rules_goals.depends_on_dropped(graphs),
         *rules_map.level_skips(graphs),
+        *rules_measures.duplicates(workshop, graphs),
         *rules_goals.when_without_why(graphs),
         *rules_goals.unowned_goals(graphs),
         *rules_map.unused_values(graphs),
+        *rules_measures.unmeasured_objectives(graphs),
+        *rules_measures.key_results_without_target(graphs),
+        *rules_goals.due_outside_period(graphs, workshop.meta.period),
     ]
     findings.sort(key=lambda finding: finding.sort_key)
-    aligned = aligned_goals(graphs, to_vision, cycles, splits)
+    aligned = aligned_goals(graphs, to_vision, to_objective, cycles, splits)
     return Report(
         score=score(len(aligned), len(graphs.goals)),
         teams=team_scores(workshop, goals, aligned),

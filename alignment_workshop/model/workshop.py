@@ -15,7 +15,14 @@ from .entities import Link, Meta, Node, Team
 from .errors import ValidationError
 from .events import Added, Changed, Removed, WorkshopEvents
 from .kinds import LinkKind, NodeKind
-from .rules import MAX_LINKS, MAX_NODES, MAX_TEAMS, link_allowed, link_key
+from .rules import (
+    MAX_LINKS,
+    MAX_NODES,
+    MAX_TEAMS,
+    SINGLE_SOURCE_LINKS,
+    link_allowed,
+    link_key,
+)
 from .validation import (
     check_pos,
     replace_checked,
@@ -193,6 +200,10 @@ class Workshop:
         """The goals assigned to `team_id`, in node order."""
         return [n for n in self._nodes.values() if n.kind is NodeKind.GOAL and n.team == team_id]
 
+    def team_references(self, team_id: str) -> list[Node]:
+        """The nodes that name `team_id` as their team or as a contributor, in node order."""
+        return [n for n in self._nodes.values() if n.team == team_id or team_id in n.contributors]
+
     def find_link(self, kind: LinkKind, source: str, target: str) -> Link | None:
         """The link of `kind` between the two nodes (either way round for conflicts)."""
         link_id = self._link_keys.get(link_key(kind, source, target))
@@ -228,14 +239,14 @@ class Workshop:
         return stored
 
     def remove_team(self, team_id: str) -> tuple[int, Team]:
-        """Remove a team no goal refers to; returns its index and record for undo."""
+        """Remove a team no node refers to; returns its index and record for undo."""
         team = self._require(self._teams, team_id, "team")
-        goals = self.goals_of_team(team_id)
-        if goals:
+        cards = self.team_references(team_id)
+        if cards:
             raise ValidationError(
                 "team",
-                f"'{team.name}' still has {len(goals)} goal(s); move them or leave them "
-                "without a team first",
+                f"'{team.name}' still has {len(cards)} goal(s) or key result(s) that name it; "
+                "move them or leave them without this team first",
             )
         index = self.team_index(team_id)
         del self._teams[team_id]
@@ -361,6 +372,11 @@ class Workshop:
     def _check_team_ref(self, node: Node) -> None:
         if node.team is not None and node.team not in self._teams:
             raise ValidationError("team", f"refers to a team that does not exist ({node.team!r})")
+        for i, team_id in enumerate(node.contributors):
+            if team_id not in self._teams:
+                raise ValidationError(
+                    f"contributors[{i}]", f"refers to a team that does not exist ({team_id!r})"
+                )
 
     def _put_node(self, index: int, node: Node) -> Node:
         if not isinstance(node, Node):
@@ -400,7 +416,21 @@ class Workshop:
                 "target",
                 f"{_article(link.kind)} {link.kind} link already joins these nodes ({holder!r})",
             )
+        if link.kind in SINGLE_SOURCE_LINKS:
+            self._check_single_source(link, source, replacing)
         return link
+
+    def _check_single_source(self, link: Link, source: Node, replacing: Link | None) -> None:
+        """A key result measures one node: refuse a second `measures` link from it."""
+        for other_id in self._links_at.get(link.source, {}):
+            other = self._links[other_id]
+            if other.kind is link.kind and other.source == link.source and other is not replacing:
+                label = source.kind.label.lower()
+                raise ValidationError(
+                    "source",
+                    f"{_article(label)} {label} {link.kind} one node only, and this one "
+                    f"already measures {other.target!r} ({other.id!r})",
+                )
 
     def _put_link(self, index: int, link: Link) -> Link:
         if not isinstance(link, Link):

@@ -85,16 +85,17 @@ def due_outside_period(graphs: MapGraphs, period: Period | None) -> list[Finding
     findings, nodes = [], graphs.nodes
     span = f"{period.start.isoformat()} to {period.end.isoformat()}"
     label = " ".join(period.label.split())
-    named = f"the period '{label}' ({span})" if label else f"the period ({span})"
+    named = (
+        f"the workshop's period '{label}' ({span})" if label else f"the workshop's period ({span})"
+    )
     for node_id in (*graphs.goals, *graphs.key_results):
         due = nodes[node_id].due
-        if due is None or period.start <= due <= period.end:
+        if due is None or due in period:
             continue
-        side = "before it starts" if due < period.start else "after it ends"
+        when = f"before {named} starts" if due < period.start else f"after {named} ends"
         message = (
-            f"{quoted(nodes[node_id])} is due on {due.isoformat()}, {side}: the workshop "
-            f"sets goals for {named}. Move the date into the period, or agree that this "
-            "work belongs to another one."
+            f"{quoted(nodes[node_id])} is due on {due.isoformat()}, {when}. Move the date "
+            "into the period, or agree that this work belongs to another one."
         )
         findings.append(Finding("due-outside-period", Severity.INFO, (node_id,), message))
     return findings

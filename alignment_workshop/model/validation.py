@@ -35,6 +35,11 @@ from .rules import (
 E = TypeVar("E", bound=StrEnum)
 
 _NODE_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Node)}
+#: For each kind, the fields that do not apply to it, with the default they must keep.
+_INAPPLICABLE = {
+    kind: tuple((name, default) for name, default in _NODE_DEFAULTS.items() if name not in fields)
+    for kind, fields in NODE_FIELDS.items()
+}
 
 
 def show(value: object, limit: int = 40) -> str:
@@ -249,9 +254,8 @@ def validate_action(action: Action, field: str) -> Action:
 def validate_node(node: Node) -> Node:
     """A node record, normalised, with every field checked against its kind."""
     kind = check_enum(NodeKind, node.kind, "kind")
-    applies = NODE_FIELDS[kind]
-    for name, default in _NODE_DEFAULTS.items():
-        if name not in applies and getattr(node, name) != default:
+    for name, default in _INAPPLICABLE[kind]:
+        if getattr(node, name) != default:
             article = "an" if kind is NodeKind.OBJECTIVE else "a"
             raise ValidationError(name, f"does not apply to {article} {kind.value} node")
     check_id(node.id)

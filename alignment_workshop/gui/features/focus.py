@@ -41,7 +41,7 @@ def focus_ids(workshop: Workshop, node_id: str) -> set[str]:
     up: dict[str, list[str]] = {}
     down: dict[str, list[str]] = {}
     for link in workshop.iter_links():
-        if link.kind is not LinkKind.SUPPORTS:
+        if link.kind is not LinkKind.SUPPORTS and link.kind is not LinkKind.MEASURES:
             continue
         if workshop.node(link.source).is_active and workshop.node(link.target).is_active:
             up.setdefault(link.source, []).append(link.target)

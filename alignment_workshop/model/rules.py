@@ -69,9 +69,6 @@ NODE_FIELDS: Final[dict[NodeKind, frozenset[str]]] = {
     NodeKind.KEY_RESULT: COMMON_NODE_FIELDS | KEY_RESULT_NODE_FIELDS,
 }
 
-#: The kinds that carry a status, and so can be dropped.
-STATUS_KINDS: Final = frozenset(kind for kind, fields in NODE_FIELDS.items() if "status" in fields)
-
 _G, _O, _V, _VAL = NodeKind.GOAL, NodeKind.OBJECTIVE, NodeKind.VISION, NodeKind.VALUE
 _KR = NodeKind.KEY_RESULT
 

@@ -2,14 +2,17 @@
 
 A file of version v < FORMAT_VERSION is upgraded by `MIGRATIONS[v]`, then
 `MIGRATIONS[v + 1]` and so on, each a pure function from a document of one version to a
-document of the next; the result is then checked as a current file. Version 1 is the
-first, so the chain is empty today.
+document of the next; the result is then checked as a current file.
 
-Writing a migration: add `def _v1_to_v2(document: dict) -> dict` that returns a NEW
-document (never changes its argument), register it as `MIGRATIONS[1]`, raise FORMAT_VERSION
-to 2, keep an old file in tests/fixtures/v1/, and give the step its own test. A step sees
-an unchecked document: it must tolerate any JSON there and leave judging it to the
-checks that run after the chain.
+- 1 → 2 (key results, `measures` links, contributors, owners of objectives and the
+  workshop's period): every addition has a default, so a version-1 document means the
+  same in version 2 and the step changes only the version.
+
+Writing a migration: add `def _vN_to_vN1(document: dict) -> dict` that returns a NEW
+document (never changes its argument), register it as `MIGRATIONS[N]`, raise
+FORMAT_VERSION, keep an old file in tests/fixtures/v<N>/, and give the step its own test.
+A step sees an unchecked document: it must tolerate any JSON there and leave judging it
+to the checks that run after the chain.
 """
 
 from __future__ import annotations
@@ -20,12 +23,18 @@ from typing import Any, Final
 from .errors import WorkshopFileError
 
 FORMAT_NAME: Final = "alignment-workshop"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 Document = dict[str, Any]
 
+
+def _v1_to_v2(document: Document) -> Document:
+    """Version 2 only adds fields and kinds with defaults: the same document, version 2."""
+    return {**document, "version": 2}
+
+
 #: MIGRATIONS[v] turns a document of version v into one of version v + 1.
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
 
 
 def upgrade(document: Document, version: int) -> Document:

@@ -14,7 +14,17 @@ from json.encoder import encode_basestring
 from typing import Any
 
 import alignment_workshop
-from alignment_workshop.model import Action, Link, LinkKind, Meta, Node, NodeKind, Team, Workshop
+from alignment_workshop.model import (
+    Action,
+    Link,
+    LinkKind,
+    Meta,
+    Node,
+    NodeKind,
+    Period,
+    Team,
+    Workshop,
+)
 
 from . import migrations
 from .atomic import write_atomic
@@ -31,10 +41,15 @@ def _meta(meta: Meta) -> dict[str, Any]:
     return {
         "title": meta.title,
         "date": None if meta.date is None else meta.date.isoformat(),
+        "period": None if meta.period is None else _period(meta.period),
         "facilitator": meta.facilitator,
         "participants": list(meta.participants),
         "notes": meta.notes,
     }
+
+
+def _period(period: Period) -> dict[str, Any]:
+    return {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label}
 
 
 def _team(team: Team) -> dict[str, Any]:
@@ -54,19 +69,42 @@ def _node(node: Node) -> dict[str, Any]:
     }
     if node.pos is not None:
         record["x"], record["y"] = float(node.pos[0]), float(node.pos[1])
-    if node.kind is NodeKind.OBJECTIVE or node.kind is NodeKind.GOAL:
-        record["priority"] = node.priority.value
-        record["impact"] = node.impact
-        record["metric"] = node.metric
-        record["status"] = node.status.value
-        record["votes"] = node.votes
-    if node.kind is NodeKind.GOAL:
+    kind = node.kind
+    if kind is NodeKind.GOAL:
+        _ranked(node, record)
         record["team"] = node.team
+        record["contributors"] = list(node.contributors)
         record["owner"] = node.owner
         record["why"] = node.why
         record["due"] = None if node.due is None else node.due.isoformat()
         record["actions"] = [_action(action) for action in node.actions]
+    elif kind is NodeKind.OBJECTIVE:
+        _ranked(node, record)
+        record["owner"] = node.owner
+    elif kind is NodeKind.KEY_RESULT:
+        _key_result(node, record)
     return record
+
+
+def _ranked(node: Node, record: dict[str, Any]) -> None:
+    """The fields objectives and goals share, in the written order."""
+    record["priority"] = node.priority.value
+    record["impact"] = node.impact
+    record["metric"] = node.metric
+    record["status"] = node.status.value
+    record["votes"] = node.votes
+
+
+def _key_result(node: Node, record: dict[str, Any]) -> None:
+    """The fields of a key result, in the written order."""
+    record["status"] = node.status.value
+    record["team"] = node.team
+    record["owner"] = node.owner
+    record["due"] = None if node.due is None else node.due.isoformat()
+    record["baseline"] = node.baseline
+    record["target"] = node.target
+    record["current"] = node.current
+    record["unit"] = node.unit
 
 
 def _link(link: Link) -> dict[str, Any]:

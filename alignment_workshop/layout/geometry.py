@@ -35,6 +35,7 @@ _SIZES = {
     NodeKind.VALUE: (VALUE_WIDTH, VALUE_HEIGHT),
     NodeKind.OBJECTIVE: (CARD_WIDTH, CARD_HEIGHT),
     NodeKind.GOAL: (CARD_WIDTH, CARD_HEIGHT),
+    NodeKind.KEY_RESULT: (CARD_WIDTH, CARD_HEIGHT),
 }
 
 #: Distance between the centres of two neighbouring rows of ordinary cards.

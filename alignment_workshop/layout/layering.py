@@ -1,10 +1,10 @@
 """Which row and which column band each node belongs to.
 
 Rows run top to bottom: the vision(s); then the objectives, an objective that supports
-another objective one row below it; then the team goals, a goal that supports another
-goal one row below that one. Goals are split into one column band per team, in the
-file's team order, with the goals that have no team in a last band. Values stay out of
-the rows: they go in a band at the side.
+another objective one row below it; then the team goals and key results, each one row
+below the goal or key result it supports or measures. They are split into one column band
+per team, in the file's team order, with those that have no team in a last band. Values
+stay out of the rows: they go in a band at the side.
 
 Cycles of supports links (a finding, not a file error) are broken where they are met.
 """
@@ -86,7 +86,7 @@ def _rows_by_depth(ids: list[str], depth: Mapping[str, int]) -> list[list[str]]:
 
 def _links(workshop: Workshop, layering: Layering) -> None:
     for link in workshop.iter_links():
-        if link.kind is LinkKind.SUPPORTS:
+        if link.kind is LinkKind.SUPPORTS or link.kind is LinkKind.MEASURES:
             layering.targets.setdefault(link.source, []).append(link.target)
             layering.sources.setdefault(link.target, []).append(link.source)
         elif link.kind is LinkKind.UPHOLDS:
@@ -125,6 +125,11 @@ def layer(workshop: Workshop) -> Layering:
     for row in _rows_by_depth(objectives, depths(objectives, layering.targets)):
         layering.rows.append([row])
     layering.upper_rows = len(layering.rows)
-    _goal_rows(workshop, by_kind[NodeKind.GOAL], layering)
+    if by_kind[NodeKind.KEY_RESULT]:
+        work = {NodeKind.GOAL, NodeKind.KEY_RESULT}
+        goals = [n.id for n in workshop.iter_nodes() if n.kind in work]
+    else:
+        goals = by_kind[NodeKind.GOAL]
+    _goal_rows(workshop, goals, layering)
     layering.values = by_kind[NodeKind.VALUE]
     return layering

@@ -49,7 +49,7 @@ def _kind_y(
     same = [pos[1] for node_id, pos in placed.items() if kinds[node_id] is kind]
     if same:
         return statistics.median(same)
-    if kind is NodeKind.GOAL:
+    if kind is NodeKind.GOAL or kind is NodeKind.KEY_RESULT:
         return bounds.bottom
     if kind is NodeKind.OBJECTIVE:
         return bounds.top + ROW_PITCH

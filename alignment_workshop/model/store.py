@@ -142,6 +142,10 @@ class RecordStore:
         """The goals assigned to `team_id`, in node order."""
         return [n for n in self._nodes.values() if n.kind is NodeKind.GOAL and n.team == team_id]
 
+    def team_references(self, team_id: str) -> list[Node]:
+        """The nodes that name `team_id` as their team or as a contributor, in node order."""
+        return [n for n in self._nodes.values() if n.team == team_id or team_id in n.contributors]
+
     def find_link(self, kind: LinkKind, source: str, target: str) -> Link | None:
         """The link of `kind` between the two nodes (either way round for conflicts)."""
         link_id = self._link_keys.get(link_key(kind, source, target))

@@ -16,7 +16,14 @@ from typing import Any, TypeVar
 from .entities import Link, Meta, Node, Position, Team
 from .errors import ValidationError
 from .events import Added, Changed, Event, Removed
-from .rules import MAX_LINKS, MAX_NODES, MAX_TEAMS, link_allowed, link_key
+from .rules import (
+    MAX_LINKS,
+    MAX_NODES,
+    MAX_TEAMS,
+    SINGLE_SOURCE_LINKS,
+    link_allowed,
+    link_key,
+)
 from .store import RecordStore
 from .validation import (
     check_pos,
@@ -281,12 +288,12 @@ class Workshop(RecordStore):
 
     def _plan_remove_team(self, team_id: str) -> Team:
         team = self._require(self._teams, team_id, "team")
-        goals = self.goals_of_team(team_id)
-        if goals:
+        cards = self.team_references(team_id)
+        if cards:
             raise ValidationError(
                 "team",
-                f"'{team.name}' still has {len(goals)} goal(s); move them or leave them "
-                "without a team first",
+                f"'{team.name}' still has {len(cards)} goal(s) or key result(s) that name it; "
+                "move them or leave them without this team first",
             )
         return team
 
@@ -321,9 +328,14 @@ class Workshop(RecordStore):
         return node
 
     def _check_node_refs(self, node: Node) -> None:
-        """Refuse a node that names another record (its team) that does not exist."""
+        """Refuse a node that names a team (its own or a contributor) that does not exist."""
         if node.team is not None and node.team not in self._teams:
             raise ValidationError("team", f"refers to a team that does not exist ({node.team!r})")
+        for i, team_id in enumerate(node.contributors):
+            if team_id not in self._teams:
+                raise ValidationError(
+                    f"contributors[{i}]", f"refers to a team that does not exist ({team_id!r})"
+                )
 
     def _plan_add_link(self, link: object) -> Link:
         if not isinstance(link, Link):
@@ -366,7 +378,25 @@ class Workshop(RecordStore):
                 "target",
                 f"{_article(link.kind)} {link.kind} link already joins these nodes ({holder!r})",
             )
+        if link.kind in SINGLE_SOURCE_LINKS:
+            self._check_single_source(link, source, replacing)
         return link
+
+    def _check_single_source(self, link: Link, source: Node, replacing: Link | None) -> None:
+        """A key result measures one node: refuse a second `measures` link from it."""
+        for other_id in self._links_at.get(link.source, {}):
+            other = self._links[other_id]
+            if (
+                other.kind is link.kind
+                and other.source == link.source
+                and (replacing is None or other.id != replacing.id)
+            ):
+                label = source.kind.label.lower()
+                raise ValidationError(
+                    "source",
+                    f"{_article(label)} {label} {link.kind} one node only, and this one "
+                    f"already measures {other.target!r} ({other.id!r})",
+                )
 
     # ----------------------------------------------------------------- applying plans
 

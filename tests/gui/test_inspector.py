@@ -106,7 +106,7 @@ def _edit(rig: Rig, name: str, value: object) -> None:
 )
 def test_each_goal_field_is_one_undoable_command(rig: Rig, name: str, value: object) -> None:
     goal = _goal(rig)
-    setup = {"team": "team-0", "priority": Priority.LOW, "status": Status.PROPOSED}
+    setup = {"team": "team-0", "priority": Priority.LOW, "status": Status.PROPOSED, "impact": 2}
     if name in setup:
         rig.document.update_node(goal, **{name: setup[name]})
     rig.select([goal])

@@ -149,6 +149,33 @@ def test_upgrade_rewrites_in_place_and_keeps_bak(tmp_path: Path) -> None:
     assert path.read_bytes() == original
 
 
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize("name", ["every-field", "defaults", "minimal", "with-bom"])
+def test_upgrade_of_a_v1_file_writes_version_2_and_keeps_the_findings(
+    tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / "old.alignment"
+    path.write_bytes((FIXTURES / "v1" / f"{name}.alignment").read_bytes())
+    before = run("check", "--json", path)
+    result = run("upgrade", path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Wrote {path} in format version 2."
+    assert json.loads(path.read_bytes())["version"] == 2
+    after = run("check", "--json", path)
+    assert (after.returncode, after.stdout) == (before.returncode, before.stdout)
+
+
+def test_a_newer_version_file_is_refused_by_every_command(tmp_path: Path) -> None:
+    newer = FIXTURES / "hostile" / "newer-version.alignment"
+    for command in ("check", "upgrade"):
+        result = run(command, newer)
+        assert result.returncode == 2
+        assert "format version 3" in result.stderr and "format version 2" in result.stderr
+        assert result.stderr.count("\n") == 1
+
+
 def test_export_rejects_unknown_type_and_team(tmp_path: Path) -> None:
     result = run("export", EXAMPLE, "-o", tmp_path / "plan.docx")
     assert result.returncode == 2 and "use .pdf, .png or .svg" in result.stderr

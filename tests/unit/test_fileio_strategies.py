@@ -10,9 +10,15 @@ from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 
-from alignment_workshop.model import LinkKind, NodeKind, Status, Workshop
+from alignment_workshop.model import LinkKind, Node, NodeKind, Status, Workshop
 from alignment_workshop.model.rules import link_allowed
 from tests.support.strategies import workshops
+
+_KR = NodeKind.KEY_RESULT
+
+
+def nodes_by_id(workshop: Workshop) -> dict[str, Node]:
+    return {node.id: node for node in workshop.nodes}
 
 
 def features(workshop: Workshop) -> set[str]:
@@ -27,8 +33,21 @@ def features(workshop: Workshop) -> set[str]:
         seen |= {"due"} if node.due is not None else set()
         seen |= {"non-bmp"} if any(ord(c) > 0xFFFF for c in node.title) else set()
         seen |= {"control"} if any(ord(c) < 0x20 for c in node.description) else set()
+        seen |= {"contributors"} if node.contributors else set()
+        seen |= {"unit"} if node.unit else set()
+        if node.kind is NodeKind.OBJECTIVE and node.owner:
+            seen.add("objective owner")
+        if node.kind is NodeKind.KEY_RESULT:
+            numbers = (node.baseline, node.target, node.current)
+            seen |= {"measure"} if any(v is not None for v in numbers) else set()
+            seen |= {"measure at the limit"} if any(v in (1e15, -1e15) for v in numbers) else set()
+            seen |= {"key result team"} if node.team is not None else set()
+    for link in workshop.links:
+        if link.kind is LinkKind.SUPPORTS and nodes_by_id(workshop)[link.target].kind is _KR:
+            seen.add("goal supports key result")
     seen |= {"resolved"} if any(link.resolved for link in workshop.links) else set()
     seen |= {"dated"} if workshop.meta.date is not None else set()
+    seen |= {"period"} if workshop.meta.period is not None else set()
     seen |= {"teams"} if workshop.teams else set()
     return seen
 
@@ -46,6 +65,8 @@ def test_random_workshops_cover_every_feature_and_obey_the_rules() -> None:
             source, target = nodes[link.source], nodes[link.target]
             assert link.source != link.target
             assert link_allowed(link.kind, source.kind, target.kind)
+        measuring = [link.source for link in workshop.links if link.kind is LinkKind.MEASURES]
+        assert len(measuring) == len(set(measuring)), "a key result measures one node"
         counts.update(features(workshop))
 
     collect()
@@ -54,4 +75,6 @@ def test_random_workshops_cover_every_feature_and_obey_the_rules() -> None:
     }
     expected |= {"placed", "unplaced", "dropped", "actions", "team goal", "due", "resolved"}
     expected |= {"dated", "teams", "non-bmp", "control"}
+    expected |= {"period", "contributors", "unit", "objective owner", "measure"}
+    expected |= {"measure at the limit", "key result team", "goal supports key result"}
     assert expected <= set(counts), expected - set(counts)

@@ -43,6 +43,7 @@ _LINK_VERBS = {
     LinkKind.UPHOLDS: "upholds",
     LinkKind.CONFLICTS: "conflicts with",
     LinkKind.DEPENDS: "depends on",
+    LinkKind.MEASURES: "measures",
 }
 
 #: A context-menu provider gets the menu and the ids of the selected nodes.

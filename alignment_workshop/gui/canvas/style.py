@@ -34,6 +34,7 @@ _MUTED: Final[dict[NodeKind, str]] = {
     NodeKind.VALUE: "#CFEDE5",
     NodeKind.OBJECTIVE: "#3D2A00",
     NodeKind.GOAL: "#52606D",
+    NodeKind.KEY_RESULT: "#4A3B73",
 }
 
 #: Card colours by kind, the same the PDF prints (report.palette is the one source);
@@ -79,6 +80,7 @@ _PEN_STYLES: Final[dict[LinkKind, tuple[float, Qt.PenStyle]]] = {
     LinkKind.UPHOLDS: (2.5, Qt.PenStyle.DotLine),
     LinkKind.CONFLICTS: (2.5, Qt.PenStyle.SolidLine),
     LinkKind.DEPENDS: (2.0, Qt.PenStyle.DashLine),
+    LinkKind.MEASURES: (2.0, Qt.PenStyle.SolidLine),
 }
 
 #: Link pens by kind, in the PDF's colours; a resolved conflict is drawn in `RESOLVED`.
@@ -108,6 +110,7 @@ TITLE_PIXELS: Final[dict[NodeKind, int]] = {
     NodeKind.VALUE: 16,
     NodeKind.OBJECTIVE: 15,
     NodeKind.GOAL: 15,
+    NodeKind.KEY_RESULT: 14,
 }
 #: Size of the small print: kind label, team name, marks.
 SMALL_PIXELS: Final = 11

@@ -344,10 +344,24 @@ class _RemoveTeamStep(WorkshopCommand):
 
 
 class RemoveTeamCommand(WorkshopCommand):
-    """Remove a team; its goals move to `move_goals_to`, or are left without a team."""
+    """Remove a team; its goals and key results move to `move_goals_to`, or are left
+    without a team, and goals it contributes to name `move_goals_to` instead, if any."""
 
     def __init__(self, workshop: Workshop, team_id: str, move_goals_to: str | None):
         super().__init__(workshop, f"Remove team {quoted(workshop.team(team_id).name)}")
-        for goal in workshop.goals_of_team(team_id):
-            UpdateNodeCommand(workshop, goal.id, {"team": move_goals_to}, parent=self)
+        for node in workshop.team_references(team_id):
+            changes = _without_team(node, team_id, move_goals_to)
+            UpdateNodeCommand(workshop, node.id, changes, parent=self)
         _RemoveTeamStep(workshop, team_id, parent=self)
+
+
+def _without_team(node: Node, team_id: str, replacement: str | None) -> dict[str, Any]:
+    """The changes that make `node` name `replacement` wherever it named `team_id`."""
+    lead = replacement if node.team == team_id else node.team
+    changes: dict[str, Any] = {"team": lead} if node.team == team_id else {}
+    if team_id in node.contributors or lead in node.contributors:
+        helpers = [replacement if t == team_id else t for t in node.contributors]
+        changes["contributors"] = tuple(
+            dict.fromkeys(t for t in helpers if t is not None and t != lead)
+        )
+    return changes

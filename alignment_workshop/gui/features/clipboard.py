@@ -4,7 +4,8 @@ The clipboard holds a small workshop file: the copied nodes, the links among the
 the teams they name, written by `fileio.dumps`. Pasting reads it back with the strict
 loader, so a pasted record is as valid as an opened one, then gives every node and link
 a fresh id, moves the cards a little so they do not hide the originals, and keeps a
-goal's team when the target workshop has it (by id, else by name).
+card's team and a goal's contributing teams when the target workshop has them (by id,
+else by name).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def copy_payload(workshop: Workshop, node_ids: Iterable[str]) -> bytes:
     nodes = [workshop.node(i) for i in ids]
     links = [k for k in workshop.iter_links() if k.source in chosen and k.target in chosen]
     team_ids = {n.team for n in nodes if n.team is not None}
+    team_ids.update(t for n in nodes for t in n.contributors)
     teams = [t for t in workshop.teams if t.id in team_ids]
     return fileio.dumps(Workshop.from_records(Meta(), teams, nodes, links))
 
@@ -44,14 +46,22 @@ def pasted_records(payload: bytes, target: Workshop, shift: float) -> tuple[list
     """Fresh copies of the clipboard's records for `target`; raises `WorkshopFileError`."""
     source = fileio.loads(payload)
     names = {team.name: team.id for team in target.teams}
+
+    def team_in_target(team: str) -> str | None:
+        return team if target.has_team(team) else names.get(source.team(team).name)
+
     new_ids = {node.id: new_id(node.kind.value) for node in source.iter_nodes()}
     nodes = []
     for node in source.iter_nodes():
-        team = node.team
-        if team is not None and not target.has_team(team):
-            team = names.get(source.team(team).name)
+        team = None if node.team is None else team_in_target(node.team)
+        helpers = (team_in_target(t) for t in node.contributors)
+        contributors = tuple(dict.fromkeys(t for t in helpers if t is not None and t != team))
         pos = None if node.pos is None else (node.pos[0] + shift, node.pos[1] + shift)
-        nodes.append(dataclasses.replace(node, id=new_ids[node.id], team=team, pos=pos))
+        nodes.append(
+            dataclasses.replace(
+                node, id=new_ids[node.id], team=team, contributors=contributors, pos=pos
+            )
+        )
     links = [
         dataclasses.replace(
             link, id=new_id("link"), source=new_ids[link.source], target=new_ids[link.target]

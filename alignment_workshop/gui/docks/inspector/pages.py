@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Priority, Status, Team
+from alignment_workshop.model import Link, LinkKind, Meta, Node, Priority, Status, Team
 from alignment_workshop.model.rules import NODE_FIELDS
 
 from .actions import ActionsEditor
@@ -92,7 +92,7 @@ class NodePage(Page):
         shown = NODE_FIELDS[node.kind]
         for name, editor in self.fields.items():
             self.form.setRowVisible(editor, name in shown)
-        if node.kind is NodeKind.GOAL:
+        if "team" in shown:
             self.team_box.set_choices(
                 [("No team", None, None)] + [(t.name, t.id, t.color) for t in teams]
             )

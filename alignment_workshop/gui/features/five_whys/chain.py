@@ -28,7 +28,7 @@ from ...editing.document import Document
 #: A session stops after this many answers.
 MAX_WHYS = 5
 #: The order candidates are offered in: the level just above comes first.
-_KIND_ORDER = {NodeKind.OBJECTIVE: 0, NodeKind.GOAL: 1, NodeKind.VISION: 2}
+_KIND_ORDER = {NodeKind.OBJECTIVE: 0, NodeKind.KEY_RESULT: 1, NodeKind.GOAL: 2, NodeKind.VISION: 3}
 
 
 def _supporters(workshop: Workshop, node_id: str) -> set[str]:

@@ -28,6 +28,7 @@ def _cards() -> dict[NodeKind, CardColors]:
         NodeKind.OBJECTIVE: CardColors("#FFE082", "#000000"),
         NodeKind.GOAL: CardColors("#FFFFFF", "#000000"),
         NodeKind.VALUE: CardColors("#BDE8DE", "#000000"),
+        NodeKind.KEY_RESULT: CardColors("#E1D5F5", "#000000"),
     }
 
 

@@ -40,7 +40,7 @@ def split_supports(graphs: MapGraphs) -> list[tuple[str, Link]]:
             found = ancestors[node_id] = closure(graphs.pred, (node_id,))
         return found
 
-    splits = []
+    splits: list[tuple[str, Link]] = []
     for link in graphs.conflicts:
         a, b = link.source, link.target
         above_a = ancestors_of(a)

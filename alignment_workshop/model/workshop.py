@@ -8,8 +8,8 @@ to change a workshop is through these methods.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from .entities import Link, Meta, Node, Team
 from .errors import ValidationError
@@ -24,6 +24,8 @@ from .validation import (
     validate_node,
     validate_team,
 )
+
+R = TypeVar("R", Team, Node, Link)
 
 
 def _insert(records: dict[str, Any], index: int, key: str, record: Any) -> dict[str, Any]:
@@ -85,16 +87,9 @@ class Workshop:
             raise error.within("workshop") from None
         workshop._teams, workshop._nodes, workshop._links = {}, {}, {}
         workshop._link_keys, workshop._links_at = {}, {}
-        for collection, records, adder in (
-            ("teams", teams, workshop._put_team),
-            ("nodes", nodes, workshop._put_node),
-            ("links", links, workshop._put_link),
-        ):
-            for index, record in enumerate(records):
-                try:
-                    adder(len(getattr(workshop, f"_{collection}")), record)
-                except ValidationError as error:
-                    raise error.within(f"{collection}[{index}]") from None
+        _put_each("teams", teams, workshop._put_team)
+        _put_each("nodes", nodes, workshop._put_node)
+        _put_each("links", links, workshop._put_link)
         return workshop
 
     def copy(self) -> Workshop:
@@ -341,7 +336,7 @@ class Workshop:
     # ----------------------------------------------------------------- internals
 
     @staticmethod
-    def _require(records: dict[str, Any], key: str, what: str) -> Any:
+    def _require(records: dict[str, R], key: str, what: str) -> R:
         try:
             return records[key]
         except (KeyError, TypeError):
@@ -413,3 +408,12 @@ class Workshop:
         for end in (link.source, link.target):
             self._links_at.setdefault(end, {})[link.id] = None
         return link
+
+
+def _put_each(collection: str, records: Iterable[R], put: Callable[[int, R], R]) -> None:
+    """Append `records` one by one; an error names the record as a file would place it."""
+    for index, record in enumerate(records):
+        try:
+            put(index, record)
+        except ValidationError as error:
+            raise error.within(f"{collection}[{index}]") from None

@@ -52,7 +52,7 @@ def test_title_carries_the_modified_marker(window):
 
 
 def test_palette_adds_a_card_that_opens_into_renaming(window, qtbot):
-    window.palette.buttons[NodeKind.OBJECTIVE].click()
+    window.palette_dock.buttons[NodeKind.OBJECTIVE].click()
     new = window.scene.selected_node_ids()
     assert len(new) == 1
     node = window.document.workshop.node(new[0])

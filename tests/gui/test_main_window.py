@@ -19,13 +19,13 @@ def _window(qtbot) -> MainWindow:
 def test_welcome_screen_has_no_map_to_edit(qtbot) -> None:
     window = _window(qtbot)
     assert not window.inspector.widget().isEnabled()
-    assert not window.palette.isEnabled()
+    assert not window.palette_dock.isEnabled()
     assert not window.why.action.isEnabled()
     assert not window.presentation.action.isEnabled()
     assert not window.arrange.auto_layout_action.isEnabled()
     assert not window.action("teams").isEnabled()  # it would edit a hidden empty workshop
     assert window.open_path(example_workshop())
-    assert window.inspector.widget().isEnabled() and window.palette.isEnabled()
+    assert window.inspector.widget().isEnabled() and window.palette_dock.isEnabled()
     assert window.presentation.action.isEnabled()
     assert window.action("teams").isEnabled()
 

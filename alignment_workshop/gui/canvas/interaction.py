@@ -9,14 +9,15 @@ Esc cancels a link drag or a rename first; only then does the window's Esc chain
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, Qt
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsLineItem,
+    QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
     QMenu,
@@ -31,6 +32,17 @@ from .title_editor import TitleEditor, claims_escape
 
 if TYPE_CHECKING:
     from ..editing.document import Document
+
+    class _SceneHost(QGraphicsScene):
+        """What the mixin relies on: a QGraphicsScene with MapScene's lookups."""
+
+        def item_for(self, node_id: str) -> NodeItem | None: ...
+        def selected_node_ids(self) -> list[str]: ...
+        def selected_link_ids(self) -> list[str]: ...
+        def select_ids(self, node_ids: Iterable[str], link_ids: Iterable[str] = ()) -> None: ...
+
+else:
+    _SceneHost = object
 
 
 def new_title(kind: NodeKind) -> str:
@@ -49,7 +61,7 @@ _LINK_VERBS = {
 ContextProvider = Callable[[QMenu, list[str]], None]
 
 
-class SceneInteraction:
+class SceneInteraction(_SceneHost):
     """Mouse and keyboard handling of the map scene (a mixin for `MapScene`)."""
 
     document: Document
@@ -159,7 +171,7 @@ class SceneInteraction:
                 self._start_link_drag(node, event.scenePos())
                 event.accept()
                 return
-        super().mousePressEvent(event)  # type: ignore[misc]
+        super().mousePressEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:
             self._press_positions = {
                 i.node_id: i.pos() for i in self.selectedItems() if isinstance(i, NodeItem)
@@ -170,7 +182,7 @@ class SceneInteraction:
             self._link_line.setLine(QLineF(self._link_source.pos(), event.scenePos()))
             event.accept()
             return
-        super().mouseMoveEvent(event)  # type: ignore[misc]
+        super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._link_source is not None:
@@ -181,7 +193,7 @@ class SceneInteraction:
                 self._drop_link(source, target, event.screenPos())
             event.accept()
             return
-        super().mouseReleaseEvent(event)  # type: ignore[misc]
+        super().mouseReleaseEvent(event)
         self._commit_move()
 
     def _commit_move(self) -> None:
@@ -196,7 +208,7 @@ class SceneInteraction:
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
-            super().mouseDoubleClickEvent(event)  # type: ignore[misc]
+            super().mouseDoubleClickEvent(event)
             return
         node = self._node_at(event.scenePos())
         if node is not None:
@@ -215,7 +227,7 @@ class SceneInteraction:
         ):
             event.accept()
             return True
-        return super().event(event)  # type: ignore[misc]
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self._link_source is not None:
@@ -223,7 +235,7 @@ class SceneInteraction:
             self.document.message.emit("Link cancelled.")
             event.accept()
             return
-        super().keyPressEvent(event)  # type: ignore[misc]
+        super().keyPressEvent(event)
 
     # ------------------------------------------------------------------ link drag
 
@@ -243,7 +255,7 @@ class SceneInteraction:
         self._link_line = None
         self._link_source = None
 
-    def _drop_link(self, source: NodeItem, target: NodeItem, screen_pos: object) -> None:
+    def _drop_link(self, source: NodeItem, target: NodeItem, screen_pos: QPoint) -> None:
         kinds = allowed_link_kinds(source.node.kind, target.node.kind)
         natural = natural_link_kind(source.node.kind, target.node.kind)
         if natural is None and kinds:

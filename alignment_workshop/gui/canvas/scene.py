@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from alignment_workshop.analysis.findings import Report
 from alignment_workshop.model import Added, Changed, Event, Link, Node, Removed, Team, Workshop
@@ -77,7 +77,7 @@ class MapScene(SceneInteraction, QGraphicsScene):
 
     def select_ids(self, node_ids: Iterable[str], link_ids: Iterable[str] = ()) -> None:
         """Select exactly these nodes and links (unknown ids are ignored)."""
-        wanted = [self._nodes[i] for i in node_ids if i in self._nodes]
+        wanted: list[QGraphicsItem] = [self._nodes[i] for i in node_ids if i in self._nodes]
         wanted += [self._links[i] for i in link_ids if i in self._links]
         self.blockSignals(True)
         try:

@@ -124,8 +124,8 @@ class MainWindow(QMainWindow):
         for page in (self.welcome, self.view):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
-        self.palette = PaletteDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
+        self.palette_dock = PaletteDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
 
     def _install_features(self) -> None:
         """The docks and the map features, each in its own module."""
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         if self.autosave is not None:  # stays until the next message: work is at risk
             self.autosave.failed.connect(lambda text: self.statusBar().showMessage(text))
         self.scene.selection_ids_changed.connect(self._update_selection_actions)
-        self.palette.add_requested.connect(self.add_card)
+        self.palette_dock.add_requested.connect(self.add_card)
         self.files.closed.connect(self.show_welcome)
         self.welcome.new_requested.connect(self.files.new)
         self.welcome.open_requested.connect(self.files.open)
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
 
     def _enable_map_controls(self, on: bool) -> None:
         """Everything that works on an open map; the welcome screen has no map to edit."""
-        for widget in (self.palette, self.inspector.widget(), self.check_dock.widget()):
+        for widget in (self.palette_dock, self.inspector.widget(), self.check_dock.widget()):
             widget.setEnabled(on)
         actions = [self.action(name) for name in menus.MAP_ACTIONS]
         actions += [self.why.action, self.focus.action, self.presentation.action]
@@ -244,8 +244,9 @@ class MainWindow(QMainWindow):
         x, y = free_spot(self.document.workshop, kind, (center.x(), center.y()))
         self.view.setFocus()
         node_id = self.scene.add_node_at(kind, (x, y))
-        if node_id is not None:
-            self.view.ensureVisible(self.scene.item_for(node_id).sceneBoundingRect(), 40, 40)
+        item = None if node_id is None else self.scene.item_for(node_id)
+        if item is not None:
+            self.view.ensureVisible(item.sceneBoundingRect(), 40, 40)
         return node_id
 
     def rename_selected(self) -> None:

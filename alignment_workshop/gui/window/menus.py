@@ -121,15 +121,15 @@ def _help_actions(w: MainWindow) -> None:
 
 def _menus(w: MainWindow) -> None:
     bar = w.menuBar()
-    w.file_menu = _file_menu(w, bar.addMenu("&File"))
-    w.edit_menu = _edit_menu(w, bar.addMenu("&Edit"))
-    w.view_menu = _view_menu(w, bar.addMenu("&View"))
-    w.arrange_menu = bar.addMenu("&Arrange")
+    _file_menu(w, bar.addMenu("&File"))
+    _edit_menu(w, bar.addMenu("&Edit"))
+    _view_menu(w, bar.addMenu("&View"))
+    arrange_menu = bar.addMenu("&Arrange")
     for action in w.arrange.actions():
-        w.arrange_menu.addAction(action)
-    w.help_menu = bar.addMenu("&Help")
+        arrange_menu.addAction(action)
+    help_menu = bar.addMenu("&Help")
     for name in ("guide", "about"):
-        w.help_menu.addAction(w.action(name))
+        help_menu.addAction(w.action(name))
 
 
 def _file_menu(w: MainWindow, menu: QMenu) -> QMenu:
@@ -171,7 +171,7 @@ def _view_menu(w: MainWindow, menu: QMenu) -> QMenu:
     for action in w.presentation.actions():
         menu.addAction(action)
     menu.addSeparator()
-    for dock in (w.palette, w.inspector, w.check_dock):
+    for dock in (w.palette_dock, w.inspector, w.check_dock):
         menu.addAction(dock.toggleViewAction())
     return menu
 
@@ -205,7 +205,6 @@ def _toolbar(w: MainWindow) -> None:
     bar.addSeparator()
     bar.addWidget(w.find_bar)
     w.addToolBar(bar)
-    w.toolbar = bar
     w.setWindowIcon(app_icon())
 
 

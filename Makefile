@@ -21,6 +21,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check alignment_workshop tests packaging
 	$(VENV)/bin/lint-imports
+	$(PY) -m mypy
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
@@ -29,7 +30,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run_bench.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
 
 # Packaging targets (dist, dist-test, install-desktop) live beside the packaging files.
 -include packaging/dist.mk

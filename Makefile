@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 EXAMPLE := resources/examples/product-company.alignment
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint bench dist dist-test install-desktop clean
+.PHONY: run test system-deps lint bench dist dist-test install-desktop clean
 
 # The venv is rebuilt when pyproject.toml changes, so `make run` never starts on stale dependencies.
 $(STAMP): pyproject.toml
@@ -14,6 +14,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The system packages in .ci/system-packages.txt: installs the missing ones as root, or
+# prints the one `sudo apt-get install` line to run. `make test` starts with it.
+system-deps:
+	@bash .ci/system-deps
 
 run: $(STAMP)
 	$(VENV)/bin/alignment-workshop $(EXAMPLE)
@@ -23,7 +28,7 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(PY) -m mypy
 
-test: lint
+test: system-deps lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)

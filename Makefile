@@ -25,6 +25,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(PY) -m ruff check alignment_workshop tests packaging
+	$(PY) -m ruff format --check alignment_workshop tests packaging
 	$(VENV)/bin/lint-imports
 	$(PY) -m mypy
 

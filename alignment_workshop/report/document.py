@@ -128,10 +128,14 @@ class PlanDocument(BaseDocTemplate):
             topPadding=0,
             bottomPadding=0,
         )
-        return PageTemplate(id=name, frames=[frame], onPage=self._draw_header, pagesize=size)
 
-    def _draw_header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        width, height = canvas._pagesize
+        def on_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+            self._draw_header(canvas, size)
+
+        return PageTemplate(id=name, frames=[frame], onPage=on_page, pagesize=size)
+
+    def _draw_header(self, canvas: Canvas, size: tuple[float, float]) -> None:
+        width, height = size
         canvas.saveState()
         canvas.setFont(REGULAR, HEADER_SIZE)
         canvas.setFillColor(colors.HexColor(palette.MUTED))

@@ -9,6 +9,7 @@ high, so a part may only be drawn at a scale of at least `min_scale()`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.graphics.shapes import Group, Polygon, PolyLine, Rect, String
@@ -103,25 +104,22 @@ def _draw_card(group: Group, part: MapPart, node: Node, mapper: _Mapper) -> None
     style = palette.KIND_COLORS[node.kind]
     fill = style.fill if node.is_active else palette.faded(style.fill)
     error = node.id in part.errors
+    outline = colors.HexColor(palette.ERROR_OUTLINE if error else style.border)
     group.add(
-        Rect(
-            x,
-            y,
-            w,
-            h,
-            rx=4 * mapper.scale,
-            ry=4 * mapper.scale,
-            fillColor=colors.HexColor(fill),
-            strokeColor=colors.HexColor(palette.ERROR_OUTLINE if error else style.border),
-            strokeWidth=2.4 if error else 0.7,
-            strokeDashArray=None if node.is_active else (3, 2),
+        filled_rect(
+            (x, y, w, h),
+            colors.HexColor(fill),
+            outline,
+            width=2.4 if error else 0.7,
+            dash=() if node.is_active else (3, 2),
+            radius=4 * mapper.scale,
         )
     )
     stripe = 0.0
     if node.kind is NodeKind.GOAL:
         stripe = 9 * mapper.scale
         color = part.team_colors.get(node.team or "", palette.NO_TEAM)
-        group.add(Rect(x, y, stripe, h, fillColor=colors.HexColor(color), strokeColor=None))
+        group.add(filled_rect((x, y, stripe, h), colors.HexColor(color), None))
     _draw_text(group, part, node, (x + stripe, y, w - stripe, h), style.text, mapper.scale)
 
 
@@ -181,17 +179,43 @@ def _draw_link(group: Group, part: MapPart, link: Link, mapper: _Mapper) -> None
         color = palette.RESOLVED_CONFLICT
     stroke = colors.HexColor(color)
     points = zigzag((x1, y1), (x2, y2)) if style.jagged else [x1, y1, x2, y2]
-    group.add(
-        PolyLine(
-            points,
-            strokeColor=stroke,
-            strokeWidth=style.width,
-            strokeDashArray=list(style.dash) or None,
-            strokeLineJoin=1,
-        )
-    )
+    line = link_line(points, stroke, style)
+    line.strokeLineJoin = 1
+    group.add(line)
     if style.arrow:
         group.add(arrow_head((x1, y1), (x2, y2), stroke, max(4.0, 10 * mapper.scale)))
+
+
+# The two builders below set the style as attributes, which types-reportlab checks: its
+# Rect takes the style keywords as one TypedDict rather than unpacked, and neither shape
+# admits reportlab's "no dash" (None) as a keyword.
+
+
+def filled_rect(
+    box: tuple[float, float, float, float],
+    fill: colors.Color,
+    stroke: colors.Color | None,
+    *,
+    width: float = 1,
+    dash: Sequence[float] = (),
+    radius: float = 0,
+) -> Rect:
+    """A filled rectangle (x, y, width, height), outlined in `stroke` unless it is None."""
+    rect = Rect(*box, rx=radius, ry=radius)
+    rect.fillColor = fill
+    rect.strokeColor = stroke
+    rect.strokeWidth = width
+    if dash:
+        rect.strokeDashArray = dash
+    return rect
+
+
+def link_line(points: list[float], stroke: colors.Color, style: palette.LinkStyle) -> PolyLine:
+    """A polyline in a link's stroke width and dash (solid when it has none)."""
+    line = PolyLine(points, strokeColor=stroke, strokeWidth=style.width)
+    if style.dash:
+        line.strokeDashArray = list(style.dash)
+    return line
 
 
 def zigzag(start: Point, end: Point, step: float = 5.0, amplitude: float = 2.0) -> list[float]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, Qt
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -312,7 +312,7 @@ class SceneInteraction:
         self._link_line = None
         self._link_source = None
 
-    def _drop_link(self, source: NodeItem, target: NodeItem, screen_pos: object) -> None:
+    def _drop_link(self, source: NodeItem, target: NodeItem, screen_pos: QPoint) -> None:
         kinds = allowed_link_kinds(source.node.kind, target.node.kind)
         natural = natural_link_kind(source.node.kind, target.node.kind)
         if natural is None and kinds:

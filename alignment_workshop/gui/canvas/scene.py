@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
@@ -97,7 +98,7 @@ class MapScene(QGraphicsScene):
 
     def select_ids(self, node_ids: Iterable[str], link_ids: Iterable[str] = ()) -> None:
         """Select exactly these nodes and links (unknown ids are ignored)."""
-        wanted = [self._nodes[i] for i in node_ids if i in self._nodes]
+        wanted: list[QGraphicsItem] = [self._nodes[i] for i in node_ids if i in self._nodes]
         wanted += [self._links[i] for i in link_ids if i in self._links]
         self.blockSignals(True)
         try:

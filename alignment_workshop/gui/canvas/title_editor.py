@@ -85,7 +85,7 @@ class TitleEditor(QGraphicsTextItem):
         painter.setPen(QPen(QColor(style.SELECTION), 2.0))
         painter.setBrush(QColor("#FFFFFF"))
         painter.drawRoundedRect(self.boundingRect().adjusted(-3, -3, 3, 3), 4, 4)
-        super().paint(painter, option, widget)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt takes no widget
 
 
 def claims_escape(event: QEvent) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -53,7 +53,7 @@ class MapView(QGraphicsView):
         self.setAcceptDrops(True)
         self._space_down = False
         self._panning = False
-        self._pan_from = None
+        self._pan_from: QPointF | None = None
 
     # ------------------------------------------------------------------ zoom
 

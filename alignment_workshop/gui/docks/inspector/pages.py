@@ -7,6 +7,7 @@ decides which page shows and turns each `edited` into one command.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -62,7 +63,9 @@ class Page(QWidget):
             editor.flush()
 
 
-def _choices(enum: type, labels: dict[Any, str] | None = None) -> list[tuple[str, Any, None]]:
+def _choices(
+    enum: type[StrEnum], labels: dict[Any, str] | None = None
+) -> list[tuple[str, Any, None]]:
     return [((labels or {}).get(m, m.value.capitalize()), m, None) for m in enum]
 
 

@@ -111,8 +111,7 @@ class PresentationFace(QGraphicsItem):
             return QColor(color)
         top, back = QColor(color), QColor(self.theme.background)
         mix = [
-            round(a * amount + b * (1 - amount))
-            for a, b in zip(top.getRgb()[:3], back.getRgb()[:3], strict=True)
+            round(a * amount + b * (1 - amount)) for a, b in zip(_rgb(top), _rgb(back), strict=True)
         ]
         return QColor(*mix)
 
@@ -257,8 +256,12 @@ class PresentationFaces:
             if not Shiboken.isValid(face) or cards.get(node_id) is not face.card:
                 del self.faces[node_id]
         for node_id, card in cards.items():
-            face = self.faces.get(node_id)
-            if face is None:
+            shown = self.faces.get(node_id)
+            if shown is None:
                 self.faces[node_id] = PresentationFace(card, self.theme, self.pixels)
             else:
-                face.update()
+                shown.update()
+
+
+def _rgb(color: QColor) -> tuple[int, int, int]:
+    return (color.red(), color.green(), color.blue())

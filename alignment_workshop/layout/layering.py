@@ -1,17 +1,17 @@
 """Which row and which column band each node belongs to.
 
 Rows run top to bottom: the vision(s); then the objectives, an objective that supports
-another objective one row below it; then the team goals, each one row below the goal it
-supports. They are split into one column band per team, in the file's team order, with
-those that have no team in a last band. Values stay out of the rows: they go in a band at
-the side.
-
-A key result that measures a card is no row's member: it is a chip in the stack under
-that card, and for the rows it stands in for its card (a goal that supports a key result
-of another goal sits one row below that goal). A key result that measures nothing yet
-takes its place in the goal rows, like a goal.
+another objective one row below it; then the team goals and key results, each one row
+below the goal or key result it supports or measures. They are split into one column band
+per team, in the file's team order, with those that have no team in a last band. Values
+stay out of the rows: they go in a band at the side.
 
 Cycles of supports links (a finding, not a file error) are broken where they are met.
+
+A key result that measures a card is in no row: it is a chip in the stack under that
+card (see `chips.py`). In `targets` and `sources` it stands for its card, so a goal that
+moves another goal's key result sits one row below that goal, and the crossings counted
+are those of the links the map shows between rows.
 """
 
 from __future__ import annotations
@@ -45,16 +45,12 @@ class Layering:
     dropped: set[str] = field(default_factory=set)
     #: The kind of every node.
     kinds: dict[str, NodeKind] = field(default_factory=dict)
-    #: The key results stacked under each card that they measure, in file order.
+    #: True when the first row holds the vision(s).
+    has_vision: bool = False
+    #: The key results stacked under each card that they measure, file order, dropped last.
     chips: dict[str, list[str]] = field(default_factory=dict)
     #: The card each stacked key result measures.
     attached: dict[str, str] = field(default_factory=dict)
-    #: `targets` and `sources` between row members: a stacked key result stands for its
-    #: card, and the links between a card and its own chips are left out.
-    row_targets: dict[str, list[str]] = field(default_factory=dict)
-    row_sources: dict[str, list[str]] = field(default_factory=dict)
-    #: True when the first row holds the vision(s).
-    has_vision: bool = False
 
 
 def depths(ids: Iterable[str], targets: Mapping[str, list[str]]) -> dict[str, int]:
@@ -107,21 +103,25 @@ def _links(workshop: Workshop, layering: Layering) -> None:
 
 
 def _stack_chips(workshop: Workshop, layering: Layering) -> None:
-    """Put every key result that measures a card in the stack under it; alias the links."""
+    """Stack each key result that measures a card under it; it stands for its card in
+    `targets` and `sources`, where a card's links with its own chips disappear."""
     for link in workshop.iter_links():
         if link.kind is LinkKind.MEASURES:
             layering.attached[link.source] = link.target
+    if not layering.attached:
+        return
     stacked = [node for node in workshop.iter_nodes() if node.id in layering.attached]
-    for node in sorted(stacked, key=lambda n: not n.is_active):  # file order, dropped last
+    for node in sorted(stacked, key=lambda n: not n.is_active):  # stable: file order kept
         layering.chips.setdefault(layering.attached[node.id], []).append(node.id)
     alias = layering.attached
-    for source, targets in layering.targets.items():
-        row_source = alias.get(source, source)
-        for target in targets:
-            row_target = alias.get(target, target)
-            if row_target != row_source:
-                layering.row_targets.setdefault(row_source, []).append(row_target)
-                layering.row_sources.setdefault(row_target, []).append(row_source)
+    for links in (layering.targets, layering.sources):
+        merged: dict[str, list[str]] = {}
+        for node_id, ends in links.items():
+            mine = alias.get(node_id, node_id)
+            others = merged.setdefault(mine, [])
+            others.extend(a for a in (alias.get(end, end) for end in ends) if a != mine)
+        links.clear()
+        links.update((i, list(dict.fromkeys(ends))) for i, ends in merged.items() if ends)
 
 
 def _goal_rows(workshop: Workshop, goals: list[str], layering: Layering) -> None:
@@ -132,7 +132,7 @@ def _goal_rows(workshop: Workshop, goals: list[str], layering: Layering) -> None
     if None in used:
         layering.bands.append(None)
     band_index = {team: index for index, team in enumerate(layering.bands)}
-    for row in _rows_by_depth(goals, depths(goals, layering.row_targets)):
+    for row in _rows_by_depth(goals, depths(goals, layering.targets)):
         banded: list[list[str]] = [[] for _ in layering.bands]
         for node_id in row:
             banded[band_index[team_of[node_id]]].append(node_id)
@@ -154,14 +154,13 @@ def layer(workshop: Workshop) -> Layering:
         layering.rows.append([by_kind[NodeKind.VISION]])
         layering.has_vision = True
     objectives = by_kind[NodeKind.OBJECTIVE]
-    for row in _rows_by_depth(objectives, depths(objectives, layering.row_targets)):
+    for row in _rows_by_depth(objectives, depths(objectives, layering.targets)):
         layering.rows.append([row])
     layering.upper_rows = len(layering.rows)
-    if any(k not in layering.attached for k in by_kind[NodeKind.KEY_RESULT]):
+    if by_kind[NodeKind.KEY_RESULT]:
         work = {NodeKind.GOAL, NodeKind.KEY_RESULT}
-        goals = [
-            n.id for n in workshop.iter_nodes() if n.kind in work and n.id not in layering.attached
-        ]
+        goals = [n.id for n in workshop.iter_nodes() if n.kind in work]
+        goals = [node_id for node_id in goals if node_id not in layering.attached]
     else:
         goals = by_kind[NodeKind.GOAL]
     _goal_rows(workshop, goals, layering)

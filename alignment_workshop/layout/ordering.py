@@ -74,8 +74,8 @@ def order_rows(layering: Layering, grid: Grid) -> Rows:
     for row_index in range(len(rows)):  # dropped nodes last, from the start
         for group in rows[row_index]:
             group.sort(key=lambda node_id: node_id in layering.dropped)
-    up = _neighbours(rows, layering.row_targets, above=True)
-    down = _neighbours(rows, layering.row_sources, above=False)
+    up = _neighbours(rows, layering.targets, above=True)
+    down = _neighbours(rows, layering.sources, above=False)
     best = [[list(group) for group in row] for row in rows]
     best_count = crossings(best, layering, grid)
     for _ in range(SWEEPS):
@@ -93,7 +93,7 @@ def crossings(rows: Rows, layering: Layering, grid: Grid) -> int:
     xs = all_x(rows, layering, grid)
     row_of = _row_of(rows)
     spans: dict[tuple[int, int], list[tuple[float, float]]] = {}
-    for source, targets in layering.row_targets.items():
+    for source, targets in layering.targets.items():
         if source not in row_of:
             continue
         for target in targets:

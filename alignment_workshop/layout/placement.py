@@ -2,8 +2,7 @@
 
 Rows are centred on x = 0. A row wider than the map's column count wraps onto sub-rows,
 and each team band keeps the same columns in every goal row, so a team's goals stay in
-one vertical strip. A card's key results stack under it as chips, and the row grows to
-make room for its tallest stack. Values stack in columns at the right of everything else.
+one vertical strip. Values stack in columns at the right of everything else.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from .geometry import (
     BAND_GAP,
     CARD_HEIGHT,
     CARD_WIDTH,
-    CHIP_PITCH,
     COLUMN_PITCH,
     H_GAP,
     SIDE_GAP,
@@ -25,7 +23,6 @@ from .geometry import (
     VISION_HEIGHT,
     VISION_WIDTH,
     card_size,
-    chip_center,
 )
 from .layering import Layering
 
@@ -132,46 +129,23 @@ def all_x(rows: Rows, layering: Layering, grid: Grid) -> dict[str, float]:
     return xs
 
 
-def stack_height(layering: Layering, node_id: str) -> float:
-    """How far the chips stacked under `node_id` reach below its card (0 without chips)."""
-    return len(layering.chips.get(node_id, ())) * CHIP_PITCH
-
-
-def _sub_rows(
-    row_index: int, rows: Rows, layering: Layering, grid: Grid
-) -> tuple[dict[str, int], list[float]]:
-    """Which sub-row each card of a row wraps onto, and each sub-row's tallest chip stack."""
-    columns = group_columns(row_index, rows, layering, grid)
-    sub_of: dict[str, int] = {}
-    stacks = [0.0]
-    for group, cols in zip(rows[row_index], columns, strict=True):
-        for index, node_id in enumerate(group):
-            sub = sub_of[node_id] = index // cols
-            stacks.extend([0.0] * (sub + 1 - len(stacks)))
-            stacks[sub] = max(stacks[sub], stack_height(layering, node_id))
-    return sub_of, stacks
-
-
 def place_rows(
     rows: Rows, layering: Layering, grid: Grid
 ) -> tuple[dict[str, tuple[float, float]], float]:
-    """Card centres for every node in the rows and every chip stacked under one, and the
-    bottom edge of the last row (chips included)."""
+    """Card centres for every node in the rows, and the bottom edge of the last row."""
     xs = all_x(rows, layering, grid)
     positions: dict[str, tuple[float, float]] = {}
     top = 0.0
-    for row_index in range(len(rows)):
+    for row_index, row in enumerate(rows):
         height = VISION_HEIGHT if _is_vision(row_index, layering) else CARD_HEIGHT
-        sub_of, stacks = _sub_rows(row_index, rows, layering, grid)
-        sub_tops = []
-        for stack in stacks:
-            sub_tops.append(top)
-            top += height + stack + SUBROW_GAP
-        top += V_GAP - SUBROW_GAP
-        for node_id, sub in sub_of.items():
-            positions[node_id] = (xs[node_id], sub_tops[sub] + height / 2)
-            for index, chip in enumerate(layering.chips.get(node_id, ())):
-                positions[chip] = chip_center(layering.kinds[node_id], positions[node_id], index)
+        columns = group_columns(row_index, rows, layering, grid)
+        subs = 1
+        for group, cols in zip(row, columns, strict=True):
+            for index, node_id in enumerate(group):
+                sub = index // cols
+                subs = max(subs, sub + 1)
+                positions[node_id] = (xs[node_id], top + sub * (height + SUBROW_GAP) + height / 2)
+        top += subs * height + (subs - 1) * SUBROW_GAP + V_GAP
     return positions, max(0.0, top - V_GAP)
 
 

@@ -96,7 +96,8 @@ def test_a_key_result_that_measures_nothing_takes_a_place_in_the_goal_rows() -> 
     rows = [node for row in layering.rows for group in row for node in group]
     assert "k6" in rows and not {"k1", "k2", "k3", "k4", "k5"} & set(rows)
     assert layering.chips == {"o1": ["k1"], "o2": ["k2", "k4", "k3"], "g1": ["k5"]}
-    assert layering.row_targets["g2"] == ["g1"]  # k5 stands for its card g1
+    assert layering.targets["g2"] == ["g1"]  # k5 stands for its card g1
+    assert "o1" not in layering.sources.get("k1", []) and "k1" not in layering.targets
 
 
 def test_tidy_puts_a_new_key_result_into_its_cards_stack() -> None:

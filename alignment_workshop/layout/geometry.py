@@ -20,7 +20,7 @@ VISION_WIDTH = 320.0
 VISION_HEIGHT = 140.0
 #: A key result is a compact chip as wide as the card it measures, stacked under it.
 CHIP_WIDTH = CARD_WIDTH
-CHIP_HEIGHT = 54.0
+CHIP_HEIGHT = 56.0
 #: Space between a card and its first chip, and between two chips of one stack.
 CHIP_GAP = 6.0
 #: Distance between the centres of two neighbouring chips of a stack.

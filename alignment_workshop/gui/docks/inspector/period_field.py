@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QToolButton,
@@ -59,14 +60,17 @@ class PeriodEdit(QWidget):
         self.clear_button.setText("Clear")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
+        to = QLabel("to", self)
+        to.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(self.enabled_box, 0, 0)
         grid.addWidget(self.start_edit, 0, 1)
-        grid.addWidget(QLabel("to", self), 0, 2)
-        grid.addWidget(self.end_edit, 0, 3)
-        grid.addWidget(self.clear_button, 0, 4)
-        grid.addWidget(self.label_edit, 1, 1, 1, 4)
+        grid.addWidget(to, 1, 0)
+        grid.addWidget(self.end_edit, 1, 1)
+        last = QHBoxLayout()
+        last.addWidget(self.label_edit, 1)
+        last.addWidget(self.clear_button)
+        grid.addLayout(last, 2, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
         self.enabled_box.clicked.connect(lambda *_args: self.flush())
         self.start_edit.dateChanged.connect(self._start_changed)
         self.end_edit.dateChanged.connect(lambda _date: self.flush())

@@ -42,6 +42,11 @@ def _choose(editor, value: object) -> None:
 
 KEY_RESULT_EDITS: list[tuple[str, Callable[[object], None], object]] = [
     ("title", lambda e: _type(e, "Gross churn"), "Gross churn"),
+    (
+        "description",
+        lambda e: (e.setPlainText("Logos lost / logos at start"), e.flush()),
+        "Logos lost / logos at start",
+    ),
     ("owner", lambda e: _type(e, "Sam Lee"), "Sam Lee"),
     ("unit", lambda e: _type(e, "pts"), "pts"),
     ("baseline", lambda e: _type(e, "10"), 10.0),

@@ -136,6 +136,8 @@ def _draw_text(group: Group, part: MapPart, node: Node, box: Box, ink: str, scal
     room = max(1, int((h - 2 * pad) / leading))
     width = w - 2 * pad
     label_lines = 1 if node.is_active else 2
+    if node.kind is NodeKind.KEY_RESULT:  # a chip (layout.CHIP_HEIGHT): its colour says what
+        label_lines -= 1
     lines = [(BOLD, line) for line in wrap_lines(kind, BOLD, size, width, label_lines)]
     title = wrap_lines(node.title, REGULAR, size, width, room - len(lines))
     lines += [(REGULAR, line) for line in title]

@@ -121,7 +121,7 @@ class PeriodEdit(QWidget):
         for editor, day in ((self.start_edit, start), (self.end_edit, end)):
             editor.blockSignals(True)
             try:
-                editor.setDate(QDate(day))
+                editor.setDate(QDate(day.year, day.month, day.day))
             finally:
                 editor.blockSignals(False)
 

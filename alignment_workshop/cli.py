@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -186,6 +187,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(out, "unsupported export type; use .pdf, .png or .svg")
     if args.team is not None and suffix != ".pdf":
         raise CommandError(out, "--team applies to the PDF action plan only")
+    _check_output(out)
     workshop = _load(args.file)
     try:
         if suffix == ".pdf":
@@ -222,10 +224,32 @@ def cmd_editor(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 def _check_input(path: Path) -> None:
-    if not path.exists():
-        raise CommandError(path, "no such file")
-    if path.is_dir():
+    """Refuse, in one line, an input that is missing, unreachable or not a regular file."""
+    from .safe_files import describe_mode
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise CommandError(path, "no such file") from None
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        raise CommandError(path, f"cannot be read ({reason})") from None
+    except ValueError:
+        raise CommandError(path, "is not a usable file path") from None
+    if stat.S_ISDIR(info.st_mode):
         raise CommandError(path, "is a folder, not a workshop file")
+    if not stat.S_ISREG(info.st_mode):
+        raise CommandError(path, f"is {describe_mode(info.st_mode)}, not a workshop file")
+
+
+def _check_output(path: Path) -> None:
+    """Refuse, before any work, an output that exists and is not a regular file."""
+    from .safe_files import existing_target
+
+    try:
+        existing_target(path)
+    except OSError as error:
+        raise CommandError(path, error.strerror or type(error).__name__) from None
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -169,8 +169,9 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     """Load FILE (migrating it if old) and save it in the current format."""
     from .fileio import FORMAT_VERSION, WorkshopFileError, save
 
-    workshop = _load(args.file)
     target = args.output or args.file
+    _check_output(target)
+    workshop = _load(args.file)
     try:
         save(workshop, target)
     except WorkshopFileError as error:
@@ -243,13 +244,20 @@ def _check_input(path: Path) -> None:
 
 
 def _check_output(path: Path) -> None:
-    """Refuse, before any work, an output that exists and is not a regular file."""
-    from .safe_files import existing_target
+    """Refuse, before any work, an output that is not a regular file or is write-protected.
+
+    The command line cannot ask "save over a write-protected file?", so it refuses.
+    """
+    from .safe_files import existing_target, is_write_protected
 
     try:
         existing_target(path)
     except OSError as error:
         raise CommandError(path, error.strerror or type(error).__name__) from None
+    except ValueError:
+        raise CommandError(path, "is not a usable file path") from None
+    if is_write_protected(path):
+        raise CommandError(path, "is write-protected; make it writable first, or write elsewhere")
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -12,7 +12,7 @@ The format is described in FORMAT.md beside this file. The public API:
 """
 
 from .atomic import backup_path, replace_file
-from .disk_state import Change, DiskState, compare
+from .disk_state import Change, DiskState, compare, state_of
 from .errors import NewerVersionError, WorkshopFileError, WorkshopSaveError
 from .jsonparse import MAX_FILE_BYTES
 from .migrations import FORMAT_NAME, FORMAT_VERSION
@@ -37,4 +37,5 @@ __all__ = [
     "replace_file",
     "save",
     "saveable_bytes",
+    "state_of",
 ]

@@ -64,6 +64,18 @@ def _digest(path: str | os.PathLike[str]) -> str:
     return sha.hexdigest()
 
 
+def state_of(path: str | os.PathLike[str]) -> DiskState | None:
+    """The state of the file at `path` now; None if it cannot be read or is too large."""
+    try:
+        with open_regular(path) as file:
+            info = os.fstat(file.fileno())
+            if info.st_size > MAX_FILE_BYTES:
+                return None
+            return DiskState.of(file.read(MAX_FILE_BYTES + 1), info)
+    except OSError:
+        return None
+
+
 def compare(
     path: str | os.PathLike[str], known: DiskState, *, thorough: bool = True
 ) -> tuple[Change, DiskState | None]:

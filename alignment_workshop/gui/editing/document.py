@@ -81,6 +81,8 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.path: Path | None = None
+        #: What the file at `path` held when it was last read or written here.
+        self.disk: fileio.DiskState | None = None
         self.report: Report | None = None
         self._workshop = Workshop()
         self._workshop.events.changed.subscribe(self._on_model_changed)
@@ -106,12 +108,18 @@ class Document(QObject):
         return self.path.name if self.path is not None else self._workshop.meta.title
 
     def replace(
-        self, workshop: Workshop, path: Path | None = None, *, modified: bool = False
+        self,
+        workshop: Workshop,
+        path: Path | None = None,
+        *,
+        modified: bool = False,
+        disk: fileio.DiskState | None = None,
     ) -> None:
         """Make `workshop` the document's workshop, with a fresh undo stack.
 
         `modified=True` (a recovered autosave) leaves the document with no clean state,
-        so it shows as modified until it is saved.
+        so it shows as modified until it is saved. `disk` is the state of the file at
+        `path` that the workshop came from, to notice later changes made outside.
         """
         self._workshop.events.changed.unsubscribe(self._on_model_changed)
         place_unplaced(workshop)
@@ -123,6 +131,7 @@ class Document(QObject):
         else:
             self.undo_stack.setClean()
         self._set_path(path)
+        self.disk = disk if path is not None else None
         self.report = None
         self.workshop_replaced.emit()
         self.refresh_analysis()
@@ -140,8 +149,8 @@ class Document(QObject):
 
     def load(self, path: Path) -> None:
         """Open the workshop file at `path`; raises `fileio.WorkshopFileError` if it cannot."""
-        workshop = fileio.load(path)
-        self.replace(workshop, Path(path))
+        workshop, disk = fileio.load_with_state(path)
+        self.replace(workshop, Path(path), disk=disk)
 
     def save(self, path: Path | None = None) -> Path:
         """Save to `path` (or the current path) atomically; the document becomes clean.
@@ -151,7 +160,7 @@ class Document(QObject):
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("the document has no path yet; give one to save it")
-        fileio.save(self._workshop, target)
+        self.disk = fileio.save(self._workshop, target)
         self.undo_stack.setClean()
         self._set_path(target)
         return target

@@ -8,6 +8,7 @@ original file, so the next Save writes where the user expects.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,16 +46,22 @@ def recover_into(
     entry: AutosaveEntry,
     workshop: Workshop,
     autosave: AutosaveController | None = None,
+    *,
+    disk: fileio.DiskState | None = None,
 ) -> None:
     """Make `workshop` the document's, modified and tied to its original path.
 
     The document's `autosave` controller writes it afresh at once and removes the old
     autosave only once that write succeeded; if the write fails, or there is no
-    controller, the old autosave stays, as it may be the only copy on disk.
+    controller, the old autosave stays, as it may be the only copy on disk. `disk` is
+    what the original file held when the crashed session last read or wrote it (by
+    default as the autosave recorded it), so that a file changed since is not
+    overwritten without asking.
     """
     if autosave is not None:
         autosave.supersede(entry)
-    document.replace(workshop, entry.original, modified=True)
+    disk = disk or entry.original_state
+    document.replace(workshop, entry.original, modified=True, disk=disk)
 
 
 def discard(entry: AutosaveEntry) -> None:
@@ -153,9 +160,7 @@ class RecoveryDialog(QDialog):
 
 
 def _with_problem(entry: AutosaveEntry, problem: str) -> AutosaveEntry:
-    return AutosaveEntry(
-        entry.key, entry.folder, entry.original, entry.title, entry.saved_at, None, problem
-    )
+    return dataclasses.replace(entry, owner=None, problem=problem)
 
 
 def offer_recovery(

@@ -13,7 +13,12 @@ The format is described in FORMAT.md beside this file. The public API:
 
 from .atomic import backup_path, replace_file
 from .disk_state import Change, DiskState, compare, state_of
-from .errors import NewerVersionError, WorkshopFileError, WorkshopSaveError
+from .errors import (
+    NewerVersionError,
+    WorkshopFileError,
+    WorkshopSaveError,
+    WorkshopTooLargeError,
+)
 from .jsonparse import MAX_FILE_BYTES
 from .migrations import FORMAT_NAME, FORMAT_VERSION
 from .reader import load, load_with_state, loads
@@ -28,6 +33,7 @@ __all__ = [
     "NewerVersionError",
     "WorkshopFileError",
     "WorkshopSaveError",
+    "WorkshopTooLargeError",
     "backup_path",
     "compare",
     "dumps",

@@ -19,7 +19,7 @@ from alignment_workshop.model import Action, Link, LinkKind, Meta, Node, NodeKin
 from . import migrations
 from .atomic import write_atomic
 from .disk_state import DiskState
-from .errors import WorkshopSaveError
+from .errors import WorkshopSaveError, WorkshopTooLargeError
 from .gcpause import collector_paused
 from .jsonparse import MAX_FILE_BYTES
 
@@ -148,8 +148,9 @@ def dumps(workshop: Workshop) -> bytes:
 def saveable_bytes(workshop: Workshop) -> bytes:
     """`dumps(workshop)`, refused when the loader would refuse to open the result.
 
-    Raises `WorkshopSaveError` before anything is written: a file larger than the load
-    limit (`MAX_FILE_BYTES`) would be saved, and then never open again.
+    Raises `WorkshopTooLargeError` (a `WorkshopSaveError`) before anything is written
+    when the file would be larger than the load limit (`MAX_FILE_BYTES`): it would be
+    saved, and then never open again.
     """
     try:
         data = dumps(workshop)
@@ -158,12 +159,7 @@ def saveable_bytes(workshop: Workshop) -> bytes:
             "", f"the workshop could not be written ({error}); nothing was saved"
         ) from error
     if len(data) > MAX_FILE_BYTES:
-        raise WorkshopSaveError(
-            "",
-            f"the workshop would take {len(data) / 1024 / 1024:.1f} MiB, more than the "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MiB a workshop file may hold, so it was not "
-            "saved; shorten long texts or split the workshop",
-        )
+        raise WorkshopTooLargeError(len(data), MAX_FILE_BYTES)
     return data
 
 

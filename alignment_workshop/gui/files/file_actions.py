@@ -49,7 +49,14 @@ def save_error_sentence(name: str, error: Exception) -> str:
     else:
         what = str(error)
     what = what.rstrip(". ")
+    if isinstance(error, fileio.WorkshopTooLargeError):  # another folder would not help
+        return f"{what[:1].upper()}{what[1:]}; your changes are still open."
     return f"{what[:1].upper()}{what[1:]}; your changes are still open, so try Save As… elsewhere."
+
+
+#: A file this large may pretty-print beyond the load limit (the writer indents every
+#: field); only then is the size it would be saved at worth computing on open.
+_CHECK_SAVEABLE_FROM = fileio.MAX_FILE_BYTES // 4
 
 
 class FileActions(QObject):
@@ -132,7 +139,25 @@ class FileActions(QObject):
         self._let_go()
         self.document.replace(workshop, path, disk=disk)
         self._took(path)
+        self._warn_if_too_large(disk.size)
         return True
+
+    def _warn_if_too_large(self, size: int) -> None:
+        """Say at once when a file written compactly elsewhere could not be saved here."""
+        if size < _CHECK_SAVEABLE_FROM:
+            return
+        try:
+            fileio.saveable_bytes(self.document.workshop)
+        except fileio.WorkshopTooLargeError as error:
+            self.prompts.show_error(
+                "Workshop too large to save",
+                f"'{self.document.display_name()}' opened, but saved by this app it would "
+                f"take {error.size / 1024 / 1024:.1f} MiB, more than the "
+                f"{error.limit // 1024 // 1024} MiB a workshop file may hold; shorten long "
+                "texts or split the workshop before you save it.",
+            )
+        except fileio.WorkshopSaveError:
+            pass  # a save will say what is wrong
 
     def _open_untitled(self, workshop: Workshop) -> bool:
         """Show `workshop` as a new, unsaved document: Save will ask where it goes."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, logs
+from .terminal import visible
 
 if TYPE_CHECKING:
     from .analysis.findings import Report
@@ -93,7 +94,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         out = json.dumps(report_to_json(report), ensure_ascii=False, indent=2)
     else:
-        out = format_report(report, _active_goals(workshop))
+        out = visible(format_report(report, _active_goals(workshop)))
     print(out)
     has_errors = any(f.severity is Severity.ERROR for f in report.findings)
     return EXIT_FINDINGS if has_errors else EXIT_OK
@@ -176,7 +177,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         save(workshop, target)
     except WorkshopFileError as error:
         raise CommandError(target, str(error)) from None
-    print(f"Wrote {target} in format version {FORMAT_VERSION}.")
+    print(visible(f"Wrote {target} in format version {FORMAT_VERSION}."))
     return EXIT_OK
 
 
@@ -197,7 +198,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             _export_image(workshop, out)
     except OSError as error:
         raise CommandError(out, f"cannot write the file ({error.strerror or error})") from None
-    print(f"Wrote {out}.")
+    print(visible(f"Wrote {out}."))
     return EXIT_OK
 
 
@@ -284,7 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_input(args.file)
         return _COMMANDS[command](args)
     except CommandError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(visible(f"error: {error}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -294,5 +295,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as error:  # a bug: one line here, the traceback in the log file
         log = logs.where(logs.log_unexpected((type(error), error, error.__traceback__)))
-        print(f"error: internal error: {logs.one_line(error)} (details in {log})", file=sys.stderr)
+        line = f"error: internal error: {logs.one_line(error)} (details in {log})"
+        print(visible(line), file=sys.stderr)
         return EXIT_INTERNAL

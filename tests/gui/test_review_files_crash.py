@@ -28,7 +28,7 @@ def test_excepthook_logs_the_traceback_and_shows_one_sentence(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
-        gui_logs.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text)
+        gui_logs, "show_message", lambda _parent, _title, text, _icon: shown.append(text)
     )
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     gui_logs.install_excepthook()

@@ -28,6 +28,7 @@ from alignment_workshop import fileio
 from alignment_workshop.model import Workshop
 
 from ..editing.document import Document
+from ..support.plain_text import tooltip
 from .autosave import AutosaveController
 from .autosave_files import AutosaveEntry, leftover_autosaves, remove_autosave
 
@@ -116,7 +117,7 @@ class RecoveryDialog(QDialog):
         self._entries[entry.key] = entry
         item = QListWidgetItem(_describe(entry), self._list)
         if entry.original is not None:
-            item.setToolTip(str(entry.original))
+            item.setToolTip(tooltip(str(entry.original)))
         item.setData(Qt.ItemDataRole.UserRole, entry.key)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         ok = entry.problem is None

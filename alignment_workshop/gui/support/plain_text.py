@@ -13,6 +13,7 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
+Icon = QMessageBox.Icon
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from ..editing.document import Document
+from ..support.plain_text import Icon, show_message
 
 
 def _suggested(document: Document, suffix: str) -> Path:
@@ -29,7 +30,7 @@ def choose_team(parent: QWidget, document: Document) -> str | None:
     """
     teams = document.workshop.teams
     if not teams:
-        QMessageBox.information(parent, "No teams", "Add teams first (Edit › Teams…).")
+        show_message(parent, "No teams", "Add teams first (Edit › Teams…).", Icon.Information)
         return None
     labels = [_label(i, team.name, teams) for i, team in enumerate(teams)]
     label, ok = QInputDialog.getItem(parent, "Export Team Plan", "Plan for team:", labels, 0, False)
@@ -59,7 +60,7 @@ def export_plan_dialog(
     try:
         pages = export_pdf(document.workshop, path, team_id=team_id)
     except OSError as error:
-        QMessageBox.warning(
+        show_message(
             parent, "Plan not exported",
             f"'{path.name}' could not be written ({error.strerror or error}); "
             "try another folder.",

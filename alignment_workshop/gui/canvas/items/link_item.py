@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from alignment_workshop.model import Link, LinkKind, Node
 
+from ...support.plain_text import tooltip
 from .. import style
 
 _ARROW_LENGTH = 14.0
@@ -132,7 +133,7 @@ class LinkItem(QGraphicsItem):
                 end.links.remove(self)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setToolTip(self._tooltip())  # built when needed, not for every link on open
+        self.setToolTip(tooltip(self._tooltip()))  # built when needed, not for every link on open
         super().hoverEnterEvent(event)
 
     def _tooltip(self) -> str:

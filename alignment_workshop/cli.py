@@ -182,23 +182,31 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the PDF action plan (no Qt) or the map image (Qt, offscreen)."""
+    """Write the PDF action plan (no Qt) or the map image (Qt, offscreen).
+
+    The export is atomic: it is made whole, then replaces the output file; any failure
+    leaves the previous file as it was and ends in one line with exit status 2. It never
+    writes onto the workshop it reads.
+    """
     out: Path = args.output
     suffix = out.suffix.lower()
     if suffix not in EXPORT_TYPES:
         raise CommandError(out, "unsupported export type; use .pdf, .png or .svg")
     if args.team is not None and suffix != ".pdf":
         raise CommandError(out, "--team applies to the PDF action plan only")
-    _check_output(out)
+    _check_output(out, source=args.file)
     workshop = _load(args.file)
+    note = None
     try:
         if suffix == ".pdf":
             _export_pdf(workshop, out, args.team)
         else:
-            _export_image(workshop, out)
+            note = _export_image(workshop, out)
     except OSError as error:
         raise CommandError(out, f"cannot write the file ({error.strerror or error})") from None
     print(visible(f"Wrote {out}."))
+    if note:
+        print(note)
     return EXIT_OK
 
 
@@ -211,11 +219,13 @@ def _export_pdf(workshop: Workshop, out: Path, team: str | None) -> None:
         raise CommandError(out, str(error)) from None
 
 
-def _export_image(workshop: Workshop, out: Path) -> None:
+def _export_image(workshop: Workshop, out: Path) -> str | None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .gui.canvas.image_export import export_image
+    from .gui.support.qt_messages import qt_messages_to_log
 
-    export_image(workshop, out)
+    with qt_messages_to_log():  # one line for a failure, never Qt's own notices first
+        return export_image(workshop, out)
 
 
 def cmd_editor(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -244,15 +254,17 @@ def _check_input(path: Path) -> None:
         raise CommandError(path, f"is {describe_mode(info.st_mode)}, not a workshop file")
 
 
-def _check_output(path: Path) -> None:
+def _check_output(path: Path, source: Path | None = None) -> None:
     """Refuse, before any work, an output that is not a regular file or is write-protected.
 
-    The command line cannot ask "save over a write-protected file?", so it refuses.
+    The command line cannot ask "save over a write-protected file?", so it refuses. An
+    export (`source` given) never writes onto the workshop it is made from.
     """
-    from .safe_files import existing_target, is_write_protected
+    from .export_file import check_export_target
+    from .safe_files import is_write_protected
 
     try:
-        existing_target(path)
+        check_export_target(path, source)
     except OSError as error:
         raise CommandError(path, error.strerror or type(error).__name__) from None
     except ValueError:

@@ -96,7 +96,8 @@ def backup_path(path: str | os.PathLike[str]) -> Path:
     return target.with_name(target.name + ".bak")
 
 
-def _temp_path(target: Path, purpose: str) -> Path:
+def temp_path(target: Path, purpose: str = "new") -> Path:
+    """A hidden, unused name beside `target` for a file being written (`purpose`: new, bak)."""
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}.{purpose}.tmp")
 
 
@@ -172,8 +173,8 @@ def replace_file(
     the temporary files.
     """
     target, info = existing_target(path)
-    new = _temp_path(target, "new")
-    old = _temp_path(target, "bak")
+    new = temp_path(target, "new")
+    old = temp_path(target, "bak")
     if mode is None and info is not None:
         mode = stat.S_IMODE(info.st_mode)
     try:

@@ -65,19 +65,39 @@ def test_saving_onto_a_fifo_or_socket_is_refused_and_leaves_it(tmp_path: Path) -
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.alignment", "s.alignment"]
 
 
-def test_saving_through_a_link_to_a_device_never_writes(
+def _pretend_device(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """Make `path`, a harmless file, look like a character device to os.stat.
+
+    A real device must never be a test's target: run against code without the fix, as
+    root, a save would replace it (this is how `upgrade X -o /dev/null` broke /dev/null).
+    """
+    real_stat = os.stat
+
+    def fake(target: object, *args: object, **kwargs: object) -> os.stat_result:
+        info = real_stat(target, *args, **kwargs)  # type: ignore[arg-type]
+        if os.path.realpath(str(target)) != str(path):
+            return info
+        fields = list(info)
+        fields[0] = stat.S_IFCHR | 0o666
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "stat", fake)
+
+
+def test_saving_onto_a_device_or_a_link_to_one_never_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    device = tmp_path / "device"
+    device.write_bytes(b"not ours to replace")
     link = tmp_path / "null.alignment"
-    link.symlink_to(os.devnull)
-
-    def must_not_write(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("a temporary file was written for a device target")
-
-    monkeypatch.setattr(safe_files, "_write_new", must_not_write)  # never touch /dev/null
-    with pytest.raises(WorkshopSaveError, match='"null": is a device, not a regular file'):
-        save(Workshop(), link)
-    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    link.symlink_to(device)
+    _pretend_device(monkeypatch, device)
+    for target in (device, link):
+        with pytest.raises(WorkshopSaveError, match="is a device, not a regular file"):
+            save(Workshop(), target)
+    monkeypatch.undo()
+    assert device.read_bytes() == b"not ours to replace"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["device", "null.alignment"]
 
 
 @pytest.mark.parametrize("command", ["check", "upgrade", "export"])

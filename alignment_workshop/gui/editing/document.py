@@ -50,14 +50,20 @@ def place_unplaced(workshop: Workshop) -> int:
     """Give every node without a position a place in open space; returns how many.
 
     This happens as a workshop is opened, before anyone watches it, so it is not an
-    undoable edit: it completes the file rather than changing the user's work.
+    undoable edit: it completes the file rather than changing the user's work. A place
+    the layout finds beyond the coordinates a file may hold is pulled back inside them.
     """
     unplaced = {node.id for node in workshop.iter_nodes() if node.pos is None}
     if unplaced:
-        for node_id, pos in auto_layout(workshop, only=unplaced).items():
-            if node_id in unplaced:
-                workshop.move_node(node_id, pos)
+        for node_id, (x, y) in auto_layout(workshop, only=unplaced).items():
+            if node_id in unplaced:  # beside cards at the very edge, stay inside the map
+                workshop.move_node(node_id, (_inside(x), _inside(y)))
     return len(unplaced)
+
+
+def _inside(coordinate: float) -> float:
+    """`coordinate` moved within the ±`rules.COORD_MAX` a position may have."""
+    return max(-rules.COORD_MAX, min(rules.COORD_MAX, coordinate))
 
 
 class Document(QObject):

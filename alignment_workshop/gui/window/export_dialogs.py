@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
+from alignment_workshop.export_file import check_export_target
+
 from ..editing.document import Document
 from ..support.plain_text import Icon, show_message
 
@@ -43,6 +45,16 @@ def _label(index: int, name: str, teams: list) -> str:
     return name if len(same) == 1 else f"{name} ({index + 1})"
 
 
+def refused_target(parent: QWidget, document: Document, path: Path, title: str) -> bool:
+    """Whether an export to `path` must not start (it says why, in one sentence)."""
+    try:
+        check_export_target(path, document.path)
+    except OSError as error:
+        show_message(parent, title, f"'{path.name}' {error.strerror}.")
+        return True
+    return False
+
+
 def export_plan_dialog(
     parent: QWidget, document: Document, team_id: str | None = None
 ) -> Path | None:
@@ -54,6 +66,8 @@ def export_plan_dialog(
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    if refused_target(parent, document, path, "Plan not exported"):
+        return None
     from alignment_workshop.report import export_pdf  # reportlab loads on first export only
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -35,7 +35,7 @@ from ..files.file_actions import FileActions
 from ..files.recent_files import RecentFiles
 from ..support.plain_text import show_message, tooltip
 from .about import app_icon, show_about
-from .export_dialogs import export_plan_dialog, export_team_plan_dialog
+from .export_dialogs import export_plan_dialog, export_team_plan_dialog, refused_target
 from .help import show_user_guide
 
 Key = QKeySequence.StandardKey
@@ -287,8 +287,10 @@ def export_map_dialog(parent: QWidget, document: Document) -> Path | None:
     path = Path(name)
     if path.suffix.lower() not in (".png", ".svg"):
         path = path.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
+    if refused_target(parent, document, path, "Map not exported"):
+        return None
     try:
-        export_image(document.workshop, path)
+        note = export_image(document.workshop, path)
     except OSError as error:
         show_message(
             parent, "Map not exported",
@@ -296,5 +298,5 @@ def export_map_dialog(parent: QWidget, document: Document) -> Path | None:
             "try another folder.",
         )  # fmt: skip
         return None
-    document.message.emit(f"Exported the map to {path.name}")
+    document.message.emit(f"Exported the map to {path.name}" + (f". {note}" if note else ""))
     return path

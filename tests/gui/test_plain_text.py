@@ -155,3 +155,25 @@ def _hover() -> object:
     from PySide6.QtWidgets import QGraphicsSceneHoverEvent
 
     return QGraphicsSceneHoverEvent()
+
+
+def test_the_outside_change_and_recovery_questions_offer_only_their_own_buttons(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered: list[list[str]] = []
+
+    def record(box: QMessageBox) -> int:
+        offered.append(sorted(b.text().replace("&", "") for b in box.buttons()))
+        assert box.textFormat() is Qt.TextFormat.PlainText
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    prompts = FilePrompts.dialogs(None)
+    prompts.ask_outside_change(SPOOF, False, True)
+    prompts.ask_outside_change(SPOOF, True, True)
+    prompts.ask_recover(SPOOF, "24 Nov 2026 22:10")
+    assert offered == [
+        ["Cancel", "Overwrite", "Reload Theirs", "Save Mine As…"],
+        ["Cancel", "Save Here Again", "Save Mine As…"],
+        ["Cancel", "Open Saved File", "Recover"],
+    ]

@@ -151,8 +151,14 @@ def _ask_outside(parent: QWidget | None, name: str, gone: bool, modified: bool) 
         text = f"'{name}' was changed by another program since you opened or saved it."
         lost = " (your unsaved changes are lost)" if modified else ""
         hint = f"Reload their version{lost}, save yours under another name, or overwrite theirs."
-    box = message_box(parent, QMessageBox.Icon.Warning, "File changed on disk", text)
-    box.setInformativeText(hint)
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        "File changed on disk",
+        text,
+        informative=hint,
+        buttons=Button.NoButton,
+    )
     role = QMessageBox.ButtonRole
     reload = None if gone else box.addButton("Reload Theirs", role.DestructiveRole)
     save_as = box.addButton("Save Mine As…", role.AcceptRole)
@@ -194,6 +200,7 @@ def _ask_recover(parent: QWidget | None, name: str, when: str) -> RecoverChoice:
         f"autosaved {when}.",
         informative="Recover them, or open the file as it was last saved? If you open the "
         "saved file, the autosave is kept and offered again.",
+        buttons=Button.NoButton,
     )
     role = QMessageBox.ButtonRole
     recover = box.addButton("Recover", role.AcceptRole)

@@ -31,6 +31,8 @@ _ARROW_LENGTH = 14.0
 _ARROW_HALF_WIDTH = 7.0
 _ZIGZAG_STEP = 14.0
 _ZIGZAG_AMPLITUDE = 6.0
+#: A conflict between cards millions of units apart stays a path of bounded size.
+_ZIGZAG_MAX_STEPS = 1_000
 _HIT_WIDTH = 12.0
 _GAP = 3.0
 #: Distance between parallel links that join the same two cards.
@@ -56,7 +58,7 @@ def zigzag(start: QPointF, end: QPointF) -> QPainterPath:
     path = QPainterPath(start)
     dx, dy = end.x() - start.x(), end.y() - start.y()
     length = math.hypot(dx, dy)
-    steps = int(length // _ZIGZAG_STEP)
+    steps = min(_ZIGZAG_MAX_STEPS, int(length // _ZIGZAG_STEP))
     if steps < 2:
         path.lineTo(end)
         return path

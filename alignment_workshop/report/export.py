@@ -1,11 +1,21 @@
-"""`export_pdf`: the whole action plan, or one team's, written to a PDF file."""
+"""`export_pdf`: the whole action plan, or one team's, written to a PDF file.
+
+The plan is made in memory (`plan_pdf`), where reportlab's every write is to a buffer
+that cannot fail half-way, and the finished bytes are written in one go by
+`export_file.write_export`: atomically, checked and fsynced. An export that fails
+leaves the previous file as it was. Why not `fileio`'s save: the report layer never
+imports the file format, and `export_file` (standard library only) is the one write
+path that every export shares, whichever layer makes it.
+"""
 
 from __future__ import annotations
 
+import io
 import os
 
 from reportlab.platypus import Flowable, PageBreak
 
+from alignment_workshop.export_file import write_export
 from alignment_workshop.model import Workshop
 
 from .document import LANDSCAPE, PORTRAIT, PlanDocument
@@ -22,22 +32,31 @@ def export_pdf(workshop: Workshop, path: str | os.PathLike[str], team_id: str | 
 
     With `team_id`, the plan is that team's: the title page, vision and values, the
     objectives its goals serve, its own section and the findings that concern it.
-    Raises `UnknownTeamError` (a ValueError) when the workshop has no such team.
+    Raises `UnknownTeamError` (a ValueError) when the workshop has no such team, and
+    OSError when the file cannot be written; then the file at `path` is as it was.
     """
+    data, pages = plan_pdf(workshop, team_id)
+    write_export(path, data)
+    return pages
+
+
+def plan_pdf(workshop: Workshop, team_id: str | None = None) -> tuple[bytes, int]:
+    """The action plan as the bytes of a PDF file, and its number of pages."""
     data = PlanData.build(workshop, team_id)
     meta = workshop.meta
     subject = "Alignment workshop action plan"
     if team_id is not None:
         subject += f" for {data.team_name(team_id)}"
+    out = io.BytesIO()
     doc = PlanDocument(
-        os.fspath(path),
+        out,
         header=f"{meta.title} · {subject}",
         title=drawable(meta.title),
         author=drawable(meta.facilitator),
         subject=drawable(subject),
     )
     doc.build_plan(_story(data, doc))
-    return doc.page
+    return out.getvalue(), doc.page
 
 
 def _story(data: PlanData, doc: PlanDocument) -> list[Flowable]:

@@ -53,14 +53,20 @@ class TeamBook:
         ]
 
     def resolve(self, ref: str) -> str:
-        """The id of the team `ref` names; raises ValueError when there is none or several."""
-        if ref in self._by_id:
+        """The id of the team `ref` names; raises ValueError when there is none or several.
+
+        With a Teams sheet, `ref` is an id or else a name. Without one (CSV, Markdown),
+        it is a name first, since the ids are made here; a name no team has makes one.
+        """
+        if not self.create_by_name and ref in self._by_id:
             return ref
         found = self._by_name(ref)
         if len(found) == 1:
             return found[0].id
         if len(found) > 1:
             raise ValueError(f"{len(found)} teams are called {ref!r}; use the team's id")
+        if self.create_by_name and self.base.has_team(ref):
+            return ref
         if not self.create_by_name:
             raise ValueError(f"names no team of the Teams sheet ({ref!r})")
         return self.create(ref).id
@@ -73,7 +79,7 @@ class TeamBook:
             self._taken.add(team_id)
         color = TEAM_PALETTE[(len(self.base.teams) + len(self.added)) % len(TEAM_PALETTE)]
         try:
-            team = self.base.check_new_team(Team(team_id, name.strip(), color))
+            team = self.base.check_new_team(Team(team_id, name, color))
         except ValidationError as error:
             self._taken.discard(team_id)
             raise ValueError(f"cannot be a team's name: {error.reason}") from None

@@ -20,6 +20,8 @@ from typing import Any
 from .cells import FORMULA_STARTS, format_bool, from_xlsx_text, to_xlsx_text
 from .columns import (
     ACTION_SYNONYMS,
+    header_index,
+    normalise,
     CARD_SYNONYMS,
     LINK_DETAIL_SYNONYMS,
     TEAM_SYNONYMS,
@@ -107,6 +109,7 @@ def _cell_text(value: object) -> str:
 
 def _rows(ws: Any, sheet: str) -> Iterator[list[str]]:
     """The sheet's rows as text, refused as soon as a limit is passed."""
+    header: list[str] = []
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
         if number > MAX_ROWS:
             raise InterchangeError(
@@ -124,18 +127,21 @@ def _rows(ws: Any, sheet: str) -> Iterator[list[str]]:
                         "are allowed",
                         sheet,
                         number,
-                        _column_name(position),
+                        _column_name(header, position),
                     )
                 )
         while row and not row[-1]:
             row.pop()
+        header = header or row
         yield row
 
 
-def _column_name(position: int) -> str:
+def _column_name(header: list[str], position: int) -> str:
+    """The column's canonical name when its header has one, else its letter."""
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(position + 1)
+    name = header[position] if position < len(header) else ""
+    return header_index(CARD_SYNONYMS).get(normalise(name), get_column_letter(position + 1))
 
 
 def _check_size(ws: Any, sheet: str) -> None:
@@ -151,18 +157,30 @@ def _check_size(ws: Any, sheet: str) -> None:
         )
 
 
+_ENTITIES = "the workbook's XML declares entities, which are refused (a possible XML bomb)"
+
+
+def _is_defused(error: BaseException | None) -> bool:
+    """Whether defusedxml refused the XML, perhaps wrapped by openpyxl in another error."""
+    from defusedxml import DefusedXmlException
+
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, DefusedXmlException):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
+
+
 def _open(data: bytes) -> Any:
     check_archive(data)
-    from defusedxml import DefusedXmlException
     from openpyxl import load_workbook
 
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
-    except DefusedXmlException:
-        raise InterchangeError(
-            "the workbook's XML declares entities, which are refused (a possible XML bomb)"
-        ) from None
     except Exception as error:  # openpyxl raises many kinds for a damaged file
+        if _is_defused(error):
+            raise InterchangeError(_ENTITIES) from None
         raise InterchangeError(
             f"the workbook could not be read ({type(error).__name__}); is it an .xlsx file?"
         ) from None
@@ -171,18 +189,14 @@ def _open(data: bytes) -> Any:
 def read_xlsx(data: bytes) -> Tables:
     """The sheets of a workbook as tables: Cards (or else the first sheet), Teams, Workshop,
     Links and Actions; raises InterchangeError."""
-    from defusedxml import DefusedXmlException
-
     workbook = _open(data)
     try:
         return _tables(workbook)
-    except DefusedXmlException:
-        raise InterchangeError(
-            "the workbook's XML declares entities, which are refused (a possible XML bomb)"
-        ) from None
     except InterchangeError:
         raise
     except Exception as error:  # a damaged sheet, found as it is streamed
+        if _is_defused(error):
+            raise InterchangeError(_ENTITIES) from None
         raise InterchangeError(
             f"the workbook could not be read ({type(error).__name__}); it may be damaged"
         ) from None

@@ -51,6 +51,16 @@ class _Card:
     title: list[str] = field(default_factory=list)
     description: list[str] = field(default_factory=list)
     has_title: bool = False
+    #: Whether the last part of the description is a list of deeper items, to extend.
+    in_list: bool = False
+
+    def add(self, text: str, *, list_line: bool = False) -> None:
+        """Add a paragraph to the description, or a line to its list of deeper items."""
+        if list_line and self.in_list:
+            self.description[-1] += "\n" + text
+        else:
+            self.description.append(text)
+        self.in_list = list_line
 
     def row(self) -> Row:
         title, rest = _title_and_rest(" ".join(self.title).strip())
@@ -186,11 +196,11 @@ class _Outline:
             item.card.title.append(text)
             item.card.has_title = True
         elif item.owns_card:
-            item.card.description.append(text)
+            item.card.add(text)
         else:
             indent = "  " * (item.depth - 3)
             mark = "- " if item.paragraphs == 1 else "  "
-            item.card.description.append(indent + mark + text.replace("\n", " "))
+            item.card.add(indent + mark + text.replace("\n", " "), list_line=True)
 
     def heading(self, tag: str, line: int, text: str) -> None:
         if tag == "h1" and self.title is None and not self.items:

@@ -20,12 +20,12 @@ from typing import Any
 from .cells import FORMULA_STARTS, format_bool, from_xlsx_text, to_xlsx_text
 from .columns import (
     ACTION_SYNONYMS,
-    header_index,
-    normalise,
     CARD_SYNONYMS,
     LINK_DETAIL_SYNONYMS,
     TEAM_SYNONYMS,
     WORKSHOP_SYNONYMS,
+    header_index,
+    normalise,
 )
 from .errors import InterchangeError, Problem
 from .limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS

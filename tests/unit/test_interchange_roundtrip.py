@@ -28,8 +28,11 @@ from tests.support.strategies import workshops
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = sorted(
-    [*ROOT.glob("tests/fixtures/v*/*.alignment"), *ROOT.glob("tests/fixtures/real/*.alignment")]
-    + [ROOT / "resources/examples/product-company.alignment"]
+    [
+        *ROOT.glob("tests/fixtures/v*/*.alignment"),
+        *ROOT.glob("tests/fixtures/real/*.alignment"),
+        ROOT / "resources/examples/product-company.alignment",
+    ]
 )
 
 

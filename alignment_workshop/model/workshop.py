@@ -11,7 +11,6 @@ instead of keeping its own copy of the rules. Readers get copies or frozen recor
 from __future__ import annotations
 
 import dataclasses
-
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 

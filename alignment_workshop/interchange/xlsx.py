@@ -60,8 +60,8 @@ def write_xlsx(sheets: list[SheetData]) -> bytes:
         ws = workbook.create_sheet(sheet.name)
         # The size is known before the rows are streamed: declaring it lets a reader
         # (openpyxl's read-only mode among them) size the sheet without parsing it all.
-        last = get_column_letter(max(len(sheet.header), 1))
-        ws.calculate_dimension = lambda last=last, rows=len(sheet.rows) + 1: f"A1:{last}{rows}"
+        size = f"A1:{get_column_letter(max(len(sheet.header), 1))}{len(sheet.rows) + 1}"
+        ws.calculate_dimension = lambda size=size: size
         ws.freeze_panes = "A2"
         for position, name in enumerate(sheet.header, start=1):
             ws.column_dimensions[get_column_letter(position)].width = _WIDTHS.get(name, 14)

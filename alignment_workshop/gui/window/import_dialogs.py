@@ -87,6 +87,8 @@ class ImportPreviewDialog(QDialog):
             form = QFormLayout()
             form.addRow("Objectives section:", self.section)
             layout.addLayout(form)
+        else:
+            self.section.hide()
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -97,6 +99,9 @@ class ImportPreviewDialog(QDialog):
         self.findings = QListWidget(self)
         for widget in (self.problems_label, self.problems, self.findings_label, self.findings):
             layout.addWidget(widget)
+        for listing in (self.problems, self.findings):
+            listing.setWordWrap(True)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -8,7 +8,7 @@ prompts; anything else raises here, and pytest-qt reports it as a failure.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtWidgets import (
@@ -40,3 +40,14 @@ def no_unanswered_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     for cls, names in _BLOCKING.items():
         for name in names:
             monkeypatch.setattr(cls, name, _refuse(f"{cls.__name__}.{name}"))
+
+
+@pytest.fixture(autouse=True)
+def no_background_work_left(qtbot: object) -> Iterator[None]:
+    """A test's background operations end within it, so none reports into the next."""
+    yield
+    from alignment_workshop.gui.support import background
+
+    if background.busy():
+        background.cancel_all()
+        qtbot.waitUntil(lambda: not background.busy(), timeout=60_000)  # type: ignore[attr-defined]

@@ -4,9 +4,10 @@ Qt's own PNG writer wants the finished `QImage`: for a 500-goal map at twice the
 screen scale that is 13,480 × 8,620 pixels, 465 MB, then one uncancellable call of
 several seconds. `PngStream(width, height)` instead takes rows of 8-bit RGB as each
 band of the map is drawn (`add_rows`), compresses them with zlib as they come, and
-`finish()` returns the file. Each row is stored unfiltered (PNG filter 0), which for a
-diagram of flat colours compresses as well as Qt's adaptive filters, at a third of the
-time. No Qt here: bytes in, bytes out.
+`finish()` returns the file. Rows are RGB (a map is opaque) and stored unfiltered (PNG
+filter 0), which suits a diagram of flat colours: on that map the file is 17 MB where
+Qt's RGBA with adaptive filters is 26 MB, made in a third of the time. No Qt here:
+bytes in, bytes out.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class PngStream:
         self._zip = zlib.compressobj(6)
         self._pending = bytearray()
 
-    def add_rows(self, pixels: bytes | memoryview, stride: int, rows: int) -> None:
+    def add_rows(self, pixels: bytes | bytearray | memoryview, stride: int, rows: int) -> None:
         """Append `rows` rows of packed RGB, each starting `stride` bytes after the last."""
         if self.rows_done + rows > self.height:
             raise ValueError(f"{self.rows_done + rows} rows given for a {self.height}-row PNG")

@@ -18,8 +18,9 @@ Drawing is sliced so that it reports progress and can stop. A PNG is drawn in ba
 it is drawn (`png_stream.py`). Measured on the generated 500-goal map (13,480 × 8,620
 pixels), on 2 busy cores: one `scene.render` into a whole image then `QImage.save` took
 58 s and a 465 MB image; bands take 9 to 13 s and the process grows by about 100 MB,
-because Qt strokes only the dashes that fall inside a band's own small image. An SVG is drawn in batches of cards and
-links, in their stacking order, each batch appended to the same drawing.
+because Qt strokes only the dashes that fall inside a band's own small image. An SVG
+is drawn in batches of cards and links, in their stacking order, each batch appended
+to the same drawing.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """File › Export Action Plan… and Export Team Plan…: the PDF participants take home.
 
-The dialogs only ask where (and for which team); `report.export_pdf` writes the plan.
-A plan that cannot be written is one sentence in a message box, never a traceback.
+The dialogs only ask where (and for which team); `export_jobs.export_plan` writes the
+plan in the background, with progress and Cancel. A plan that cannot be written is one
+sentence in a message box, never a traceback.
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from .export_jobs import export_plan
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -45,7 +46,10 @@ def _label(index: int, name: str, teams: list) -> str:
 
 
 def export_plan_dialog(window: MainWindow, team_id: str | None = None) -> Path | None:
-    """Ask where, then write the action plan (one team's if `team_id`); returns the path."""
+    """Ask where, then write the action plan (one team's if `team_id`) in the background.
+
+    Returns the path being written, or None when the user cancelled the file dialog.
+    """
     suffix = "" if team_id is None else f"-{team_id}"
     name, _ = QFileDialog.getSaveFileName(
         window, "Export Action Plan", str(_suggested(window, suffix)), "PDF document (*.pdf)"
@@ -53,21 +57,7 @@ def export_plan_dialog(window: MainWindow, team_id: str | None = None) -> Path |
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-    from alignment_workshop.report import export_pdf  # reportlab loads on first export only
-
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        pages = export_pdf(window.document.workshop, path, team_id=team_id)
-    except OSError as error:
-        QMessageBox.warning(
-            window, "Plan not exported",
-            f"'{path.name}' could not be written ({error.strerror or error}); "
-            "try another folder.",
-        )  # fmt: skip
-        return None
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    window.document.message.emit(f"Exported the action plan to {path.name} ({pages} pages)")
+    export_plan(window, window.document, path, team_id)
     return path
 
 

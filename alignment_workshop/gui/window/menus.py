@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar
 
-from ..canvas.image_export import export_image
 from .about import app_icon, show_about
 from .export_dialogs import export_plan_dialog, export_team_plan_dialog
+from .export_jobs import export_map
 from .help import show_user_guide
 
 if TYPE_CHECKING:
@@ -229,7 +229,10 @@ class StackButtonAction(QAction):
 
 
 def export_map_dialog(window: MainWindow) -> Path | None:
-    """Ask where, then write the whole map as PNG (2× scale) or SVG; returns the path."""
+    """Ask where, then write the whole map as PNG (2× scale) or SVG in the background.
+
+    Returns the path being written, or None when the user cancelled the file dialog.
+    """
     document = window.document
     suggested = document.path.with_suffix(".png") if document.path else Path.home() / "map.png"
     name, chosen = QFileDialog.getSaveFileName(
@@ -240,14 +243,5 @@ def export_map_dialog(window: MainWindow) -> Path | None:
     path = Path(name)
     if path.suffix.lower() not in (".png", ".svg"):
         path = path.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
-    try:
-        export_image(document.workshop, path)
-    except OSError as error:
-        QMessageBox.warning(
-            window, "Map not exported",
-            f"'{path.name}' could not be written ({error.strerror or error}); "
-            "try another folder.",
-        )  # fmt: skip
-        return None
-    document.message.emit(f"Exported the map to {path.name}")
+    export_map(window, document, path)
     return path

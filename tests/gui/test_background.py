@@ -217,3 +217,28 @@ def test_a_job_that_ignores_cancel_still_reports_its_result(parent, qtbot) -> No
     release.set()
     wait_for_background(qtbot)
     assert outcome.results == [Path("written.pdf")] and outcome.cancelled == 0
+
+
+def test_the_interpreter_is_tuned_only_while_jobs_run(parent, qtbot) -> None:
+    import gc
+    import sys
+
+    idle_switch = sys.getswitchinterval()
+    seen: list[tuple[int, float]] = []
+    release = threading.Event()
+
+    def job(task: Task) -> None:
+        seen.append((gc.get_freeze_count(), sys.getswitchinterval()))
+        assert release.wait(WAIT_S)
+
+    start(parent, job, Outcome())
+    second = Outcome()
+    start(parent, lambda task: "quick", second)  # a second job ends first: still tuned
+    qtbot.waitUntil(lambda: second.results == ["quick"], timeout=10_000)
+    assert background.busy()
+    assert sys.getswitchinterval() == background.BUSY_SWITCH_S
+    release.set()
+    wait_for_background(qtbot)
+    frozen, switch = seen[0]
+    assert frozen > 0 and switch == background.BUSY_SWITCH_S
+    assert gc.get_freeze_count() == 0 and sys.getswitchinterval() == idle_switch

@@ -3,7 +3,9 @@
 Offscreen, nobody can click a real message box or file dialog, so one left unanswered
 would block the whole run until CI's time limit. Tests that expect a dialog patch the
 call they expect (`monkeypatch.setattr(QMessageBox, "question", ...)`) or pass scripted
-prompts; anything else raises here, and pytest-qt reports it as a failure.
+prompts; anything else raises here, and pytest-qt reports it as a failure. Likewise a
+background operation still running when a test ends is cancelled and waited for, so
+it never reports into the next test.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMessageBox,
 )
+from pytestqt.qtbot import QtBot
+
+from alignment_workshop.gui.support import background
 
 _BLOCKING: dict[type, tuple[str, ...]] = {
     QDialog: ("exec",),
@@ -43,11 +48,9 @@ def no_unanswered_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def no_background_work_left(qtbot: object) -> Iterator[None]:
+def no_background_work_left(qtbot: QtBot) -> Iterator[None]:
     """A test's background operations end within it, so none reports into the next."""
     yield
-    from alignment_workshop.gui.support import background
-
     if background.busy():
         background.cancel_all()
-        qtbot.waitUntil(lambda: not background.busy(), timeout=60_000)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: not background.busy(), timeout=60_000)

@@ -12,6 +12,11 @@ Why a worker thread is safe here: everything the export draws with (the `Documen
 thread that calls `export_image`, from a copy of the workshop, and deleted there before
 it returns. Qt allows painting on a QImage or an SVG generator outside the GUI thread,
 and fonts are thread-safe since Qt 4.4. The live scene and document are never touched.
+One structure is shared: Qt's list of every scene in the application, which a scene
+joins when made and leaves when deleted, and which the GUI thread walks only when the
+application's palette, font or style changes; a theme change at the very moment an
+export starts or ends is the one race left. The tests watch Qt's messages for thread
+and timer warnings during a background export.
 
 Drawing is sliced so that it reports progress and can stop. A PNG is drawn in bands of
 `BAND_ROWS` rows, each into an image of its own, and each band is compressed as soon as

@@ -37,7 +37,7 @@ import shiboken6
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from alignment_workshop.export_file import write_export
 from alignment_workshop.model import Workshop
@@ -101,6 +101,9 @@ def render_map(workshop: Workshop, kind: str, progress: Progress | None = None) 
     try:
         document.replace(workshop.copy())
         scene = MapScene(document)
+        # Drawn once per band, never searched: a BSP index would cost 0.9 GB on the
+        # 10,000-node map, as each long link sits in every cell it crosses.
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         document.refresh_analysis()
         for item in scene.node_items():  # draw vectors and text, not cached pixmaps
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)

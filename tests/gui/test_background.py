@@ -225,20 +225,36 @@ def test_the_interpreter_is_tuned_only_while_jobs_run(parent, qtbot) -> None:
 
     idle_switch = sys.getswitchinterval()
     seen: list[tuple[int, float]] = []
-    release = threading.Event()
 
     def job(task: Task) -> None:
         seen.append((gc.get_freeze_count(), sys.getswitchinterval()))
-        assert release.wait(WAIT_S)
 
     start(parent, job, Outcome())
-    second = Outcome()
-    start(parent, lambda task: "quick", second)  # a second job ends first: still tuned
-    qtbot.waitUntil(lambda: second.results == ["quick"], timeout=10_000)
-    assert background.busy()
-    assert sys.getswitchinterval() == background.BUSY_SWITCH_S
+    start(parent, job, Outcome())
+    wait_for_background(qtbot)
+    assert len(seen) == 2
+    for frozen, switch in seen:
+        assert frozen > 0 and switch == background.BUSY_SWITCH_S
+    assert gc.get_freeze_count() == 0 and sys.getswitchinterval() == idle_switch
+
+
+def test_jobs_run_one_at_a_time_in_order(parent, qtbot) -> None:
+    events: list[str] = []
+    release = threading.Event()
+
+    def first(task: Task) -> None:
+        events.append("first starts")
+        assert release.wait(WAIT_S)
+        events.append("first ends")
+
+    def second(task: Task) -> None:
+        events.append("second starts")
+
+    start(parent, first, Outcome())
+    start(parent, second, Outcome())
+    qtbot.waitUntil(lambda: events == ["first starts"], timeout=10_000)
+    qtbot.wait(100)
+    assert events == ["first starts"]  # the second waits its turn
     release.set()
     wait_for_background(qtbot)
-    frozen, switch = seen[0]
-    assert frozen > 0 and switch == background.BUSY_SWITCH_S
-    assert gc.get_freeze_count() == 0 and sys.getswitchinterval() == idle_switch
+    assert events == ["first starts", "first ends", "second starts"]

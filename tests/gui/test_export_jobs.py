@@ -224,3 +224,24 @@ def test_cancelling_the_map_keeps_the_old_image(
     assert target.read_bytes() == b"old image bytes"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.png"]
     assert messages[-1] == "Export cancelled: nothing was written to map.png"
+
+
+def test_the_first_map_export_primes_pyside_on_the_gui_thread(
+    window, qtbot, monkeypatch, tmp_path
+) -> None:
+    from alignment_workshop.gui.canvas import image_export
+
+    made_on: list[int] = []
+    primer = image_export.primer_workshop
+
+    def recording_primer():
+        made_on.append(threading.get_ident())
+        return primer()
+
+    monkeypatch.setattr(image_export, "_primed", [])
+    monkeypatch.setattr(image_export, "primer_workshop", recording_primer)
+    for name in ("one.png", "two.svg"):
+        answer_save(monkeypatch, tmp_path / name)
+        window.action("export_map").trigger()
+        wait_for_background(qtbot)
+    assert made_on == [threading.get_ident()]  # once, and on this (the GUI) thread

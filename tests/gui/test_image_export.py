@@ -146,3 +146,18 @@ def test_progress_rises_and_cancel_keeps_the_old_file(qtbot, tmp_path, suffix):
             export_image(small_workshop(), target, progress=cancel_at)
         assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"map{suffix}", f"old{suffix}"]
+
+
+def test_each_thread_draws_with_pens_of_its_own(qtbot):
+    import threading
+
+    from alignment_workshop.gui.canvas import style
+    from alignment_workshop.model import LinkKind
+
+    here = style.link_pen(LinkKind.UPHOLDS)
+    assert style.link_pen(LinkKind.UPHOLDS) is here  # shared within a thread
+    there: list[object] = []
+    worker = threading.Thread(target=lambda: there.append(style.link_pen(LinkKind.UPHOLDS)))
+    worker.start()
+    worker.join()
+    assert there and there[0] is not here and there[0] == here  # equal, never the same

@@ -12,11 +12,18 @@ Why a worker thread is safe here: everything the export draws with (the `Documen
 thread that calls `export_image`, from a copy of the workshop, and deleted there before
 it returns. Qt allows painting on a QImage or an SVG generator outside the GUI thread,
 and fonts are thread-safe since Qt 4.4. The live scene and document are never touched.
-One structure is shared: Qt's list of every scene in the application, which a scene
-joins when made and leaves when deleted, and which the GUI thread walks only when the
-application's palette, font or style changes; a theme change at the very moment an
-export starts or ends is the one race left. The tests watch Qt's messages for thread
-and timer warnings during a background export.
+What is shared, and how each is kept safe:
+- PySide creates its Python types and enums on first use, which is not safe against
+  another thread's use: `prime()` draws a small map on the GUI thread first
+  (`image_primer.py` has the crash rate this removed);
+- a QPen fills in its dash pattern lazily, inside data its copies share: each thread
+  gets pens of its own (`style.link_pen`);
+- Qt's list of every scene in the application, which a scene joins when made and
+  leaves when deleted: background jobs run one at a time, so no two workers change it
+  together, and the GUI thread walks it only when the application's palette, font or
+  style changes; a theme change at the very moment an export starts or ends is the one
+  race left.
+The tests watch Qt's messages for thread and timer warnings during a background export.
 
 Drawing is sliced so that it reports progress and can stop. A PNG is drawn in bands of
 `BAND_ROWS` rows, each into an image of its own, and each band is compressed as soon as
@@ -30,7 +37,8 @@ to the same drawing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import shiboken6
@@ -44,6 +52,7 @@ from alignment_workshop.model import Workshop
 from alignment_workshop.progress import Progress, Stages
 
 from ..editing.document import Document
+from .image_primer import primer_workshop
 from .png_stream import PngStream
 from .scene import MapScene
 
@@ -64,6 +73,7 @@ DRAWING = "Drawing the map"
 STAGES = ((BUILDING, 5), (DRAWING, 95))
 
 Step = Callable[[int, int], object]
+_primed: list[bool] = []
 
 
 def _application() -> QApplication:
@@ -96,6 +106,19 @@ def render_map(workshop: Workshop, kind: str, progress: Progress | None = None) 
     """The map of `workshop` as the bytes of a `kind` ("png" or "svg") file."""
     stages = Stages(progress, STAGES)
     stages.begin(BUILDING)
+    with map_scene(workshop) as (scene, source):
+        stages.begin(DRAWING)
+        data = (_png if kind == "png" else _svg)(scene, source, stages.advance)
+    stages.finish()
+    return data
+
+
+@contextmanager
+def map_scene(workshop: Workshop) -> Iterator[tuple[MapScene, QRectF]]:
+    """A document and scene of their own for `workshop`, with the area to draw.
+
+    Both are deleted on leaving, in the thread that made them.
+    """
     _application()
     document = Document()
     try:
@@ -107,14 +130,28 @@ def render_map(workshop: Workshop, kind: str, progress: Progress | None = None) 
         document.refresh_analysis()
         for item in scene.node_items():  # draw vectors and text, not cached pixmaps
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-        source = map_rect(scene)
-        stages.begin(DRAWING)
-        draw = _png if kind == "png" else _svg
-        data = draw(scene, source, stages.advance)
-        stages.finish()
-        return data
+        yield scene, map_rect(scene)
     finally:
-        shiboken6.delete(document)  # with its scene, in the thread that made them
+        shiboken6.delete(document)
+
+
+def prime() -> None:
+    """Draw a small map once, on the calling thread, before any worker draws one.
+
+    Call it on the GUI thread before starting an export on a worker: see
+    `image_primer.py` for why. Near (text) and far (plain cards) drawing, PNG and SVG.
+    """
+    if _primed:
+        return
+    with map_scene(primer_workshop()) as (scene, source):
+        _png(scene, source, _no_step)
+        _svg(scene, source, _no_step)
+        _band(scene, source, 64, 32)  # so small that every item draws its far version
+    _primed.append(True)
+
+
+def _no_step(_done: int, _total: int) -> None:
+    """A step that reports nothing."""
 
 
 def png_size(source: QRectF) -> QSize:

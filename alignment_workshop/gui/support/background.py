@@ -19,6 +19,11 @@ Back on the GUI thread, exactly one of three things happens:
   goes to the log file either way (`alignment_workshop/logs.py`);
 - cancellation: `on_cancelled()`, if given. The job stopped at its next report.
 
+Jobs run one at a time, in the order they were started: Qt's graphics classes keep a
+few process-wide structures (the application's list of every scene, for one) that two
+workers drawing at once would change together. A job that waits its turn shows its
+box with the title it was given until it starts.
+
 A window-modal `ProgressDialog` appears if the work lasts more than `SHOW_AFTER_MS`;
 it is filled in from the task's latest report every `POLL_MS`, so a job may report as
 often as it likes for the price of storing a tuple. If the parent widget is destroyed
@@ -129,6 +134,7 @@ def _pool() -> QThreadPool:
     app = QCoreApplication.instance()
     pool = QThreadPool(app)
     pool.setStackSize(STACK_BYTES)
+    pool.setMaxThreadCount(1)  # one job at a time (see the module's docstring)
     if app is not None:
         app.aboutToQuit.connect(_stop_all)
     _pools[:] = [pool]

@@ -46,8 +46,9 @@ def export_plan(
 
 def export_map(parent: QWidget, document: Document, path: Path) -> BackgroundOp[None]:
     """Write the whole map to `path` (.png or .svg) in the background."""
-    from ..canvas.image_export import export_image
+    from ..canvas.image_export import export_image, prime
 
+    prime()  # PySide's types, made here before a worker draws with them
     snapshot = document.workshop.copy()
     op: BackgroundOp[None] = BackgroundOp(
         parent,

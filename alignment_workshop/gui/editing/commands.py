@@ -275,6 +275,17 @@ class AddItemsCommand(WorkshopCommand):
             AddLinkCommand(workshop, link, parent=self)
 
 
+class UpdateNodesCommand(WorkshopCommand):
+    """Change fields of several nodes as one step (a voting round's totals)."""
+
+    def __init__(
+        self, workshop: Workshop, changes: Mapping[str, Mapping[str, Any]], text: str
+    ) -> None:
+        super().__init__(workshop, text)
+        for node_id, fields in changes.items():
+            UpdateNodeCommand(workshop, node_id, fields, parent=self)
+
+
 # ----------------------------------------------------------------------- meta and teams
 
 

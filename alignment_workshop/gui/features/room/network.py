@@ -1,0 +1,63 @@
+"""The addresses a room can listen on: this computer's local network addresses, via Qt.
+
+A room binds to one chosen address, never to every interface unless the facilitator
+asks. `lan_addresses()` lists the up, running, non-loopback interfaces with a private or
+link-local IPv4 address (the ones phones on the same Wi-Fi can reach), wireless ones
+first; `choices()` adds "this computer only" and, last, "every network".
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+
+from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
+
+LOOPBACK = "127.0.0.1"
+EVERYWHERE = "0.0.0.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """One address to listen on, with the words that describe it."""
+
+    ip: str
+    label: str
+
+
+def _wireless(interface: QNetworkInterface) -> bool:
+    kind = interface.type()
+    return kind in (
+        QNetworkInterface.InterfaceType.Wifi,
+        QNetworkInterface.InterfaceType.Ieee80211,
+    ) or interface.name().startswith(("wl", "wlan"))
+
+
+def lan_addresses() -> list[Address]:
+    """This computer's addresses on its local networks, wireless interfaces first."""
+    flags = QNetworkInterface.InterfaceFlag
+    found: list[tuple[bool, Address]] = []
+    for interface in QNetworkInterface.allInterfaces():
+        up = flags.IsUp in interface.flags() and flags.IsRunning in interface.flags()
+        if not up or flags.IsLoopBack in interface.flags():
+            continue
+        for entry in interface.addressEntries():
+            ip = entry.ip()
+            if ip.protocol() != QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
+                continue
+            text = ip.toString()
+            parsed = ipaddress.IPv4Address(text)
+            if parsed.is_loopback or not (parsed.is_private or parsed.is_link_local):
+                continue
+            name = interface.humanReadableName() or interface.name()
+            found.append((not _wireless(interface), Address(text, f"{text} ({name})")))
+    return [address for _, address in sorted(found, key=lambda pair: pair[0])]
+
+
+def choices() -> list[Address]:
+    """The addresses to offer: the local networks, then this computer, then everywhere."""
+    return [
+        *lan_addresses(),
+        Address(LOOPBACK, f"{LOOPBACK} (this computer only: for trying it out)"),
+        Address(EVERYWHERE, f"{EVERYWHERE} (every network this computer is on: not advised)"),
+    ]

@@ -51,6 +51,7 @@ ENGLISH: dict[str, str] = {
     "answer_hint": "Because…",
     "my_answers": "Your answers",
     "offline": "Connection lost. Trying again…",
+    "gone": "The room has closed, or this phone has left its Wi-Fi. Ask the facilitator.",
     "closed": "This room is closed. Thank you!",
     "err_round-closed": "Voting is closed.",
     "err_round-changed": "A new round has started; look again.",

@@ -9,6 +9,7 @@
   const RETRY_MS = 3000;
   const SEND_DELAY_MS = 300;
   const TOAST_MS = 4000;
+  const GIVE_UP_AFTER = 6; // failed polls in a row before the page says the room is gone
 
   const words = {};
   let view = null;
@@ -21,6 +22,7 @@
   let closed = false;
   let joining = false;
   let teamsShown = "";
+  let failures = 0;
 
   const $ = (id) => document.getElementById(id);
 
@@ -99,13 +101,15 @@
     clearTimeout(pollTimer);
     try {
       const reply = await api("GET", "api/state");
+      failures = 0;
       banner("");
       take(reply);
       if (view && !view.joined && !view.named && !joining) await join("");
     } catch (error) {
       if (closed) return;
-      banner(t("offline"));
-      pollTimer = setTimeout(poll, RETRY_MS);
+      failures += 1;
+      banner(t(failures >= GIVE_UP_AFTER ? "gone" : "offline"));
+      pollTimer = setTimeout(poll, failures >= GIVE_UP_AFTER ? 4 * RETRY_MS : RETRY_MS);
       return;
     }
     pollTimer = setTimeout(poll, document.hidden ? 4 * POLL_MS : POLL_MS);

@@ -249,6 +249,24 @@ def test_the_phase_moves_with_the_shortcuts_in_presentation_mode(window: MainWin
     assert window.room_dock.isVisible()
 
 
+def test_presentation_fits_the_map_beside_the_room_panel(window: MainWindow, qtbot) -> None:
+    open_room(window)
+    presentation, overlay, view = window.presentation, window.room_overlay, window.view
+    presentation.enter()
+    try:
+        qtbot.waitUntil(lambda: presentation.reserved_right == overlay.width() + 48)
+        presentation.fit()
+        shown = view.mapFromScene(window.scene.items_rect()).boundingRect()
+        assert shown.right() <= overlay.x() and shown.left() >= 0
+        free = view.viewport().width() - presentation.reserved_right
+        assert abs((shown.left() + shown.right()) / 2 - free / 2) <= 2  # centred beside it
+        window.room.close_room()
+        assert presentation.reserved_right == 0
+    finally:
+        presentation.leave()
+    assert view.sceneRect() == window.scene.sceneRect()  # the view follows the scene again
+
+
 def test_a_room_that_cannot_open_says_why(window: MainWindow) -> None:
     messages: list[str] = []
     window.document.message.connect(messages.append)

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.check_dock.raise_()
         self.room_dock.hide()
         self.room_overlay = RoomOverlay(view, self.room)
+        self.room_overlay.space_changed.connect(self.presentation.reserve_right)
         scene.interaction.add_context_provider(self._node_context)
 
     def _install_status_bar(self) -> None:

@@ -11,7 +11,7 @@ plain text, and the panel lets the mouse through to the map.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -80,10 +80,15 @@ def _label(name: str, parent: QWidget) -> QLabel:
 class RoomOverlay(QFrame):
     """The room's panel over the map view, shown while a room is open."""
 
+    #: The screen pixels the panel keeps at the view's right edge (0 when hidden), for
+    #: presentation mode to fit the map beside it.
+    space_changed = Signal(int)
+
     def __init__(self, view: QWidget, controller: RoomController) -> None:
         super().__init__(view)
         self.setObjectName("RoomOverlay")
         self.view, self.controller = view, controller
+        self.space = 0
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setStyleSheet(_STYLE)
         self.heading = _label("heading", self)
@@ -100,7 +105,7 @@ class RoomOverlay(QFrame):
         for label in (self.heading, self.qr, self.address, self.counts, self.phase, self.results):
             layout.addWidget(label)
         controller.opened.connect(self._on_opened)
-        controller.closed.connect(self.hide)
+        controller.closed.connect(self.refresh)
         controller.updated.connect(self.refresh)
         controller.join_code_action.toggled.connect(self._show_join_code)
         view.installEventFilter(self)
@@ -127,6 +132,7 @@ class RoomOverlay(QFrame):
         room = self.controller.room
         if status is None or room is None:
             self.hide()
+            self._keep(0)
             return
         self.counts.setText(counts_text(status))
         self.phase.setText(phase_text(status))
@@ -147,6 +153,12 @@ class RoomOverlay(QFrame):
         """Top right of the view."""
         self.adjustSize()
         self.move(max(MARGIN, self.view.width() - self.width() - MARGIN), MARGIN)
+        self._keep(self.width() + 2 * MARGIN)
+
+    def _keep(self, pixels: int) -> None:
+        if pixels != self.space:
+            self.space = pixels
+            self.space_changed.emit(pixels)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.Resize and self.isVisible():

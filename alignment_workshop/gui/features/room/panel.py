@@ -193,7 +193,7 @@ class RoomDock(QDockWidget):
         if status is None:
             return
         self.counts_label.setText(counts_text(status))
-        self.phase_label.setText(phase_text(status))
+        self.phase_label.setText(phase_text(status).rstrip(":"))
         self.vote_tab.show_results()
         waiting = self.proposals_tab.fill()
         self.tabs.setTabText(1, f"Proposals ({waiting})" if waiting else "Proposals")

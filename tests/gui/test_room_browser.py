@@ -72,6 +72,8 @@ def tap_plus(page: Page, label: str, times: int = 1) -> None:
 def test_two_phones_vote_and_propose_and_the_facilitator_reveals(
     window: MainWindow, browser: Browser, qtbot
 ) -> None:
+    hostile = "<img src=x onerror=window.pwned=1> Add SAML single sign-on"
+    assert window.document.update_node("g-sso", title=hostile)
     controller = window.room
     url = controller.open_room("127.0.0.1", 0)
     assert url is not None and controller.room is not None
@@ -81,6 +83,8 @@ def test_two_phones_vote_and_propose_and_the_facilitator_reveals(
     errors: list[str] = []
     alice, bob = phone(browser, url, errors), phone(browser, url, errors)
     assert alice.locator("#vote-status").inner_text() == "Round 1: you have 3 votes to place."
+    assert hostile in alice.locator("#options li", has_text="SAML").inner_text()  # as text
+    assert alice.locator("#options img").count() == 0
     tap_plus(alice, "first dashboard (Product)", 2)
     tap_plus(alice, "AI insights everywhere")
     assert alice.locator("#votes-left").inner_text() == "0 of 3 left"
@@ -121,7 +125,7 @@ def test_two_phones_vote_and_propose_and_the_facilitator_reveals(
     bob.locator("#tab-propose").tap()
     bob.wait_for_selector("#my-proposals li:has-text('on the map')", timeout=10_000)
 
-    assert errors == []
+    assert errors == [] and alice.evaluate("window.pwned") is None
     controller.close_room()  # the server is gone: the phones can only lose it
     alice.wait_for_selector("text=Connection lost. Trying again…", timeout=10_000)
     assert {e.rsplit(" ", 1)[-1] for e in errors} <= {"net::ERR_CONNECTION_REFUSED"}

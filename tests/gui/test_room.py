@@ -273,3 +273,15 @@ def test_a_room_that_cannot_open_says_why(window: MainWindow) -> None:
     assert window.room.open_room("192.0.2.254", 0) is None
     assert "not an address of this computer" in messages[-1]
     assert not window.room.is_open() and window.room.open_action.isEnabled()
+
+
+def test_wifi_comes_first_and_virtual_interfaces_last() -> None:
+    from alignment_workshop.gui.features.room.network import choices, interface_rank
+
+    assert interface_rank("wlp2s0", wireless=False) == 0
+    assert interface_rank("en0", wireless=True) == 0
+    assert interface_rank("enp3s0", wireless=False) == 1
+    for name in ("docker0", "br-4f2a", "virbr0", "tailscale0", "wg0", "vboxnet0"):
+        assert interface_rank(name, wireless=False) == 2, name
+    offered = [address.ip for address in choices()]
+    assert offered[-2:] == ["127.0.0.1", "0.0.0.0"] and "127.0.0.1" not in offered[:-2]

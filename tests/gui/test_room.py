@@ -285,3 +285,24 @@ def test_wifi_comes_first_and_virtual_interfaces_last() -> None:
         assert interface_rank(name, wireless=False) == 2, name
     offered = [address.ip for address in choices()]
     assert offered[-2:] == ["127.0.0.1", "0.0.0.0"] and "127.0.0.1" not in offered[:-2]
+
+
+def test_open_room_asks_where_and_how(window: MainWindow, monkeypatch) -> None:
+    from alignment_workshop.gui.features.room.network import Address
+    from alignment_workshop.gui.features.room.open_dialog import OpenRoomDialog
+
+    offered = [Address("127.0.0.1", "this computer"), Address("0.0.0.0", "everywhere")]
+    dialog = OpenRoomDialog(window, offered)
+    assert [dialog.address_combo.itemData(i) for i in range(2)] == ["127.0.0.1", "0.0.0.0"]
+    assert (dialog.host(), dialog.port(), dialog.named()) == ("127.0.0.1", 8765, False)
+    dialog.deleteLater()
+
+    def answer(self: OpenRoomDialog) -> int:
+        self.address_combo.setCurrentIndex(self.address_combo.findData("127.0.0.1"))
+        self.port_spin.setValue(47123)  # if taken, the room takes any free port
+        self.named_check.setChecked(True)
+        return 1
+
+    monkeypatch.setattr(OpenRoomDialog, "exec", answer)
+    url = window.room.ask_open()
+    assert url and url.startswith("http://127.0.0.1:") and window.room.room.named

@@ -35,6 +35,7 @@ from alignment_workshop.room.state import Room, RoomStatus
 from ...editing.commands import quoted
 from ...editing.document import Document
 from .network import EVERYWHERE, LOOPBACK, lan_addresses
+from .open_dialog import OpenRoomDialog
 
 if TYPE_CHECKING:
     from ...canvas.scene import MapScene
@@ -178,8 +179,6 @@ class RoomController(QObject):
 
     def ask_open(self) -> str | None:
         """View › Open Room…: ask where to listen and whether names are asked, then open."""
-        from .open_dialog import OpenRoomDialog
-
         dialog = OpenRoomDialog(self.window)
         try:
             if not dialog.exec():

@@ -128,4 +128,5 @@ def test_two_phones_vote_and_propose_and_the_facilitator_reveals(
     assert errors == [] and alice.evaluate("window.pwned") is None
     controller.close_room()  # the server is gone: the phones can only lose it
     alice.wait_for_selector("text=Connection lost. Trying again…", timeout=10_000)
-    assert {e.rsplit(" ", 1)[-1] for e in errors} <= {"net::ERR_CONNECTION_REFUSED"}
+    # A poll in flight as the room closes meets a dead token (404) before the socket goes.
+    assert all(e.endswith(("_REFUSED", "404 (Not Found)")) for e in errors), errors

@@ -94,7 +94,7 @@ def export_bytes(workshop: Workshop, suffix: str) -> bytes:
     from .export import workbook_sheets
     from .xlsx import write_xlsx
 
-    return write_xlsx(workbook_sheets(workshop, analyze(workshop)))
+    return write_xlsx(workbook_sheets(workshop, analyze(workshop)), workshop.meta.date)
 
 
 def export_file(workshop: Workshop, path: str | os.PathLike[str]) -> None:

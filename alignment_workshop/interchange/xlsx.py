@@ -3,6 +3,9 @@
 Writing: every cell is a text cell (`t="inlineStr"`), never a formula, whatever it
 starts with; a cell that starts like a formula is also marked `quotePrefix`, so that
 editing it in Excel keeps it text. Characters XML cannot hold are written as `_xHHHH_`.
+The same workshop always gives the same bytes: the workbook's created and modified
+properties, and the date of every entry of its zip archive, are the workshop's date (or
+`FIXED_DATE` when it has none), never the clock.
 
 Reading: the archive passes `zipguard` first; openpyxl then reads it in read-only mode
 (rows streamed, not held), through defusedxml, taking a formula's last computed value
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,14 +51,59 @@ _SYNONYMS = {
 # --------------------------------------------------------------------- writing
 
 
-def write_xlsx(sheets: list[SheetData]) -> bytes:
-    """The bytes of a workbook holding `sheets`, every cell text."""
+#: The date an export carries when the workshop has none: a zip archive's earliest.
+FIXED_DATE = dt.date(1980, 1, 1)
+#: The latest date a zip archive's entry can carry.
+_ZIP_LAST = dt.date(2107, 12, 31)
+
+
+def export_stamp(day: dt.date | None) -> dt.datetime:
+    """The moment an export says it was made: midnight of `day`, kept within what a zip
+    archive can date (1980 to 2107); `FIXED_DATE` when there is no day."""
+    day = min(max(day or FIXED_DATE, FIXED_DATE), _ZIP_LAST)
+    return dt.datetime(day.year, day.month, day.day)
+
+
+class _StampedZip(zipfile.ZipFile):
+    """A zip archive being written whose entries all carry one date, not the clock's.
+
+    openpyxl adds entries with `writestr` and, for a write-only sheet, `write` from a
+    temporary file (which would date it by that file); both come here.
+    """
+
+    def __init__(self, file: io.BytesIO, stamp: dt.datetime) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        self._stamp = stamp.timetuple()[:6]
+
+    def writestr(  # type: ignore[override]
+        self, zinfo_or_arcname: str | zipfile.ZipInfo, data: bytes | str, *_args: Any, **_kw: Any
+    ) -> None:
+        name = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
+        info = zipfile.ZipInfo(str(name), date_time=self._stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.create_system = 3  # the same bytes on every system
+        info.external_attr = 0o644 << 16
+        super().writestr(info, data)
+
+    def write(  # type: ignore[override]
+        self, filename: str, arcname: str | None = None, *_args: Any, **_kw: Any
+    ) -> None:
+        with open(filename, "rb") as file:
+            self.writestr(arcname or filename, file.read())
+
+
+def write_xlsx(sheets: list[SheetData], day: dt.date | None = None) -> bytes:
+    """The bytes of a workbook holding `sheets`, every cell text, dated `day`."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook(write_only=True)
+    stamp = export_stamp(day)
+    workbook.properties.creator = "Alignment Workshop"
+    workbook.properties.created = workbook.properties.modified = stamp
     bold = Font(bold=True)
     for sheet in sheets:
         ws = workbook.create_sheet(sheet.name)
@@ -74,7 +123,8 @@ def write_xlsx(sheets: list[SheetData]) -> bytes:
         for row in sheet.rows:
             ws.append([_text_cell(ws, WriteOnlyCell, value) for value in row])
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    # `Workbook.save` would date the workbook by the clock; the writer it calls does not.
+    ExcelWriter(workbook, _StampedZip(buffer, stamp)).save()
     return buffer.getvalue()
 
 

@@ -194,3 +194,14 @@ def test_periods_are_read_as_people_write_them(
 def test_a_written_period_reads_back_exactly(label: str) -> None:
     start, end = dt.date(1, 1, 1), dt.date(9999, 12, 31)
     assert parse_period(format_period(start, end, label)) == (start, end, label)
+
+
+def test_a_key_results_parent_reads_as_measures_on_its_link_row_too(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        cells(id="o", kind="objective", title="O"),
+        cells(id="kr", kind="key_result", title="KR", supports="o"),
+        cells(id="m-1", kind="link", card="kr", supports="o", description="the one that counts"),
+    )
+    (link,) = import_file(path).workshop.links
+    assert (link.id, link.kind.value, link.note) == ("m-1", "measures", "the one that counts")

@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from alignment_workshop.i18n import _
+
 from . import __version__, logs
 from .terminal import visible
 
@@ -48,44 +50,46 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{prog} {__version__}")
     if command is None:
-        parser.add_argument("file", nargs="?", type=Path, help="a .alignment workshop to open")
+        parser.add_argument("file", nargs="?", type=Path, help=_("a .alignment workshop to open"))
         _room_arguments(parser)
         return parser
     if command == "import":
-        parser.add_argument("file", type=Path, help="a .xlsx, .csv or .md file to import")
+        parser.add_argument("file", type=Path, help=_("a .xlsx, .csv or .md file to import"))
         parser.add_argument(
-            "-o", "--output", type=Path, required=True, help="the .alignment workshop to write"
+            "-o", "--output", type=Path, required=True, help=_("the .alignment workshop to write")
         )
         parser.add_argument(
             "--objectives-section",
             metavar="NAME",
-            help="Markdown: the ## section that holds the objectives (default: Company, "
-            "Company-wide, Organisation, Organization or Objectives)",
+            help=_(
+                "Markdown: the ## section that holds the objectives (default: Company, "
+                "Company-wide, Organisation, Organization or Objectives)"
+            ),
         )
         return parser
-    parser.add_argument("file", type=Path, help="the .alignment workshop")
+    parser.add_argument("file", type=Path, help=_("the .alignment workshop"))
     if command == "check":
-        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+        parser.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     elif command == "upgrade":
-        parser.add_argument("-o", "--output", type=Path, help="write here instead of FILE")
+        parser.add_argument("-o", "--output", type=Path, help=_("write here instead of FILE"))
     else:
         parser.add_argument(
             "-o",
             "--output",
             type=Path,
             required=True,
-            help="plan.pdf, map.png or map.svg, or cards.xlsx or cards.csv",
+            help=_("plan.pdf, map.png or map.svg, or cards.xlsx or cards.csv"),
         )
-        parser.add_argument("--team", metavar="TEAM_ID", help="a plan for one team (PDF only)")
+        parser.add_argument("--team", metavar="TEAM_ID", help=_("a plan for one team (PDF only)"))
     return parser
 
 
 def _room_arguments(parser: argparse.ArgumentParser) -> None:
     room = parser.add_argument_group("room (phones join, vote and propose goals)")
-    room.add_argument("--room", action="store_true", help="open FILE with its room open")
-    room.add_argument("--room-address", metavar="ADDRESS", help="listen here (default: LAN)")
-    room.add_argument("--room-port", metavar="PORT", type=_port, help="first port to try")
-    room.add_argument("--room-named", action="store_true", help="phones give their names")
+    room.add_argument("--room", action="store_true", help=_("open FILE with its room open"))
+    room.add_argument("--room-address", metavar="ADDRESS", help=_("listen here (default: LAN)"))
+    room.add_argument("--room-port", metavar="PORT", type=_port, help=_("first port to try"))
+    room.add_argument("--room-named", action="store_true", help=_("phones give their names"))
 
 
 def _port(text: str) -> int:
@@ -231,9 +235,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     out: Path = args.output
     suffix = out.suffix.lower()
     if suffix not in EXPORT_TYPES:
-        raise CommandError(out, "unsupported export type; use .pdf, .png, .svg, .xlsx or .csv")
+        raise CommandError(out, _("unsupported export type; use .pdf, .png, .svg, .xlsx or .csv"))
     if args.team is not None and suffix != ".pdf":
-        raise CommandError(out, "--team applies to the PDF action plan only")
+        raise CommandError(out, _("--team applies to the PDF action plan only"))
     _check_output(out, source=args.file)
     workshop = _load(args.file)
     note = None
@@ -245,7 +249,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             note = _export_image(workshop, out)
     except OSError as error:
-        raise CommandError(out, f"cannot write the file ({error.strerror or error})") from None
+        raise CommandError(
+            out, _("cannot write the file ({value})").format(value=error.strerror or error)
+        ) from None
     print(visible(f"Wrote {out}."))
     if note:
         print(note)
@@ -277,7 +283,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     out: Path = args.output
     if out.suffix.lower() != ".alignment":
-        raise CommandError(out, "the workshop to write must be a .alignment file")
+        raise CommandError(out, _("the workshop to write must be a .alignment file"))
     _check_output(out, source=args.file)
     try:
         imported = import_file(args.file, objectives_section=args.objectives_section)
@@ -326,7 +332,7 @@ def cmd_editor(args: argparse.Namespace, argv: Sequence[str]) -> int:
     room = None
     if args.room or args.room_address or args.room_port or args.room_named:
         if args.file is None:
-            raise CommandError("--room", "needs a workshop FILE to open the room on")
+            raise CommandError("--room", _("needs a workshop FILE to open the room on"))
         from .gui.features.room.startup import RoomRequest
         from .room.server import DEFAULT_PORT
 
@@ -342,16 +348,21 @@ def _check_input(path: Path) -> None:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise CommandError(path, "no such file") from None
+        raise CommandError(path, _("no such file")) from None
     except OSError as error:
         reason = (error.strerror or type(error).__name__).lower()
-        raise CommandError(path, f"cannot be read ({reason})") from None
+        raise CommandError(path, _("cannot be read ({reason})").format(reason=reason)) from None
     except ValueError:
-        raise CommandError(path, "is not a usable file path") from None
+        raise CommandError(path, _("is not a usable file path")) from None
     if stat.S_ISDIR(info.st_mode):
-        raise CommandError(path, "is a folder, not a workshop file")
+        raise CommandError(path, _("is a folder, not a workshop file"))
     if not stat.S_ISREG(info.st_mode):
-        raise CommandError(path, f"is {describe_mode(info.st_mode)}, not a workshop file")
+        raise CommandError(
+            path,
+            _("is {describe_mode}, not a workshop file").format(
+                describe_mode=describe_mode(info.st_mode)
+            ),
+        )
 
 
 def _check_output(path: Path, source: Path | None = None) -> None:
@@ -368,9 +379,11 @@ def _check_output(path: Path, source: Path | None = None) -> None:
     except OSError as error:
         raise CommandError(path, error.strerror or type(error).__name__) from None
     except ValueError:
-        raise CommandError(path, "is not a usable file path") from None
+        raise CommandError(path, _("is not a usable file path")) from None
     if is_write_protected(path):
-        raise CommandError(path, "is write-protected; make it writable first, or write elsewhere")
+        raise CommandError(
+            path, _("is write-protected; make it writable first, or write elsewhere")
+        )
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -54,6 +54,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from alignment_workshop.export_file import write_export
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Workshop
 from alignment_workshop.progress import Progress, Stages
 
@@ -245,8 +246,8 @@ def _svg(scene: MapScene, source: QRectF, step: Step) -> bytes:
     generator.setOutputDevice(buffer)
     generator.setSize(QSize(round(source.width()), round(source.height())))
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-    generator.setTitle("Alignment map")
-    generator.setDescription("Exported by Alignment Workshop")
+    generator.setTitle(_("Alignment map"))
+    generator.setDescription(_("Exported by Alignment Workshop"))
     painter = QPainter()
     if not painter.begin(generator):
         raise OSError("could not start the SVG drawing")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import (
     LinkKind,
     NodeKind,
@@ -316,7 +317,7 @@ class SceneInteraction:
                 self._link_menu(menu, link)
             else:
                 for kind in NodeKind:
-                    action = menu.addAction(f"Add {kind.label.lower()} here")
+                    action = menu.addAction(_("Add {lower} here").format(lower=kind.label.lower()))
                     action.triggered.connect(
                         lambda _=False, k=kind: self.add_node_at(k, (pos.x(), pos.y()))
                     )

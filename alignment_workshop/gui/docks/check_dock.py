@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from alignment_workshop.analysis.findings import Finding, Report, Severity, TeamScore
 from alignment_workshop.analysis.periods import period_span, period_text
+from alignment_workshop.i18n import _
 
 from ..canvas.scene import MapScene
 from ..canvas.view import MapView
@@ -118,7 +119,11 @@ class CheckDock(QDockWidget):
             self.period_label.clear()
             return
         name, span = period_text(period), period_span(period)
-        self.period_label.setText(f"Period: {name}" if name == span else f"Period: {name} ({span})")
+        self.period_label.setText(
+            _("Period: {name}").format(name=name)
+            if name == span
+            else _("Period: {name} ({span})").format(name=name, span=span)
+        )
 
     def show_report(self, report: object) -> None:
         """Show `report` (a `Report`; anything else clears the dock)."""
@@ -130,12 +135,14 @@ class CheckDock(QDockWidget):
     def _show_score(self) -> None:
         report = self._report
         score = None if report is None else report.score
-        self.score_label.setText(f"Alignment {score_text(score)}")
+        self.score_label.setText(_("Alignment {score_text}").format(score_text=score_text(score)))
         if score is None:
-            self.score_note.setText("No active objectives or goals to score yet.")
+            self.score_note.setText(_("No active objectives or goals to score yet."))
         else:
             aligned = len(report.aligned) if report is not None else 0
-            self.score_note.setText(f"{aligned} active goal(s) reach the vision cleanly.")
+            self.score_note.setText(
+                _("{aligned} active goal(s) reach the vision cleanly.").format(aligned=aligned)
+            )
 
     def _show_teams(self) -> None:
         self.teams.clear()

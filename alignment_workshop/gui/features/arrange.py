@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGraphicsView, QMainWindow
 
+from alignment_workshop.i18n import _
 from alignment_workshop.layout import auto_layout
 
 from ..editing.document import Document
@@ -28,14 +29,14 @@ class ArrangeActions(QObject):
     ) -> None:
         super().__init__(window)
         self.document, self.scene, self.view = document, scene, view
-        self.auto_layout_action = QAction("&Auto-layout", window)
+        self.auto_layout_action = QAction(_("&Auto-layout"), window)
         self.auto_layout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.auto_layout_action.setStatusTip(
-            "Place every card again: vision on top, objectives, then team goals by team"
+            _("Place every card again: vision on top, objectives, then team goals by team")
         )
         self.auto_layout_action.triggered.connect(self.auto_layout)
-        self.tidy_action = QAction("&Tidy New Nodes", window)
-        self.tidy_action.setStatusTip("Place the cards that have no position yet, in open space")
+        self.tidy_action = QAction(_("&Tidy New Nodes"), window)
+        self.tidy_action.setStatusTip(_("Place the cards that have no position yet, in open space"))
         self.tidy_action.triggered.connect(self.tidy_new_nodes)
         window.addAction(self.auto_layout_action)
         window.addAction(self.tidy_action)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from alignment_workshop.i18n import _
+
 from ..canvas.scene import MapScene
 from ..canvas.view import MapView
 from ..editing.document import Document
@@ -33,7 +35,7 @@ class FindBar(QLineEdit):
     ) -> None:
         super().__init__(parent)
         self.document, self.scene, self.view = document, scene, view
-        self.setPlaceholderText("Find a card…  (Ctrl+F)")
+        self.setPlaceholderText(_("Find a card…  (Ctrl+F)"))
         self.setClearButtonEnabled(True)
         self.setMaximumWidth(280)
         self._titles = QStringListModel(self)

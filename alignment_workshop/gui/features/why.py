@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QGraphicsView, QMainWindow
 
 from alignment_workshop.analysis import why_paths, why_sentence
+from alignment_workshop.i18n import _
 from alignment_workshop.model import LinkKind, Workshop
 
 from ..editing.document import Document
@@ -62,7 +63,7 @@ class EscapeChain(QObject):
 
     def escape(self) -> bool:
         """Clear the first active layer; False when none was active."""
-        for _, is_active, clear in self._layers:
+        for _name, is_active, clear in self._layers:
             if is_active():
                 clear()
                 self.refresh()
@@ -113,9 +114,9 @@ class WhyHighlighter(QObject):
         self.sentence = ""
         self.highlighted_nodes: set[str] = set()
         self.highlighted_links: set[str] = set()
-        self.action = QAction("Show &Why", window)
+        self.action = QAction(_("Show &Why"), window)
         self.action.setShortcut(QKeySequence("W"))
-        self.action.setStatusTip("Light up every chain from the selected card to the vision")
+        self.action.setStatusTip(_("Light up every chain from the selected card to the vision"))
         self.action.triggered.connect(self.toggle)
         window.addAction(self.action)
         self.escape = EscapeChain.of(window)

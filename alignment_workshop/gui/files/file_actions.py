@@ -25,8 +25,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from alignment_workshop import fileio, paths
+from alignment_workshop import fileio, formats, paths
 from alignment_workshop.fileio import Change, DiskState
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Workshop
 from alignment_workshop.safe_files import clean_stale_temps, is_write_protected, same_file
 
@@ -150,11 +151,16 @@ class FileActions(QObject):
             fileio.saveable_bytes(self.document.workshop)
         except fileio.WorkshopTooLargeError as error:
             self.prompts.show_error(
-                "Workshop too large to save",
-                f"'{self.document.display_name()}' opened, but saved by this app it would "
-                f"take {error.size / 1024 / 1024:.1f} MiB, more than the "
-                f"{error.limit // 1024 // 1024} MiB a workshop file may hold; shorten long "
-                "texts or split the workshop before you save it.",
+                _("Workshop too large to save"),
+                _(
+                    "'{name}' opened, but saved by this app it would take {size} MiB, more than "
+                    "the {limit} MiB a workshop file may hold; shorten long texts or split the "
+                    "workshop before you save it."
+                ).format(
+                    name=self.document.display_name(),
+                    size=formats.decimal(error.size / 1024 / 1024, 1),
+                    limit=formats.decimal(error.limit // 1024 // 1024),
+                ),
             )
         except fileio.WorkshopSaveError:
             pass  # a save will say what is wrong
@@ -196,7 +202,10 @@ class FileActions(QObject):
             workshop = load_autosave(entry)
         except fileio.WorkshopFileError as error:
             self.prompts.show_error(
-                "Cannot recover", f"The autosave cannot be read ({error}); opening the saved file."
+                _("Cannot recover"),
+                _("The autosave cannot be read ({error}); opening the saved file.").format(
+                    error=error
+                ),
             )
             return False
         self._let_go()
@@ -327,7 +336,7 @@ class FileActions(QObject):
                 if isinstance(error, fileio.WorkshopFileError)
                 else (error.strerror or str(error))
             )
-            self.prompts.show_error("Cannot open workshop", f"'{path.name}': {message}")
+            self.prompts.show_error(_("Cannot open workshop"), f"'{path.name}': {message}")
             if self.recent is not None and not path.exists():
                 self.recent.remove(path)
             return None
@@ -338,7 +347,7 @@ class FileActions(QObject):
         try:
             self.document.save(path)
         except (fileio.WorkshopFileError, OSError) as error:
-            self.prompts.show_error("Not saved", save_error_sentence(path.name, error))
+            self.prompts.show_error(_("Not saved"), save_error_sentence(path.name, error))
             return False
         self._took(path)
         self.document.message.emit(f"Saved {path.name}")

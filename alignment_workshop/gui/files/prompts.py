@@ -17,6 +17,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from alignment_workshop.i18n import _
+
 from ..support.plain_text import Button, message_box, show_message
 
 FILE_FILTER = "Alignment workshops (*.alignment);;All files (*)"
@@ -116,14 +118,16 @@ def _ask_unsaved(parent: QWidget | None, name: str) -> UnsavedChoice:
 
 
 def _choose_open(parent: QWidget | None, start: Path | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(
-        parent, "Open workshop", str(start or Path.home()), FILE_FILTER
+    name, _filter = QFileDialog.getOpenFileName(
+        parent, _("Open workshop"), str(start or Path.home()), FILE_FILTER
     )
     return Path(name) if name else None
 
 
 def _choose_save(parent: QWidget | None, suggested: Path) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Save workshop as", str(suggested), FILE_FILTER)
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, _("Save workshop as"), str(suggested), FILE_FILTER
+    )
     if not name:
         return None
     path = Path(name)
@@ -160,9 +164,11 @@ def _ask_outside(parent: QWidget | None, name: str, gone: bool, modified: bool) 
         buttons=Button.NoButton,
     )
     role = QMessageBox.ButtonRole
-    reload = None if gone else box.addButton("Reload Theirs", role.DestructiveRole)
-    save_as = box.addButton("Save Mine As…", role.AcceptRole)
-    overwrite = box.addButton("Save Here Again" if gone else "Overwrite", role.DestructiveRole)
+    reload = None if gone else box.addButton(_("Reload Theirs"), role.DestructiveRole)
+    save_as = box.addButton(_("Save Mine As…"), role.AcceptRole)
+    overwrite = box.addButton(
+        _("Save Here Again") if gone else _("Overwrite"), role.DestructiveRole
+    )
     cancel = box.addButton(Button.Cancel)
     box.setDefaultButton(save_as if modified or reload is None else reload)
     box.setEscapeButton(cancel)
@@ -203,8 +209,8 @@ def _ask_recover(parent: QWidget | None, name: str, when: str) -> RecoverChoice:
         buttons=Button.NoButton,
     )
     role = QMessageBox.ButtonRole
-    recover = box.addButton("Recover", role.AcceptRole)
-    saved = box.addButton("Open Saved File", role.RejectRole)
+    recover = box.addButton(_("Recover"), role.AcceptRole)
+    saved = box.addButton(_("Open Saved File"), role.RejectRole)
     cancel = box.addButton(Button.Cancel)
     box.setDefaultButton(recover)
     box.setEscapeButton(cancel)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop import fileio
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Workshop
 
 from ..editing.document import Document
@@ -82,7 +83,7 @@ class RecoveryDialog(QDialog):
 
     def __init__(self, entries: list[AutosaveEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Recover unsaved work")
+        self.setWindowTitle(_("Recover unsaved work"))
         self._loaded: dict[str, Workshop] = {}
         self._entries: dict[str, AutosaveEntry] = {}
         self._list = QListWidget(self)
@@ -91,16 +92,20 @@ class RecoveryDialog(QDialog):
         for entry in entries:
             self._add_row(entry)
         intro = QLabel(
-            "Alignment Workshop closed without saving these workshops. Tick the ones to "
-            "recover; anything you do not recover or discard is kept for next time.",
+            _(
+                "Alignment Workshop closed without saving these workshops. Tick the ones to "
+                "recover; anything you do not recover or discard is kept for next time."
+            ),
             self,
         )
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(self)
-        self.recover_button = buttons.addButton("Recover", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.discard_button = QPushButton("Discard ticked", self)
+        self.recover_button = buttons.addButton(
+            _("Recover"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.discard_button = QPushButton(_("Discard ticked"), self)
         buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        later = buttons.addButton("Decide later", QDialogButtonBox.ButtonRole.RejectRole)
+        later = buttons.addButton(_("Decide later"), QDialogButtonBox.ButtonRole.RejectRole)
         self.recover_button.clicked.connect(self.accept)
         self.discard_button.clicked.connect(self.discard_ticked)
         later.clicked.connect(self.reject)

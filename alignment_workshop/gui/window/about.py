@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop import __version__
+from alignment_workshop.i18n import _
 
 APP_TITLE = "Alignment Workshop"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -125,14 +126,14 @@ class AboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_TITLE}")
+        self.setWindowTitle(_("About {APP_TITLE}").format(APP_TITLE=APP_TITLE))
         self.setWindowIcon(app_icon())
         self.resize(620, 560)
         layout = QVBoxLayout(self)
         layout.addLayout(self._header())
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._page(credits_html()), "Credits")
-        self.tabs.addTab(self._page(licences_html()), "Licences")
+        self.tabs.addTab(self._page(credits_html()), _("Credits"))
+        self.tabs.addTab(self._page(licences_html()), _("Licences"))
         layout.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -144,9 +145,19 @@ class AboutDialog(QDialog):
         icon.setPixmap(app_icon().pixmap(64, 64))
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         title = QLabel(
-            f"<h2>{APP_TITLE}</h2><p>Build, check and present a company's alignment map: "
-            f"vision, values, objectives and team goals.</p><p>{html.escape(versions_text())}"
-            "</p><p>Copyright © 2026 Alignment Workshop maintainers. MIT License.</p>",
+            "<h2>{title}</h2><p>{summary}</p><p>{versions}</p><p>{copyright}</p>".format(
+                title=APP_TITLE,
+                summary=html.escape(
+                    _(
+                        "Build, check and present a company's alignment map: vision, values, "
+                        "objectives and team goals."
+                    )
+                ),
+                versions=html.escape(versions_text()),
+                copyright=html.escape(
+                    _("Copyright © 2026 Alignment Workshop maintainers. MIT License.")
+                ),
+            ),
             self,
         )
         title.setObjectName("aboutTitle")

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from alignment_workshop.export_file import check_export_target
+from alignment_workshop.i18n import _
 
 from ..editing.document import Document
 from ..support.plain_text import Icon, show_message
@@ -36,7 +37,9 @@ def choose_team(parent: QWidget, document: Document) -> str | None:
         show_message(parent, "No teams", "Add teams first (Edit › Teams…).", Icon.Information)
         return None
     labels = [_label(i, team.name, teams) for i, team in enumerate(teams)]
-    label, ok = QInputDialog.getItem(parent, "Export Team Plan", "Plan for team:", labels, 0, False)
+    label, ok = QInputDialog.getItem(
+        parent, _("Export Team Plan"), _("Plan for team:"), labels, 0, False
+    )
     return teams[labels.index(label)].id if ok and label in labels else None
 
 
@@ -65,13 +68,16 @@ def export_plan_dialog(
     refused.
     """
     suffix = "" if team_id is None else f"-{team_id}"
-    name, _ = QFileDialog.getSaveFileName(
-        parent, "Export Action Plan", str(_suggested(document, suffix)), "PDF document (*.pdf)"
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        _("Export Action Plan"),
+        str(_suggested(document, suffix)),
+        _("PDF document (*.pdf)"),
     )
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-    if refused_target(parent, document, path, "Plan not exported"):
+    if refused_target(parent, document, path, _("Plan not exported")):
         return None
     export_plan(parent, document, path, team_id)
     return path

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from alignment_workshop.i18n import _
+
 from ..editing.document import Document
 from ..support.background import BackgroundOp, Task
 
@@ -32,7 +34,7 @@ def export_plan(
     op = BackgroundOp(
         parent,
         job,
-        title="Export Action Plan" if team_id is None else "Export Team Plan",
+        title=_("Export Action Plan") if team_id is None else _("Export Team Plan"),
         on_success=lambda pages: document.message.emit(
             f"Exported the action plan to {path.name} ({pages} pages)"
         ),
@@ -53,7 +55,7 @@ def export_map(parent: QWidget, document: Document, path: Path) -> BackgroundOp[
     op: BackgroundOp[str | None] = BackgroundOp(
         parent,
         lambda task: export_image(snapshot, path, progress=task),
-        title="Export Map",
+        title=_("Export Map"),
         on_success=lambda note: document.message.emit(
             f"Exported the map to {path.name}" + (f". {note}" if note else "")
         ),

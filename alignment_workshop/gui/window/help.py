@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _
+
 from .about import APP_TITLE, app_icon, read_resource
 
 GUIDE_PARTS = ("guide", "user-guide.md")
@@ -72,7 +74,7 @@ class UserGuideDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_TITLE} User Guide")
+        self.setWindowTitle(_("{APP_TITLE} User Guide").format(APP_TITLE=APP_TITLE))
         self.setWindowIcon(app_icon())
         self.resize(900, 700)
         self.browser = QTextBrowser(self)

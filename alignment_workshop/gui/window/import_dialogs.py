@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _
 from alignment_workshop.interchange.preview import ImportPreview, prepare_import
 from alignment_workshop.model import Workshop
 
@@ -72,20 +73,20 @@ class ImportPreviewDialog(QDialog):
     def __init__(self, parent: QWidget | None, path: Path, into: Workshop | None) -> None:
         super().__init__(parent)
         self.path, self.into = path, into
-        self.setWindowTitle("Import into This Workshop" if into is not None else "Import")
+        self.setWindowTitle(_("Import into This Workshop") if into is not None else _("Import"))
         self.resize(720, 560)
         layout = QVBoxLayout(self)
         where = "into this workshop" if into is not None else "as a new workshop"
-        heading = QLabel(f"Import “{path.name}” {where}:")
+        heading = QLabel(_("Import “{name}” {where}:").format(name=path.name, where=where))
         heading.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(heading)
         self.section = QLineEdit(self)
-        self.section.setPlaceholderText("Company, Company-wide, Organisation or Objectives")
-        self.section.setToolTip("The ## section of the outline that holds the objectives")
+        self.section.setPlaceholderText(_("Company, Company-wide, Organisation or Objectives"))
+        self.section.setToolTip(_("The ## section of the outline that holds the objectives"))
         self.section.editingFinished.connect(self.refresh)
         if path.suffix.lower() in (".md", ".markdown"):
             form = QFormLayout()
-            form.addRow("Objectives section:", self.section)
+            form.addRow(_("Objectives section:"), self.section)
             layout.addLayout(form)
         else:
             self.section.hide()
@@ -93,9 +94,9 @@ class ImportPreviewDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.problems_label = QLabel("Problems to fix in the file (nothing is imported):")
+        self.problems_label = QLabel(_("Problems to fix in the file (nothing is imported):"))
         self.problems = QListWidget(self)
-        self.findings_label = QLabel("What the alignment check would find:")
+        self.findings_label = QLabel(_("What the alignment check would find:"))
         self.findings = QListWidget(self)
         for widget in (self.problems_label, self.problems, self.findings_label, self.findings):
             layout.addWidget(widget)
@@ -105,7 +106,7 @@ class ImportPreviewDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -141,7 +142,7 @@ class ImportPreviewDialog(QDialog):
 def choose_import_path(parent: QWidget, document: Document) -> Path | None:
     """Ask which spreadsheet or outline to import."""
     folder = str(document.path.parent) if document.path else str(Path.home())
-    name, _ = QFileDialog.getOpenFileName(parent, "Import Goals", folder, IMPORT_FILTER)
+    name, _filter = QFileDialog.getOpenFileName(parent, _("Import Goals"), folder, IMPORT_FILTER)
     return Path(name) if name else None
 
 
@@ -180,7 +181,7 @@ def export_spreadsheet_dialog(parent: QWidget, document: Document) -> Path | Non
     stem = document.path.stem if document.path else "workshop"
     folder = document.path.parent if document.path else Path.home()
     name, chosen = QFileDialog.getSaveFileName(
-        parent, "Export Spreadsheet", str(folder / f"{stem}.xlsx"), ";;".join(EXPORT_FILTERS)
+        parent, _("Export Spreadsheet"), str(folder / f"{stem}.xlsx"), ";;".join(EXPORT_FILTERS)
     )
     if not name:
         return None
@@ -190,7 +191,9 @@ def export_spreadsheet_dialog(parent: QWidget, document: Document) -> Path | Non
     try:
         run_work(lambda: export_file(document.workshop, path))
     except InterchangeError as error:
-        QMessageBox.warning(parent, "Not exported", f"{error}; try another folder.")
+        QMessageBox.warning(
+            parent, _("Not exported"), _("{error}; try another folder.").format(error=error)
+        )
         return None
     document.message.emit(f"Exported the workshop to {path.name}")
     return path

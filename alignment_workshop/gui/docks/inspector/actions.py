@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Action
 
 DONE, TEXT, OWNER = range(3)
@@ -43,8 +44,8 @@ class ActionsEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(90)
         self.table.itemChanged.connect(self._item_changed)
-        self.add_button = QPushButton("Add action", self)
-        self.remove_button = QPushButton("Remove", self)
+        self.add_button = QPushButton(_("Add action"), self)
+        self.remove_button = QPushButton(_("Remove"), self)
         self.add_button.clicked.connect(self.add_action)
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()

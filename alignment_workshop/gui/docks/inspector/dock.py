@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QScrollArea, QStackedWidget, QWidget
 
+from alignment_workshop.i18n import _
+
 from ...canvas.scene import MapScene
 from ...editing.document import Document
 from ...support.plain_text import plain_label
@@ -77,8 +79,9 @@ class InspectorDock(QDockWidget):
         if len(nodes) + len(links) > 1:
             self._target = (MANY, None)
             self.many_label.setText(
-                f"{_count(len(nodes), 'card')} and {_count(len(links), 'link')} selected.\n"
-                "Select one item to edit it."
+                _("{count} and {count2} selected.\nSelect one item to edit it.").format(
+                    count=_count(len(nodes), "card"), count2=_count(len(links), "link")
+                )
             )
         elif nodes:
             self._target = (NODE, nodes[0])

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _
+
 
 class CommitLineEdit(QLineEdit):
     """One line of text, committed on Enter or focus-out."""
@@ -187,13 +189,13 @@ class OptionalDateEdit(QWidget):
         super().__init__(parent)
         self._loaded: dt.date | None = None
         self.enabled_box = QCheckBox(self)
-        self.enabled_box.setToolTip("Set a date")
+        self.enabled_box.setToolTip(_("Set a date"))
         self.editor = QDateEdit(self)
         self.editor.setCalendarPopup(True)
         self.editor.setDisplayFormat("yyyy-MM-dd")
         self.editor.setKeyboardTracking(False)
         self.clear_button = QToolButton(self)
-        self.clear_button.setText("Clear")
+        self.clear_button.setText(_("Clear"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.enabled_box)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Priority, Status, Team
 from alignment_workshop.model.rules import INT_LIMITS, NODE_FIELDS
 
@@ -80,12 +81,12 @@ class NodePage(Page):
         self.add_field("baseline", "Baseline", OptionalNumberEdit(self))
         self.add_field("current", "Current", OptionalNumberEdit(self))
         self.add_field("target", "Target", OptionalNumberEdit(self))
-        self.add_field("unit", "Unit", CommitLineEdit(self)).setPlaceholderText("e.g. %, min, €")
+        self.add_field("unit", "Unit", CommitLineEdit(self)).setPlaceholderText(_("e.g. %, min, €"))
         self.progress = ProgressView(self)
-        self.form.addRow("Progress", self.progress)
+        self.form.addRow(_("Progress"), self.progress)
         self.team_box = CommitComboBox(self)
         self.fields["team"] = self.team_box
-        self.form.addRow("Team", self.team_box)
+        self.form.addRow(_("Team"), self.team_box)
         self.team_box.committed.connect(self._team_chosen)
         self.contributors = self.add_field("contributors", "Contributors", TeamChecklist(self))
         self.add_field("owner", "Owner", CommitLineEdit(self))
@@ -159,7 +160,7 @@ class MetaPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading.setText("Workshop (nothing selected)")
+        self.heading.setText(_("Workshop (nothing selected)"))
         self.add_field("title", "Title", CommitLineEdit(self))
         self.add_field("date", "Date", OptionalDateEdit(self))
         self.period = self.add_field("period", "Period", PeriodEdit(self))
@@ -167,7 +168,7 @@ class MetaPage(Page):
         participants = self.add_field(
             "participants", "Participants", CommitTextEdit(self), _participants
         )
-        participants.setPlaceholderText("One name per line")
+        participants.setPlaceholderText(_("One name per line"))
         self.add_field("notes", "Notes", CommitTextEdit(self))
 
     def show_meta(self, meta: Meta) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop.analysis import WhyIndex
+from alignment_workshop.i18n import _
 from alignment_workshop.model import NodeKind
 
 from ...editing.document import Document
@@ -44,7 +45,7 @@ class FiveWhysDialog(QDialog):
 
     def __init__(self, document: Document, node_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("5 Whys")
+        self.setWindowTitle(_("5 Whys"))
         self.setMinimumWidth(520)
         self.session = FiveWhysSession(document, node_id)
         self._listed_for: str | None = None  # the card the candidate list was made for
@@ -76,14 +77,14 @@ class FiveWhysDialog(QDialog):
         self.refresh()
 
     def _existing_box(self) -> QGroupBox:
-        box = QGroupBox("It serves a card already on the map")
+        box = QGroupBox(_("It serves a card already on the map"))
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by title…")
+        self.filter_edit.setPlaceholderText(_("Filter by title…"))
         self.filter_edit.textChanged.connect(self._filter)
         self.candidate_list = QListWidget()
         self.candidate_list.itemDoubleClicked.connect(lambda _item: self._pick_selected())
         self.candidate_list.currentItemChanged.connect(self._update_pick_button)
-        self.pick_button = QPushButton("&Link to This Card")
+        self.pick_button = QPushButton(_("&Link to This Card"))
         self.pick_button.clicked.connect(self._pick_selected)
         column = QVBoxLayout(box)
         column.addWidget(self.filter_edit)
@@ -92,12 +93,12 @@ class FiveWhysDialog(QDialog):
         return box
 
     def _new_box(self) -> QGroupBox:
-        box = QGroupBox("Or it serves something new")
+        box = QGroupBox(_("Or it serves something new"))
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("What does it serve? e.g. Customers stay with us")
+        self.title_edit.setPlaceholderText(_("What does it serve? e.g. Customers stay with us"))
         self.title_edit.returnPressed.connect(self._create_typed)
         self.kind_combo = QComboBox()
-        self.create_button = QPushButton("&Add and Link")
+        self.create_button = QPushButton(_("&Add and Link"))
         self.create_button.clicked.connect(self._create_typed)
         row = QHBoxLayout(box)
         row.addWidget(self.title_edit, 1)
@@ -160,15 +161,19 @@ class FiveWhysDialog(QDialog):
         self.chain_label.setVisible(not session.finished)
         asked = len(session.steps)
         if session.finished:
-            self.step_label.setText(f"{asked} why{'s' * (asked != 1)} asked")
-            self.question_label.setText("Ended" if session.ended else "Done")
+            self.step_label.setText(
+                _("{asked} why{value} asked").format(asked=asked, value="s" * (asked != 1))
+            )
+            self.question_label.setText(_("Ended") if session.ended else _("Done"))
             self.adjustSize()  # the answer boxes are gone: shrink to the outcome
         else:
-            self.step_label.setText(f"Why {asked + 1} of {MAX_WHYS}")
+            self.step_label.setText(
+                _("Why {value} of {MAX_WHYS}").format(value=asked + 1, MAX_WHYS=MAX_WHYS)
+            )
             self.question_label.setText(session.question())
             measuring = session.workshop.node(session.current).kind is NodeKind.KEY_RESULT
             verb = "measures" if measuring else "serves"
-            self.existing_box.setTitle(f"It {verb} a card already on the map")
+            self.existing_box.setTitle(_("It {verb} a card already on the map").format(verb=verb))
         self._update_pick_button()
 
     def _fill_candidates(self) -> None:
@@ -209,8 +214,10 @@ class FiveWhysLauncher(QObject):
         super().__init__(window)
         self.document, self.scene, self.window = document, scene, window
         self.dialog: FiveWhysDialog | None = None
-        self.action = QAction("Ask &Why…", window)
-        self.action.setStatusTip("Find out, five whys deep, what a card without a purpose serves")
+        self.action = QAction(_("Ask &Why…"), window)
+        self.action.setStatusTip(
+            _("Find out, five whys deep, what a card without a purpose serves")
+        )
         self.action.triggered.connect(self._start_from_selection)
         window.addAction(self.action)
         scene.selection_ids_changed.connect(self._update_enabled)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import NodeKind
 from alignment_workshop.model.rules import INT_LIMITS
 
@@ -335,7 +336,7 @@ class PresentationMode(QObject):
         """T: ask for the minutes of a timebox (0 stops the timer)."""
         current = self.overlays.timer.remaining() / 60 or 5.0
         minutes, ok = QInputDialog.getDouble(
-            self.window, "Timer", "Minutes (0 stops the timer):", current, 0.0, 180.0, 1
+            self.window, _("Timer"), _("Minutes (0 stops the timer):"), current, 0.0, 180.0, 1
         )
         if ok:
             self.start_timer(round(minutes * 60))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from alignment_workshop.i18n import _
 from alignment_workshop.room.qr import qr_modules, qr_png
 from alignment_workshop.room.rounds import Phase, Tally
 from alignment_workshop.room.state import RoomStatus
@@ -92,7 +93,7 @@ class RoomOverlay(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setStyleSheet(_STYLE)
         self.heading = _label("heading", self)
-        self.heading.setText("Join on your phone")
+        self.heading.setText(_("Join on your phone"))
         self.qr = _label("qr", self)
         self.address = _label("address", self)
         self.counts = _label("counts", self)
@@ -117,7 +118,7 @@ class RoomOverlay(QFrame):
         pixmap = QPixmap()
         pixmap.loadFromData(qr_png(url, scale=scale), "PNG")
         self.qr.setPixmap(pixmap)
-        host, _, path = url.partition("/r/")
+        host, _sep, path = url.partition("/r/")
         self.address.setText(f"{host}\n/r/{path}")
         self.refresh()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _
 from alignment_workshop.room.from_map import DEFAULT_KINDS
 
 from ...support.plain_text import plain_label, tooltip
@@ -50,9 +51,9 @@ class VoteTab(QWidget):
         self.votes_spin = QSpinBox()
         self.votes_spin.setRange(1, 20)
         self.votes_spin.setValue(controller.setup.votes)
-        self.votes_spin.setSuffix(" votes a phone")
+        self.votes_spin.setSuffix(_(" votes a phone"))
         self.votes_spin.valueChanged.connect(self._set_votes)
-        self.stack_check = QCheckBox("Several votes on one card")
+        self.stack_check = QCheckBox(_("Several votes on one card"))
         self.stack_check.setChecked(controller.setup.stack)
         self.stack_check.toggled.connect(self._set_stack)
         self.options_list = QListWidget()
@@ -156,9 +157,9 @@ class RoomDock(QDockWidget):
         self.proposals_tab = ProposalsTab(self.controller)
         self.whys_tab = WhysTab(self.controller)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.vote_tab, "Vote")
-        self.tabs.addTab(self.proposals_tab, "Proposals")
-        self.tabs.addTab(self.whys_tab, "5 Whys")
+        self.tabs.addTab(self.vote_tab, _("Vote"))
+        self.tabs.addTab(self.proposals_tab, _("Proposals"))
+        self.tabs.addTab(self.whys_tab, _("5 Whys"))
         row = QHBoxLayout()
         row.addWidget(_button("Copy Address", self._copy_address))
         row.addWidget(_button("Close Room", self.controller.close_room))
@@ -196,6 +197,10 @@ class RoomDock(QDockWidget):
         self.phase_label.setText(phase_text(status).rstrip(":"))
         self.vote_tab.show_results()
         waiting = self.proposals_tab.fill()
-        self.tabs.setTabText(1, f"Proposals ({waiting})" if waiting else "Proposals")
+        self.tabs.setTabText(
+            1, _("Proposals ({waiting})").format(waiting=waiting) if waiting else _("Proposals")
+        )
         answers = self.whys_tab.fill()
-        self.tabs.setTabText(2, f"5 Whys ({answers})" if answers else "5 Whys")
+        self.tabs.setTabText(
+            2, _("5 Whys ({answers})").format(answers=answers) if answers else _("5 Whys")
+        )

@@ -17,9 +17,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alignment_workshop.i18n import _
+from alignment_workshop.i18n import N_, _, ngettext
 
-from . import __version__, logs
+from . import __version__, i18n, logs
 from .terminal import visible
 
 if TYPE_CHECKING:
@@ -44,11 +44,20 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     prog = "alignment-workshop"
     parser = argparse.ArgumentParser(
         prog=prog if command is None else f"{prog} {command}",
-        description=_DESCRIPTIONS[command],
-        epilog=None if command else _EPILOG,
+        description=_(_DESCRIPTIONS[command]),
+        epilog=None if command else _(_EPILOG),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{prog} {__version__}")
+    # Read by main() before the parser runs (so that this help is translated too).
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=_(
+            "the language of the messages, the editor and the PDF's fixed texts: {languages} "
+            "(default: the system's)"
+        ).format(languages=", ".join(i18n.available_languages())),
+    )
     if command is None:
         parser.add_argument("file", nargs="?", type=Path, help=_("a .alignment workshop to open"))
         _room_arguments(parser)
@@ -85,7 +94,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
 
 
 def _room_arguments(parser: argparse.ArgumentParser) -> None:
-    room = parser.add_argument_group("room (phones join, vote and propose goals)")
+    room = parser.add_argument_group(_("room (phones join, vote and propose goals)"))
     room.add_argument("--room", action="store_true", help=_("open FILE with its room open"))
     room.add_argument("--room-address", metavar="ADDRESS", help=_("listen here (default: LAN)"))
     room.add_argument("--room-port", metavar="PORT", type=_port, help=_("first port to try"))
@@ -98,25 +107,31 @@ def _port(text: str) -> int:
     except ValueError:
         port = -1
     if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"not a port number: {text!r} (use 1 to 65535)")
+        raise argparse.ArgumentTypeError(
+            _("not a port number: {text!r} (use 1 to 65535)").format(text=text)
+        )
     return port
 
 
 _DESCRIPTIONS = {
-    None: "Build, check and present a company's alignment map.",
-    "check": "Run the alignment checks. Exit 0: no errors; 1: errors found; 2: unreadable file.",
-    "upgrade": "Rewrite FILE in the current format (atomic; keeps FILE.bak).",
-    "import": "Make a workshop from a spreadsheet (.xlsx, .csv) or a Markdown outline (.md).",
-    "export": "Write the PDF action plan, the map as PNG or SVG, or the workshop as XLSX or CSV.",
+    None: N_("Build, check and present a company's alignment map."),
+    "check": N_(
+        "Run the alignment checks. Exit 0: no errors; 1: errors found; 2: unreadable file."
+    ),
+    "upgrade": N_("Rewrite FILE in the current format (atomic; keeps FILE.bak)."),
+    "import": N_("Make a workshop from a spreadsheet (.xlsx, .csv) or a Markdown outline (.md)."),
+    "export": N_(
+        "Write the PDF action plan, the map as PNG or SVG, or the workshop as XLSX or CSV."
+    ),
 }
-_EPILOG = """commands:
+_EPILOG = N_("""commands:
   alignment-workshop [FILE]                         open the editor
   alignment-workshop FILE --room                    ... with its room open for phones
   alignment-workshop check FILE [--json]            run the alignment checks
   alignment-workshop upgrade FILE [-o OUT]          rewrite FILE in the current format
   alignment-workshop import SOURCE -o OUT.alignment  a workshop from .xlsx, .csv or .md
   alignment-workshop export FILE -o OUT [--team ID] PDF plan, map PNG/SVG, XLSX/CSV
-"""
+""")
 
 
 def _load(path: Path) -> Workshop:
@@ -167,7 +182,9 @@ def report_to_json(report: Report) -> dict[str, object]:
 
 
 def _percent(score: float | None) -> str:
-    return "—" if score is None else f"{score:.1f}%"
+    from . import formats
+
+    return "—" if score is None else formats.percent(score / 100, digits=1)
 
 
 def _active_goals(workshop: Workshop) -> int:
@@ -180,24 +197,30 @@ def format_report(report: Report, active_goals: int) -> str:
     """The human `check` output: a short report a facilitator can read aloud."""
     from .analysis.findings import Severity
 
-    lines = [f"Alignment score: {_percent(report.score)}"]
+    lines = [_("Alignment score: {percent}").format(percent=_percent(report.score))]
     if report.score is None:
-        lines.append("  (no active goals yet: add team goals to get a score)")
+        lines.append("  " + _("(no active goals yet: add team goals to get a score)"))
     else:
         lines.append(
-            f"  {len(report.aligned)} of {active_goals} active goals trace cleanly to the vision"
+            "  "
+            + ngettext(
+                "{count} of {total} active goal traces cleanly to the vision",
+                "{count} of {total} active goals trace cleanly to the vision",
+                active_goals,
+            ).format(count=len(report.aligned), total=active_goals)
         )
     if report.teams:
         width = max(len(t.name) for t in report.teams)
-        lines += ["", "Teams"]
+        lines += ["", _("Teams")]
         lines += [
-            f"  {t.name:<{width}}  {_percent(t.score):>6}  ({t.aligned}/{t.goals} goals aligned)"
+            f"  {t.name:<{width}}  {_percent(t.score):>6}  "
+            + _("({aligned}/{goals} goals aligned)").format(aligned=t.aligned, goals=t.goals)
             for t in report.teams
         ]
     for severity, heading, mark in (
-        (Severity.ERROR, "Errors", "✗"),
-        (Severity.WARNING, "Warnings", "!"),
-        (Severity.INFO, "Notes", "·"),
+        (Severity.ERROR, _("Errors"), "✗"),
+        (Severity.WARNING, _("Warnings"), "!"),
+        (Severity.INFO, _("Notes"), "·"),
     ):
         found = sorted(
             (f for f in report.findings if f.severity is severity), key=lambda f: f.sort_key
@@ -206,7 +229,7 @@ def format_report(report: Report, active_goals: int) -> str:
             lines += ["", f"{heading} ({len(found)})"]
             lines += [f"  {mark} [{f.rule}] {f.message}" for f in found]
     if not report.findings:
-        lines += ["", "No findings: every goal traces to the vision."]
+        lines += ["", _("No findings: every goal traces to the vision.")]
     return "\n".join(lines)
 
 
@@ -221,7 +244,13 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         save(workshop, target)
     except WorkshopFileError as error:
         raise CommandError(target, str(error)) from None
-    print(visible(f"Wrote {target} in format version {FORMAT_VERSION}."))
+    print(
+        visible(
+            _("Wrote {target} in format version {FORMAT_VERSION}.").format(
+                target=target, FORMAT_VERSION=FORMAT_VERSION
+            )
+        )
+    )
     return EXIT_OK
 
 
@@ -252,7 +281,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(
             out, _("cannot write the file ({value})").format(value=error.strerror or error)
         ) from None
-    print(visible(f"Wrote {out}."))
+    print(visible(_("Wrote {out}.").format(out=out)))
     if note:
         print(note)
     return EXIT_OK
@@ -294,8 +323,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     except WorkshopFileError as error:
         raise CommandError(out, str(error)) from None
     for note in imported.notes:
-        print(visible(f"note: {args.file}: {note}"), file=sys.stderr)
-    print(visible(f"Wrote {out}: {imported_summary(imported.workshop)}."))
+        print(visible(_("note: {file}: {note}").format(file=args.file, note=note)), file=sys.stderr)
+    print(
+        visible(
+            _("Wrote {out}: {imported_summary}.").format(
+                out=out, imported_summary=imported_summary(imported.workshop)
+            )
+        )
+    )
     return EXIT_OK
 
 
@@ -400,6 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    i18n.set_language(i18n.requested_language(argv))
     command = argv[0] if argv and argv[0] in COMMANDS else None
     args = _parser(command).parse_args(argv[1:] if command else argv)
     logs.start_log_file()
@@ -411,7 +447,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_input(args.file)
         return _COMMANDS[command](args)
     except CommandError as error:
-        print(visible(f"error: {error}"), file=sys.stderr)
+        print(visible(_("error: {message}").format(message=error)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -421,6 +457,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as error:  # a bug: one line here, the traceback in the log file
         log = logs.where(logs.log_unexpected((type(error), error, error.__traceback__)))
-        line = f"error: internal error: {logs.one_line(error)} (details in {log})"
+        line = _("error: internal error: {one_line} (details in {log})").format(
+            one_line=logs.one_line(error), log=log
+        )
         print(visible(line), file=sys.stderr)
         return EXIT_INTERNAL

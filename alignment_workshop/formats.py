@@ -9,6 +9,7 @@ inside the functions, so that importing this module costs nothing.
 from __future__ import annotations
 
 import datetime
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -48,11 +49,15 @@ def decimal(number: float, digits: int | None = None) -> str:
     return format_decimal(number, format=pattern, locale=locale())
 
 
-def percent(fraction: float) -> str:
-    """`fraction` (0.75) as a whole percentage the language's way: "75%", "75 %"."""
+def percent(fraction: float, digits: int = 0) -> str:
+    """`fraction` (0.755) as a percentage the language's way, with `digits` after the
+    point: "75.5%" in English, "75,5 %" in German."""
     from babel.numbers import format_percent
 
-    return format_percent(fraction, locale=locale())
+    pattern = locale().percent_formats[None].pattern
+    if digits:
+        pattern = re.sub(r"0(?=[^0#]*%)", "0." + "0" * digits, pattern, count=1)
+    return format_percent(fraction, format=pattern, locale=locale())
 
 
 def language_name(code: str) -> str:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from alignment_workshop.analysis.findings import Finding, Report, Severity, TeamScore
 from alignment_workshop.analysis.periods import period_span, period_text
-from alignment_workshop.i18n import _
+from alignment_workshop.i18n import N_, _, ngettext
 
 from ..canvas.scene import MapScene
 from ..canvas.view import MapView
@@ -37,7 +37,11 @@ from ..support.plain_text import tooltip
 
 NO_SCORE = "—"
 _FINDING_ROLE = Qt.ItemDataRole.UserRole
-_GROUP_NAMES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
+_GROUP_NAMES = {
+    Severity.ERROR: N_("Errors"),
+    Severity.WARNING: N_("Warnings"),
+    Severity.INFO: N_("Info"),
+}
 _GROUP_COLORS = {Severity.ERROR: "#C62828", Severity.WARNING: "#B26A00", Severity.INFO: "#455A64"}
 
 
@@ -58,7 +62,7 @@ class CheckDock(QDockWidget):
     def __init__(
         self, document: Document, scene: MapScene, view: MapView, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Alignment check", parent)
+        super().__init__(_("Alignment check"), parent)
         self.setObjectName("check-dock")
         self.document, self.scene, self.view = document, scene, view
         self._report: Report | None = None
@@ -78,7 +82,7 @@ class CheckDock(QDockWidget):
         self.score_note = QLabel(body)
         self.score_note.setWordWrap(True)
         self.teams = QTreeWidget(body)
-        self.teams.setHeaderLabels(["Team", "Aligned", "Score"])
+        self.teams.setHeaderLabels([_("Team"), _("Aligned"), _("Score")])
         self.teams.setRootIsDecorated(False)
         self.teams.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
         self.teams.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -103,7 +107,7 @@ class CheckDock(QDockWidget):
             self.show_report(document.report)
 
     def _filter_row(self, body: QWidget) -> QHBoxLayout:
-        self.filters = {s: QCheckBox(_GROUP_NAMES[s], body) for s in Severity}
+        self.filters = {s: QCheckBox(_(_GROUP_NAMES[s]), body) for s in Severity}
         row = QHBoxLayout()
         for box in self.filters.values():
             box.setChecked(True)
@@ -141,7 +145,11 @@ class CheckDock(QDockWidget):
         else:
             aligned = len(report.aligned) if report is not None else 0
             self.score_note.setText(
-                _("{aligned} active goal(s) reach the vision cleanly.").format(aligned=aligned)
+                ngettext(
+                    "{count} active goal reaches the vision cleanly.",
+                    "{count} active goals reach the vision cleanly.",
+                    aligned,
+                ).format(count=aligned)
             )
 
     def _show_teams(self) -> None:
@@ -164,7 +172,7 @@ class CheckDock(QDockWidget):
         findings = () if self._report is None else self._report.findings
         for severity in Severity:
             group = [f for f in findings if f.severity is severity]
-            title = f"{_GROUP_NAMES[severity]} ({len(group)})"
+            title = f"{_(_GROUP_NAMES[severity])} ({len(group)})"
             self.filters[severity].setText(title)
             if not group or not self.filters[severity].isChecked():
                 continue
@@ -179,7 +187,7 @@ class CheckDock(QDockWidget):
                 item.setToolTip(tooltip(f"{finding.rule}: {finding.message}"))
                 item.setData(_FINDING_ROLE, finding)
         if self.findings.count() == 0:
-            text = "No findings." if findings else "No findings: the map is aligned."
+            text = _("No findings.") if findings else _("No findings: the map is aligned.")
             QListWidgetItem(text, self.findings).setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _finding_items(self) -> list[QListWidgetItem]:

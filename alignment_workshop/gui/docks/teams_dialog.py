@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignment_workshop.i18n import _
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.model import Team
 
 from ..editing.document import Document
@@ -127,7 +127,9 @@ class TeamsDialog(QDialog):
                 goals = len(workshop.goals_of_team(team.id))
                 item = QListWidgetItem(_swatch(team.color), team.name, self.list)
                 item.setData(_ID_ROLE, team.id)
-                item.setToolTip(_("{goals} goal(s)").format(goals=goals))
+                item.setToolTip(
+                    ngettext("{count} goal", "{count} goals", goals).format(count=goals)
+                )
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 if team.id == current:
                     self.list.setCurrentItem(item)
@@ -157,7 +159,7 @@ class TeamsDialog(QDialog):
         """Add a team with a fresh colour and start editing its name."""
         used = {t.color.upper() for t in self.document.workshop.teams}
         color = next((c for c in TEAM_COLORS if c.upper() not in used), TEAM_COLORS[0])
-        team_id = self.document.add_team("New team", color)
+        team_id = self.document.add_team(_("New team"), color)
         if team_id is not None:
             self.select_team(team_id)
             self._start_rename()
@@ -210,7 +212,7 @@ class TeamsDialog(QDialog):
     # ------------------------------------------------------------------ default prompts
 
     def _choose_with_dialog(self, current: QColor) -> QColor | None:
-        color = QColorDialog.getColor(current, self, "Team colour")
+        color = QColorDialog.getColor(current, self, _("Team colour"))
         return color if color.isValid() else None
 
     def _ask_with_dialog(
@@ -229,7 +231,12 @@ class GoalsDestinationDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Remove team"))
         label = plain_label(
-            f"'{team.name}' still has {goals} goal(s). What should happen to them?", self
+            ngettext(
+                "'{name}' still has {count} goal. What should happen to it?",
+                "'{name}' still has {count} goals. What should happen to them?",
+                goals,
+            ).format(name=team.name, count=goals),
+            self,
         )
         label.setWordWrap(True)
         self.move_radio = QRadioButton(_("Move them to"), self)

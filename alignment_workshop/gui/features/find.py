@@ -72,7 +72,9 @@ class FindBar(QLineEdit):
         text = self.text()
         ids = matching_ids(self.document, text)
         if not ids:
-            self.document.message.emit(f"No card's title contains '{text.strip()}'.")
+            self.document.message.emit(
+                _("No card's title contains '{strip}'.").format(strip=text.strip())
+            )
             return None
         previous_text, previous = self._last
         index = (previous + 1) % len(ids) if previous_text == text else 0
@@ -80,6 +82,14 @@ class FindBar(QLineEdit):
         node_id = ids[index]
         self.scene.select_ids([node_id])
         self.view.center_on_ids([node_id])
-        count = f" ({index + 1} of {len(ids)})" if len(ids) > 1 else ""
-        self.document.message.emit(f"Found '{self.document.workshop.node(node_id).title}'{count}.")
+        count = (
+            _(" ({value} of {count})").format(value=index + 1, count=len(ids))
+            if len(ids) > 1
+            else ""
+        )
+        self.document.message.emit(
+            _("Found '{title}'{count}.").format(
+                title=self.document.workshop.node(node_id).title, count=count
+            )
+        )
         return node_id

@@ -84,7 +84,7 @@ class FocusMode(QObject):
             node_id = selected[0] if len(selected) == 1 else None
         if node_id is None or workshop.node(node_id).kind not in _FOCUSABLE:
             self.document.message.emit(
-                "Select one objective, team goal or key result, then choose Focus."
+                _("Select one objective, team goal or key result, then choose Focus.")
             )
             self.action.setChecked(self.is_active())
             return False

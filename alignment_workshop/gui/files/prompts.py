@@ -17,11 +17,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from alignment_workshop.i18n import _
+from alignment_workshop.i18n import N_, _
 
 from ..support.plain_text import Button, message_box, show_message
 
-FILE_FILTER = "Alignment workshops (*.alignment);;All files (*)"
+FILE_FILTER = N_("Alignment workshops (*.alignment);;All files (*)")
 SUFFIX = ".alignment"
 
 
@@ -102,9 +102,9 @@ def _ask_unsaved(parent: QWidget | None, name: str) -> UnsavedChoice:
     box = message_box(
         parent,
         QMessageBox.Icon.Warning,
-        "Unsaved changes",
-        f"Save the changes to '{name}' before continuing?",
-        informative="If you discard them, they are lost.",
+        _("Unsaved changes"),
+        _("Save the changes to '{name}' before continuing?").format(name=name),
+        informative=_("If you discard them, they are lost."),
         buttons=Button.Save | Button.Discard | Button.Cancel,
         default=Button.Save,
     )
@@ -119,14 +119,14 @@ def _ask_unsaved(parent: QWidget | None, name: str) -> UnsavedChoice:
 
 def _choose_open(parent: QWidget | None, start: Path | None) -> Path | None:
     name, _filter = QFileDialog.getOpenFileName(
-        parent, _("Open workshop"), str(start or Path.home()), FILE_FILTER
+        parent, _("Open workshop"), str(start or Path.home()), _(FILE_FILTER)
     )
     return Path(name) if name else None
 
 
 def _choose_save(parent: QWidget | None, suggested: Path) -> Path | None:
     name, _filter = QFileDialog.getSaveFileName(
-        parent, _("Save workshop as"), str(suggested), FILE_FILTER
+        parent, _("Save workshop as"), str(suggested), _(FILE_FILTER)
     )
     if not name:
         return None
@@ -138,9 +138,9 @@ def _confirm_locked(parent: QWidget | None, text: str) -> bool:
     box = message_box(
         parent,
         QMessageBox.Icon.Warning,
-        "Workshop already open",
+        _("Workshop already open"),
         text,
-        informative="Open it anyway?",
+        informative=_("Open it anyway?"),
         buttons=Button.Open | Button.Cancel,
         default=Button.Cancel,
     )
@@ -149,16 +149,20 @@ def _confirm_locked(parent: QWidget | None, text: str) -> bool:
 
 def _ask_outside(parent: QWidget | None, name: str, gone: bool, modified: bool) -> OutsideChoice:
     if gone:
-        text = f"'{name}' was moved or deleted by another program."
-        hint = "Save your version there again, or under another name."
+        text = _("'{name}' was moved or deleted by another program.").format(name=name)
+        hint = _("Save your version there again, or under another name.")
     else:
-        text = f"'{name}' was changed by another program since you opened or saved it."
-        lost = " (your unsaved changes are lost)" if modified else ""
-        hint = f"Reload their version{lost}, save yours under another name, or overwrite theirs."
+        text = _("'{name}' was changed by another program since you opened or saved it.").format(
+            name=name
+        )
+        lost = _(" (your unsaved changes are lost)") if modified else ""
+        hint = _(
+            "Reload their version{lost}, save yours under another name, or overwrite theirs."
+        ).format(lost=lost)
     box = message_box(
         parent,
         QMessageBox.Icon.Warning,
-        "File changed on disk",
+        _("File changed on disk"),
         text,
         informative=hint,
         buttons=Button.NoButton,
@@ -188,9 +192,9 @@ def _confirm_protected(parent: QWidget | None, name: str) -> bool:
     box = message_box(
         parent,
         QMessageBox.Icon.Warning,
-        "Write-protected file",
-        f"'{name}' is write-protected.",
-        informative="Save over it anyway? It stays write-protected afterwards.",
+        _("Write-protected file"),
+        _("'{name}' is write-protected.").format(name=name),
+        informative=_("Save over it anyway? It stays write-protected afterwards."),
         buttons=Button.Save | Button.Cancel,
         default=Button.Cancel,
     )
@@ -201,11 +205,15 @@ def _ask_recover(parent: QWidget | None, name: str, when: str) -> RecoverChoice:
     box = message_box(
         parent,
         QMessageBox.Icon.Question,
-        "Recover unsaved work",
-        f"Alignment Workshop closed without saving changes to '{name}'; they were "
-        f"autosaved {when}.",
-        informative="Recover them, or open the file as it was last saved? If you open the "
-        "saved file, the autosave is kept and offered again.",
+        _("Recover unsaved work"),
+        _(
+            "Alignment Workshop closed without saving changes to '{name}'; they were autosaved "
+            "{when}."
+        ).format(name=name, when=when),
+        informative=_(
+            "Recover them, or open the file as it was last saved? If you open the "
+            "saved file, the autosave is kept and offered again."
+        ),
         buttons=Button.NoButton,
     )
     role = QMessageBox.ButtonRole

@@ -73,9 +73,13 @@ def discard(entry: AutosaveEntry) -> None:
 
 def _describe(entry: AutosaveEntry) -> str:
     if entry.problem is not None:
-        name = entry.display_name if entry.original is not None else "An autosaved workshop"
-        return f"{name}, autosaved {entry.when}: cannot be read ({entry.problem})"
-    return f"{entry.display_name}, autosaved {entry.when}"
+        name = entry.display_name if entry.original is not None else _("An autosaved workshop")
+        return _("{name}, autosaved {when}: cannot be read ({problem})").format(
+            name=name, when=entry.when, problem=entry.problem
+        )
+    return _("{display_name}, autosaved {when}").format(
+        display_name=entry.display_name, when=entry.when
+    )
 
 
 class RecoveryDialog(QDialog):

@@ -34,7 +34,7 @@ def choose_team(parent: QWidget, document: Document) -> str | None:
     """
     teams = document.workshop.teams
     if not teams:
-        show_message(parent, "No teams", "Add teams first (Edit › Teams…).", Icon.Information)
+        show_message(parent, _("No teams"), _("Add teams first (Edit › Teams…)."), Icon.Information)
         return None
     labels = [_label(i, team.name, teams) for i, team in enumerate(teams)]
     label, ok = QInputDialog.getItem(

@@ -76,7 +76,7 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(_("Import into This Workshop") if into is not None else _("Import"))
         self.resize(720, 560)
         layout = QVBoxLayout(self)
-        where = "into this workshop" if into is not None else "as a new workshop"
+        where = _("into this workshop") if into is not None else _("as a new workshop")
         heading = QLabel(_("Import “{name}” {where}:").format(name=path.name, where=where))
         heading.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(heading)
@@ -130,7 +130,7 @@ class ImportPreviewDialog(QDialog):
             findings = sorted(preview.report.findings, key=lambda f: f.sort_key)
             self.findings.addItems(
                 [f"{_SEVERITY_MARKS[f.severity.value]} [{f.rule}] {f.message}" for f in findings]
-                or ["No findings: every goal traces to the vision."]
+                or [_("No findings: every goal traces to the vision.")]
             )
         self.problems_label.setVisible(not preview.ok)
         self.problems.setVisible(not preview.ok)
@@ -167,9 +167,17 @@ def import_dialog(
         dialog.deleteLater()
     if not into and not files.new():
         return False
-    text = f"Import {path.name}" if not into else f"Import {path.name} into the workshop"
+    text = (
+        _("Import {name}").format(name=path.name)
+        if not into
+        else _("Import {name} into the workshop").format(name=path.name)
+    )
     if document.apply_import(imported, text):
-        document.message.emit(f"Imported {path.name}: {'; '.join(dialog.preview.summary())}")
+        document.message.emit(
+            _("Imported {name}: {join}").format(
+                name=path.name, join="; ".join(dialog.preview.summary())
+            )
+        )
         return True
     return False
 
@@ -195,5 +203,5 @@ def export_spreadsheet_dialog(parent: QWidget, document: Document) -> Path | Non
             parent, _("Not exported"), _("{error}; try another folder.").format(error=error)
         )
         return None
-    document.message.emit(f"Exported the workshop to {path.name}")
+    document.message.emit(_("Exported the workshop to {name}").format(name=path.name))
     return path

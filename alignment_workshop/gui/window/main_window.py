@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidge
 
 from alignment_workshop.analysis.findings import Report
 from alignment_workshop.analysis.periods import period_text
+from alignment_workshop.i18n import _
 from alignment_workshop.model import NodeKind
 
 from ..canvas.scene import MapScene
@@ -49,8 +50,8 @@ _MESSAGE_MS = 8000
 def score_text(report: Report | None) -> str:
     """The status bar's score: a percentage, or "—" when there is nothing to score."""
     if report is None or report.score is None:
-        return "Alignment: —"
-    return f"Alignment: {report.score:g} %"
+        return _("Alignment: —")
+    return _("Alignment: {score:g} %").format(score=report.score)
 
 
 class MainWindow(QMainWindow):

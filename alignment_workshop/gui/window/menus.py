@@ -155,8 +155,8 @@ def _file_actions(a: _Actions, p: WindowParts) -> None:
 def _edit_actions(a: _Actions, p: WindowParts) -> None:
     stack = p.document.undo_stack
     for name, action, key in (
-        ("undo", stack.createUndoAction(a.window, "&Undo"), Key.Undo),
-        ("redo", stack.createRedoAction(a.window, "&Redo"), Key.Redo),
+        ("undo", stack.createUndoAction(a.window, _("&Undo")), Key.Undo),
+        ("redo", stack.createRedoAction(a.window, _("&Redo")), Key.Redo),
     ):
         action.setShortcuts(QKeySequence.keyBindings(key))
         a.adopt(name, action)
@@ -272,8 +272,8 @@ def _toolbar(a: _Actions, p: WindowParts) -> None:
         bar.addAction(a[name])
     bar.addSeparator()
     stack = p.document.undo_stack
-    bar.addAction(StackButtonAction(stack, "Undo", redo=False, parent=window))
-    bar.addAction(StackButtonAction(stack, "Redo", redo=True, parent=window))
+    bar.addAction(StackButtonAction(stack, _("Undo"), redo=False, parent=window))
+    bar.addAction(StackButtonAction(stack, _("Redo"), redo=True, parent=window))
     bar.addAction(a["delete"])
     bar.addSeparator()
     for name in ("zoom_out", "fit", "zoom_in"):

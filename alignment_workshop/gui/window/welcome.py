@@ -53,9 +53,9 @@ class WelcomeWidget(QWidget):
             self,
         )
         subtitle.setWordWrap(True)
-        self.new_button = self._button("New workshop", self.new_requested)
-        self.open_button = self._button("Open…", self.open_requested)
-        self.example_button = self._button("Open example", self.open_example_requested)
+        self.new_button = self._button(_("New workshop"), self.new_requested)
+        self.open_button = self._button(_("Open…"), self.open_requested)
+        self.example_button = self._button(_("Open example"), self.open_example_requested)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.example_button):
             buttons.addWidget(button)

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from alignment_workshop.analysis.findings import Finding, Severity
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.layout.geometry import card_size
 from alignment_workshop.model import Node, NodeKind, Priority, Status, Team
 
@@ -35,7 +36,11 @@ from . import team_chips
 if TYPE_CHECKING:
     from .link_item import LinkItem
 
-_PRIORITY_MARKS = {Priority.HIGH: "▲ High", Priority.MEDIUM: "● Med", Priority.LOW: "▼ Low"}
+_PRIORITY_MARKS = {
+    Priority.HIGH: N_("▲ High"),
+    Priority.MEDIUM: N_("● Med"),
+    Priority.LOW: N_("▼ Low"),
+}
 _BADGE_RADIUS = 12.0
 #: Below this scale titles are too small to read, so cards are drawn plain.
 _TEXT_DETAIL = 0.3
@@ -285,7 +290,7 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QColor(colors.muted))
         label = self.node.kind.label.upper()
         if self.node.kind is NodeKind.GOAL:
-            label = self.team.name.upper() if self.team else "NO TEAM"
+            label = self.team.name.upper() if self.team else _("NO TEAM")
         status = (
             f"· {self.node.status.value.upper()}" if self.node.status is not Status.PROPOSED else ""
         )
@@ -326,7 +331,7 @@ class NodeItem(QGraphicsItem):
         painter.drawText(
             row,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            _PRIORITY_MARKS[node.priority],
+            _(_PRIORITY_MARKS[node.priority]),
         )
         marks = "Impact " + "●" * node.impact + "○" * (5 - node.impact)
         if node.votes:

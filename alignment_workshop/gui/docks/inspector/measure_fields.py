@@ -41,10 +41,10 @@ def parse_number(text: str) -> float | None:
         grouped = "." in cleaned or _THOUSANDS.fullmatch(cleaned)
         cleaned = cleaned.replace(",", "") if grouped else cleaned.replace(",", ".")
     if not set(cleaned) <= _NUMBER_CHARS:
-        raise ValueError(f"not a number: {text!r}")
+        raise ValueError(_("not a number: {text!r}").format(text=text))
     value = float(cleaned)  # raises ValueError for "1.2.3", "-", "e"
     if not math.isfinite(value):
-        raise ValueError(f"not a finite number: {text!r}")
+        raise ValueError(_("not a finite number: {text!r}").format(text=text))
     return value
 
 

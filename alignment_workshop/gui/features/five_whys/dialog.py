@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop.analysis import WhyIndex
-from alignment_workshop.i18n import _
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.model import NodeKind
 
 from ...editing.document import Document
@@ -162,7 +162,7 @@ class FiveWhysDialog(QDialog):
         asked = len(session.steps)
         if session.finished:
             self.step_label.setText(
-                _("{asked} why{value} asked").format(asked=asked, value="s" * (asked != 1))
+                ngettext("{count} why asked", "{count} whys asked", asked).format(count=asked)
             )
             self.question_label.setText(_("Ended") if session.ended else _("Done"))
             self.adjustSize()  # the answer boxes are gone: shrink to the outcome
@@ -244,7 +244,7 @@ class FiveWhysLauncher(QObject):
             node_id = selected[0] if len(selected) == 1 else None
         if node_id is None or not self.can_ask(node_id):
             self.document.message.emit(
-                "Select one objective, team goal or key result that does not lead to the vision."
+                _("Select one objective, team goal or key result that does not lead to the vision.")
             )
             return None
         if self.dialog is not None:

@@ -27,7 +27,7 @@ from .controller import RoomController
 def _proposal_text(title: str, why: str, team: str, name: str) -> str:
     lines = [title]
     if why:
-        lines.append(f"Why: {why}")
+        lines.append(_("Why: {why}").format(why=why))
     extra = " · ".join(part for part in (team, f"from {name}" if name else "") if part)
     if extra:
         lines.append(extra)
@@ -112,7 +112,7 @@ class WhysTab(QWidget):
         self.question_edit.setPlaceholderText(_("Why does … matter?"))
         self.question_edit.returnPressed.connect(self.ask)
         suggest = QPushButton(_("From &Map"))
-        suggest.setToolTip(tooltip("The open 5 Whys question, or one about the selected card"))
+        suggest.setToolTip(tooltip(_("The open 5 Whys question, or one about the selected card")))
         suggest.clicked.connect(self.suggest)
         ask = QPushButton(_("As&k the Room"))
         ask.clicked.connect(self.ask)

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignment_workshop.i18n import _
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.room.server import DEFAULT_PORT
 
 from ...support.plain_text import plain_label
 from .network import Address, choices
 
-_HELP = (
+_HELP = N_(
     "Phones must be on the same network as this computer. If they cannot open the "
     "address, the Wi-Fi probably keeps its devices apart (client isolation): share a "
     "phone's hotspot, or use a travel router, and join this computer to it too."
@@ -49,7 +49,7 @@ class OpenRoomDialog(QDialog):
         form.addRow(_("Listen on:"), self.address_combo)
         form.addRow(_("Port:"), self.port_spin)
         form.addRow("", self.named_check)
-        note = plain_label(_HELP)
+        note = plain_label(_(_HELP))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignment_workshop.i18n import _
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.room.from_map import DEFAULT_KINDS
 
 from ...support.plain_text import plain_label, tooltip
@@ -33,7 +33,7 @@ from .controller import RoomController
 from .moderation import ProposalsTab, WhysTab
 from .overlay import counts_text, phase_text
 
-_KIND_WORDS = {"goal": "Team goal", "objective": "Objective", "conflict": "Conflict"}
+_KIND_WORDS = {"goal": N_("Team goal"), "objective": N_("Objective"), "conflict": N_("Conflict")}
 
 
 def _button(action_text: str, slot: object) -> QPushButton:
@@ -72,7 +72,7 @@ class VoteTab(QWidget):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(plain_label("Vote on:"))
+        layout.addWidget(plain_label(_("Vote on:")))
         layout.addWidget(self.options_list, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.results_label)
@@ -89,7 +89,7 @@ class VoteTab(QWidget):
         self.options_list.blockSignals(True)
         self.options_list.clear()
         for option in self.controller.available_options():
-            item = QListWidgetItem(f"{_KIND_WORDS[option.kind]}: {option.label}")
+            item = QListWidgetItem(f"{_(_KIND_WORDS[option.kind])}: {option.label}")
             item.setData(Qt.ItemDataRole.UserRole, option.id)
             item.setToolTip(tooltip(option.label))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -120,7 +120,7 @@ class RoomDock(QDockWidget):
     """View › Room › Room Panel: the facilitator's controls for the room."""
 
     def __init__(self, controller: RoomController, parent: QWidget | None = None) -> None:
-        super().__init__("Room", parent)
+        super().__init__(_("Room"), parent)
         self.setObjectName("RoomDock")
         self.controller = controller
         self.pages = QStackedWidget()
@@ -137,12 +137,14 @@ class RoomDock(QDockWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         note = plain_label(
-            "No room is open. Open one to let phones join by QR code, vote in secret, "
-            "propose goals and answer the 5 Whys."
+            _(
+                "No room is open. Open one to let phones join by QR code, vote in secret, "
+                "propose goals and answer the 5 Whys."
+            )
         )
         note.setWordWrap(True)
         layout.addWidget(note)
-        layout.addWidget(_button("Open Room…", self.controller.open_action.trigger))
+        layout.addWidget(_button(_("Open Room…"), self.controller.open_action.trigger))
         layout.addStretch(1)
         return page
 
@@ -161,8 +163,8 @@ class RoomDock(QDockWidget):
         self.tabs.addTab(self.proposals_tab, _("Proposals"))
         self.tabs.addTab(self.whys_tab, _("5 Whys"))
         row = QHBoxLayout()
-        row.addWidget(_button("Copy Address", self._copy_address))
-        row.addWidget(_button("Close Room", self.controller.close_room))
+        row.addWidget(_button(_("Copy Address"), self._copy_address))
+        row.addWidget(_button(_("Close Room"), self.controller.close_room))
         layout = QVBoxLayout(page)
         for widget in (self.address_label, self.counts_label, self.phase_label):
             layout.addWidget(widget)

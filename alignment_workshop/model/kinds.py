@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from ..i18n import N_, _
+
 
 class NodeKind(StrEnum):
     """What a card on the map stands for."""
@@ -16,16 +18,16 @@ class NodeKind(StrEnum):
 
     @property
     def label(self) -> str:
-        """The name a person reads: "Team goal" rather than "goal"."""
-        return _NODE_LABELS[self]
+        """The name a person reads, in the language in effect: "Team goal", not "goal"."""
+        return _(_NODE_LABELS[self])
 
 
 _NODE_LABELS = {
-    NodeKind.VISION: "Vision",
-    NodeKind.VALUE: "Value",
-    NodeKind.OBJECTIVE: "Objective",
-    NodeKind.GOAL: "Team goal",
-    NodeKind.KEY_RESULT: "Key result",
+    NodeKind.VISION: N_("Vision"),
+    NodeKind.VALUE: N_("Value"),
+    NodeKind.OBJECTIVE: N_("Objective"),
+    NodeKind.GOAL: N_("Team goal"),
+    NodeKind.KEY_RESULT: N_("Key result"),
 }
 
 

@@ -341,13 +341,9 @@ def imported_summary(workshop: Workshop) -> str:
     from .model import NodeKind
 
     counts = Counter(node.kind for node in workshop.iter_nodes())
-    parts = [
-        f"{counts[kind]} {kind.label.lower()}{'s' if counts[kind] != 1 else ''}"
-        for kind in NodeKind
-        if counts[kind]
-    ]
+    parts = [kind.counted(counts[kind]) for kind in NodeKind if counts[kind]]
     teams = len(workshop.teams)
-    parts.append(f"{teams} team{'s' if teams != 1 else ''}")
+    parts.append(ngettext("{count} team", "{count} teams", teams).format(count=teams))
     return ", ".join(parts)
 
 
@@ -373,7 +369,7 @@ def cmd_editor(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
         port = args.room_port or DEFAULT_PORT
         room = RoomRequest(args.room_address, port, named=args.room_named)
-    return run(args.file, list(argv), room)
+    return run(args.file, list(argv), room, lang=args.lang)
 
 
 def _check_input(path: Path) -> None:

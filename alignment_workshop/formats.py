@@ -60,6 +60,12 @@ def percent(fraction: float, digits: int = 0) -> str:
     return format_percent(fraction, format=pattern, locale=locale())
 
 
+def score(points: float) -> str:
+    """An alignment score (0 to 100 points) as a percentage, one decimal when it has one:
+    "72.7%" / "72,7 %", "100%" / "100 %"."""
+    return percent(points / 100, digits=0 if float(points).is_integer() else 1)
+
+
 def language_name(code: str) -> str:
     """`code`'s own name for itself, as a person picks it from a list: "Deutsch"."""
     name = _locale(code).get_display_name(_locale(code)) or code

@@ -57,7 +57,7 @@ class WhyIndex:
         found: list[Path] = []
         extensions = 0
         while heap and len(found) < limit and extensions < MAX_EXTENSIONS:
-            _, _, path = heapq.heappop(heap)
+            _cost, _order, path = heapq.heappop(heap)
             last = path[-1]
             if last in visions:
                 found.append(path)

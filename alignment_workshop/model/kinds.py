@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 
 
 class NodeKind(StrEnum):
@@ -21,6 +21,15 @@ class NodeKind(StrEnum):
         """The name a person reads, in the language in effect: "Team goal", not "goal"."""
         return _(_NODE_LABELS[self])
 
+    def counted(self, count: int) -> str:
+        """ "1 objective", "3 team goals": `count` cards of this kind, in the language in effect."""
+        return _counted(self, count).format(count=count)
+
+    @property
+    def noun(self) -> str:
+        """The name inside a sentence, in the language in effect: "team goal" in English."""
+        return _(_NODE_NOUNS[self])
+
 
 _NODE_LABELS = {
     NodeKind.VISION: N_("Vision"),
@@ -29,6 +38,25 @@ _NODE_LABELS = {
     NodeKind.GOAL: N_("Team goal"),
     NodeKind.KEY_RESULT: N_("Key result"),
 }
+_NODE_NOUNS = {
+    NodeKind.VISION: N_("vision"),
+    NodeKind.VALUE: N_("value"),
+    NodeKind.OBJECTIVE: N_("objective"),
+    NodeKind.GOAL: N_("team goal"),
+    NodeKind.KEY_RESULT: N_("key result"),
+}
+
+
+def _counted(kind: NodeKind, n: int) -> str:
+    if kind is NodeKind.VISION:
+        return ngettext("{count} vision", "{count} visions", n)
+    if kind is NodeKind.VALUE:
+        return ngettext("{count} value", "{count} values", n)
+    if kind is NodeKind.OBJECTIVE:
+        return ngettext("{count} objective", "{count} objectives", n)
+    if kind is NodeKind.GOAL:
+        return ngettext("{count} team goal", "{count} team goals", n)
+    return ngettext("{count} key result", "{count} key results", n)
 
 
 class LinkKind(StrEnum):

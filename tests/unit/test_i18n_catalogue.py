@@ -33,7 +33,9 @@ def _german():  # type: ignore[no-untyped-def]
 def test_every_german_message_is_translated_and_none_is_fuzzy() -> None:
     catalog = _german()
     untranslated = [m.id for m in catalog if m.id and not m.string]
-    untranslated += [m.id for m in catalog if m.id and isinstance(m.string, tuple) and not all(m.string)]
+    untranslated += [
+        m.id for m in catalog if m.id and isinstance(m.string, tuple) and not all(m.string)
+    ]
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
     assert untranslated == []
     assert fuzzy == []

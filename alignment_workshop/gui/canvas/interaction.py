@@ -330,7 +330,7 @@ class SceneInteraction:
                 self._link_menu(menu, link)
             else:
                 for kind in NodeKind:
-                    action = menu.addAction(_("Add {lower} here").format(lower=kind.label.lower()))
+                    action = menu.addAction(_("Add {kind} here").format(kind=kind.noun))
                     action.triggered.connect(
                         lambda _=False, k=kind: self.add_node_at(k, (pos.x(), pos.y()))
                     )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop import formats
 from alignment_workshop.analysis.findings import Finding, Report, Severity, TeamScore
 from alignment_workshop.analysis.periods import period_span, period_text
 from alignment_workshop.i18n import N_, _, ngettext
@@ -46,8 +47,8 @@ _GROUP_COLORS = {Severity.ERROR: "#C62828", Severity.WARNING: "#B26A00", Severit
 
 
 def score_text(score: float | None) -> str:
-    """ "72.7 %" or "—" when there is nothing to score."""
-    return NO_SCORE if score is None else f"{score:g} %"
+    """ "72.7%" ("72,7 %" in German), or "—" when there is nothing to score."""
+    return NO_SCORE if score is None else formats.score(score)
 
 
 def _swatch(color: str) -> QIcon:

@@ -41,7 +41,7 @@ _FIELD_LABELS = {
     "why": N_("why"), "priority": N_("priority"), "impact": N_("impact"),
     "metric": N_("metric"), "status": N_("status"), "votes": N_("votes"), "due": N_("due date"),
     "team": N_("team"), "contributors": N_("contributors"), "baseline": N_("baseline"),
-    "current": N_("current value"), "target": N_("target"), "unit": N_("unit"),
+    "current": N_("current"), "target": N_("target"), "unit": N_("unit"),
     "actions": N_("actions"), "pos": N_("position"), "note": N_("note"),
     "resolved": N_("resolved"), "resolution": N_("resolution"), "kind": N_("kind"),
     "name": N_("name"), "color": N_("colour"), "date": N_("date"), "period": N_("period"),
@@ -109,7 +109,7 @@ class AddNodeCommand(WorkshopCommand):
         index: int | None = None,
         parent: WorkshopCommand | None = None,
     ):
-        kind = node.kind.value.replace("_", " ")
+        kind = node.kind.noun
         super().__init__(
             workshop, _("Add {kind} {title}").format(kind=kind, title=quoted(node.title)), parent
         )

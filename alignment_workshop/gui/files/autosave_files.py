@@ -84,8 +84,8 @@ def _written_by_live_instance(entry: AutosaveEntry) -> bool:
     if entry.owner is not None:
         return entry.owner.is_alive
     # No readable sidecar (perhaps not written yet): the key still names host and pid.
-    host, _, rest = entry.key.partition("-")
-    pid, _, _ = rest.partition("-")
+    host, _sep, rest = entry.key.partition("-")
+    pid, _sep, _start = rest.partition("-")
     return host == _host_tag(this_host()) and pid.isdigit() and pid_alive(int(pid))
 
 

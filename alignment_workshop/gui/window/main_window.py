@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
+from alignment_workshop import formats
 from alignment_workshop.analysis.findings import Report
 from alignment_workshop.analysis.periods import period_text
 from alignment_workshop.i18n import _
@@ -51,7 +52,7 @@ def score_text(report: Report | None) -> str:
     """The status bar's score: a percentage, or "—" when there is nothing to score."""
     if report is None or report.score is None:
         return _("Alignment: —")
-    return _("Alignment: {score:g} %").format(score=report.score)
+    return _("Alignment: {score}").format(score=formats.score(report.score))
 
 
 class MainWindow(QMainWindow):

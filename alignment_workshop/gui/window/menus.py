@@ -42,6 +42,7 @@ from .export_dialogs import export_plan_dialog, export_team_plan_dialog, refused
 from .export_jobs import export_map
 from .help import show_user_guide
 from .import_dialogs import export_spreadsheet_dialog, import_dialog
+from .preferences import show_preferences
 
 Key = QKeySequence.StandardKey
 
@@ -171,6 +172,14 @@ def _edit_actions(a: _Actions, p: WindowParts) -> None:
     a.add("rename", _("&Rename"), p.view.rename_selected, "F2", _("Edit the selected card's title"))
     a.add("find", _("&Find…"), p.find_bar.focus, Key.Find, _("Jump to a card by its title"))
     a.add("teams", _("&Teams…"), p.show_teams, "Ctrl+Shift+T", _("Add, rename, recolour teams"))
+    preferences = a.add(
+        "preferences",
+        _("Pre&ferences…"),
+        lambda: show_preferences(a.window),
+        Key.Preferences,
+        _("Choose the editor's language"),
+    )
+    preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
 
 def _view_actions(a: _Actions, p: WindowParts) -> None:
@@ -228,6 +237,8 @@ def _edit_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
         menu.addSeparator()
     menu.addAction(p.five_whys.action)
     menu.addAction(a["teams"])
+    menu.addSeparator()
+    menu.addAction(a["preferences"])
 
 
 def _view_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:

@@ -195,10 +195,11 @@ class FiveWhysSession:
             return False
         target = workshop.node(target_id)
         kind = answer_kind(workshop.node(child).kind, target.kind) or LinkKind.SUPPORTS
-        verb = "measures" if kind is LinkKind.MEASURES else "serves"
-        text = _("Why: '{title}' {verb} '{title2}'").format(
-            title=workshop.node(child).title, verb=verb, title2=target.title
-        )
+        if kind is LinkKind.MEASURES:
+            text = _("Why: '{child}' measures '{target}'")
+        else:
+            text = _("Why: '{child}' serves '{target}'")
+        text = text.format(child=workshop.node(child).title, target=target.title)
         if self.document.add_link(kind, child, target_id, text) is None:
             return False
         self._advance(Step(child, target_id, created=False))
@@ -218,8 +219,8 @@ class FiveWhysSession:
         parent = Node(new_id(kind.value), kind, title, pos=place_above(workshop, child, kind))
         link_kind = answer_kind(workshop.node(child).kind, kind) or LinkKind.SUPPORTS
         link = Link(new_id("link"), link_kind, child, parent.id)
-        text = _("Why: new {lower} '{title}' for '{title2}'").format(
-            lower=kind.label.lower(), title=title, title2=workshop.node(child).title
+        text = _("Why: new {kind} '{title}' for '{child}'").format(
+            kind=kind.noun, title=title, child=workshop.node(child).title
         )
         if not self.document.add_items([parent], [link], text, refusal=_("New card refused")):
             return None

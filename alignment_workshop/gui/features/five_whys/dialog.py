@@ -168,12 +168,15 @@ class FiveWhysDialog(QDialog):
             self.adjustSize()  # the answer boxes are gone: shrink to the outcome
         else:
             self.step_label.setText(
-                _("Why {value} of {MAX_WHYS}").format(value=asked + 1, MAX_WHYS=MAX_WHYS)
+                _("Why {number} of {total}").format(number=asked + 1, total=MAX_WHYS)
             )
             self.question_label.setText(session.question())
             measuring = session.workshop.node(session.current).kind is NodeKind.KEY_RESULT
-            verb = "measures" if measuring else "serves"
-            self.existing_box.setTitle(_("It {verb} a card already on the map").format(verb=verb))
+            self.existing_box.setTitle(
+                _("It measures a card already on the map")
+                if measuring
+                else _("It serves a card already on the map")
+            )
         self._update_pick_button()
 
     def _fill_candidates(self) -> None:

@@ -51,7 +51,7 @@ class Panel(QLabel):
 
 def score_html(report: Report | None, theme: PresentationTheme) -> str:
     """The floating score: "Alignment 72.7 %", then the count of errors and warnings."""
-    score = "—" if report is None or report.score is None else formats.percent(report.score / 100)
+    score = "—" if report is None or report.score is None else formats.score(report.score)
     errors = sum(f.severity is Severity.ERROR for f in report.findings) if report else 0
     warnings = sum(f.severity is Severity.WARNING for f in report.findings) if report else 0
     detail = " · ".join(

@@ -126,7 +126,7 @@ def set_language(code: str | None, system: Iterable[str] = ()) -> str:
         try:
             with _catalogue(chosen).open("rb") as stream:
                 translations = gettext.GNUTranslations(stream)
-        except (OSError, gettext.error) as error:  # a damaged install: carry on in English
+        except (OSError, UnicodeError) as error:  # a damaged install: carry on in English
             _log.warning("The %s catalogue could not be read: %s", chosen, error)
             chosen = SOURCE_LANGUAGE
     _State.language, _State.translations = chosen, translations

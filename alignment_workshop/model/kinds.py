@@ -81,6 +81,11 @@ class Priority(StrEnum):
         """0 for high, 2 for low: sorts the most urgent first."""
         return list(Priority).index(self)
 
+    @property
+    def label(self) -> str:
+        """The name a person reads, in the language in effect: "High"."""
+        return _(_CHOICE_LABELS[self])
+
 
 class Status(StrEnum):
     """Where an objective, goal or key result stands in the workshop's decision."""
@@ -88,3 +93,18 @@ class Status(StrEnum):
     PROPOSED = "proposed"
     AGREED = "agreed"
     DROPPED = "dropped"
+
+    @property
+    def label(self) -> str:
+        """The name a person reads, in the language in effect: "Agreed"."""
+        return _(_CHOICE_LABELS[self])
+
+
+_CHOICE_LABELS: dict[Priority | Status, str] = {
+    Priority.HIGH: N_("High"),
+    Priority.MEDIUM: N_("Medium"),
+    Priority.LOW: N_("Low"),
+    Status.PROPOSED: N_("Proposed"),
+    Status.AGREED: N_("Agreed"),
+    Status.DROPPED: N_("Dropped"),
+}

@@ -105,3 +105,14 @@ def test_the_environment_chooses_german_when_no_lang_is_given(
     monkeypatch.setenv("LANG", "de_DE.UTF-8")
     missing = _cli("check", str(tmp_path / "gone.alignment"))
     assert missing.stderr.startswith("Fehler: ")
+
+
+def test_a_damaged_catalogue_leaves_the_app_in_english(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    damaged = tmp_path / "alignment_workshop.mo"
+    damaged.write_bytes(b"not a catalogue")
+    monkeypatch.setattr(i18n, "_catalogue", lambda code: damaged)
+    monkeypatch.setattr(i18n, "available_languages", lambda: ["de", "en"])
+    assert i18n.set_language("de") == "en"
+    assert _("&File") == "&File"

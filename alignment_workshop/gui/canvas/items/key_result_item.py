@@ -86,7 +86,7 @@ class KeyResultItem(NodeItem):
             parts.append(_("Due {date}").format(date=formats.date(node.due)))
         if node.description:
             parts.append(node.description[:300])
-        parts.extend(f"{f.severity.value.capitalize()}: {f.message}" for f in self.findings)
+        parts.extend(f"{f.severity.label}: {f.message}" for f in self.findings)
         return "\n".join(parts)
 
     # ------------------------------------------------------------------ geometry

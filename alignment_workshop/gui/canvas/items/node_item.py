@@ -138,7 +138,7 @@ class NodeItem(QGraphicsItem):
             parts.append(team_chips.helpers_text(self.contributors))
         if self.node.description:
             parts.append(self.node.description[:300])
-        parts.extend(f"{f.severity.value.capitalize()}: {f.message}" for f in self.findings)
+        parts.extend(f"{f.severity.label}: {f.message}" for f in self.findings)
         return "\n".join(parts)
 
     # ------------------------------------------------------------------ geometry
@@ -292,7 +292,7 @@ class NodeItem(QGraphicsItem):
         if self.node.kind is NodeKind.GOAL:
             label = self.team.name.upper() if self.team else _("NO TEAM")
         status = (
-            f"· {self.node.status.value.upper()}" if self.node.status is not Status.PROPOSED else ""
+            f"· {self.node.status.label.upper()}" if self.node.status is not Status.PROPOSED else ""
         )
         if self.contributors:
             row, muted = QRectF(left, top, width, 16), QColor(colors.muted)
@@ -333,7 +333,7 @@ class NodeItem(QGraphicsItem):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             _(_PRIORITY_MARKS[node.priority]),
         )
-        marks = "Impact " + "●" * node.impact + "○" * (5 - node.impact)
+        marks = _("Impact") + " " + "●" * node.impact + "○" * (5 - node.impact)
         if node.votes:
             marks += f"   ★ {node.votes}"
         painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, marks)

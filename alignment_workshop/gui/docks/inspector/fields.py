@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from alignment_workshop.i18n import _
 
+from ...support.date_format import date_format
+
 
 class CommitLineEdit(QLineEdit):
     """One line of text, committed on Enter or focus-out."""
@@ -192,7 +194,7 @@ class OptionalDateEdit(QWidget):
         self.enabled_box.setToolTip(_("Set a date"))
         self.editor = QDateEdit(self)
         self.editor.setCalendarPopup(True)
-        self.editor.setDisplayFormat("yyyy-MM-dd")
+        self.editor.setDisplayFormat(date_format())
         self.editor.setKeyboardTracking(False)
         self.clear_button = QToolButton(self)
         self.clear_button.setText(_("Clear"))

@@ -68,7 +68,11 @@ class Page(QWidget):
 def _choices(
     enum: type[StrEnum], labels: dict[Any, str] | None = None
 ) -> list[tuple[str, Any, None]]:
-    return [((labels or {}).get(m, m.value.capitalize()), m, None) for m in enum]
+    def label(member: Any) -> str:
+        known = getattr(member, "label", None)
+        return known if isinstance(known, str) else str(member.value).capitalize()
+
+    return [((labels or {}).get(m, label(m)), m, None) for m in enum]
 
 
 class NodePage(Page):

@@ -27,11 +27,13 @@ from alignment_workshop.analysis.periods import period_text
 from alignment_workshop.i18n import _
 from alignment_workshop.model import Period
 
+from ...support.date_format import date_format
+
 
 def _date_edit(parent: QWidget) -> QDateEdit:
     editor = QDateEdit(parent)
     editor.setCalendarPopup(True)
-    editor.setDisplayFormat("yyyy-MM-dd")
+    editor.setDisplayFormat(date_format())
     editor.setKeyboardTracking(False)
     return editor
 
@@ -61,7 +63,7 @@ class PeriodEdit(QWidget):
         self.clear_button.setText(_("Clear"))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        to = QLabel("to", self)
+        to = QLabel(_("to"), self)
         to.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(self.enabled_box, 0, 0)
         grid.addWidget(self.start_edit, 0, 1)

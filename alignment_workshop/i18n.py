@@ -49,6 +49,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _State.translations.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` as translated for `context`, where one English word needs two
+    translations ("Notes": the workshop's notes, the findings' notes)."""
+    return _State.translations.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark `message` for the catalogue without translating it yet: for tables built at
     import time, translated with `_()` where they are shown."""

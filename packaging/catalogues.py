@@ -27,7 +27,7 @@ LOCALE = ROOT / "resources" / "locale"
 DOMAIN = "alignment_workshop"
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
 #: The marker functions of alignment_workshop/i18n.py, as Babel's keyword specs.
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 def extracted() -> Catalog:

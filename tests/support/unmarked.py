@@ -100,3 +100,20 @@ def shadows_marker(path: Path) -> list[str]:
         if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)
         and id(node) not in inner
     ]  # fmt: skip
+
+
+def hidden_from_extraction(path: Path) -> list[str]:
+    """`path:line` where `_("…")` sits inside an f-string: Babel's extractor does not look
+    there, so the message would never reach the catalogue and stay English."""
+    found = []
+    for fstring in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(fstring, ast.JoinedStr):
+            continue
+        for call in ast.walk(fstring):
+            if (
+                isinstance(call, ast.Call)
+                and getattr(call.func, "id", None) in ("_", "ngettext", "pgettext")
+                and any(isinstance(arg, ast.Constant) for arg in call.args)
+            ):
+                found.append(f"{path.name}:{call.lineno}")
+    return found

@@ -10,7 +10,7 @@ from types import ModuleType
 import pytest
 from babel.messages.pofile import read_po
 
-from tests.support.unmarked import shadows_marker, unmarked
+from tests.support.unmarked import hidden_from_extraction, shadows_marker, unmarked
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "alignment_workshop"
@@ -85,6 +85,10 @@ def test_no_module_that_translates_rebinds_the_marker() -> None:
     assert [hit for module in PACKAGE.rglob("*.py") for hit in shadows_marker(module)] == []
 
 
+def test_no_marked_message_hides_inside_an_f_string() -> None:
+    assert [hit for module in PACKAGE.rglob("*.py") for hit in hidden_from_extraction(module)] == []
+
+
 def test_the_scan_catches_an_unmarked_call() -> None:
     """The scan itself: literals and f-strings at text calls are caught, marked ones and
     shortcuts are not."""
@@ -97,6 +101,7 @@ def test_the_scan_catches_an_unmarked_call() -> None:
         "action.setToolTip(_('Fine'))\n"
         "a.add('save', _('&Save'), slot, 'Ctrl+S')\n"
         "name, _ = dialog()\n"
+        "label = f\"{_('Impact')} {dots}\"\n"
     )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder, "sample.py")
@@ -106,3 +111,4 @@ def test_the_scan_catches_an_unmarked_call() -> None:
             "'Export {}'",
         ]
         assert shadows_marker(path) == ["sample.py:6"]
+        assert hidden_from_extraction(path) == ["sample.py:7"]

@@ -21,6 +21,7 @@ class PreferencesDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Preferences"))
+        self.setMinimumWidth(480)
         self.language = QComboBox(self)
         self.language.addItem(
             _("System language ({language})").format(language=_system_language_name()), ""

@@ -328,14 +328,15 @@ class NodeItem(QGraphicsItem):
         painter.setFont(small)
         painter.setPen(QColor(colors.muted))
         row = QRectF(left, bottom - 16, width, 16)
-        painter.drawText(
-            row,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            _(_PRIORITY_MARKS[node.priority]),
-        )
-        marks = _("Impact") + " " + "●" * node.impact + "○" * (5 - node.impact)
-        if node.votes:
-            marks += f"   ★ {node.votes}"
+        priority = _(_PRIORITY_MARKS[node.priority])
+        painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, priority)
+        dots = "●" * node.impact + "○" * (5 - node.impact)
+        votes = f"   ★ {node.votes}" if node.votes else ""
+        impact = _("Impact")  # outside the f-string, where the extraction finds it
+        marks = f"{impact} {dots}{votes}"
+        metrics = QFontMetricsF(small)
+        if metrics.horizontalAdvance(f"{priority}  {marks}") > width:
+            marks = f"{dots}{votes}"  # a longer language's word would run into the priority
         painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, marks)
 
     def _paint_badges(self, painter: QPainter) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from alignment_workshop.i18n import _
+from alignment_workshop.i18n import _, pgettext
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Priority, Status, Team
 from alignment_workshop.model.rules import INT_LIMITS, NODE_FIELDS
 
@@ -175,7 +175,7 @@ class MetaPage(Page):
             "participants", _("Participants"), CommitTextEdit(self), _participants
         )
         participants.setPlaceholderText(_("One name per line"))
-        self.add_field("notes", _("Notes"), CommitTextEdit(self))
+        self.add_field("notes", pgettext("workshop field", "Notes"), CommitTextEdit(self))
 
     def show_meta(self, meta: Meta) -> None:
         """Load the workshop's metadata."""

@@ -66,6 +66,11 @@ def language() -> str:
     return _State.language
 
 
+def language_tag() -> str:
+    """The language in effect as a BCP 47 tag, as a PDF's /Lang wants it: "de", "pt-BR"."""
+    return _State.language.replace("_", "-")
+
+
 def locale_folder() -> Traversable:
     """The folder of the compiled catalogues, one subfolder per language."""
     return files("alignment_workshop.resources").joinpath("locale")

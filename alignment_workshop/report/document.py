@@ -17,6 +17,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from alignment_workshop import i18n
+from alignment_workshop.i18n import _
+
 from . import palette
 from .fonts import REGULAR
 from .text import drawable
@@ -68,7 +71,7 @@ class NumberedCanvas(Canvas):
         self.saveState()
         self.setFont(REGULAR, HEADER_SIZE)
         self.setFillColor(colors.HexColor(palette.MUTED))
-        label = f"Page {self.getPageNumber()} of "
+        label = _("Page {number} of ").format(number=self.getPageNumber())
         self.drawString(MARGIN, MARGIN / 2, label)
         self.translate(MARGIN + self.stringWidth(label, REGULAR, HEADER_SIZE), MARGIN / 2)
         self.doForm(_TOTAL_FORM)
@@ -106,6 +109,7 @@ class PlanDocument(BaseDocTemplate):
             invariant=1,
             initialFontName=REGULAR,
             pageCompression=1,
+            lang=i18n.language_tag(),  # the /Lang of the fixed texts' language
             creator="Alignment Workshop",
             producer="Alignment Workshop (ReportLab)",
             **meta,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from reportlab.graphics.shapes import Group, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 
+from alignment_workshop.i18n import _
 from alignment_workshop.layout.geometry import card_rect
 from alignment_workshop.model import Link, LinkKind, Node, NodeKind
 
@@ -130,9 +131,9 @@ def _draw_text(group: Group, part: MapPart, node: Node, box: Box, ink: str, scal
     pad = _PAD * scale
     kind = node.kind.label.upper()
     if node.kind is NodeKind.GOAL:
-        kind = part.team_names.get(node.team or "", "No team")
+        kind = part.team_names.get(node.team or "", _("No team"))
     if not node.is_active:
-        kind = f"DROPPED · {kind}"
+        kind = _("DROPPED · {kind}").format(kind=kind)
     room = max(1, int((h - 2 * pad) / leading))
     width = w - 2 * pad
     label_lines = 1 if node.is_active else 2

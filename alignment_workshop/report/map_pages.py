@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
+from alignment_workshop.i18n import _
 from alignment_workshop.layout import VISION_HEIGHT, VISION_WIDTH, auto_layout
 from alignment_workshop.model import Node, NodeKind
 
@@ -60,8 +61,12 @@ def map_pages(
         if index:
             story.append(PageBreak())
         if index == 0:
-            title = "Alignment map" if len(parts) == 1 else f"Alignment map · {part.title}"
-            story += heading(title, st.h1, "map", 0, outline="Alignment map")
+            title = (
+                _("Alignment map")
+                if len(parts) == 1
+                else _("Alignment map · {title}").format(title=part.title)
+            )
+            story += heading(title, st.h1, "map", 0, outline=_("Alignment map"))
             if len(parts) > 1:
                 story.append(Bookmark(f"map-{index}", part.title, 1))
         else:
@@ -106,7 +111,7 @@ def split(data: PlanData, pos: dict[str, Point], area: tuple[float, float]) -> l
     if not nodes:
         return []
     whole = MapPart(
-        title="Whole map",
+        title=_("Whole map"),
         nodes=nodes,
         positions=pos,
         links=data.workshop.links,
@@ -118,16 +123,16 @@ def split(data: PlanData, pos: dict[str, Point], area: tuple[float, float]) -> l
         return [whole]
     upper = [n for n in nodes if n.kind in (NodeKind.VISION, NodeKind.OBJECTIVE, NodeKind.VALUE)]
     shown = {n.id for n in upper}
-    groups = [("Overview: vision, objectives and values", upper)]
+    groups = [(_("Overview: vision, objectives and values"), upper)]
     for objective in (n for n in nodes if n.kind is NodeKind.OBJECTIVE):
         serving = data.goal_tree(objective.id)
         if serving:
             shown.update(serving)
             members = [n for n in nodes if n.id == objective.id or n.id in serving]
-            groups.append((f"Objective: {objective.title}", members))
+            groups.append((_("Objective: {title}").format(title=objective.title), members))
     rest = [n for n in nodes if n.id not in shown]
     if rest:
-        groups.append(("Other goals: dropped, or serving no objective", rest))
+        groups.append((_("Other goals: dropped, or serving no objective"), rest))
     return [
         tile
         for title, members in groups
@@ -159,6 +164,12 @@ def _tiles(part: MapPart, area: tuple[float, float]) -> list[MapPart]:
         key = (min(int((y - top) / height), rows - 1), min(int((x - left) / width), columns - 1))
         cells.setdefault(key, []).append(node)
     return [
-        _part(part, f"{part.title} (part {number} of {len(cells)})", cells[key])
+        _part(
+            part,
+            _("{title} (part {number} of {count})").format(
+                title=part.title, number=number, count=len(cells)
+            ),
+            cells[key],
+        )
         for number, key in enumerate(sorted(cells), start=1)
     ]

@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
+from alignment_workshop import formats
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.model import Node, Team
 
 from . import palette
@@ -36,24 +38,30 @@ def team_sections(
             step(index, len(teams))
         story.append(PageBreak())
         if index == 0:
-            story += heading("Team plans", styles().h1, "teams", 0)
+            story += heading(_("Team plans"), styles().h1, "teams", 0)
         story += _team(data, team)
     return story
 
 
 def _team(data: PlanData, team: Team) -> list[Flowable]:
     st = styles()
-    story = heading(f"Team: {team.name}", st.h1, f"team-{team.id}", 1)
+    story = heading(_("Team: {name}").format(name=team.name), st.h1, f"team-{team.id}", 1)
     score = next((t for t in data.report.teams if t.id == team.id), None)
     if score is not None and score.goals:
         story.append(
-            para(f"{score.aligned} of {score.goals} active goals trace cleanly to the vision.")
+            para(
+                ngettext(
+                    "{aligned} of {goals} active goal traces cleanly to the vision.",
+                    "{aligned} of {goals} active goals trace cleanly to the vision.",
+                    score.goals,
+                ).format(aligned=score.aligned, goals=score.goals)
+            )
         )
     # Findings about the team as a whole (a silo) are said once, not under every goal.
     story += [finding_line(f, []) for f in data.findings if f.team == team.id]
     goals = data.team_goals(team.id)
     if not goals:
-        story.append(para("This team has no active goals.", st.note))
+        story.append(para(_("This team has no active goals."), st.note))
     for number, goal in enumerate(goals, start=1):
         story += goal_block(data, goal, number)
     return story
@@ -65,8 +73,8 @@ def unowned_goals(data: PlanData) -> list[Flowable]:
     if data.team_id is not None or not goals:
         return []
     story: list[Flowable] = [PageBreak()]
-    story += heading("Goals without a team", styles().h1, "no-team", 0)
-    story.append(para("Give each of these goals a team, or drop it.", styles().note))
+    story += heading(_("Goals without a team"), styles().h1, "no-team", 0)
+    story.append(para(_("Give each of these goals a team, or drop it."), styles().note))
     for number, goal in enumerate(goals, start=1):
         story += goal_block(data, goal, number)
     return story
@@ -77,10 +85,10 @@ def goal_block(data: PlanData, goal: Node, number: int) -> list[Flowable]:
     st = styles()
     head = f"{number}. {escape(goal.title, keep_newlines=False)}"
     facts = [
-        label("Priority", goal.priority.value),
-        label("Impact", f"{goal.impact} of 5"),
-        label("Votes", str(goal.votes)),
-        label("Status", goal.status.value),
+        label(_("Priority"), goal.priority.label),
+        label(_("Impact"), _("{impact} of 5").format(impact=goal.impact)),
+        label(_("Votes"), str(goal.votes)),
+        label(_("Status"), goal.status.label),
     ]
     top: list[Flowable] = [
         CondPageBreak(90),
@@ -88,15 +96,15 @@ def goal_block(data: PlanData, goal: Node, number: int) -> list[Flowable]:
         markup(" · ".join(facts), st.small),
     ]
     if goal.why:
-        top.append(markup(label("Why", goal.why)))
+        top.append(markup(label(_("Why"), goal.why)))
     chains = data.so_that(goal.id)
     if chains:
         top.append(markup(colored(chains[0], palette.ACCENT), st.body))
     else:
-        top.append(para("Not yet linked up to the vision: ask why this goal matters.", st.note))
+        top.append(para(_("Not yet linked up to the vision: ask why this goal matters."), st.note))
     story: list[Flowable] = [keep(top)]
     for chain in chains[1:]:
-        story.append(markup(f"Also: {escape(chain)}", st.small))
+        story.append(markup(_("Also: {chain}").format(chain=escape(chain)), st.small))
     story += _ownership(goal)
     if goal.description:
         story.append(para(goal.description))
@@ -109,12 +117,12 @@ def goal_block(data: PlanData, goal: Node, number: int) -> list[Flowable]:
 
 def _ownership(goal: Node) -> list[Flowable]:
     parts = [
-        label("Owner", goal.owner or "nobody yet"),
-        label("Due", goal.due.isoformat() if goal.due else "no date"),
+        label(_("Owner"), goal.owner or _("nobody yet")),
+        label(_("Due"), formats.date(goal.due) if goal.due else _("no date")),
     ]
     story: list[Flowable] = [markup(" · ".join(parts))]
     if goal.metric:
-        story.append(markup(label("Metric", goal.metric)))
+        story.append(markup(label(_("Metric"), goal.metric)))
     return story
 
 
@@ -136,10 +144,14 @@ def _dependencies(data: PlanData, goal: Node) -> list[Flowable]:
     story: list[Flowable] = []
     for target in data.depends_out.get(goal.id, ()):
         other = data.node(target)
-        text = f"Needs ‘{escape(other.title)}’ from {escape(data.team_name(other.team))}"
+        text = _("Needs ‘{title}’ from {team_name}").format(
+            title=escape(other.title), team_name=escape(data.team_name(other.team))
+        )
         story.append(markup(text, st.item, bullet="→"))
     for source in data.depends_in.get(goal.id, ()):
         other = data.node(source)
-        text = f"‘{escape(other.title)}’ ({escape(data.team_name(other.team))}) depends on this"
+        text = _("‘{title}’ ({team_name}) depends on this").format(
+            title=escape(other.title), team_name=escape(data.team_name(other.team))
+        )
         story.append(markup(text, st.item, bullet="←"))
     return story

@@ -9,10 +9,11 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from alignment_workshop import formats
 from alignment_workshop.analysis.findings import Severity
+from alignment_workshop.i18n import _, ngettext
 
 from . import palette
-from .analysis_words import SEVERITY_COUNTS
 from .blocks import colored, finding_line, grid, heading, label, markup, para, spacer
 from .fonts import REGULAR
 from .plan import PlanData
@@ -21,8 +22,8 @@ from .text import escape
 
 
 def percent(score: float | None) -> str:
-    """A score as "72.7 %", or "—" when there is none."""
-    return "—" if score is None else f"{score:g} %"
+    """A score as the language writes it ("72.7%", "72,7 %"), or "—" when there is none."""
+    return "—" if score is None else formats.score(score)
 
 
 def title_page(data: PlanData, width: float) -> list[Flowable]:
@@ -32,18 +33,25 @@ def title_page(data: PlanData, width: float) -> list[Flowable]:
     story: list[Flowable] = heading(meta.title, st.title, "summary", 0)
     if data.team_id is not None:
         team = data.team_name(data.team_id)
-        story.append(markup(f"Action plan for {colored(team, palette.ACCENT, bold=True)}"))
+        story.append(
+            markup(
+                _("Action plan for {colored}").format(
+                    colored=colored(team, palette.ACCENT, bold=True)
+                )
+            )
+        )
     facts = []
     if meta.date is not None:
-        facts.append(label("Date", meta.date.isoformat()))
+        facts.append(label(_("Date"), formats.date(meta.date)))
     if meta.facilitator:
-        facts.append(label("Facilitator", meta.facilitator))
+        facts.append(label(_("Facilitator"), meta.facilitator))
     if meta.participants:
-        facts.append(label("Participants", ", ".join(meta.participants)))
+        facts.append(label(_("Participants"), ", ".join(meta.participants)))
     story += [markup(f) for f in facts]
     story += [spacer(10), _score_box(data, width), spacer(10)]
     if data.report.teams:
-        story.append(markup("<b>Team scores</b>", st.h3))
+        team_scores = escape(_("Team scores"))
+        story.append(markup(f"<b>{team_scores}</b>", st.h3))
         story.append(_team_table(data, width))
     story += [spacer(8), _counts(data)]
     story += _first_three(data)
@@ -54,12 +62,13 @@ def _score_box(data: PlanData, width: float) -> Table:
     st = styles()
     goals = sum(t.goals for t in data.report.teams) + len(data.team_goals(None))
     if data.report.score is None:
-        caption = "No active team goals yet, so there is no alignment score."
+        caption = _("No active team goals yet, so there is no alignment score.")
     else:
-        caption = (
-            f"Alignment score: {len(data.report.aligned)} of {goals} active team goals "
-            "trace cleanly to the vision."
-        )
+        caption = ngettext(
+            "Alignment score: {count} of {goals} active team goal traces cleanly to the vision.",
+            "Alignment score: {count} of {goals} active team goals trace cleanly to the vision.",
+            goals,
+        ).format(count=len(data.report.aligned), goals=goals)
     table = Table(
         [[markup(escape(percent(data.report.score)), st.score)], [para(caption, st.score_label)]],
         colWidths=[width],
@@ -80,7 +89,7 @@ def _score_box(data: PlanData, width: float) -> Table:
 def _team_table(data: PlanData, width: float) -> Table:
     st = styles()
     rows: list[list[Flowable | str]] = [
-        [markup(f"<b>{h}</b>", st.cell) for h in ("Team", "Goals", "Aligned", "Score")]
+        [markup(f"<b>{h}</b>", st.cell) for h in (_("Team"), _("Goals"), _("Aligned"), _("Score"))]
     ]
     for team in data.report.teams:
         color = data.workshop.team(team.id).color if data.workshop.has_team(team.id) else "#888888"
@@ -100,17 +109,29 @@ def _counts(data: PlanData) -> Flowable:
     parts = []
     for severity in Severity:
         count = sum(1 for f in data.findings if f.severity is severity)
-        one, many = SEVERITY_COUNTS[severity]
-        word = one if count == 1 else many
-        parts.append(colored(f"{count} {word}", palette.SEVERITY_COLORS[severity], bold=True))
-    return markup("<b>Findings:</b> " + " · ".join(parts))
+        parts.append(
+            colored(_counted(severity, count), palette.SEVERITY_COLORS[severity], bold=True)
+        )
+    findings = escape(_("Findings:"))
+    return markup(f"<b>{findings}</b> " + " · ".join(parts))
+
+
+def _counted(severity: Severity, count: int) -> str:
+    if severity is Severity.ERROR:
+        text = ngettext("{count} error", "{count} errors", count)
+    elif severity is Severity.WARNING:
+        text = ngettext("{count} warning", "{count} warnings", count)
+    else:
+        text = ngettext("{count} note", "{count} notes", count)
+    return text.format(count=count)
 
 
 def _first_three(data: PlanData) -> list[Flowable]:
     st = styles()
-    story: list[Flowable] = [markup("<b>The three things to resolve first</b>", st.h3)]
+    first_three = escape(_("The three things to resolve first"))
+    story: list[Flowable] = [markup(f"<b>{first_three}</b>", st.h3)]
     top = data.findings[:3]
     if not top:
-        return [*story, para("Nothing: the checks found no problem.")]
+        return [*story, para(_("Nothing: the checks found no problem."))]
     story += [finding_line(finding, []) for finding in top]
     return story

@@ -124,9 +124,9 @@ def render_map(
 ) -> tuple[bytes, str | None]:
     """The map of `workshop` as the bytes of a `kind` ("png" or "svg") file, and its note."""
     stages = Stages(progress, STAGES)
-    stages.begin(_(BUILDING))
+    stages.begin(BUILDING)
     with map_scene(workshop) as (scene, source):
-        stages.begin(_(DRAWING))
+        stages.begin(DRAWING)
         if kind == "png":
             data, note = _png(scene, source, stages.advance), scaled_note(source)
         else:

@@ -46,9 +46,9 @@ def test_an_english_plan_says_lang_en(tmp_path: Path) -> None:
 
 def test_export_with_lang_de_on_the_command_line(tmp_path: Path) -> None:
     out = tmp_path / "plan.pdf"
+    command = ["export", str(EXAMPLE), "-o", str(out), "--lang", "de"]
     done = subprocess.run(
-        [sys.executable, "-m", "alignment_workshop", "export", str(EXAMPLE), "-o", str(out)]
-        + ["--lang", "de"],
+        [sys.executable, "-m", "alignment_workshop", *command],
         capture_output=True,
         text=True,
         timeout=300,

@@ -14,9 +14,11 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from ..i18n import N_, _, pgettext
 from .entities import Link, Meta, Node, Position, Team
 from .errors import ValidationError
 from .events import Added, Changed, Event, Removed
+from .kinds import LinkKind, NodeKind
 from .rules import (
     MAX_LINKS,
     MAX_NODES,
@@ -39,8 +41,28 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
+#: A link of each kind, as a refusal names it ("a supports link").
+_A_LINK = {
+    LinkKind.SUPPORTS: N_("a supports link"),
+    LinkKind.UPHOLDS: N_("an upholds link"),
+    LinkKind.CONFLICTS: N_("a conflicts link"),
+    LinkKind.DEPENDS: N_("a depends link"),
+    LinkKind.MEASURES: N_("a measures link"),
+}
+
+
+def _a_node(kind: NodeKind) -> str:
+    """A card of `kind` at one end of a link ("from a team goal to a value"), in the
+    context "link end", for languages whose articles change after "from" and "to"."""
+    if kind is NodeKind.VISION:
+        return pgettext("link end", "a vision")
+    if kind is NodeKind.VALUE:
+        return pgettext("link end", "a value")
+    if kind is NodeKind.OBJECTIVE:
+        return pgettext("link end", "an objective")
+    if kind is NodeKind.GOAL:
+        return pgettext("link end", "a team goal")
+    return pgettext("link end", "a key result")
 
 
 def _position(index: int, count: int) -> int:
@@ -380,19 +402,18 @@ class Workshop(RecordStore):
         if source.id == target.id:
             raise ValidationError("target", "a link cannot join a node to itself")
         if not link_allowed(link.kind, source.kind, target.kind):
-            ends_text = " to ".join(
-                f"{_article(label)} {label}"
-                for label in (source.kind.label.lower(), target.kind.label.lower())
+            message = _("{link} cannot run from {source} to {target}").format(
+                link=_(_A_LINK[link.kind]),
+                source=_a_node(source.kind),
+                target=_a_node(target.kind),
             )
-            raise ValidationError(
-                "kind", f"{_article(link.kind)} {link.kind} link cannot run from {ends_text}"
-            )
+            raise ValidationError("kind", message)
         holder = self._link_keys.get(link_key(link.kind, link.source, link.target))
         if holder is not None and (replacing is None or holder != replacing.id):
-            raise ValidationError(
-                "target",
-                f"{_article(link.kind)} {link.kind} link already joins these nodes ({holder!r})",
+            message = _("{link} already joins these nodes ({holder})").format(
+                link=_(_A_LINK[link.kind]), holder=repr(holder)
             )
+            raise ValidationError("target", message)
         if link.kind in SINGLE_SOURCE_LINKS:
             self._check_single_source(link, source, replacing)
         return link
@@ -406,12 +427,11 @@ class Workshop(RecordStore):
                 and other.source == link.source
                 and (replacing is None or other.id != replacing.id)
             ):
-                label = source.kind.label.lower()
-                raise ValidationError(
-                    "source",
-                    f"{_article(label)} {label} {link.kind} one node only, and this one "
-                    f"already measures {other.target!r} ({other.id!r})",
-                )
+                message = _(
+                    "a key result measures one node only, and this one already measures "
+                    "{target} ({link})"
+                ).format(target=repr(other.target), link=repr(other.id))
+                raise ValidationError("source", message)
 
     # ----------------------------------------------------------------- applying plans
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from alignment_workshop import i18n
@@ -18,11 +19,13 @@ from alignment_workshop.paths import example_workshop
 
 @pytest.fixture
 def app_language() -> Iterator[None]:
-    """Put the app back in English (catalogue, Qt translator, locale) after the test."""
+    """Put the app back as it was (English, no Qt translator, the default locale)."""
+    previous = QLocale()
     yield
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_language(app, "en")
+    QLocale.setDefault(previous)
 
 
 def _menus(window: MainWindow) -> list[str]:

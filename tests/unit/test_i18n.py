@@ -116,3 +116,17 @@ def test_a_damaged_catalogue_leaves_the_app_in_english(
     monkeypatch.setattr(i18n, "available_languages", lambda: ["de", "en"])
     assert i18n.set_language("de") == "en"
     assert _("&File") == "&File"
+
+
+def test_the_model_refuses_a_link_in_german() -> None:
+    from alignment_workshop.model import Link, LinkKind, Node, ValidationError, Workshop
+
+    workshop = Workshop()
+    workshop.add_node(Node("v", NodeKind.VISION, "Vision"))
+    workshop.add_node(Node("o", NodeKind.OBJECTIVE, "Objective"))
+    i18n.set_language("de")
+    with pytest.raises(ValidationError) as refused:
+        workshop.add_link(Link("l", LinkKind.SUPPORTS, "v", "o"))
+    assert str(refused.value).endswith(
+        "eine Verknüpfung „unterstützt“ kann nicht von einer Vision zu einem Ziel führen"
+    )

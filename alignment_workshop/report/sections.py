@@ -26,7 +26,7 @@ def kind_label(data: PlanData, node: Node) -> str:
         if node.team:
             return _("goal of {team}").format(team=data.team_name(node.team))
         return _("goal, no team")
-    return node.kind.label.lower()
+    return node.kind.noun
 
 
 def vision_and_values(data: PlanData) -> list[Flowable]:

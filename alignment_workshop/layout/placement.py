@@ -1,8 +1,13 @@
 """Turning ordered rows and bands into card centres.
 
-Rows are centred on x = 0. A row wider than the map's column count wraps onto sub-rows,
-and each team band keeps the same columns in every goal row, so a team's goals stay in
-one vertical strip. Values stack in columns at the right of everything else.
+The first row (the vision with the values beside it) is packed card by card, centred on
+x = 0, its cards standing on one baseline. Every other row lies on a grid of columns: the
+objective rows on columns centred on x = 0, and each team band on its own columns, the
+same in every goal row, so a team's goals stay in one vertical strip. A group wider than
+its columns wraps onto sub-rows, filling each column top to bottom before the next, so
+the ordering's left-to-right sequence stays left to right. A group narrower than its
+columns is centred on whole columns. Both choices keep the gaps between columns in line
+from one sub-row to the next: the gaps are where links climb.
 """
 
 from __future__ import annotations
@@ -12,22 +17,15 @@ from dataclasses import dataclass
 
 from .geometry import (
     BAND_GAP,
-    CARD_HEIGHT,
     CARD_WIDTH,
     COLUMN_PITCH,
     H_GAP,
-    SIDE_GAP,
+    SUBROW_GAP,
     V_GAP,
-    VALUE_HEIGHT,
-    VALUE_WIDTH,
-    VISION_HEIGHT,
-    VISION_WIDTH,
     card_size,
 )
 from .layering import Layering
 
-#: Space between the sub-rows of a row that wraps.
-SUBROW_GAP = H_GAP
 #: The screen the layout aims to fill when the map is fitted to it: a projector.
 SCREEN = (1920.0, 1080.0)
 #: A block of cards wraps only beyond this many columns.
@@ -74,7 +72,7 @@ class Grid:
 
     @classmethod
     def best(cls, layering: Layering) -> Grid:
-        """The plan whose whole map, values included, fits SCREEN at the largest zoom."""
+        """The plan whose whole map fits SCREEN at the largest zoom."""
         goals = sum(len(g) for row in layering.rows[layering.upper_rows :] for g in row)
         best, best_zoom = cls.plan(layering, 1), -1.0
         for columns in _column_candidates(goals):
@@ -91,33 +89,68 @@ class Grid:
             return self.band_columns[band]
         return self.upper_columns
 
+    def first_column_x(self, row_index: int, band: int, layering: Layering) -> float:
+        """The x centre of the leftmost column of the group (row, band)."""
+        if row_index >= layering.upper_rows:
+            return self.band_left[band] + CARD_WIDTH / 2
+        return -(self.upper_columns - 1) * COLUMN_PITCH / 2
 
-def _is_vision(row_index: int, layering: Layering) -> bool:
+
+def _is_top(row_index: int, layering: Layering) -> bool:
     return row_index == 0 and layering.has_vision
 
 
-def group_columns(row_index: int, rows: Rows, layering: Layering, grid: Grid) -> list[int]:
-    """Columns each group of a row may use before it wraps (visions never wrap)."""
-    if _is_vision(row_index, layering):
-        return [max(1, len(group)) for group in rows[row_index]]
-    return [grid.columns(row_index, band, layering) for band in range(len(rows[row_index]))]
+def stacking(count: int, columns: int) -> tuple[int, int]:
+    """(sub-rows, columns used) for `count` cards filling `columns` columns top-down."""
+    if count == 0:
+        return 1, 0
+    subs = math.ceil(count / columns)
+    return subs, math.ceil(count / subs)
+
+
+def _top_lines(row: list[str], layering: Layering, width: float) -> list[list[str]]:
+    """The first row broken into lines no wider than `width` (one card at least)."""
+    lines: list[list[str]] = [[]]
+    used = 0.0
+    for node_id in row:
+        card = card_size(layering.kinds[node_id])[0]
+        if lines[-1] and used + H_GAP + card > width:
+            lines.append([])
+            used = 0.0
+        used += (H_GAP if lines[-1] else 0.0) + card
+        lines[-1].append(node_id)
+    return lines
+
+
+def _top_width(grid: Grid) -> float:
+    return max(grid.upper_columns * COLUMN_PITCH - H_GAP, CARD_WIDTH)
+
+
+def _top_cells(
+    rows: Rows, layering: Layering, grid: Grid
+) -> dict[str, tuple[float, int, float]]:
+    """x, line and card height of every card of the first row (packed, centred)."""
+    cells: dict[str, tuple[float, int, float]] = {}
+    for line_index, line in enumerate(_top_lines(rows[0][0], layering, _top_width(grid))):
+        sizes = [card_size(layering.kinds[node_id]) for node_id in line]
+        x = -(sum(w for w, _ in sizes) + H_GAP * (len(line) - 1)) / 2
+        for node_id, (width, height) in zip(line, sizes, strict=True):
+            cells[node_id] = (x + width / 2, line_index, height)
+            x += width + H_GAP
+    return cells
 
 
 def row_x(row_index: int, rows: Rows, layering: Layering, grid: Grid) -> dict[str, float]:
     """The x centre of every card in one row, for its current order."""
+    if _is_top(row_index, layering):
+        return {i: x for i, (x, _, _) in _top_cells(rows, layering, grid).items()}
     xs: dict[str, float] = {}
-    pitch = VISION_WIDTH + H_GAP if _is_vision(row_index, layering) else COLUMN_PITCH
-    columns = group_columns(row_index, rows, layering, grid)
     for band, group in enumerate(rows[row_index]):
-        cols = columns[band]
-        used = min(len(group), cols)
-        if row_index >= layering.upper_rows:
-            band_cols = grid.band_columns[band]
-            start = grid.band_left[band] + CARD_WIDTH / 2 + (band_cols - used) * pitch / 2
-        else:
-            start = -(used - 1) * pitch / 2
+        cols = grid.columns(row_index, band, layering)
+        subs, used = stacking(len(group), cols)
+        first = grid.first_column_x(row_index, band, layering) + (cols - used) // 2 * COLUMN_PITCH
         for index, node_id in enumerate(group):
-            xs[node_id] = start + (index % cols) * pitch
+            xs[node_id] = first + (index // subs) * COLUMN_PITCH
     return xs
 
 
@@ -129,6 +162,22 @@ def all_x(rows: Rows, layering: Layering, grid: Grid) -> dict[str, float]:
     return xs
 
 
+def _place_top(
+    rows: Rows, layering: Layering, grid: Grid, positions: dict[str, tuple[float, float]]
+) -> float:
+    """Place the first row, each line's cards on one baseline; returns its height."""
+    cells = _top_cells(rows, layering, grid)
+    heights: dict[int, float] = {}
+    for _, line, height in cells.values():
+        heights[line] = max(heights.get(line, 0.0), height)
+    tops = [0.0]
+    for line in range(1, len(heights)):
+        tops.append(tops[-1] + heights[line - 1] + SUBROW_GAP)
+    for node_id, (x, line, height) in cells.items():
+        positions[node_id] = (x, tops[line] + heights[line] - height / 2)
+    return tops[-1] + heights.get(len(heights) - 1, 0.0) if heights else 0.0
+
+
 def place_rows(
     rows: Rows, layering: Layering, grid: Grid
 ) -> tuple[dict[str, tuple[float, float]], float]:
@@ -137,42 +186,28 @@ def place_rows(
     positions: dict[str, tuple[float, float]] = {}
     top = 0.0
     for row_index, row in enumerate(rows):
-        height = VISION_HEIGHT if _is_vision(row_index, layering) else CARD_HEIGHT
-        columns = group_columns(row_index, rows, layering, grid)
-        subs = 1
-        for group, cols in zip(row, columns, strict=True):
+        if _is_top(row_index, layering):
+            top = _place_top(rows, layering, grid, positions) + V_GAP
+            continue
+        members = [node_id for group in row for node_id in group]
+        height = max((card_size(layering.kinds[i])[1] for i in members), default=0.0)
+        most = 1
+        for band, group in enumerate(row):
+            subs, _ = stacking(len(group), grid.columns(row_index, band, layering))
+            most = max(most, subs)
             for index, node_id in enumerate(group):
-                sub = index // cols
-                subs = max(subs, sub + 1)
-                positions[node_id] = (xs[node_id], top + sub * (height + SUBROW_GAP) + height / 2)
-        top += subs * height + (subs - 1) * SUBROW_GAP + V_GAP
+                y = top + (index % subs) * (height + SUBROW_GAP) + height / 2
+                positions[node_id] = (xs[node_id], y)
+        top += most * height + (most - 1) * SUBROW_GAP + V_GAP
     return positions, max(0.0, top - V_GAP)
 
 
-def place_values(order: list[str], right: float, bottom: float) -> dict[str, tuple[float, float]]:
-    """Values in columns at the side, starting at the top, to the right of `right`."""
-    pitch = VALUE_HEIGHT + SUBROW_GAP
-    per_column = max(4, int((bottom + SUBROW_GAP) // pitch))
-    left = right + SIDE_GAP
-    positions = {}
-    for index, node_id in enumerate(order):
-        column, place = divmod(index, per_column)
-        x = left + column * (VALUE_WIDTH + H_GAP) + VALUE_WIDTH / 2
-        positions[node_id] = (x, place * pitch + VALUE_HEIGHT / 2)
-    return positions
-
-
 def map_size(rows: Rows, layering: Layering, grid: Grid) -> tuple[float, float]:
-    """The width and height of the whole map laid out with `grid`, values included."""
+    """The width and height of the whole map laid out with `grid`."""
     positions, bottom = place_rows(rows, layering, grid)
     if not positions:
-        left = right = 0.0
-    else:
-        halves = [(x, card_size(layering.kinds[i])[0] / 2) for i, (x, _) in positions.items()]
-        left = min(x - half for x, half in halves)
-        right = max(x + half for x, half in halves)
-    if layering.values:
-        values = place_values(layering.values, right, bottom)
-        right = max(x for x, _ in values.values()) + VALUE_WIDTH / 2
-        bottom = max(bottom, max(y for _, y in values.values()) + VALUE_HEIGHT / 2)
+        return 0.0, bottom
+    halves = [(x, card_size(layering.kinds[i])[0] / 2) for i, (x, _) in positions.items()]
+    left = min(x - half for x, half in halves)
+    right = max(x + half for x, half in halves)
     return right - left, bottom

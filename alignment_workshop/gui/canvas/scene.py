@@ -5,6 +5,11 @@ unsubscribes in one place (`_detach`); it rebuilds itself when the document repl
 the workshop. It never edits the model itself: every change the user makes with the
 mouse goes through the document by way of its `interaction` (see `interaction.py`),
 which it owns and forwards its mouse, key and context-menu events to.
+
+Links follow the layout's router (`layout.routing`), which the scene keeps in step with
+the cards. Routes are derived data: when cards move, the scene notes them and, once the
+edit (one undo step) is complete, routes again the links of those cards and the links
+that now pass under them. While a card is dragged, its links take the straight path.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QGraphicsScene,
@@ -21,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop.analysis.findings import Report
+from alignment_workshop.layout import Rect, card_rect
+from alignment_workshop.layout.routing import TWIN_GAP, LinkEnds, Router
 from alignment_workshop.model import Added, Changed, Event, Link, Node, Removed, Team, Workshop
 
 from ..editing.document import Document
@@ -30,6 +37,14 @@ from .items.link_item import LinkItem
 from .items.node_item import NodeItem
 
 _MARGIN = 400.0
+#: Depth of the scene's BSP index. Qt's automatic depth grows with the item count, and a
+#: deep tree files every long link in thousands of leaves; this depth keeps the index
+#: fast to build for 10,000 cards and still fine-grained enough to find what is in view.
+BSP_DEPTH = 10
+#: When this share of the cards moved at once, every link is routed again.
+_REROUTE_ALL = 0.25
+#: Below this zoom links are drawn as hairlines (see `LinkItem.set_far`).
+FAR_ZOOM = 0.3
 
 
 class MapScene(QGraphicsScene):
@@ -45,14 +60,22 @@ class MapScene(QGraphicsScene):
         self.interaction = SceneInteraction(self, document)
         self.setBackgroundBrush(QColor("#FAFAF7"))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBspTreeDepth(BSP_DEPTH)
         self._nodes: dict[str, NodeItem] = {}
         self._links: dict[str, LinkItem] = {}
         self._workshop: Workshop | None = None
         self._highlight: tuple[set[str], set[str]] | None = None
         self._visible: set[str] | None = None
+        self._router = Router({})
+        self._moved: set[str] = set()
+        self._far = False
+        self._route_timer = QTimer(self)
+        self._route_timer.setSingleShot(True)
+        self._route_timer.timeout.connect(self.flush_routes)
         self.selectionChanged.connect(self.selection_ids_changed)
         document.workshop_replaced.connect(self._rebuild)
         document.analysis_updated.connect(self._show_report)
+        document.undo_stack.indexChanged.connect(self.flush_routes)
         self._rebuild()
 
     # ------------------------------------------------------------------ reading
@@ -160,16 +183,20 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(QRectF())
         self._nodes.clear()
         self._links.clear()
+        self._moved.clear()
         self._highlight = self._visible = None
         workshop = self.document.workshop
         for node in workshop.iter_nodes():
             self._add_node_item(node)
+        self._router = Router({i: self._card_rect(item) for i, item in self._nodes.items()})
         for link in workshop.iter_links():
-            self._add_link_item(link)
+            self._add_link_item(link, route=False)
+        self._route(self._links.values())
         self._attach(workshop)
         if self.document.report is not None:
             self._show_report(self.document.report)
-        self._grow_scene_rect()
+        rect = self.itemsBoundingRect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
+        self.setSceneRect(rect)
         self.selection_ids_changed.emit()
 
     def _subscriptions(self, workshop: Workshop) -> list[tuple[Event[Any], Callable[[Any], None]]]:
@@ -210,47 +237,102 @@ class MapScene(QGraphicsScene):
         self.addItem(item)
         return item
 
-    def _add_link_item(self, link: Link) -> None:
-        item = LinkItem(link, self._nodes[link.source], self._nodes[link.target])
+    @staticmethod
+    def _card_rect(item: NodeItem) -> Rect:
+        return card_rect(item.node.kind, (item.x(), item.y()))
+
+    def _add_link_item(self, link: Link, *, route: bool = True) -> None:
+        source, target = self._nodes[link.source], self._nodes[link.target]
+        item = LinkItem(link, source, target, route=((0.0, 0.0), (0.0, 0.0)))
         self._links[link.id] = item
         self.addItem(item)
-        self._respread(item)
+        item.set_far(self._far)
+        if route:
+            self._route(_twins(item))
 
-    @staticmethod
-    def _respread(item: LinkItem) -> None:
-        """Redraw the links that share both ends with `item` (they sit side by side)."""
-        ends = {item.source, item.target}
-        for twin in item.source.links:
-            if twin is not item and {twin.source, twin.target} == ends:
-                twin.update_path()
+    # ------------------------------------------------------------------ routes
+
+    def _route(self, items: Iterable[LinkItem]) -> None:
+        """Route `items` again among the cards where they are now."""
+        router = self._router
+        for item in items:
+            link = item.link
+            item.set_route(router.route(LinkEnds(link.id, link.kind, link.source, link.target),
+                                        _twin_shift(item)))
+
+    def note_moved(self, node_id: str) -> None:
+        """The card `node_id` moved: route its links, and those it now covers, soon."""
+        item = self._nodes.get(node_id)
+        if item is not None:
+            self._router.place(node_id, self._card_rect(item))
+            self._moved.add(node_id)
+            self._route_timer.start(0)
+
+    @Slot()
+    def flush_routes(self) -> None:
+        """Route the links touched by the cards moved since the last time, now."""
+        # The undo stack also signals while it is destroyed with its document, when this
+        # scene's Python side may already be gone: then there is nothing to do.
+        moved = self.__dict__.get("_moved")
+        if not moved:
+            return
+        self._route_timer.stop()
+        self._moved = set()
+        if len(moved) >= _REROUTE_ALL * len(self._nodes):
+            self._route(self._links.values())
+            return
+        chosen: dict[str, LinkItem] = {}
+        for node_id in moved:
+            item = self._nodes.get(node_id)
+            if item is None:
+                continue
+            for link in item.links:
+                chosen[link.link_id] = link
+            for other in self.items(item.scene_card_rect()):
+                parent = other.parentItem()
+                if isinstance(parent, LinkItem):
+                    chosen[parent.link_id] = parent
+        self._route(chosen.values())
+
+    def set_far(self, far: bool) -> None:
+        """Draw every link as a hairline (a map seen from far away) or with its full pen."""
+        if far != self._far:
+            self._far = far
+            for item in self._links.values():
+                item.set_far(far)
 
     def _on_node_added(self, event: Added[Node]) -> None:
-        self._add_node_item(event.item)
-        self._grow_scene_rect()
+        item = self._add_node_item(event.item)
+        self.note_moved(event.item.id)
+        self._grow_scene_rect(item.sceneBoundingRect())
 
     def _on_node_removed(self, event: Removed[Node]) -> None:
         item = self._nodes.pop(event.item.id)
         self.interaction.forget_item(item)
+        self._router.remove(event.item.id)
+        self._moved.discard(event.item.id)
         self.removeItem(item)
 
     def _on_node_changed(self, event: Changed[Node]) -> None:
         item = self._nodes[event.new.id]
         item.set_node(event.new, self._team_of(event.new))
         if "pos" in event.fields and event.new.pos is not None:
-            item.setPos(*event.new.pos)
-            self._grow_scene_rect()
-        if "title" in event.fields:
-            for link in item.links:
-                link.update_path()
+            if (item.x(), item.y()) != event.new.pos:
+                item.set_links_follow(False)  # routed once the whole edit is done
+                item.setPos(*event.new.pos)
+                item.set_links_follow(True)
+            self.note_moved(event.new.id)
+            self._grow_scene_rect(item.sceneBoundingRect())
 
     def _on_link_added(self, event: Added[Link]) -> None:
         self._add_link_item(event.item)
 
     def _on_link_removed(self, event: Removed[Link]) -> None:
         item = self._links.pop(event.item.id)
+        twins = [twin for twin in _twins(item) if twin is not item]
         item.detach()
         self.removeItem(item)
-        self._respread(item)
+        self._route(twins)
 
     def _on_link_changed(self, event: Changed[Link]) -> None:
         self._links[event.new.id].set_link(event.new)
@@ -268,10 +350,12 @@ class MapScene(QGraphicsScene):
         for node_id, item in self._nodes.items():
             item.set_findings(by_node.get(node_id, []))
 
-    def _grow_scene_rect(self) -> None:
-        rect = self.itemsBoundingRect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
+    def _grow_scene_rect(self, rect: QRectF) -> None:
+        """Grow the scene rectangle to hold `rect` with a margin (it never shrinks)."""
+        rect = rect.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
         current = self.sceneRect()
-        self.setSceneRect(rect if current.isEmpty() else current.united(rect))
+        if not current.contains(rect):
+            self.setSceneRect(rect if current.isEmpty() else current.united(rect))
 
     # ------------------------------------------------------------------ events, to the interaction
 
@@ -300,3 +384,17 @@ class MapScene(QGraphicsScene):
             event.accept()
             return True
         return super().event(event)
+
+
+def _twins(item: LinkItem) -> list[LinkItem]:
+    """The links that join the same two cards as `item`, itself included, in their order."""
+    ends = {item.source, item.target}
+    return [other for other in item.source.links if {other.source, other.target} == ends]
+
+
+def _twin_shift(item: LinkItem) -> float:
+    """How far `item` runs beside the middle of its lane, to make room for its twins."""
+    twins = _twins(item)
+    if len(twins) < 2:
+        return 0.0
+    return (twins.index(item) - (len(twins) - 1) / 2) * TWIN_GAP

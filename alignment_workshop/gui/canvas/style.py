@@ -113,18 +113,27 @@ TITLE_PIXELS: Final[dict[NodeKind, int]] = {
 SMALL_PIXELS: Final = 11
 
 
-def link_pen(kind: LinkKind, *, resolved: bool = False, selected: bool = False) -> QPen:
-    """The pen a link of `kind` is drawn with (shared: do not modify it)."""
-    key = (kind, resolved and kind is LinkKind.CONFLICTS, selected)
+def link_pen(
+    kind: LinkKind, *, resolved: bool = False, selected: bool = False, far: bool = False
+) -> QPen:
+    """The pen a link of `kind` is drawn with (shared: do not modify it).
+
+    `far` gives a one-pixel hairline of the same colour for a map seen from far away,
+    where a dash pattern or a pen a few units wide would vanish.
+    """
+    key = (kind, resolved and kind is LinkKind.CONFLICTS, selected, far)
     pen = _PENS.get(key)
     if pen is None:
         link_style = LINKS[kind]
         color = QColor(SELECTION if selected else RESOLVED if key[1] else link_style.color)
-        pen = QPen(color, link_style.width + (1.5 if selected else 0.0), link_style.dash)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        if far:
+            pen = QPen(color, 0)
+        else:
+            pen = QPen(color, link_style.width + (1.5 if selected else 0.0), link_style.dash)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         _PENS[key] = pen
     return pen
 
 
-_PENS: dict[tuple[LinkKind, bool, bool], QPen] = {}
+_PENS: dict[tuple[LinkKind, bool, bool, bool], QPen] = {}

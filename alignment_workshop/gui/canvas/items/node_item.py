@@ -80,6 +80,7 @@ class NodeItem(QGraphicsItem):
         self.findings: tuple[Finding, ...] = ()
         self._hover = False
         self._editing = False
+        self._links_follow = True
         self._lines: list[str] | None = None
         self._rect = QRectF()
         self.set_node(node, team)
@@ -158,8 +159,16 @@ class NodeItem(QGraphicsItem):
         delta = item_pos - self.handle_center()
         return (delta.x() ** 2 + delta.y() ** 2) ** 0.5 <= style.HANDLE_RADIUS + 4
 
+    def set_links_follow(self, follow: bool) -> None:
+        """Whether the card's links take the straight path at once when it moves.
+
+        They do while the user drags the card; the scene turns this off while it moves
+        cards for an edit, after which it routes their links properly.
+        """
+        self._links_follow = follow
+
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self._links_follow:
             for link in self.links:
                 link.update_path()
         return super().itemChange(change, value)

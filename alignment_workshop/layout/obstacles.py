@@ -70,9 +70,7 @@ class Obstacles:
         """The cards whose grown box overlaps the inside of `box`."""
         left, top, right, bottom = box
         return [
-            key
-            for key in self.near(box)
-            if _overlap(self.boxes[key], left, top, right, bottom)
+            key for key in self.near(box) if _overlap(self.boxes[key], left, top, right, bottom)
         ]
 
     def blocked(
@@ -89,9 +87,7 @@ class Obstacles:
                     return key
         return None
 
-    def first_along(
-        self, x: float, y: float, step: int, allowed: Iterable[str] = ()
-    ) -> Box | None:
+    def first_along(self, x: float, y: float, step: int, allowed: Iterable[str] = ()) -> Box | None:
         """The nearest grown box straight above (step -1) or below (step +1) the point.
 
         Only boxes entirely on that side of `y`, whose inside spans `x`, count.

@@ -4,7 +4,7 @@ The layered-drawing classic (Sugiyama's second phase): sweep down the rows, sort
 each group of a row by the barycentre of the x of its linked cards in the rows above;
 then sweep up, by the cards linked below. Links of every kind count, so a value moves
 towards the cards that uphold it and a goal towards what it supports and depends on.
-Each sweep is scored by the number of link pairs that cross between each pair of rows,
+Each sweep is scored by the number of link pairs that cross between neighbouring rows,
 and the best order seen (the file's own order included) is kept, so the result is
 never worse than the input. Dropped nodes always go to the end of their group.
 """
@@ -84,7 +84,7 @@ def order_rows(layering: Layering, grid: Grid) -> Rows:
     for _ in range(SWEEPS):
         _sweep(rows, layering, grid, up, down)
         count = crossings(rows, layering, grid)
-        if count < best_count:
+        if count <= best_count:  # on a tie, the barycentre order reads better
             best, best_count = [[list(group) for group in row] for row in rows], count
         if best_count == 0:
             break
@@ -92,21 +92,26 @@ def order_rows(layering: Layering, grid: Grid) -> Rows:
 
 
 def crossings(rows: Rows, layering: Layering, grid: Grid) -> int:
-    """How many pairs of links cross, counted between each pair of rows.
+    """How many pairs of links cross, counted between each pair of neighbouring rows.
 
-    Two links between the same two rows cross when their ends swap order; ends in the
-    same column (cards stacked in a wrapped row) do not count as a swap.
+    A link between rows further apart runs as the router draws it: straight up from its
+    lower end, turning towards its upper end only between the last two rows. Two links
+    cross between two rows when their ends there swap order; ends in the same column
+    (cards stacked in a wrapped row) do not count as a swap.
     """
     xs = all_x(rows, layering, grid)
     row_of = _row_of(rows)
-    spans: dict[tuple[int, int], list[tuple[float, float]]] = {}
-    for source, ends in layering.neighbours.items():
-        if source not in row_of:
+    spans: dict[int, list[tuple[float, float]]] = {}
+    for lower, ends in layering.neighbours.items():
+        if lower not in row_of:
             continue
-        for end in ends:
-            if end in row_of and row_of[end] < row_of[source]:
-                key = (row_of[end], row_of[source])
-                spans.setdefault(key, []).append((xs[end], xs[source]))
+        for upper in ends:
+            if upper not in row_of or row_of[upper] >= row_of[lower]:
+                continue
+            top, bottom = row_of[upper], row_of[lower]
+            spans.setdefault(top, []).append((xs[upper], xs[lower]))
+            for row in range(top + 1, bottom):
+                spans.setdefault(row, []).append((xs[lower], xs[lower]))
     return sum(_inversions(pairs) for pairs in spans.values())
 
 

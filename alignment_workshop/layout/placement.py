@@ -12,6 +12,7 @@ from one sub-row to the next: the gaps are where links climb.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -89,11 +90,16 @@ class Grid:
             return self.band_columns[band]
         return self.upper_columns
 
+    def origin(self) -> float:
+        """The x of one column of the lattice every card of the map stands on."""
+        return self.band_left[0] + CARD_WIDTH / 2 if self.band_left else 0.0
+
     def first_column_x(self, row_index: int, band: int, layering: Layering) -> float:
         """The x centre of the leftmost column of the group (row, band)."""
         if row_index >= layering.upper_rows:
             return self.band_left[band] + CARD_WIDTH / 2
-        return -(self.upper_columns - 1) * COLUMN_PITCH / 2
+        centred = -(self.upper_columns - 1) * COLUMN_PITCH / 2
+        return self.origin() + round((centred - self.origin()) / COLUMN_PITCH) * COLUMN_PITCH
 
 
 def _is_top(row_index: int, layering: Layering) -> bool:
@@ -126,9 +132,7 @@ def _top_width(grid: Grid) -> float:
     return max(grid.upper_columns * COLUMN_PITCH - H_GAP, CARD_WIDTH)
 
 
-def _top_cells(
-    rows: Rows, layering: Layering, grid: Grid
-) -> dict[str, tuple[float, int, float]]:
+def _top_cells(rows: Rows, layering: Layering, grid: Grid) -> dict[str, tuple[float, int, float]]:
     """x, line and card height of every card of the first row (packed, centred)."""
     cells: dict[str, tuple[float, int, float]] = {}
     for line_index, line in enumerate(_top_lines(rows[0][0], layering, _top_width(grid))):
@@ -163,7 +167,11 @@ def all_x(rows: Rows, layering: Layering, grid: Grid) -> dict[str, float]:
 
 
 def _place_top(
-    rows: Rows, layering: Layering, grid: Grid, positions: dict[str, tuple[float, float]]
+    rows: Rows,
+    layering: Layering,
+    grid: Grid,
+    xs: dict[str, float],
+    positions: dict[str, tuple[float, float]],
 ) -> float:
     """Place the first row, each line's cards on one baseline; returns its height."""
     cells = _top_cells(rows, layering, grid)
@@ -173,9 +181,71 @@ def _place_top(
     tops = [0.0]
     for line in range(1, len(heights)):
         tops.append(tops[-1] + heights[line - 1] + SUBROW_GAP)
-    for node_id, (x, line, height) in cells.items():
-        positions[node_id] = (x, tops[line] + heights[line] - height / 2)
+    for node_id, (_, line, height) in cells.items():
+        positions[node_id] = (xs[node_id], tops[line] + heights[line] - height / 2)
     return tops[-1] + heights.get(len(heights) - 1, 0.0) if heights else 0.0
+
+
+def spread(wished: list[float], widths: list[float], origin: float) -> list[float]:
+    """x centres on the column lattice, in order, each as near its wished x as can be.
+
+    Neighbours stay at least `H_GAP` apart (a card wider than a column keeps more than
+    one column to itself); the squared distances to the wished places are as small as
+    the order allows (pool adjacent violators, in columns, on the shifted wishes).
+    """
+    offsets = [0]
+    for before, after in itertools.pairwise(widths):
+        columns = math.ceil((before / 2 + H_GAP + after / 2) / COLUMN_PITCH - 1e-9)
+        offsets.append(offsets[-1] + columns)
+    shifted = [
+        (x - origin) / COLUMN_PITCH - offset for x, offset in zip(wished, offsets, strict=True)
+    ]
+    return [
+        origin + (round(y) + offset) * COLUMN_PITCH
+        for y, offset in zip(_monotone(shifted), offsets, strict=True)
+    ]
+
+
+def _monotone(values: list[float]) -> list[float]:
+    """The non-decreasing sequence nearest `values` in squared distance."""
+    blocks: list[list[float]] = []  # [sum, count]
+    for value in values:
+        blocks.append([value, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += count
+    result: list[float] = []
+    for total, count in blocks:
+        result += [total / count] * int(count)
+    return result
+
+
+def _settle_upper(rows: Rows, layering: Layering, grid: Grid, xs: dict[str, float]) -> None:
+    """Move each unwrapped upper row's cards over the cards they link to below them.
+
+    Rows are settled from the lowest up, so a row follows the rows already settled.
+    """
+    row_of = {i: r for r, row in enumerate(rows) for group in row for i in group}
+    for row_index in range(layering.upper_rows - 1, -1, -1):
+        order = rows[row_index][0]
+        wrapped = (
+            len(_top_lines(order, layering, _top_width(grid))) > 1
+            if _is_top(row_index, layering)
+            else stacking(len(order), grid.upper_columns)[0] > 1
+        )
+        if not order or wrapped:
+            continue
+        wished = []
+        for node_id in order:
+            below = [
+                xs[other]
+                for other in layering.neighbours.get(node_id, ())
+                if row_of.get(other, -1) > row_index
+            ]
+            wished.append(sum(below) / len(below) if below else xs[node_id])
+        widths = [card_size(layering.kinds[i])[0] for i in order]
+        xs.update(zip(order, spread(wished, widths, grid.origin()), strict=True))
 
 
 def place_rows(
@@ -183,11 +253,12 @@ def place_rows(
 ) -> tuple[dict[str, tuple[float, float]], float]:
     """Card centres for every node in the rows, and the bottom edge of the last row."""
     xs = all_x(rows, layering, grid)
+    _settle_upper(rows, layering, grid, xs)
     positions: dict[str, tuple[float, float]] = {}
     top = 0.0
     for row_index, row in enumerate(rows):
         if _is_top(row_index, layering):
-            top = _place_top(rows, layering, grid, positions) + V_GAP
+            top = _place_top(rows, layering, grid, xs, positions) + V_GAP
             continue
         members = [node_id for group in row for node_id in group]
         height = max((card_size(layering.kinds[i])[1] for i in members), default=0.0)

@@ -42,9 +42,7 @@ def _crossing_point(a: Point, b: Point, c: Point, d: Point) -> Point:
     return (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
 
 
-def crossings(
-    paths: Mapping[str, Sequence[Point]], ends: Mapping[str, tuple[str, str]]
-) -> int:
+def crossings(paths: Mapping[str, Sequence[Point]], ends: Mapping[str, tuple[str, str]]) -> int:
     """The number of points where two links cross (see the module docstring).
 
     `paths` gives each link's polyline, `ends` its (source, target) card ids.

@@ -20,10 +20,12 @@ How a route is found, cheapest first:
    path with the fewest bends, widening its window until it succeeds.
 3. A link between overlapping cards is drawn straight: there is no way round.
 
-Parallel links share their runs: links of one kind into one card arrive along the same
-channel and the same gap, so they merge into one bundle. Each link kind keeps its own
-lane (`lane_offset`), a few units beside the others, so a dotted *upholds* line never
-lies on a solid *supports* line; two links between the same two cards are also spread.
+Parallel links share their runs: links leaving a card go up the same gap, and links into
+one card arrive along the same channel, so they merge into bundles and cross far fewer
+other links than separate lines would. Along a channel each link kind keeps its own lane
+(`lane_offset`), a few units above or below the others, so a dotted *upholds* run and a
+solid *supports* run towards different cards stay apart; two links between the same two
+cards are also spread.
 """
 
 from __future__ import annotations
@@ -34,9 +36,9 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from alignment_workshop.model import LinkKind
+from alignment_workshop.model import Link, LinkKind, Workshop
 
-from .geometry import Rect
+from .geometry import Rect, card_rect
 from .obstacles import CLEARANCE, Box, Obstacles
 
 Point = tuple[float, float]
@@ -60,12 +62,17 @@ SEARCH_MARGIN = 400.0
 
 @dataclass(frozen=True, slots=True)
 class LinkEnds:
-    """What routing needs to know of a link: its id, kind and the ids of its ends."""
+    """What routing needs to know of a link: its id, kind and the ids of its ends.
+
+    `peers` says the two cards are of one kind (two goals, two objectives): such a link
+    moves sideways low down, next to its source, where few links run up between rows.
+    """
 
     id: str
     kind: LinkKind
     source: str
     target: str
+    peers: bool = False
 
 
 def lane_offset(kind: LinkKind) -> float:
@@ -108,14 +115,14 @@ class Router:
     def route(self, link: LinkEnds, shift: float = 0.0) -> Route:
         """The route of `link`, `shift` units aside from its kind's lane."""
         source, target = self.rects[link.source], self.rects[link.target]
-        offset = lane_offset(link.kind) + shift
+        offset = (shift, lane_offset(link.kind))
         if _overlapping(source, target):
             return straight(source, target, shift)
         for attempt in _attempts(source, target):
             path = self._walk(link, source, target, offset, *attempt)
             if path is not None:
                 return simplified(path)
-        path = self._search(link, source, target, offset)
+        path = self._search(link, source, target, offset[0])
         return simplified(path) if path is not None else straight(source, target, shift)
 
     # ------------------------------------------------------------------ the walk
@@ -125,21 +132,23 @@ class Router:
         link: LinkEnds,
         source: Rect,
         target: Rect,
-        offset: float,
+        offsets: tuple[float, float],
         step: int,
         enter_from: int,
     ) -> list[Point] | None:
         """Walk from the source's side facing `step` to the target's side `enter_from`.
 
         `step` is -1 to climb (up the map) and +1 to descend; `enter_from` is -1 when the
-        route enters the target through its top, +1 through its bottom.
+        route enters the target through its top, +1 through its bottom. `offsets` are the
+        link's sideways shift (twins only) and its kind's lane in the channels.
         """
         obstacles, ends = self.obstacles, (link.source, link.target)
+        offset, y_offset = offsets
         x = _port_x(source, offset)
         target_x = _port_x(target, offset)
         y = _edge(source, step) + step * END_GAP
         entry_y = _edge(target, enter_from) + enter_from * END_GAP
-        final_y = self._channel_beside(target, target_x, enter_from, ends) + offset
+        final_y = self._channel_beside(target, target_x, enter_from, ends) + y_offset
         path: list[Point] = [(x, y)]
         seen: set[tuple[int, int]] = set()
         for _ in range(MAX_STEPS):
@@ -149,10 +158,14 @@ class Router:
                 if (final_y - y) * step < 0:
                     return None  # the target's channel lies behind us
                 return self._arrive(path, x, final_y, target_x, entry_y, ends)
-            lane_y = near - step * min(abs(y - near) / 2, HALF_CHANNEL) + offset
+            lane_y = near - step * min(abs(y - near) / 2, HALF_CHANNEL) + y_offset
             if (lane_y - y) * step <= 0:
                 return None
-            gap_x = self._gap_beside(hit, target_x, lane_y, x, ends, offset)
+            gap_x = None
+            if link.peers and len(path) == 1:
+                gap_x = self._gap_near(hit, target_x, lane_y, x, ends, offset)
+            if gap_x is None:
+                gap_x = self._gap_beside(hit, target_x, lane_y, x, ends, offset)
             if gap_x is None or (round(gap_x), round(lane_y)) in seen:
                 return None
             seen.add((round(gap_x), round(lane_y)))
@@ -179,9 +192,7 @@ class Router:
             return None
         return [*path, (x, final_y), (target_x, final_y), (target_x, entry_y)]
 
-    def _channel_beside(
-        self, rect: Rect, x: float, side: int, ends: tuple[str, str]
-    ) -> float:
+    def _channel_beside(self, rect: Rect, x: float, side: int, ends: tuple[str, str]) -> float:
         """The middle of the free band on the `side` of `rect` (+1 below, -1 above)."""
         edge = (rect.bottom if side > 0 else rect.top) + side * CLEARANCE
         hit = self.obstacles.first_along(x, edge, side, ends)
@@ -205,11 +216,15 @@ class Router:
         candidates = []
         for side in (-1, 1):
             edge = left if side < 0 else right
-            probe = (edge - 2 * HALF_CHANNEL * 4, top, edge, bottom) if side < 0 else (
-                edge,
-                top,
-                edge + 2 * HALF_CHANNEL * 4,
-                bottom,
+            probe = (
+                (edge - 2 * HALF_CHANNEL * 4, top, edge, bottom)
+                if side < 0
+                else (
+                    edge,
+                    top,
+                    edge + 2 * HALF_CHANNEL * 4,
+                    bottom,
+                )
             )
             neighbours = [
                 self.obstacles.boxes[k] for k in self.obstacles.touching(probe) if k not in ends
@@ -225,6 +240,35 @@ class Router:
             candidates.append((edge + other) / 2 + offset)
         candidates.sort(key=lambda gx: (abs(gx - target_x) + abs(gx - x), gx))
         for gap_x in candidates:
+            if not self.obstacles.blocked(x, lane_y, gap_x, lane_y):
+                return gap_x
+        return None
+
+    def _gap_near(
+        self,
+        hit: Box,
+        target_x: float,
+        lane_y: float,
+        x: float,
+        ends: tuple[str, str],
+        offset: float,
+    ) -> float | None:
+        """The middle of a gap in the row of `hit` next to the target's x, if reachable."""
+        top, bottom = hit[1], hit[3]
+        reach = 4 * HALF_CHANNEL * 2
+        probe = (target_x - reach, top, target_x + reach, bottom)
+        boxes = sorted(
+            (self.obstacles.boxes[k] for k in self.obstacles.touching(probe) if k not in ends),
+            key=lambda b: b[0],
+        )
+        middles = [
+            (a[2] + b[0]) / 2
+            for a, b in itertools.pairwise(boxes)
+            if b[0] - a[2] >= 2 * abs(offset) + 2
+        ]
+        middles.sort(key=lambda gx: abs(gx - target_x))
+        for middle in middles[:2]:
+            gap_x = middle + offset
             if not self.obstacles.blocked(x, lane_y, gap_x, lane_y):
                 return gap_x
         return None
@@ -259,13 +303,34 @@ def route_links(rects: Mapping[str, Rect], links: Iterable[LinkEnds]) -> dict[st
     return {link.id: router.route(link, shifts.get(link.id, 0.0)) for link in links}
 
 
+def ends_of(link: Link, workshop: Workshop) -> LinkEnds:
+    """What routing needs of `link`, a link of `workshop`."""
+    same = workshop.node(link.source).kind is workshop.node(link.target).kind
+    return LinkEnds(link.id, link.kind, link.source, link.target, same)
+
+
+def route_workshop(
+    workshop: Workshop, positions: Mapping[str, tuple[float, float]]
+) -> dict[str, Route]:
+    """The route of every link of `workshop` whose two cards have a position."""
+    rects = {
+        node.id: card_rect(node.kind, positions[node.id])
+        for node in workshop.iter_nodes()
+        if node.id in positions
+    }
+    return route_links(rects, (ends_of(link, workshop) for link in workshop.iter_links()))
+
+
 # ---------------------------------------------------------------------- geometry helpers
 
 
 def _overlapping(a: Rect, b: Rect) -> bool:
     grown_a = (a.left - CLEARANCE, a.top - CLEARANCE, a.right + CLEARANCE, a.bottom + CLEARANCE)
-    return grown_a[0] < b.right and b.left < grown_a[2] and grown_a[1] < b.bottom and (
-        b.top < grown_a[3]
+    return (
+        grown_a[0] < b.right
+        and b.left < grown_a[2]
+        and grown_a[1] < b.bottom
+        and (b.top < grown_a[3])
     )
 
 

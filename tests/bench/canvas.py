@@ -248,9 +248,15 @@ def canvas_lines(app: QApplication, folder: Path, sizes=(200, 2_000, 10_000)) ->
     big = laid_out_file(sizes[-1], folder)
     ours_open = min(our_open(big, app) for _ in range(2))
     bare_open_s = min(bare_open(big, app) for _ in range(2))
-    lines.append(ratio_line(f"open and first paint, {sizes[-1]:,} nodes", ours_open, bare_open_s, "s"))
+    lines.append(
+        ratio_line(f"open and first paint, {sizes[-1]:,} nodes", ours_open, bare_open_s, "s")
+    )
     print(lines[-1], flush=True)
     if 2_000 in sizes:
         lines.append(f"drag step, 2,000 nodes: {drag * 1000:.1f} ms")
-        print(lines[-1], f"(bare pan frame + one 60 Hz frame: {(bare_pans[2_000] + FRAME) * 1000:.1f} ms)", flush=True)
+        print(
+            lines[-1],
+            f"(bare pan frame + one 60 Hz frame: {(bare_pans[2_000] + FRAME) * 1000:.1f} ms)",
+            flush=True,
+        )
     return lines

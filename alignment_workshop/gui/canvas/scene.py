@@ -257,8 +257,9 @@ class MapScene(QGraphicsScene):
         router = self._router
         for item in items:
             link = item.link
-            item.set_route(router.route(LinkEnds(link.id, link.kind, link.source, link.target),
-                                        _twin_shift(item)))
+            peers = item.source.node.kind is item.target.node.kind
+            ends = LinkEnds(link.id, link.kind, link.source, link.target, peers)
+            item.set_route(router.route(ends, _twin_shift(item)))
 
     def note_moved(self, node_id: str) -> None:
         """The card `node_id` moved: route its links, and those it now covers, soon."""

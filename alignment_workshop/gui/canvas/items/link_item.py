@@ -22,7 +22,15 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -226,7 +234,9 @@ class LinkItem(QGraphicsItem):
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         margin = _HIT_WIDTH / 2 + _ARROW_HALF_WIDTH
         self._bounds = QRectF(
-            min(xs) - margin, min(ys) - margin, max(xs) - min(xs) + 2 * margin,
+            min(xs) - margin,
+            min(ys) - margin,
+            max(xs) - min(xs) + 2 * margin,
             max(ys) - min(ys) + 2 * margin,
         )
         self._build_pieces()

@@ -4,14 +4,13 @@ The layered-drawing classic (Sugiyama's second phase): sweep down the rows, sort
 each group of a row by the barycentre of the x of its linked cards in the rows above;
 then sweep up, by the cards linked below. Links of every kind count, so a value moves
 towards the cards that uphold it and a goal towards what it supports and depends on.
-Each sweep is scored by the number of link pairs that cross between neighbouring rows,
+Each sweep is scored by the number of link pairs that cross between each pair of rows,
 and the best order seen (the file's own order included) is kept, so the result is
 never worse than the input. Dropped nodes always go to the end of their group.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Mapping
 
 from .layering import Layering
@@ -92,40 +91,46 @@ def order_rows(layering: Layering, grid: Grid) -> Rows:
 
 
 def crossings(rows: Rows, layering: Layering, grid: Grid) -> int:
-    """How many pairs of links cross, counted between each pair of neighbouring rows.
+    """How many pairs of links cross, counted among the links between each pair of rows.
 
-    A link between rows further apart runs as the router draws it: straight up from its
-    lower end, turning towards its upper end only between the last two rows. Two links
-    cross between two rows when their ends there swap order; ends in the same column
-    (cards stacked in a wrapped row) do not count as a swap.
+    Two links between the same two rows cross when their ends swap order; ends in the
+    same column (cards stacked in a wrapped row) do not count as a swap.
     """
     xs = all_x(rows, layering, grid)
     row_of = _row_of(rows)
-    spans: dict[int, list[tuple[float, float]]] = {}
+    spans: dict[tuple[int, int], list[tuple[float, float]]] = {}
     for lower, ends in layering.neighbours.items():
         if lower not in row_of:
             continue
         for upper in ends:
-            if upper not in row_of or row_of[upper] >= row_of[lower]:
-                continue
-            top, bottom = row_of[upper], row_of[lower]
-            spans.setdefault(top, []).append((xs[upper], xs[lower]))
-            for row in range(top + 1, bottom):
-                spans.setdefault(row, []).append((xs[lower], xs[lower]))
+            if upper in row_of and row_of[upper] < row_of[lower]:
+                key = (row_of[upper], row_of[lower])
+                spans.setdefault(key, []).append((xs[upper], xs[lower]))
     return sum(_inversions(pairs) for pairs in spans.values())
 
 
 def _inversions(pairs: list[tuple[float, float]]) -> int:
-    """Pairs (a, b), (c, d) with a < c and b > d: links that cross."""
+    """Pairs (a, b), (c, d) with a < c and b > d: links that cross (a Fenwick tree count)."""
+    ranks = {value: index + 1 for index, value in enumerate(sorted({b for _, b in pairs}))}
+    tree = [0] * (len(ranks) + 1)
     pairs.sort()
-    count = 0
-    groups: dict[float, list[float]] = {}
-    for top, bottom in pairs:
-        groups.setdefault(top, []).append(bottom)
-    seen: list[float] = []  # the bottoms of links with a smaller top, kept sorted
-    for top in sorted(groups):
-        for bottom in groups[top]:
-            count += len(seen) - bisect.bisect_right(seen, bottom)
-        for bottom in groups[top]:
-            bisect.insort(seen, bottom)
+    count = seen = 0
+    start = 0
+    while start < len(pairs):
+        end = start
+        while end < len(pairs) and pairs[end][0] == pairs[start][0]:
+            end += 1
+        for _, bottom in pairs[start:end]:  # links with a smaller top and a larger bottom
+            index, below = ranks[bottom], 0
+            while index > 0:
+                below += tree[index]
+                index -= index & -index
+            count += seen - below
+        for _, bottom in pairs[start:end]:
+            index = ranks[bottom]
+            while index < len(tree):
+                tree[index] += 1
+                index += index & -index
+        seen += end - start
+        start = end
     return count

@@ -274,11 +274,29 @@ def place_rows(
 
 
 def map_size(rows: Rows, layering: Layering, grid: Grid) -> tuple[float, float]:
-    """The width and height of the whole map laid out with `grid`."""
-    positions, bottom = place_rows(rows, layering, grid)
-    if not positions:
-        return 0.0, bottom
-    halves = [(x, card_size(layering.kinds[i])[0] / 2) for i, (x, _) in positions.items()]
-    left = min(x - half for x, half in halves)
-    right = max(x + half for x, half in halves)
-    return right - left, bottom
+    """The width and height of the whole map laid out with `grid` (without placing it).
+
+    Upper rows count at their packed width, which is what they take when their cards
+    are over the middle of what they link to; the goal bands at their full width.
+    """
+    bands = sum(cols * COLUMN_PITCH - H_GAP for cols in grid.band_columns)
+    width = bands + BAND_GAP * max(0, len(grid.band_columns) - 1)
+    height = 0.0
+    for row_index, row in enumerate(rows):
+        if _is_top(row_index, layering):
+            lines = _top_lines(row[0], layering, _top_width(grid))
+            for line in lines:
+                sizes = [card_size(layering.kinds[i]) for i in line]
+                width = max(width, sum(w for w, _ in sizes) + H_GAP * (len(line) - 1))
+                height += max(h for _, h in sizes) + SUBROW_GAP
+            height += V_GAP - SUBROW_GAP
+            continue
+        tallest = max((card_size(layering.kinds[i])[1] for g in row for i in g), default=0.0)
+        most = 1
+        for band, group in enumerate(row):
+            subs, used = stacking(len(group), grid.columns(row_index, band, layering))
+            most = max(most, subs)
+            if row_index < layering.upper_rows:
+                width = max(width, used * COLUMN_PITCH - H_GAP)
+        height += most * tallest + (most - 1) * SUBROW_GAP + V_GAP
+    return width, max(0.0, height - V_GAP)

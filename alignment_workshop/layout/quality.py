@@ -12,6 +12,7 @@ drawn straight through their bend points.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 
 from .geometry import Rect
@@ -49,7 +50,7 @@ def crossings(paths: Mapping[str, Sequence[Point]], ends: Mapping[str, tuple[str
     """
     cells: dict[tuple[int, int], tuple[list, list, list]] = {}
     for link_id, points in paths.items():
-        for a, b in zip(points, points[1:], strict=False):
+        for a, b in itertools.pairwise(points):
             if a == b:
                 continue
             kind = 0 if a[1] == b[1] else 1 if a[0] == b[0] else 2
@@ -124,7 +125,7 @@ def card_hits(
     index = Obstacles(rects)
     hits = []
     for link_id, points in paths.items():
-        for a, b in zip(points, points[1:], strict=False):
+        for a, b in itertools.pairwise(points):
             box = (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
             for key in index.near(box):
                 if key not in ends[link_id] and _enters(rects[key], a, b):

@@ -152,7 +152,8 @@ class Router:
         path: list[Point] = [(x, y)]
         seen: set[tuple[int, int]] = set()
         for _ in range(MAX_STEPS):
-            hit = obstacles.first_along(x, y, step, ends)
+            hit_key = obstacles.first_along(x, y, step, ends)
+            hit = None if hit_key is None else obstacles.boxes[hit_key]
             near = None if hit is None else (hit[3] if step < 0 else hit[1])
             if near is None or (near - final_y) * step >= 0:
                 if (final_y - y) * step < 0:
@@ -165,7 +166,7 @@ class Router:
             if link.peers and len(path) == 1:
                 gap_x = self._gap_near(hit, target_x, lane_y, x, ends, offset)
             if gap_x is None:
-                gap_x = self._gap_beside(hit, target_x, lane_y, x, ends, offset)
+                gap_x = self._gap_beside(hit_key, target_x, lane_y, x, ends, offset)
             if gap_x is None or (round(gap_x), round(lane_y)) in seen:
                 return None
             seen.add((round(gap_x), round(lane_y)))
@@ -195,49 +196,36 @@ class Router:
     def _channel_beside(self, rect: Rect, x: float, side: int, ends: tuple[str, str]) -> float:
         """The middle of the free band on the `side` of `rect` (+1 below, -1 above)."""
         edge = (rect.bottom if side > 0 else rect.top) + side * CLEARANCE
-        hit = self.obstacles.first_along(x, edge, side, ends)
-        if hit is None:
+        hit_key = self.obstacles.first_along(x, edge, side, ends)
+        if hit_key is None:
             room = 2 * HALF_CHANNEL
         else:
+            hit = self.obstacles.boxes[hit_key]
             room = (hit[1] - edge) if side > 0 else (edge - hit[3])
         return edge + side * min(max(room, 0.0) / 2, HALF_CHANNEL)
 
     def _gap_beside(
         self,
-        hit: Box,
+        key: str,
         target_x: float,
         lane_y: float,
         x: float,
         ends: tuple[str, str],
         offset: float,
     ) -> float | None:
-        """The middle of a gap beside `hit` reachable along `lane_y`, nearer the target first."""
-        left, top, right, bottom = hit
+        """The middle of a gap beside card `key`, reachable along `lane_y`, nearer the target first.
+
+        With no card close by on a side, the route passes `HALF_CHANNEL` clear of `key`.
+        """
+        left, top, right, bottom = self.obstacles.boxes[key]
+        wall_left, wall_right = self.obstacles.beside(key, (top + bottom) / 2, ends)
         candidates = []
-        for side in (-1, 1):
-            edge = left if side < 0 else right
-            probe = (
-                (edge - 2 * HALF_CHANNEL * 4, top, edge, bottom)
-                if side < 0
-                else (
-                    edge,
-                    top,
-                    edge + 2 * HALF_CHANNEL * 4,
-                    bottom,
-                )
-            )
-            neighbours = [
-                self.obstacles.boxes[k] for k in self.obstacles.touching(probe) if k not in ends
-            ]
-            if side < 0:
-                walls = [b[2] for b in neighbours if b[2] <= left]
-                other = max(walls, default=edge - 2 * HALF_CHANNEL)
-            else:
-                walls = [b[0] for b in neighbours if b[0] >= right]
-                other = min(walls, default=edge + 2 * HALF_CHANNEL)
-            if abs(other - edge) < 2 * abs(offset) + 2:
-                continue  # too narrow for this lane
-            candidates.append((edge + other) / 2 + offset)
+        for edge, wall in (
+            (left, max(wall_left, left - 2 * HALF_CHANNEL)),
+            (right, min(wall_right, right + 2 * HALF_CHANNEL)),
+        ):
+            if abs(wall - edge) >= 2 * abs(offset) + 2:
+                candidates.append((edge + wall) / 2 + offset)
         candidates.sort(key=lambda gx: (abs(gx - target_x) + abs(gx - x), gx))
         for gap_x in candidates:
             if not self.obstacles.blocked(x, lane_y, gap_x, lane_y):

@@ -52,6 +52,7 @@ def export_image(workshop: Workshop, path: Path | str) -> None:
     document.replace(workshop.copy())
     scene = MapScene(document)
     document.refresh_analysis()
+    scene.set_far(False)  # every link with its full pen, dashes and arrow
     for item in scene.node_items():  # draw vectors and text, not cached pixmaps
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     source = map_rect(scene)

@@ -14,7 +14,8 @@ that now pass under them. While a card is dragged, its links take the straight p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QTimer, Signal, Slot
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from alignment_workshop.analysis.findings import Report
 from alignment_workshop.layout import Rect, card_rect
-from alignment_workshop.layout.routing import TWIN_GAP, LinkEnds, Router
+from alignment_workshop.layout.routing import TWIN_GAP, LinkEnds, Point, Router, twin_offsets
 from alignment_workshop.model import Added, Changed, Event, Link, Node, Removed, Team, Workshop
 
 from ..editing.document import Document
@@ -43,7 +44,8 @@ _MARGIN = 400.0
 BSP_DEPTH = 10
 #: When this share of the cards moved at once, every link is routed again.
 _REROUTE_ALL = 0.25
-#: Below this zoom links are drawn as hairlines (see `LinkItem.set_far`).
+#: Below this zoom links are drawn as hairlines and cards without cached pictures (see
+#: `LinkItem.set_far` and `NodeItem.set_far`).
 FAR_ZOOM = 0.3
 
 
@@ -68,10 +70,14 @@ class MapScene(QGraphicsScene):
         self._visible: set[str] | None = None
         self._router = Router({})
         self._moved: set[str] = set()
-        self._far = False
+        # A map is first shown fitted to the window, from far away for a big map; the
+        # view switches to near drawing as soon as it paints closer (see MapView).
+        self._far = True
         self._route_timer = QTimer(self)
         self._route_timer.setSingleShot(True)
         self._route_timer.timeout.connect(self.flush_routes)
+        self._selected_links: list[LinkItem] = []
+        self.selectionChanged.connect(self._show_selected_links)
         self.selectionChanged.connect(self.selection_ids_changed)
         document.workshop_replaced.connect(self._rebuild)
         document.analysis_updated.connect(self._show_report)
@@ -131,6 +137,15 @@ class MapScene(QGraphicsScene):
             self.blockSignals(False)
         self.selection_ids_changed.emit()
 
+    @Slot()
+    def _show_selected_links(self) -> None:
+        """Draw newly selected links in the selection colour, and unselected ones not."""
+        now = [item for item in self.selectedItems() if isinstance(item, LinkItem)]
+        for item in [*self.__dict__.get("_selected_links", ()), *now]:
+            if item.scene() is self:
+                item.show_selected()
+        self._selected_links = now
+
     def select_all(self) -> None:
         """Select every card and link."""
         self.select_ids(self._nodes, self._links)
@@ -177,6 +192,8 @@ class MapScene(QGraphicsScene):
     # ------------------------------------------------------------------ following the model
 
     def _rebuild(self) -> None:
+        if self.views():
+            gc.unfreeze()  # the old map's objects may be collected again
         self._detach()
         self.interaction.cancel()
         self.clear()
@@ -184,19 +201,28 @@ class MapScene(QGraphicsScene):
         self._nodes.clear()
         self._links.clear()
         self._moved.clear()
+        self._selected_links = []
+        # A new map is about to be fitted to the view: from far away, for a big one.
+        self._far = True
         self._highlight = self._visible = None
         workshop = self.document.workshop
         for node in workshop.iter_nodes():
             self._add_node_item(node)
-        self._router = Router({i: self._card_rect(item) for i, item in self._nodes.items()})
-        for link in workshop.iter_links():
-            self._add_link_item(link, route=False)
-        self._route(self._links.values())
+        rects = {node_id: self._card_rect(item) for node_id, item in self._nodes.items()}
+        self._router = Router(rects)
+        ends = [_ends(link, self._nodes) for link in workshop.iter_links()]
+        shifts = twin_offsets(ends)
+        for link, end in zip(workshop.iter_links(), ends, strict=True):
+            route = self._router.route(end, shifts.get(link.id, 0.0))
+            self._add_link_item(link, route=route)
         self._attach(workshop)
         if self.document.report is not None:
             self._show_report(self.document.report)
-        rect = self.itemsBoundingRect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
-        self.setSceneRect(rect)
+        self.setSceneRect(_around(rects.values()))
+        if self.views():
+            # The map's objects live until the next rebuild: keep the cyclic collector
+            # from scanning them all again every time painting makes a few new ones.
+            gc.freeze()
         self.selection_ids_changed.emit()
 
     def _subscriptions(self, workshop: Workshop) -> list[tuple[Event[Any], Callable[[Any], None]]]:
@@ -231,7 +257,7 @@ class MapScene(QGraphicsScene):
         return workshop.team(node.team) if node.team and workshop.has_team(node.team) else None
 
     def _add_node_item(self, node: Node) -> NodeItem:
-        item = NodeItem(node, self._team_of(node))
+        item = NodeItem(node, self._team_of(node), far=self._far)
         item.setPos(*(node.pos or (0.0, 0.0)))
         self._nodes[node.id] = item
         self.addItem(item)
@@ -241,13 +267,13 @@ class MapScene(QGraphicsScene):
     def _card_rect(item: NodeItem) -> Rect:
         return card_rect(item.node.kind, (item.x(), item.y()))
 
-    def _add_link_item(self, link: Link, *, route: bool = True) -> None:
+    def _add_link_item(self, link: Link, route: Sequence[Point] | None = None) -> None:
+        """Add the item of `link`, drawn along `route` (routed now when None)."""
         source, target = self._nodes[link.source], self._nodes[link.target]
-        item = LinkItem(link, source, target, route=((0.0, 0.0), (0.0, 0.0)))
+        item = LinkItem(link, source, target, route=route, far=self._far)
         self._links[link.id] = item
         self.addItem(item)
-        item.set_far(self._far)
-        if route:
+        if route is None:
             self._route(_twins(item))
 
     # ------------------------------------------------------------------ routes
@@ -256,10 +282,7 @@ class MapScene(QGraphicsScene):
         """Route `items` again among the cards where they are now."""
         router = self._router
         for item in items:
-            link = item.link
-            peers = item.source.node.kind is item.target.node.kind
-            ends = LinkEnds(link.id, link.kind, link.source, link.target, peers)
-            item.set_route(router.route(ends, _twin_shift(item)))
+            item.set_route(router.route(_ends(item.link, self._nodes), _twin_shift(item)))
 
     def note_moved(self, node_id: str) -> None:
         """The card `node_id` moved: route its links, and those it now covers, soon."""
@@ -296,11 +319,13 @@ class MapScene(QGraphicsScene):
         self._route(chosen.values())
 
     def set_far(self, far: bool) -> None:
-        """Draw every link as a hairline (a map seen from far away) or with its full pen."""
+        """Draw the map for a view from far away (hairlines, plain cards) or near by."""
         if far != self._far:
             self._far = far
             for item in self._links.values():
                 item.set_far(far)
+            for node in self._nodes.values():
+                node.set_far(far)
 
     def _on_node_added(self, event: Added[Node]) -> None:
         item = self._add_node_item(event.item)
@@ -385,6 +410,24 @@ class MapScene(QGraphicsScene):
             event.accept()
             return True
         return super().event(event)
+
+
+def _ends(link: Link, nodes: Mapping[str, NodeItem]) -> LinkEnds:
+    """What the router needs of `link`."""
+    peers = nodes[link.source].node.kind is nodes[link.target].node.kind
+    return LinkEnds(link.id, link.kind, link.source, link.target, peers)
+
+
+def _around(rects: Iterable[Rect]) -> QRectF:
+    """The rectangle around `rects` with the scene's margin (a margin alone when empty)."""
+    rects = list(rects)
+    if not rects:
+        return QRectF(-_MARGIN, -_MARGIN, 2 * _MARGIN, 2 * _MARGIN)
+    left, top = min(r.left for r in rects), min(r.top for r in rects)
+    right, bottom = max(r.right for r in rects), max(r.bottom for r in rects)
+    return QRectF(left, top, right - left, bottom - top).adjusted(
+        -_MARGIN, -_MARGIN, _MARGIN, _MARGIN
+    )
 
 
 def _twins(item: LinkItem) -> list[LinkItem]:

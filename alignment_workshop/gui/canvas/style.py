@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
 from alignment_workshop.analysis.findings import Severity
 from alignment_workshop.model import LinkKind, NodeKind
@@ -118,8 +118,11 @@ def link_pen(
 ) -> QPen:
     """The pen a link of `kind` is drawn with (shared: do not modify it).
 
-    `far` gives a one-pixel hairline of the same colour for a map seen from far away,
-    where a dash pattern or a pen a few units wide would vanish.
+    Solid kinds get their full width. Dotted and dashed kinds (upholds, depends) are
+    drawn one device pixel wide: Qt strokes a one-pixel dash pattern on its fast path,
+    where a wider one costs as much as every other link on screen together, and the
+    thinner line also reads as the lighter relation it is. `far` gives one-pixel
+    hairlines for a map seen from far away, where patterns and widths are lost anyway.
     """
     key = (kind, resolved and kind is LinkKind.CONFLICTS, selected, far)
     pen = _PENS.get(key)
@@ -128,12 +131,30 @@ def link_pen(
         color = QColor(SELECTION if selected else RESOLVED if key[1] else link_style.color)
         if far:
             pen = QPen(color, 0)
+        elif selected:
+            pen = QPen(color, link_style.width + 1.5, link_style.dash)
+        elif link_style.dash != Qt.PenStyle.SolidLine:
+            pen = QPen(color, 1.0, link_style.dash)
+            pen.setCosmetic(True)
         else:
-            pen = QPen(color, link_style.width + (1.5 if selected else 0.0), link_style.dash)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            pen = QPen(color, link_style.width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap if not far else Qt.PenCapStyle.FlatCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         _PENS[key] = pen
     return pen
 
 
 _PENS: dict[tuple[LinkKind, bool, bool, bool], QPen] = {}
+
+
+def arrow_paint(pen: QPen) -> tuple[QBrush, QPen]:
+    """The fill and outline of an arrow head drawn at the end of a link drawn with `pen`."""
+    key = pen.color().rgba()
+    paint = _ARROWS.get(key)
+    if paint is None:
+        paint = (QBrush(pen.color()), QPen(pen.color(), 1.0))
+        _ARROWS[key] = paint
+    return paint
+
+
+_ARROWS: dict[int, tuple[QBrush, QPen]] = {}

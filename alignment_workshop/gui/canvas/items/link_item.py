@@ -17,18 +17,16 @@ list of links), so this module does not import the cards that import it.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
-    QColor,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
-    QPen,
     QPolygonF,
 )
 from PySide6.QtWidgets import (
@@ -50,10 +48,22 @@ _ARROW_HALF_WIDTH = 7.0
 _ZIGZAG_STEP = 14.0
 _ZIGZAG_AMPLITUDE = 4.0
 _HIT_WIDTH = 12.0
-#: A stretch of route drawn by one child item is at most this long and wide.
-_PIECE_SPAN = 480.0
+#: How far the link's rectangle reaches beyond its route: the click width and the arrow.
+_MARGIN = _HIT_WIDTH / 2 + _ARROW_HALF_WIDTH
+#: A stretch of route drawn by one child item is at most this long and wide (a few
+#: screens at 100 %): long enough that most links need one, short enough that a link
+#: running the height of a big map is not drawn, nor cached, in full for every frame.
+_PIECE_SPAN = 8000.0
 
 Point = tuple[float, float]
+
+# Qt's enum members, looked up once: each lookup is a Python call, and a big map makes
+# hundreds of thousands of them.
+_NO_BUTTON = Qt.MouseButton.NoButton
+_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+)
 
 
 def border_point(rect: QRectF, toward: QPointF) -> QPointF:
@@ -90,31 +100,40 @@ def zigzag(start: QPointF, end: QPointF, path: QPainterPath | None = None) -> QP
 
 def arrow_head(tip: QPointF, start: QPointF) -> QPolygonF:
     """A triangle with its point at `tip`, pointing away from `start`."""
-    dx, dy = tip.x() - start.x(), tip.y() - start.y()
+    return _arrow((tip.x(), tip.y()), (start.x(), start.y()))
+
+
+def _arrow(tip: Point, start: Point) -> QPolygonF:
+    dx, dy = tip[0] - start[0], tip[1] - start[1]
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
-    base = QPointF(tip.x() - ux * _ARROW_LENGTH, tip.y() - uy * _ARROW_LENGTH)
-    offset = QPointF(-uy * _ARROW_HALF_WIDTH, ux * _ARROW_HALF_WIDTH)
-    return QPolygonF([tip, base + offset, base - offset])
+    bx, by = tip[0] - ux * _ARROW_LENGTH, tip[1] - uy * _ARROW_LENGTH
+    ox, oy = -uy * _ARROW_HALF_WIDTH, ux * _ARROW_HALF_WIDTH
+    return QPolygonF([QPointF(*tip), QPointF(bx + ox, by + oy), QPointF(bx - ox, by - oy)])
 
 
 def pieces(points: Sequence[Point], span: float = _PIECE_SPAN) -> list[list[Point]]:
-    """The route cut into stretches of whole segments, each within `span` both ways."""
+    """The route cut into stretches, each within `span` both ways (most routes: one)."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    if max(xs) - min(xs) <= span and max(ys) - min(ys) <= span:
+        return [list(points)]
     result: list[list[Point]] = []
     current: list[Point] = [points[0]]
-    left = right = points[0][0]
-    top = bottom = points[0][1]
-    for point in points[1:]:
-        left, right = min(left, point[0]), max(right, point[0])
-        top, bottom = min(top, point[1]), max(bottom, point[1])
-        if len(current) > 1 and (right - left > span or bottom - top > span):
-            result.append(current)
-            current = [current[-1]]
-            left, right = min(current[0][0], point[0]), max(current[0][0], point[0])
-            top, bottom = min(current[0][1], point[1]), max(current[0][1], point[1])
-        current.append(point)
+    for a, b in itertools.pairwise(points):
+        parts = math.ceil(max(abs(b[0] - a[0]), abs(b[1] - a[1])) / span) or 1
+        for k in range(1, parts + 1):
+            point = (a[0] + (b[0] - a[0]) * k / parts, a[1] + (b[1] - a[1]) * k / parts)
+            if not _within([*current, point], span):
+                result.append(current)
+                current = [current[-1]]
+            current.append(point)
     result.append(current)
     return result
+
+
+def _within(points: Sequence[Point], span: float) -> bool:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return max(xs) - min(xs) <= span and max(ys) - min(ys) <= span
 
 
 class LinkEnd(Protocol):
@@ -139,22 +158,27 @@ class LinkItem(QGraphicsItem):
     """One link between two node items."""
 
     def __init__(
-        self, link: Link, source: LinkEnd, target: LinkEnd, route: Sequence[Point] | None = None
+        self,
+        link: Link,
+        source: LinkEnd,
+        target: LinkEnd,
+        route: Sequence[Point] | None = None,
+        *,
+        far: bool = False,
     ) -> None:
         super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
-        self.setZValue(0.0)
         self.link = link
         self.source, self.target = source, target
         self._points: tuple[Point, ...] = ()
         self._pieces: list[QGraphicsPathItem] = []
-        self._arrow = QGraphicsPolygonItem(self)
-        self._arrow.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._arrow: QGraphicsPolygonItem | None = None  # made when first seen near by
         self._shape: QPainterPath | None = None
         self._bounds = QRectF()
-        self._far = False
+        self._far = far
+        self._drawn_selected = False
+        self._arrow_at: tuple[Point, ...] = ()
         source.links.append(self)
         target.links.append(self)
         if route is None:
@@ -232,13 +256,8 @@ class LinkItem(QGraphicsItem):
         self._points = points
         self._shape = None
         xs, ys = [p[0] for p in points], [p[1] for p in points]
-        margin = _HIT_WIDTH / 2 + _ARROW_HALF_WIDTH
-        self._bounds = QRectF(
-            min(xs) - margin,
-            min(ys) - margin,
-            max(xs) - min(xs) + 2 * margin,
-            max(ys) - min(ys) + 2 * margin,
-        )
+        left, top = min(xs) - _MARGIN, min(ys) - _MARGIN
+        self._bounds = QRectF(left, top, max(xs) + _MARGIN - left, max(ys) + _MARGIN - top)
         self._build_pieces()
 
     def _build_pieces(self) -> None:
@@ -250,36 +269,47 @@ class LinkItem(QGraphicsItem):
             if piece.scene() is not None:
                 piece.scene().removeItem(piece)
         for index, stretch in enumerate(stretches):
-            path = QPainterPath(QPointF(*stretch[0]))
-            for a, b in zip(stretch, stretch[1:], strict=False):
-                if jagged:
+            path = QPainterPath()
+            path.moveTo(*stretch[0])
+            if jagged:
+                for a, b in itertools.pairwise(stretch):
                     zigzag(QPointF(*a), QPointF(*b), path)
-                else:
-                    path.lineTo(*b)
+            else:
+                line_to = path.lineTo
+                for x, y in stretch[1:]:
+                    line_to(x, y)
             if index < len(self._pieces):
                 self._pieces[index].setPath(path)
             else:
                 piece = QGraphicsPathItem(path, self)
-                piece.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+                piece.setAcceptedMouseButtons(_NO_BUTTON)
                 self._pieces.append(piece)
         self._restyle()
 
     def _restyle(self) -> None:
         """Give the pieces and the arrow the pen of the link's kind and state."""
         kind_style = style.LINKS[self.link.kind]
+        self._drawn_selected = self.isSelected()
+        link = self.link
         pen = style.link_pen(
-            self.link.kind, resolved=self.link.resolved, selected=self.isSelected(), far=self._far
+            link.kind, resolved=link.resolved, selected=self._drawn_selected, far=self._far
         )
         for piece in self._pieces:
             piece.setPen(pen)
-        if kind_style.arrow and len(self._points) > 1:
-            tip, before = QPointF(*self._points[-1]), QPointF(*self._points[-2])
-            self._arrow.setPolygon(arrow_head(tip, before))
-            self._arrow.setBrush(QBrush(pen.color()))
-            self._arrow.setPen(QPen(pen.color(), 1.0))
-            self._arrow.setVisible(not self._far)
-        else:
-            self._arrow.setVisible(False)
+        wanted = kind_style.arrow and len(self._points) > 1 and not self._far
+        if wanted and self._arrow is None:
+            self._arrow = QGraphicsPolygonItem(self)
+            self._arrow.setAcceptedMouseButtons(_NO_BUTTON)
+        if self._arrow is None:
+            return
+        self._arrow.setVisible(wanted)
+        if wanted:
+            if self._arrow_at != self._points[-2:]:
+                self._arrow_at = self._points[-2:]
+                self._arrow.setPolygon(_arrow(self._points[-1], self._points[-2]))
+            brush, outline = style.arrow_paint(pen)
+            self._arrow.setBrush(brush)
+            self._arrow.setPen(outline)
 
     def set_far(self, far: bool) -> None:
         """Draw thin hairlines (far) or the full pens (near); dashes are lost far away."""
@@ -287,10 +317,15 @@ class LinkItem(QGraphicsItem):
             self._far = far
             self._restyle()
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+    def show_selected(self) -> None:
+        """Draw the link in the selection colour, or not, as its selection now says.
+
+        The scene calls this when the selection changes, rather than the link following
+        its own item changes: a Python `itemChange` would be called for every child piece
+        added, tens of thousands of times on opening a big map.
+        """
+        if self.isSelected() != self._drawn_selected:
             self._restyle()
-        return super().itemChange(change, value)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -304,7 +339,7 @@ class LinkItem(QGraphicsItem):
             stroker = QPainterPathStroker()
             stroker.setWidth(_HIT_WIDTH)
             self._shape = stroker.createStroke(path)
-            if self._arrow.isVisible():
+            if self._arrow is not None and self._arrow.isVisible():
                 self._shape.addPolygon(self._arrow.polygon())
         return self._shape
 

@@ -32,10 +32,14 @@ from .. import style
 if TYPE_CHECKING:
     from .link_item import LinkItem
 
+_MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+_PICTURE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_NO_CACHE = QGraphicsItem.CacheMode.NoCache
 _PRIORITY_MARKS = {Priority.HIGH: "▲ High", Priority.MEDIUM: "● Med", Priority.LOW: "▼ Low"}
 _BADGE_RADIUS = 12.0
-#: Below this scale titles are too small to read, so cards are drawn plain.
-_TEXT_DETAIL = 0.3
+#: Below this scale titles are under 6 pixels high, too small to read, so cards are
+#: drawn plain: no text to lay out and draw for a card nobody can read.
+_TEXT_DETAIL = 0.4
 
 
 def wrap_text(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
@@ -62,7 +66,7 @@ def wrap_text(text: str, font: QFont, width: float, max_lines: int) -> list[str]
 class NodeItem(QGraphicsItem):
     """One card: its kind's colours, wrapped title, team stripe, marks and badges."""
 
-    def __init__(self, node: Node, team: Team | None = None) -> None:
+    def __init__(self, node: Node, team: Team | None = None, *, far: bool = False) -> None:
         super().__init__()
         flags = QGraphicsItem.GraphicsItemFlag
         self.setFlags(
@@ -72,7 +76,8 @@ class NodeItem(QGraphicsItem):
             | flags.ItemIsFocusable
         )
         self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        if not far:
+            self.setCacheMode(_PICTURE_CACHE)
         self.setZValue(1.0)
         self.links: list[LinkItem] = []
         self.node = node
@@ -159,6 +164,14 @@ class NodeItem(QGraphicsItem):
         delta = item_pos - self.handle_center()
         return (delta.x() ** 2 + delta.y() ** 2) ** 0.5 <= style.HANDLE_RADIUS + 4
 
+    def set_far(self, far: bool) -> None:
+        """Keep a picture of the card near by (panning copies it); not from far away.
+
+        Far away a card is a plain coloured box, quicker to draw than to copy, and ten
+        thousand tiny pictures would only fill the cache.
+        """
+        self.setCacheMode(_NO_CACHE if far else _PICTURE_CACHE)
+
     def set_links_follow(self, follow: bool) -> None:
         """Whether the card's links take the straight path at once when it moves.
 
@@ -168,7 +181,7 @@ class NodeItem(QGraphicsItem):
         self._links_follow = follow
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self._links_follow:
+        if change == _MOVED and self._links_follow:
             for link in self.links:
                 link.update_path()
         return super().itemChange(change, value)

@@ -77,9 +77,14 @@ class LinkEnds:
 
 def lane_offset(kind: LinkKind) -> float:
     """Where links of `kind` run beside the middle of a channel: 0, -1, +1, -2… lanes."""
-    index = list(LinkKind).index(kind)
-    side = -1 if index % 2 else 1
-    return side * ((index + 1) // 2) * LANE
+    return _LANES[kind]
+
+
+#: The lane of each kind, in the enumeration's order: 0, -1, +1, -2, +2… lanes.
+_LANES = {
+    kind: (-1 if index % 2 else 1) * ((index + 1) // 2) * LANE
+    for index, kind in enumerate(LinkKind)
+}
 
 
 def twin_offsets(links: Sequence[LinkEnds]) -> dict[str, float]:
@@ -101,16 +106,26 @@ class Router:
     def __init__(self, rects: Mapping[str, Rect]) -> None:
         self.rects: dict[str, Rect] = dict(rects)
         self.obstacles = Obstacles(self.rects)
+        # Answers shared by the many links that end at one card; forgotten on any change.
+        self._channels: dict[tuple[str, float, int], float] = {}
+        self._entries: dict[tuple[str, float, float, float], bool] = {}
 
     def place(self, key: str, rect: Rect) -> None:
         """Add the card `key`, or move it to `rect`."""
         self.rects[key] = rect
         self.obstacles.add(key, rect)
+        self._forget()
 
     def remove(self, key: str) -> None:
         """Forget the card `key`."""
         self.rects.pop(key, None)
         self.obstacles.remove(key)
+        self._forget()
+
+    def _forget(self) -> None:
+        if self._channels or self._entries:
+            self._channels.clear()
+            self._entries.clear()
 
     def route(self, link: LinkEnds, shift: float = 0.0) -> Route:
         """The route of `link`, `shift` units aside from its kind's lane."""
@@ -148,7 +163,7 @@ class Router:
         target_x = _port_x(target, offset)
         y = _edge(source, step) + step * END_GAP
         entry_y = _edge(target, enter_from) + enter_from * END_GAP
-        final_y = self._channel_beside(target, target_x, enter_from, ends) + y_offset
+        final_y = self._channel_beside(link.target, target_x, enter_from) + y_offset
         path: list[Point] = [(x, y)]
         seen: set[tuple[int, int]] = set()
         for _ in range(MAX_STEPS):
@@ -189,20 +204,33 @@ class Router:
             return None
         if obstacles.blocked(x, final_y, target_x, final_y):
             return None
-        if obstacles.blocked(target_x, final_y, target_x, entry_y, ends[1:]):
+        entry = (ends[1], target_x, final_y, entry_y)
+        free = self._entries.get(entry)
+        if free is None:
+            free = obstacles.blocked(target_x, final_y, target_x, entry_y, ends[1:]) is None
+            self._entries[entry] = free
+        if not free:
             return None
         return [*path, (x, final_y), (target_x, final_y), (target_x, entry_y)]
 
-    def _channel_beside(self, rect: Rect, x: float, side: int, ends: tuple[str, str]) -> float:
-        """The middle of the free band on the `side` of `rect` (+1 below, -1 above)."""
-        edge = (rect.bottom if side > 0 else rect.top) + side * CLEARANCE
-        hit_key = self.obstacles.first_along(x, edge, side, ends)
-        if hit_key is None:
-            room = 2 * HALF_CHANNEL
-        else:
-            hit = self.obstacles.boxes[hit_key]
-            room = (hit[1] - edge) if side > 0 else (edge - hit[3])
-        return edge + side * min(max(room, 0.0) / 2, HALF_CHANNEL)
+    def _channel_beside(self, key: str, x: float, side: int) -> float:
+        """The middle of the free band on the `side` of card `key` (+1 below, -1 above).
+
+        Many links end at one card, so the answer is kept until a card moves.
+        """
+        found = self._channels.get((key, x, side))
+        if found is None:
+            rect = self.rects[key]
+            edge = (rect.bottom if side > 0 else rect.top) + side * CLEARANCE
+            hit_key = self.obstacles.first_along(x, edge, side, (key,))
+            if hit_key is None:
+                room = 2 * HALF_CHANNEL
+            else:
+                hit = self.obstacles.boxes[hit_key]
+                room = (hit[1] - edge) if side > 0 else (edge - hit[3])
+            found = edge + side * min(max(room, 0.0) / 2, HALF_CHANNEL)
+            self._channels[(key, x, side)] = found
+        return found
 
     def _gap_beside(
         self,
@@ -382,23 +410,22 @@ def border_point(rect: Rect, toward: Point) -> Point:
 
 def simplified(points: Sequence[Point]) -> Route:
     """`points` without repeats and without the middle of three points in a line."""
-    out: list[Point] = []
-    for point in points:
-        if out and abs(out[-1][0] - point[0]) < 1e-6 and abs(out[-1][1] - point[1]) < 1e-6:
+    out: list[Point] = [points[0]]
+    for x, y in points[1:]:
+        px, py = out[-1]
+        if abs(px - x) < 1e-6 and abs(py - y) < 1e-6:
             continue
-        if len(out) >= 2 and _collinear(out[-2], out[-1], point):
-            out[-1] = point
-            continue
-        out.append(point)
+        if len(out) >= 2:
+            qx, qy = out[-2]
+            if (abs(qx - px) < 1e-6 and abs(px - x) < 1e-6) or (
+                abs(qy - py) < 1e-6 and abs(py - y) < 1e-6
+            ):
+                out[-1] = (x, y)
+                continue
+        out.append((x, y))
     if len(out) == 1:
         out.append(out[0])
     return tuple(out)
-
-
-def _collinear(a: Point, b: Point, c: Point) -> bool:
-    same_x = abs(a[0] - b[0]) < 1e-6 and abs(b[0] - c[0]) < 1e-6
-    same_y = abs(a[1] - b[1]) < 1e-6 and abs(b[1] - c[1]) < 1e-6
-    return same_x or same_y
 
 
 # ---------------------------------------------------------------------- A* on a sparse grid

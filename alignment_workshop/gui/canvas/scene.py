@@ -34,7 +34,7 @@ from alignment_workshop.model import Added, Changed, Event, Link, Node, Removed,
 from ..editing.document import Document
 from . import style
 from .interaction import SceneInteraction
-from .items.link_item import LinkItem
+from .items.link_item import LinkItem, LinksOverview
 from .items.node_item import NodeItem
 
 _MARGIN = 400.0
@@ -69,6 +69,7 @@ class MapScene(QGraphicsScene):
         self._highlight: tuple[set[str], set[str]] | None = None
         self._visible: set[str] | None = None
         self._router = Router({})
+        self._overview: LinksOverview | None = None
         self._moved: set[str] = set()
         # A map is first shown fitted to the window, from far away for a big map; the
         # view switches to near drawing as soon as it paints closer (see MapView).
@@ -210,6 +211,9 @@ class MapScene(QGraphicsScene):
             self._add_node_item(node)
         rects = {node_id: self._card_rect(item) for node_id, item in self._nodes.items()}
         self._router = Router(rects)
+        self._overview = LinksOverview(self._links.values)
+        self._overview.setVisible(self._far)
+        self.addItem(self._overview)
         ends = [_ends(link, self._nodes) for link in workshop.iter_links()]
         shifts = twin_offsets(ends)
         for link, end in zip(workshop.iter_links(), ends, strict=True):
@@ -219,6 +223,7 @@ class MapScene(QGraphicsScene):
         if self.document.report is not None:
             self._show_report(self.document.report)
         self.setSceneRect(_around(rects.values()))
+        self._overview.cover(item.boundingRect() for item in self._links.values())
         if self.views():
             # The map's objects live until the next rebuild: keep the cyclic collector
             # from scanning them all again every time painting makes a few new ones.
@@ -270,7 +275,7 @@ class MapScene(QGraphicsScene):
     def _add_link_item(self, link: Link, route: Sequence[Point] | None = None) -> None:
         """Add the item of `link`, drawn along `route` (routed now when None)."""
         source, target = self._nodes[link.source], self._nodes[link.target]
-        item = LinkItem(link, source, target, route=route, far=self._far)
+        item = LinkItem(link, source, target, route=route, far=self._far, overview=self._overview)
         self._links[link.id] = item
         self.addItem(item)
         if route is None:
@@ -280,9 +285,12 @@ class MapScene(QGraphicsScene):
 
     def _route(self, items: Iterable[LinkItem]) -> None:
         """Route `items` again among the cards where they are now."""
-        router = self._router
+        router, routed = self._router, []
         for item in items:
             item.set_route(router.route(_ends(item.link, self._nodes), _twin_shift(item)))
+            routed.append(item.boundingRect())
+        if self._overview is not None:
+            self._overview.cover(routed)
 
     def note_moved(self, node_id: str) -> None:
         """The card `node_id` moved: route its links, and those it now covers, soon."""
@@ -326,6 +334,8 @@ class MapScene(QGraphicsScene):
                 item.set_far(far)
             for node in self._nodes.values():
                 node.set_far(far)
+            if self._overview is not None:
+                self._overview.setVisible(far)
 
     def _on_node_added(self, event: Added[Node]) -> None:
         item = self._add_node_item(event.item)

@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QBrush,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
+    QPen,
     QPolygonF,
 )
 from PySide6.QtWidgets import (
@@ -60,6 +62,8 @@ Point = tuple[float, float]
 # Qt's enum members, looked up once: each lookup is a Python call, and a big map makes
 # hundreds of thousands of them.
 _NO_BUTTON = Qt.MouseButton.NoButton
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+_NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 _FLAGS = (
     QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
     | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
@@ -136,6 +140,98 @@ def _within(points: Sequence[Point], span: float) -> bool:
     return max(xs) - min(xs) <= span and max(ys) - min(ys) <= span
 
 
+def _outline(points: Sequence[Point], width: float) -> QPainterPath:
+    """The area a line `width` wide along the straight runs through `points` covers."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    half = width / 2
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        if x1 == x2 or y1 == y2:
+            left, top = min(x1, x2) - half, min(y1, y2) - half
+            path.addRect(left, top, abs(x2 - x1) + width, abs(y2 - y1) + width)
+        else:  # a slanted run (a link between overlapping cards): its own outline
+            stroker = QPainterPathStroker()
+            stroker.setWidth(width)
+            line = QPainterPath(QPointF(x1, y1))
+            line.lineTo(x2, y2)
+            path.addPath(stroker.createStroke(line))
+    return path
+
+
+class LinksOverview(QGraphicsItem):
+    """Every link of a map seen from far away, drawn as hairlines in a few calls.
+
+    From far away a card is a few pixels and a link a hairline: drawing twenty thousand
+    links one item at a time would cost more than the whole bare scene. The overview
+    keeps one path per look (kind, dimmed, selected) holding the routes of every visible
+    link with that look, rebuilt only when a link changes, and draws those few paths.
+    """
+
+    def __init__(self, links: Callable[[], Iterable[LinkItem]]) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
+        self.setAcceptedMouseButtons(_NO_BUTTON)
+        self.setZValue(0.0)
+        self._links = links
+        self._paths: list[tuple[QPen, QPainterPath]] | None = None
+        self._bounds = QRectF()
+
+    def changed(self) -> None:
+        """A link's route or look changed: build the paths again before the next paint."""
+        if self._paths is not None:
+            self._paths = None
+            self.update()
+
+    def cover(self, rects: Iterable[QRectF]) -> None:
+        """Grow the overview's rectangle to hold `rects` (the links' own rectangles)."""
+        bounds = QRectF(self._bounds)
+        for rect in rects:
+            bounds = rect if bounds.isEmpty() else bounds.united(rect)
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def _build(self) -> list[tuple[QPen, QPainterPath]]:
+        groups: dict[tuple[LinkKind, bool, bool, bool], QPainterPath] = {}
+        for item in self._links():
+            if not item.isVisible() or len(item.route()) < 2:
+                continue
+            link = item.link
+            key = (link.kind, link.resolved, item.isSelected(), item.opacity() < 1.0)
+            path = groups.get(key)
+            if path is None:
+                path = groups[key] = QPainterPath()
+            points = item.route()
+            path.moveTo(*points[0])
+            line_to = path.lineTo
+            for x, y in points[1:]:
+                line_to(x, y)
+        result = []
+        for (kind, resolved, selected, dimmed), path in groups.items():
+            pen = style.link_pen(kind, resolved=resolved, selected=selected, far=True)
+            if dimmed:
+                pen = QPen(pen)
+                color = pen.color()
+                color.setAlphaF(style.DIMMED_OPACITY)
+                pen.setColor(color)
+            result.append((pen, path))
+        result.sort(key=lambda entry: entry[0].color().alphaF())  # faded first, under
+        return result
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self._paths is None:
+            self._paths = self._build()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for pen, path in self._paths:
+            painter.setPen(pen)
+            painter.drawPath(path)
+
+
 class LinkEnd(Protocol):
     """What a link needs from a card it joins (a `NodeItem`)."""
 
@@ -165,6 +261,7 @@ class LinkItem(QGraphicsItem):
         route: Sequence[Point] | None = None,
         *,
         far: bool = False,
+        overview: LinksOverview | None = None,
     ) -> None:
         super().__init__()
         self.setFlags(_FLAGS)
@@ -177,6 +274,10 @@ class LinkItem(QGraphicsItem):
         self._shape: QPainterPath | None = None
         self._bounds = QRectF()
         self._far = far
+        self._overview = overview
+        self._built_for: tuple[Point, ...] = ()
+        self._stretches: list[list[Point]] = []
+        self._drawn_look: tuple[int, float] | None = None
         self._drawn_selected = False
         self._arrow_at: tuple[Point, ...] = ()
         source.links.append(self)
@@ -258,45 +359,43 @@ class LinkItem(QGraphicsItem):
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         left, top = min(xs) - _MARGIN, min(ys) - _MARGIN
         self._bounds = QRectF(left, top, max(xs) + _MARGIN - left, max(ys) + _MARGIN - top)
-        self._build_pieces()
+        if self._overview is not None:
+            self._overview.changed()
+        if not self._far:
+            self._build_pieces()
 
     def _build_pieces(self) -> None:
-        jagged = style.LINKS[self.link.kind].jagged
-        stretches = pieces(self._points)
+        """Make (or remake) the child items that draw the route, in its current look."""
+        stretches = pieces(self._points) if self._points else []
         while len(self._pieces) > len(stretches):
             piece = self._pieces.pop()
             piece.setParentItem(None)
             if piece.scene() is not None:
                 piece.scene().removeItem(piece)
-        for index, stretch in enumerate(stretches):
-            path = QPainterPath()
-            path.moveTo(*stretch[0])
-            if jagged:
-                for a, b in itertools.pairwise(stretch):
-                    zigzag(QPointF(*a), QPointF(*b), path)
-            else:
-                line_to = path.lineTo
-                for x, y in stretch[1:]:
-                    line_to(x, y)
-            if index < len(self._pieces):
-                self._pieces[index].setPath(path)
-            else:
-                piece = QGraphicsPathItem(path, self)
-                piece.setAcceptedMouseButtons(_NO_BUTTON)
-                self._pieces.append(piece)
+        while len(self._pieces) < len(stretches):
+            # A press on a piece is passed on to the link under it, as the piece is
+            # neither selectable nor movable.
+            self._pieces.append(QGraphicsPathItem(self))
+        self._stretches = stretches
+        self._built_for = self._points
+        self._drawn_look = None
         self._restyle()
 
     def _restyle(self) -> None:
-        """Give the pieces and the arrow the pen of the link's kind and state."""
+        """Draw the pieces and the arrow in the look of the link's kind and state."""
         kind_style = style.LINKS[self.link.kind]
         self._drawn_selected = self.isSelected()
+        if self._overview is not None:
+            self._overview.changed()
+        if self._far:
+            return
         link = self.link
-        pen = style.link_pen(
-            link.kind, resolved=link.resolved, selected=self._drawn_selected, far=self._far
-        )
-        for piece in self._pieces:
-            piece.setPen(pen)
-        wanted = kind_style.arrow and len(self._points) > 1 and not self._far
+        pen = style.link_pen(link.kind, resolved=link.resolved, selected=self._drawn_selected)
+        look = (pen.color().rgba(), pen.widthF())
+        if look != self._drawn_look:
+            self._drawn_look = look
+            self._paint_pieces(pen, kind_style.jagged)
+        wanted = kind_style.arrow and len(self._points) > 1
         if wanted and self._arrow is None:
             self._arrow = QGraphicsPolygonItem(self)
             self._arrow.setAcceptedMouseButtons(_NO_BUTTON)
@@ -307,15 +406,53 @@ class LinkItem(QGraphicsItem):
             if self._arrow_at != self._points[-2:]:
                 self._arrow_at = self._points[-2:]
                 self._arrow.setPolygon(_arrow(self._points[-1], self._points[-2]))
-            brush, outline = style.arrow_paint(pen)
-            self._arrow.setBrush(brush)
-            self._arrow.setPen(outline)
+            self._arrow.setBrush(style.arrow_paint(pen)[0])
+            self._arrow.setPen(_NO_PEN)  # a filled triangle: an outline costs a stroke
+
+    def _paint_pieces(self, pen: QPen, jagged: bool) -> None:
+        """Give each piece its path and paint for `pen`.
+
+        A solid line is drawn as the filled outline of its runs: the runs are straight,
+        so the outline is one rectangle each, and filling it costs Qt far less on every
+        frame than stroking a wide antialiased line. A dashed or dotted pen is one pixel
+        wide and stroked on Qt's fast path; a zigzag is stroked.
+        """
+        fill = not jagged and pen.style() == Qt.PenStyle.SolidLine and not pen.isCosmetic()
+        for piece, stretch in zip(self._pieces, self._stretches, strict=True):
+            if fill:
+                piece.setPath(_outline(stretch, pen.widthF()))
+                piece.setPen(_NO_PEN)
+                piece.setBrush(style.arrow_paint(pen)[0])
+                continue
+            path = QPainterPath()
+            path.moveTo(*stretch[0])
+            if jagged:
+                for a, b in itertools.pairwise(stretch):
+                    zigzag(QPointF(*a), QPointF(*b), path)
+            else:
+                line_to = path.lineTo
+                for x, y in stretch[1:]:
+                    line_to(x, y)
+            piece.setPath(path)
+            piece.setPen(pen)
+            piece.setBrush(_NO_BRUSH)
 
     def set_far(self, far: bool) -> None:
-        """Draw thin hairlines (far) or the full pens (near); dashes are lost far away."""
-        if far != self._far:
-            self._far = far
-            self._restyle()
+        """Leave the drawing to the scene's overview (far), or draw the link itself (near).
+
+        Far away, one `LinksOverview` draws every link in a few calls; the link's own
+        pieces are only made when it is first seen near by.
+        """
+        if far == self._far:
+            return
+        self._far = far
+        for child in self.childItems():
+            child.setVisible(not far)
+        if not far:
+            if self._built_for != self._points:
+                self._build_pieces()
+            else:
+                self._restyle()
 
     def show_selected(self) -> None:
         """Draw the link in the selection colour, or not, as its selection now says.
@@ -329,6 +466,16 @@ class LinkItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return self._bounds
+
+    def setOpacity(self, opacity: float) -> None:  # the overview follows it too
+        if opacity != self.opacity() and self._overview is not None:
+            self._overview.changed()
+        super().setOpacity(opacity)
+
+    def setVisible(self, visible: bool) -> None:  # the overview follows it too
+        if visible != self.isVisible() and self._overview is not None:
+            self._overview.changed()
+        super().setVisible(visible)
 
     def shape(self) -> QPainterPath:
         """The route widened for easy clicking, plus the arrow head (computed on demand)."""

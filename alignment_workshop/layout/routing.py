@@ -296,17 +296,20 @@ class Router:
     ) -> list[Point] | None:
         """The path with fewest bends on a sparse grid around the two cards (A*)."""
         step = -1 if target.bottom <= source.top else 1
-        start = (_port_x(source, offset), _edge(source, step) + step * END_GAP)
         enter = 1 if step < 0 else -1
-        goal = (_port_x(target, offset), _edge(target, enter) + enter * END_GAP)
+        start_x, goal_x = _port_x(source, offset), _port_x(target, offset)
+        start = (start_x, _edge(source, step) + step * END_GAP)
+        goal = (goal_x, _edge(target, enter) + enter * END_GAP)
+        # The search runs outside the two cards' clearance; short stubs join it to them.
+        outside = CLEARANCE + 1.0
+        leave = (start_x, _edge(source, step) + step * outside)
+        reach = (goal_x, _edge(target, enter) + enter * outside)
         margin = SEARCH_MARGIN
         for _ in range(4):
             window = _window(source, target, margin)
-            path = _astar(
-                self.obstacles, window, (start, step), (goal, -enter), (link.source, link.target)
-            )
+            path = _astar(self.obstacles, window, (leave, step), (reach, -enter))
             if path is not None:
-                return path
+                return [start, *path, goal]
             margin *= 3
         return None
 
@@ -453,7 +456,6 @@ def _astar(
     window: Box,
     leave: tuple[Point, int],
     reach: tuple[Point, int],
-    ends: tuple[str, str],
 ) -> list[Point] | None:
     """A path from `leave` to `reach`, each a point and the vertical step taken there."""
     (start, out_step), (goal, in_step) = leave, reach
@@ -462,8 +464,7 @@ def _astar(
     first, last = (xi[start[0]], yi[start[1]]), (xi[goal[0]], yi[goal[1]])
 
     def free(a: tuple[int, int], b: tuple[int, int]) -> bool:
-        allowed = [end for end, node in zip(ends, (first, last), strict=True) if node in (a, b)]
-        return obstacles.blocked(xs[a[0]], ys[a[1]], xs[b[0]], ys[b[1]], allowed) is None
+        return obstacles.blocked(xs[a[0]], ys[a[1]], xs[b[0]], ys[b[1]]) is None
 
     def guess(node: tuple[int, int]) -> float:
         return abs(xs[node[0]] - goal[0]) + abs(ys[node[1]] - goal[1])

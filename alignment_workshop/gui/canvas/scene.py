@@ -189,6 +189,8 @@ class MapScene(QGraphicsScene):
             )
             dim = lit_links is not None and link_id not in lit_links
             link_item.setOpacity(style.DIMMED_OPACITY if dim else 1.0)
+        if self._overview is not None:
+            self._overview.changed()  # it draws the links' dimming and hiding too
 
     # ------------------------------------------------------------------ following the model
 

@@ -467,16 +467,6 @@ class LinkItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def setOpacity(self, opacity: float) -> None:  # the overview follows it too
-        if opacity != self.opacity() and self._overview is not None:
-            self._overview.changed()
-        super().setOpacity(opacity)
-
-    def setVisible(self, visible: bool) -> None:  # the overview follows it too
-        if visible != self.isVisible() and self._overview is not None:
-            self._overview.changed()
-        super().setVisible(visible)
-
     def shape(self) -> QPainterPath:
         """The route widened for easy clicking, plus the arrow head (computed on demand)."""
         if self._shape is None:

@@ -52,7 +52,8 @@ def export_image(workshop: Workshop, path: Path | str) -> None:
     document.replace(workshop.copy())
     scene = MapScene(document)
     document.refresh_analysis()
-    scene.set_far(False)  # every link with its full pen, dashes and arrow
+    scene.set_far(False)  # every link with its dashes and arrow head,
+    scene.set_fine(True)  # at full width: the picture is drawn once
     for item in scene.node_items():  # draw vectors and text, not cached pixmaps
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     source = map_rect(scene)

@@ -339,6 +339,11 @@ class MapScene(QGraphicsScene):
             if self._overview is not None:
                 self._overview.setVisible(far)
 
+    def set_fine(self, fine: bool) -> None:
+        """Draw dotted and dashed links at full width: slower, for a picture drawn once."""
+        for item in self._links.values():
+            item.set_fine(fine)
+
     def _on_node_added(self, event: Added[Node]) -> None:
         item = self._add_node_item(event.item)
         self.note_moved(event.item.id)

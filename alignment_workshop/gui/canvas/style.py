@@ -114,25 +114,31 @@ SMALL_PIXELS: Final = 11
 
 
 def link_pen(
-    kind: LinkKind, *, resolved: bool = False, selected: bool = False, far: bool = False
+    kind: LinkKind,
+    *,
+    resolved: bool = False,
+    selected: bool = False,
+    far: bool = False,
+    fine: bool = False,
 ) -> QPen:
     """The pen a link of `kind` is drawn with (shared: do not modify it).
 
     Solid kinds get their full width. Dotted and dashed kinds (upholds, depends) are
     drawn one device pixel wide: Qt strokes a one-pixel dash pattern on its fast path,
     where a wider one costs as much as every other link on screen together, and the
-    thinner line also reads as the lighter relation it is. `far` gives one-pixel
+    thinner line also reads as the lighter relation it is. `fine` gives every kind its
+    full width, for a picture drawn once (an exported image). `far` gives one-pixel
     hairlines for a map seen from far away, where patterns and widths are lost anyway.
     """
-    key = (kind, resolved and kind is LinkKind.CONFLICTS, selected, far)
+    key = (kind, resolved and kind is LinkKind.CONFLICTS, selected, far, fine)
     pen = _PENS.get(key)
     if pen is None:
         link_style = LINKS[kind]
         color = QColor(SELECTION if selected else RESOLVED if key[1] else link_style.color)
         if far:
             pen = QPen(color, 0)
-        elif selected:
-            pen = QPen(color, link_style.width + 1.5, link_style.dash)
+        elif selected or fine:
+            pen = QPen(color, link_style.width + (1.5 if selected else 0.0), link_style.dash)
         elif link_style.dash != Qt.PenStyle.SolidLine:
             pen = QPen(color, 1.0, link_style.dash)
             pen.setCosmetic(True)
@@ -144,7 +150,7 @@ def link_pen(
     return pen
 
 
-_PENS: dict[tuple[LinkKind, bool, bool, bool], QPen] = {}
+_PENS: dict[tuple[LinkKind, bool, bool, bool, bool], QPen] = {}
 
 
 def arrow_paint(pen: QPen) -> tuple[QBrush, QPen]:

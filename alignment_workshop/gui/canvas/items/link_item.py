@@ -274,6 +274,7 @@ class LinkItem(QGraphicsItem):
         self._shape: QPainterPath | None = None
         self._bounds = QRectF()
         self._far = far
+        self._fine = False
         self._overview = overview
         self._built_for: tuple[Point, ...] = ()
         self._stretches: list[list[Point]] = []
@@ -390,7 +391,9 @@ class LinkItem(QGraphicsItem):
         if self._far:
             return
         link = self.link
-        pen = style.link_pen(link.kind, resolved=link.resolved, selected=self._drawn_selected)
+        pen = style.link_pen(
+            link.kind, resolved=link.resolved, selected=self._drawn_selected, fine=self._fine
+        )
         look = (pen.color().rgba(), pen.widthF())
         if look != self._drawn_look:
             self._drawn_look = look
@@ -453,6 +456,12 @@ class LinkItem(QGraphicsItem):
                 self._build_pieces()
             else:
                 self._restyle()
+
+    def set_fine(self, fine: bool) -> None:
+        """Draw dotted and dashed kinds at their full width (for an exported picture)."""
+        if fine != self._fine:
+            self._fine = fine
+            self._restyle()
 
     def show_selected(self) -> None:
         """Draw the link in the selection colour, or not, as its selection now says.

@@ -1,6 +1,7 @@
-"""The command line: the editor, `check`, `upgrade` and `export`.
+"""The command line: the editor, `check`, `upgrade`, `import` and `export`.
 
-`check`, `upgrade` and PDF `export` never import PySide6: each command imports only
+`check`, `upgrade`, `import` and the PDF and spreadsheet `export` never import PySide6,
+and `check` never imports the spreadsheet libraries: each command imports only
 what it needs, inside its own function, so they start fast and run on servers with no
 display libraries. Every failure a user can cause ends in one line on stderr and exit 2.
 """
@@ -10,12 +11,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, logs
+from .terminal import visible
 
 if TYPE_CHECKING:
     from .analysis.findings import Report
@@ -23,8 +26,9 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERNAL = 2  # a bug, not the user's input: traceback in the log file
-COMMANDS = ("check", "upgrade", "export")
-EXPORT_TYPES = (".pdf", ".png", ".svg")
+COMMANDS = ("check", "upgrade", "import", "export")
+EXPORT_TYPES = (".pdf", ".png", ".svg", ".xlsx", ".csv")
+SPREADSHEET_TYPES = (".xlsx", ".csv")
 
 
 class CommandError(Exception):
@@ -45,6 +49,19 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{prog} {__version__}")
     if command is None:
         parser.add_argument("file", nargs="?", type=Path, help="a .alignment workshop to open")
+        _room_arguments(parser)
+        return parser
+    if command == "import":
+        parser.add_argument("file", type=Path, help="a .xlsx, .csv or .md file to import")
+        parser.add_argument(
+            "-o", "--output", type=Path, required=True, help="the .alignment workshop to write"
+        )
+        parser.add_argument(
+            "--objectives-section",
+            metavar="NAME",
+            help="Markdown: the ## section that holds the objectives (default: Company, "
+            "Company-wide, Organisation, Organization or Objectives)",
+        )
         return parser
     parser.add_argument("file", type=Path, help="the .alignment workshop")
     if command == "check":
@@ -53,23 +70,48 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("-o", "--output", type=Path, help="write here instead of FILE")
     else:
         parser.add_argument(
-            "-o", "--output", type=Path, required=True, help="plan.pdf, map.png or map.svg"
+            "-o",
+            "--output",
+            type=Path,
+            required=True,
+            help="plan.pdf, map.png or map.svg, or cards.xlsx or cards.csv",
         )
         parser.add_argument("--team", metavar="TEAM_ID", help="a plan for one team (PDF only)")
     return parser
+
+
+def _room_arguments(parser: argparse.ArgumentParser) -> None:
+    room = parser.add_argument_group("room (phones join, vote and propose goals)")
+    room.add_argument("--room", action="store_true", help="open FILE with its room open")
+    room.add_argument("--room-address", metavar="ADDRESS", help="listen here (default: LAN)")
+    room.add_argument("--room-port", metavar="PORT", type=_port, help="first port to try")
+    room.add_argument("--room-named", action="store_true", help="phones give their names")
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r} (use 1 to 65535)")
+    return port
 
 
 _DESCRIPTIONS = {
     None: "Build, check and present a company's alignment map.",
     "check": "Run the alignment checks. Exit 0: no errors; 1: errors found; 2: unreadable file.",
     "upgrade": "Rewrite FILE in the current format (atomic; keeps FILE.bak).",
-    "export": "Write the PDF action plan, or the map as PNG or SVG.",
+    "import": "Make a workshop from a spreadsheet (.xlsx, .csv) or a Markdown outline (.md).",
+    "export": "Write the PDF action plan, the map as PNG or SVG, or the workshop as XLSX or CSV.",
 }
 _EPILOG = """commands:
   alignment-workshop [FILE]                         open the editor
+  alignment-workshop FILE --room                    ... with its room open for phones
   alignment-workshop check FILE [--json]            run the alignment checks
   alignment-workshop upgrade FILE [-o OUT]          rewrite FILE in the current format
-  alignment-workshop export FILE -o OUT [--team ID] PDF action plan, or map PNG/SVG
+  alignment-workshop import SOURCE -o OUT.alignment  a workshop from .xlsx, .csv or .md
+  alignment-workshop export FILE -o OUT [--team ID] PDF plan, map PNG/SVG, XLSX/CSV
 """
 
 
@@ -92,7 +134,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         out = json.dumps(report_to_json(report), ensure_ascii=False, indent=2)
     else:
-        out = format_report(report, _active_goals(workshop))
+        out = visible(format_report(report, _active_goals(workshop)))
     print(out)
     has_errors = any(f.severity is Severity.ERROR for f in report.findings)
     return EXIT_FINDINGS if has_errors else EXIT_OK
@@ -168,33 +210,45 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     """Load FILE (migrating it if old) and save it in the current format."""
     from .fileio import FORMAT_VERSION, WorkshopFileError, save
 
-    workshop = _load(args.file)
     target = args.output or args.file
+    _check_output(target)
+    workshop = _load(args.file)
     try:
         save(workshop, target)
     except WorkshopFileError as error:
         raise CommandError(target, str(error)) from None
-    print(f"Wrote {target} in format version {FORMAT_VERSION}.")
+    print(visible(f"Wrote {target} in format version {FORMAT_VERSION}."))
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the PDF action plan (no Qt) or the map image (Qt, offscreen)."""
+    """Write the PDF action plan (no Qt) or the map image (Qt, offscreen).
+
+    The export is atomic: it is made whole, then replaces the output file; any failure
+    leaves the previous file as it was and ends in one line with exit status 2. It never
+    writes onto the workshop it reads.
+    """
     out: Path = args.output
     suffix = out.suffix.lower()
     if suffix not in EXPORT_TYPES:
-        raise CommandError(out, "unsupported export type; use .pdf, .png or .svg")
+        raise CommandError(out, "unsupported export type; use .pdf, .png, .svg, .xlsx or .csv")
     if args.team is not None and suffix != ".pdf":
         raise CommandError(out, "--team applies to the PDF action plan only")
+    _check_output(out, source=args.file)
     workshop = _load(args.file)
+    note = None
     try:
-        if suffix == ".pdf":
+        if suffix in SPREADSHEET_TYPES:
+            _export_spreadsheet(workshop, out)
+        elif suffix == ".pdf":
             _export_pdf(workshop, out, args.team)
         else:
-            _export_image(workshop, out)
+            note = _export_image(workshop, out)
     except OSError as error:
         raise CommandError(out, f"cannot write the file ({error.strerror or error})") from None
-    print(f"Wrote {out}.")
+    print(visible(f"Wrote {out}."))
+    if note:
+        print(note)
     return EXIT_OK
 
 
@@ -207,30 +261,122 @@ def _export_pdf(workshop: Workshop, out: Path, team: str | None) -> None:
         raise CommandError(out, str(error)) from None
 
 
-def _export_image(workshop: Workshop, out: Path) -> None:
+def _export_spreadsheet(workshop: Workshop, out: Path) -> None:
+    from .interchange import InterchangeError, export_file
+
+    try:
+        export_file(workshop, out)
+    except InterchangeError as error:
+        raise CommandError(out, str(error)) from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read a spreadsheet or outline and write it as a new workshop; all or nothing."""
+    from .fileio import WorkshopFileError, save
+    from .interchange import InterchangeError, import_file
+
+    out: Path = args.output
+    if out.suffix.lower() != ".alignment":
+        raise CommandError(out, "the workshop to write must be a .alignment file")
+    _check_output(out, source=args.file)
+    try:
+        imported = import_file(args.file, objectives_section=args.objectives_section)
+    except InterchangeError as error:
+        raise CommandError(args.file, str(error)) from None
+    try:
+        save(imported.workshop, out)
+    except WorkshopFileError as error:
+        raise CommandError(out, str(error)) from None
+    for note in imported.notes:
+        print(visible(f"note: {args.file}: {note}"), file=sys.stderr)
+    print(visible(f"Wrote {out}: {imported_summary(imported.workshop)}."))
+    return EXIT_OK
+
+
+def imported_summary(workshop: Workshop) -> str:
+    """ "3 objectives, 12 team goals, 30 key results, 4 teams": what an import made."""
+    from collections import Counter
+
+    from .model import NodeKind
+
+    counts = Counter(node.kind for node in workshop.iter_nodes())
+    parts = [
+        f"{counts[kind]} {kind.label.lower()}{'s' if counts[kind] != 1 else ''}"
+        for kind in NodeKind
+        if counts[kind]
+    ]
+    teams = len(workshop.teams)
+    parts.append(f"{teams} team{'s' if teams != 1 else ''}")
+    return ", ".join(parts)
+
+
+def _export_image(workshop: Workshop, out: Path) -> str | None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .gui.canvas.image_export import export_image
+    from .gui.support.qt_messages import qt_messages_to_log
 
-    export_image(workshop, out)
+    with qt_messages_to_log():  # one line for a failure, never Qt's own notices first
+        return export_image(workshop, out)
 
 
 def cmd_editor(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    """Open the editor, on FILE if given."""
+    """Open the editor, on FILE if given (with its room open if asked)."""
     from .gui.app import run
 
-    return run(args.file, list(argv))
+    room = None
+    if args.room or args.room_address or args.room_port or args.room_named:
+        if args.file is None:
+            raise CommandError("--room", "needs a workshop FILE to open the room on")
+        from .gui.features.room.startup import RoomRequest
+        from .room.server import DEFAULT_PORT
+
+        port = args.room_port or DEFAULT_PORT
+        room = RoomRequest(args.room_address, port, named=args.room_named)
+    return run(args.file, list(argv), room)
 
 
 def _check_input(path: Path) -> None:
-    if not path.exists():
-        raise CommandError(path, "no such file")
-    if path.is_dir():
+    """Refuse, in one line, an input that is missing, unreachable or not a regular file."""
+    from .safe_files import describe_mode
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise CommandError(path, "no such file") from None
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        raise CommandError(path, f"cannot be read ({reason})") from None
+    except ValueError:
+        raise CommandError(path, "is not a usable file path") from None
+    if stat.S_ISDIR(info.st_mode):
         raise CommandError(path, "is a folder, not a workshop file")
+    if not stat.S_ISREG(info.st_mode):
+        raise CommandError(path, f"is {describe_mode(info.st_mode)}, not a workshop file")
+
+
+def _check_output(path: Path, source: Path | None = None) -> None:
+    """Refuse, before any work, an output that is not a regular file or is write-protected.
+
+    The command line cannot ask "save over a write-protected file?", so it refuses. An
+    export (`source` given) never writes onto the workshop it is made from.
+    """
+    from .export_file import check_export_target
+    from .safe_files import is_write_protected
+
+    try:
+        check_export_target(path, source)
+    except OSError as error:
+        raise CommandError(path, error.strerror or type(error).__name__) from None
+    except ValueError:
+        raise CommandError(path, "is not a usable file path") from None
+    if is_write_protected(path):
+        raise CommandError(path, "is write-protected; make it writable first, or write elsewhere")
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "upgrade": cmd_upgrade,
+    "import": cmd_import,
     "export": cmd_export,
 }
 
@@ -252,7 +398,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_input(args.file)
         return _COMMANDS[command](args)
     except CommandError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(visible(f"error: {error}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -262,5 +408,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as error:  # a bug: one line here, the traceback in the log file
         log = logs.where(logs.log_unexpected((type(error), error, error.__traceback__)))
-        print(f"error: internal error: {logs.one_line(error)} (details in {log})", file=sys.stderr)
+        line = f"error: internal error: {logs.one_line(error)} (details in {log})"
+        print(visible(line), file=sys.stderr)
         return EXIT_INTERNAL

@@ -20,6 +20,7 @@ from alignment_workshop.model import (
     Meta,
     Node,
     NodeKind,
+    Period,
     Priority,
     Status,
     Team,
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "examples" / "product-company.alignment"
 H, M, L = Priority.HIGH, Priority.MEDIUM, Priority.LOW
 SUP, UPH, CON, DEP = LinkKind.SUPPORTS, LinkKind.UPHOLDS, LinkKind.CONFLICTS, LinkKind.DEPENDS
+MEA = LinkKind.MEASURES
 
 TEAMS = [
     Team("product", "Product", "#2563EB"),
@@ -77,6 +79,34 @@ OBJECTIVES = [
 ]
 
 
+def key_result(
+    kid: str, title: str, team: str, owner: str, unit: str, *numbers: float | None
+) -> Node:
+    """A key result with its baseline, target and (if measured yet) current value."""
+    baseline, target, current = (*numbers, None, None)[:3]
+    return Node(
+        kid, NodeKind.KEY_RESULT, title, team=team, owner=owner, unit=unit,
+        baseline=baseline, target=target, current=current, status=Status.AGREED,
+        due=dt.date(2027, 12, 31),
+    )  # fmt: skip
+
+
+#: How the room will know each objective is met; the margin's target is still open, and
+#: nobody has yet said how to measure the regional launch.
+KEY_RESULTS = [
+    key_result("kr-ttfi", "Median minutes to first saved dashboard", "product",
+               "Priya Natarajan", "min", 42, 20, 35),
+    key_result("kr-nrr", "Net revenue retention", "success", "Omar Haddad", "%", 104, 115, 106),
+    key_result("kr-badges", "Charts with a freshness badge", "product", "Lena Ortiz", "%",
+               0, 100, 12),
+    key_result("kr-enterprise", "New accounts over 500 seats", "sales", "Dan Walsh",
+               "accounts", 0, 20, 3),
+    key_result("kr-p95", "p95 dashboard load time", "engineering", "Marek Nowak", "s",
+               6.5, 2),
+    key_result("kr-margin", "Gross margin", "finance", "Ruth Adler", "%", 73, None),
+]  # fmt: skip
+
+
 def goal(
     gid: str, title: str, team: str | None, priority: Priority = M, impact: int = 3, **extra: object
 ) -> Node:
@@ -92,6 +122,7 @@ GOALS = [
         5,
         owner="Priya Natarajan",
         votes=7,
+        contributors=("engineering", "success"),
         due=dt.date(2027, 3, 31),
         metric="Activation rate in week one",
         why="New customers give up before they see their own data.",
@@ -209,6 +240,15 @@ GOALS = [
         3,
         owner="Jules Martin",
         why="Live sessions convert trials and fill the launch funnel.",
+    ),
+    goal(
+        "g-success-webinars",
+        "Host a monthly webinar for new customers",
+        "success",
+        M,
+        2,
+        owner="Mia Lang",
+        why="New customers who join a live session renew more often.",
     ),
     goal(
         "g-cases",
@@ -351,7 +391,7 @@ LINKS = [
     (UPH, "g-cases", "val-customer"),
     (SUP, "g-brand", "vision"),
     (SUP, "g-pipeline", "obj-enterprise"),
-    (SUP, "g-bundles", "obj-retention"),
+    (SUP, "g-bundles", "kr-nrr"),
     (SUP, "g-qbr", "obj-retention"),
     (UPH, "g-qbr", "val-customer"),
     (SUP, "g-health", "obj-retention"),
@@ -359,6 +399,13 @@ LINKS = [
     (SUP, "g-invoicing", "obj-margin"),
     (SUP, "g-cloud", "obj-margin"),
     (SUP, "g-advisory", "obj-retention"),
+    (SUP, "g-success-webinars", "kr-nrr"),
+    (MEA, "kr-ttfi", "obj-activation"),
+    (MEA, "kr-nrr", "obj-retention"),
+    (MEA, "kr-badges", "obj-trust"),
+    (MEA, "kr-enterprise", "obj-enterprise"),
+    (MEA, "kr-p95", "obj-platform"),
+    (MEA, "kr-margin", "obj-margin"),
     (DEP, "g-pipeline", "g-sso"),
     (DEP, "g-pipeline", "g-onprem"),
     (DEP, "g-sso", "g-admin"),
@@ -376,6 +423,7 @@ def build() -> Workshop:
         Node(i, NodeKind.OBJECTIVE, t, priority=p, impact=n, metric=m, status=Status.AGREED)
         for i, t, p, n, m in OBJECTIVES
     ]
+    nodes += KEY_RESULTS
     nodes += GOALS
     links = [Link(f"l-{i + 1:02d}", kind, s, t) for i, (kind, s, t) in enumerate(LINKS)]
     links.append(
@@ -403,6 +451,7 @@ def build() -> Workshop:
     meta = Meta(
         title="Brightpath 2027 alignment workshop",
         date=dt.date(2026, 11, 24),
+        period=Period(dt.date(2027, 1, 1), dt.date(2027, 12, 31), "2027"),
         facilitator="Helen Brooks",
         participants=(
             "Priya Natarajan",

@@ -1,11 +1,12 @@
 """The graphs the checks read, built once per analysis in one pass over nodes and links.
 
 `MapGraphs.build` sorts the workshop into what the rules need: the active nodes by kind,
-S (the `supports` links between active nodes) as successor and predecessor lists, the
-`depends` links between active goals, the unresolved conflicts between active nodes, and
-the few facts single rules ask about (values upheld, goals depending on dropped goals,
-goals joined to another team's goals). Dropped nodes, and links touching them, are left
-out everywhere except `depends_on_dropped`.
+S (the `supports` and `measures` links between active nodes) as successor and predecessor
+lists, the `depends` links between active goals, the unresolved conflicts between active
+nodes, and the few facts single rules ask about (values upheld, what each key result
+measures, goals depending on dropped goals, goals joined to another team's goals).
+Dropped nodes, and links touching them, are left out everywhere except
+`depends_on_dropped`.
 
 The traversal helpers work on these plain adjacency lists: a multi-source search over a
 dict of lists is the cheapest way to answer "which nodes reach a vision" for every node at
@@ -38,13 +39,18 @@ class MapGraphs:
     values: list[str] = field(default_factory=list)
     objectives: list[str] = field(default_factory=list)
     goals: list[str] = field(default_factory=list)
-    #: S: `supports` links between active nodes, as successor and predecessor lists.
+    key_results: list[str] = field(default_factory=list)
+    #: S: `supports` and `measures` links between active nodes, as successor and
+    #: predecessor lists.
     succ: Adjacency = field(default_factory=dict)
     pred: Adjacency = field(default_factory=dict)
-    #: The part of S between nodes of one kind (goal → goal, objective → objective).
-    #: Supports links never point down (goal → objective → vision), so every circle of
-    #: them lies in here, and a search for circles need not look at the rest.
+    #: The part of S where circles can be: objective → objective, and the links among
+    #: goals and key results. No link of S leads from an objective back to a goal or a
+    #: key result, nor from a vision anywhere, so a search for circles need not look at
+    #: the rest.
     level_succ: Adjacency = field(default_factory=dict)
+    #: The active node each active key result measures.
+    measured: dict[str, str] = field(default_factory=dict)
     #: `depends` links between active goals, source → targets.
     depends: Adjacency = field(default_factory=dict)
     #: (active goal, dropped goal) for each `depends` link from the one to the other.
@@ -62,7 +68,7 @@ class MapGraphs:
         nodes = {node.id: node for node in workshop.iter_nodes()}
         graphs = cls(nodes=nodes, order={node_id: i for i, node_id in enumerate(nodes)})
         dropped = graphs._sort_nodes()
-        supports, upheld = [], graphs.upheld
+        supports, measured, upheld = [], graphs.measured, graphs.upheld
         for link in workshop.iter_links():
             source, target, kind = link.source, link.target, link.kind
             if source in dropped or target in dropped:
@@ -72,6 +78,9 @@ class MapGraphs:
                 supports.append((source, target))
             elif kind is LinkKind.UPHOLDS:
                 upheld.add(target)
+            elif kind is LinkKind.MEASURES:
+                measured[source] = target
+                supports.append((source, target))
             else:
                 graphs._add_other_link(link)
         graphs._add_supports(supports)
@@ -84,6 +93,7 @@ class MapGraphs:
             NodeKind.VALUE: self.values,
             NodeKind.OBJECTIVE: self.objectives,
             NodeKind.GOAL: self.goals,
+            NodeKind.KEY_RESULT: self.key_results,
         }
         dropped: set[str] = set()
         for node in self.nodes.values():
@@ -94,9 +104,10 @@ class MapGraphs:
         return dropped
 
     def _add_supports(self, supports: list[tuple[str, str]]) -> None:
-        """Fill S from (source, target) pairs, and note the ones between two goals."""
+        """Fill S from (source, target) pairs, and note the goal → goal supports links."""
         succ, pred, nodes, level = self.succ, self.pred, self.nodes, self.level_succ
         goal, objective, contacts = NodeKind.GOAL, NodeKind.OBJECTIVE, self.goal_contacts
+        key_result = NodeKind.KEY_RESULT
         for source, target in supports:
             if source in succ:
                 succ[source].append(target)
@@ -106,10 +117,14 @@ class MapGraphs:
                 pred[target].append(source)
             else:
                 pred[target] = [source]
-            kind = nodes[target].kind
-            if kind is goal:  # only a goal supports a goal
-                contacts.append((source, target))
-            elif kind is not objective or nodes[source].kind is not objective:
+            kind, source_kind = nodes[target].kind, nodes[source].kind
+            if kind is goal:
+                if source_kind is goal:  # a key result measuring a goal is no contact
+                    contacts.append((source, target))
+            elif kind is objective:
+                if source_kind is not objective:
+                    continue
+            elif kind is not key_result:
                 continue
             level.setdefault(source, []).append(target)
 
@@ -174,7 +189,7 @@ def cyclic_components(adjacency: Adjacency) -> list[set[str]]:
         return []
     import networkx as nx  # only a map with a cycle pays for it: see the docstring
 
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_edges_from(
         (source, target)
         for source in tangled

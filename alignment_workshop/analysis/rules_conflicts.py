@@ -6,7 +6,7 @@ them and the score excludes each such n from the aligned goals.
 
 from __future__ import annotations
 
-from alignment_workshop.model import Link
+from alignment_workshop.model import Link, NodeKind
 
 from .findings import Finding, Severity
 from .graphs import MapGraphs, closure
@@ -27,10 +27,12 @@ def conflicts(graphs: MapGraphs) -> list[Finding]:
 
 
 def split_supports(graphs: MapGraphs) -> list[tuple[str, Link]]:
-    """(n, conflict) for each active n, other than the conflict's ends, that reaches both.
+    """(n, conflict) for each active objective or goal n, other than the conflict's ends,
+    that reaches both.
 
     n reaches a node exactly when n is among that node's ancestors in S, so each end's
-    ancestors are found once (and shared between conflicts) and intersected.
+    ancestors are found once (and shared between conflicts) and intersected. Key results
+    among them are left out: the rule names the objectives and goals pulled both ways.
     """
     ancestors: dict[str, set[str]] = {}
 
@@ -40,7 +42,8 @@ def split_supports(graphs: MapGraphs) -> list[tuple[str, Link]]:
             found = ancestors[node_id] = closure(graphs.pred, (node_id,))
         return found
 
-    splits = []
+    splits: list[tuple[str, Link]] = []
+    nodes, key_result = graphs.nodes, NodeKind.KEY_RESULT
     for link in graphs.conflicts:
         a, b = link.source, link.target
         above_a = ancestors_of(a)
@@ -49,7 +52,8 @@ def split_supports(graphs: MapGraphs) -> list[tuple[str, Link]]:
         common = above_a & ancestors_of(b)
         common.discard(a)
         common.discard(b)
-        splits.extend((n, link) for n in graphs.by_order(common))
+        ranked = [n for n in common if nodes[n].kind is not key_result]
+        splits.extend((n, link) for n in graphs.by_order(ranked))
     return splits
 
 

@@ -1,11 +1,12 @@
-"""The rules about single team goals: priorities, dependencies, the why, and ownership.
+"""The rules about single team goals: priorities, dependencies, the why, dates, ownership.
 
-priority-inversion, depends-cycle, depends-on-dropped, when-without-why and unowned-goal.
+priority-inversion, depends-cycle, depends-on-dropped, when-without-why,
+due-outside-period (which also covers key results) and unowned-goal.
 """
 
 from __future__ import annotations
 
-from alignment_workshop.model import Priority
+from alignment_workshop.model import Period, Priority
 
 from .findings import Finding, Severity
 from .graphs import MapGraphs, cyclic_components
@@ -63,16 +64,40 @@ def depends_on_dropped(graphs: MapGraphs) -> list[Finding]:
 
 
 def when_without_why(graphs: MapGraphs) -> list[Finding]:
-    """Active goals with a due date but a blank why."""
-    findings = []
+    """Active goals with a due date, a blank why, and nothing they support on the map."""
+    findings, succ = [], graphs.succ
     for goal_id in graphs.goals:
         goal = graphs.nodes[goal_id]
-        if goal.due is not None and not goal.why.strip():
+        if goal.due is not None and not goal.why.strip() and goal_id not in succ:
             message = (
-                f"{quoted(goal)} has a due date but no why. "
-                "Write down why it matters before agreeing when it is due."
+                f"{quoted(goal)} has a due date but no why, and supports nothing on the map. "
+                "Write down why it matters, or link it to what it serves, before agreeing "
+                "when it is due."
             )
             findings.append(Finding("when-without-why", Severity.INFO, (goal_id,), message))
+    return findings
+
+
+def due_outside_period(graphs: MapGraphs, period: Period | None) -> list[Finding]:
+    """Active goals and key results due before the workshop's period starts or after it ends."""
+    if period is None:
+        return []
+    findings, nodes = [], graphs.nodes
+    span = f"{period.start.isoformat()} to {period.end.isoformat()}"
+    label = " ".join(period.label.split())
+    named = (
+        f"the workshop's period '{label}' ({span})" if label else f"the workshop's period ({span})"
+    )
+    for node_id in (*graphs.goals, *graphs.key_results):
+        due = nodes[node_id].due
+        if due is None or due in period:
+            continue
+        when = f"before {named} starts" if due < period.start else f"after {named} ends"
+        message = (
+            f"{quoted(nodes[node_id])} is due on {due.isoformat()}, {when}. Move the date "
+            "into the period, or agree that this work belongs to another one."
+        )
+        findings.append(Finding("due-outside-period", Severity.INFO, (node_id,), message))
     return findings
 
 

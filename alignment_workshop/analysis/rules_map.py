@@ -16,7 +16,7 @@ from .wording import named_list, quoted
 
 def no_vision(graphs: MapGraphs) -> list[Finding]:
     """No vision, while there is active work that should serve one."""
-    if graphs.visions or not (graphs.objectives or graphs.goals):
+    if graphs.visions or not (graphs.objectives or graphs.goals or graphs.key_results):
         return []
     message = (
         "The map has no vision, so no objective or goal can say why it matters. "
@@ -38,7 +38,8 @@ def multiple_visions(graphs: MapGraphs) -> list[Finding]:
 
 
 def orphans(graphs: MapGraphs, to_vision: set[str]) -> list[Finding]:
-    """Active objectives and goals that reach no vision, when a vision exists."""
+    """When a vision exists: active objectives and goals that reach none, and active key
+    results that measure no active node."""
     if not graphs.visions:
         return []
     findings = []
@@ -47,6 +48,13 @@ def orphans(graphs: MapGraphs, to_vision: set[str]) -> list[Finding]:
             findings.append(
                 Finding("orphan", Severity.ERROR, (node_id,), _orphan_message(graphs, node_id))
             )
+    for node_id in graphs.key_results:
+        if node_id not in graphs.measured:
+            message = (
+                f"The key result {quoted(graphs.nodes[node_id])} measures nothing on the map. "
+                "Link it to the objective or goal it measures, or drop it."
+            )
+            findings.append(Finding("orphan", Severity.ERROR, (node_id,), message))
     return findings
 
 

@@ -1,8 +1,9 @@
 """The alignment score: which active goals are aligned, and the share of them.
 
-An active goal is aligned when a vision exists and it reaches one, it is not an end of
-an unresolved conflict, it is not the n of a split-support, and it is in no circle of
-supports links. The score is 100 × aligned ÷ active goals, rounded with `round(x, 1)`,
+An active goal is aligned when a vision exists and it reaches one, it reaches an active
+objective whenever the map has one (a goal that skips the objectives is not aligned), it
+is not an end of an unresolved conflict, it is not the n of a split-support, and it is in
+no circle of supports links. The score is 100 × aligned ÷ active goals, rounded with `round(x, 1)`,
 and None with no active goals: an empty map must not look healthy.
 """
 
@@ -19,10 +20,15 @@ from .graphs import MapGraphs
 def aligned_goals(
     graphs: MapGraphs,
     to_vision: set[str],
+    to_objective: set[str] | None,
     cycles: Iterable[set[str]],
     splits: Iterable[tuple[str, Link]],
 ) -> frozenset[str]:
-    """The active goals that meet all four conditions of alignment."""
+    """The active goals that meet all five conditions of alignment.
+
+    `to_objective` holds the nodes that reach an active objective, or is None when the
+    map has no active objective.
+    """
     if not graphs.visions:
         return frozenset()
     excluded = {n for component in cycles for n in component}
@@ -30,7 +36,11 @@ def aligned_goals(
     for link in graphs.conflicts:
         excluded.add(link.source)
         excluded.add(link.target)
-    return frozenset(g for g in graphs.goals if g in to_vision and g not in excluded)
+    if to_objective is None:
+        return frozenset(g for g in graphs.goals if g in to_vision and g not in excluded)
+    return frozenset(
+        g for g in graphs.goals if g in to_vision and g in to_objective and g not in excluded
+    )
 
 
 def score(aligned: int, goals: int) -> float | None:

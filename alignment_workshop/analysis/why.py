@@ -1,8 +1,10 @@
-"""Why does this matter? The chains of `supports` links from a node up to a vision.
+"""Why does this matter? The chains of links in S from a node up to a vision.
 
-`why_paths` lists every simple path of supports links between active nodes from a node
-to a vision, shortest first and capped, for the editor's "Why?" highlight; the sentences
-turn one path into words for the card and the PDF ("So that …, so that …").
+S holds the `supports` and `measures` links between active nodes, so a chain may pass
+through a key result: "<goal> → so that <key result> → so that <objective> → …".
+`why_paths` lists every simple path of S from a node to a vision, shortest first and
+capped, for the editor's "Why?" highlight; the sentences turn one path into words for the
+card and the PDF ("So that …, so that …").
 
 The search is best-first on "steps so far + fewest steps left to a vision", so complete
 paths come out shortest first and the search stops as soon as it has enough; a cap on
@@ -28,7 +30,7 @@ Path = tuple[str, ...]
 
 
 class WhyIndex:
-    """The supports graph of a workshop with each node's distance to a vision.
+    """The graph S of a workshop with each node's distance to a vision.
 
     Build one to answer many questions about the same workshop (the PDF asks for every
     goal); `why_paths` builds one for a single question.
@@ -68,7 +70,7 @@ class WhyIndex:
 
 
 def _steps_to_vision(graphs: MapGraphs) -> dict[str, int]:
-    """The fewest supports links from each node that reaches a vision (0 for a vision)."""
+    """The fewest links of S from each node that reaches a vision (0 for a vision)."""
     steps = dict.fromkeys(graphs.visions, 0)
     frontier = list(graphs.visions)
     pred = graphs.pred
@@ -86,7 +88,8 @@ def _steps_to_vision(graphs: MapGraphs) -> dict[str, int]:
 
 
 def why_paths(workshop: Workshop, node_id: str, limit: int = MAX_PATHS) -> list[Path]:
-    """Every simple path of supports links among active nodes from `node_id` to a vision.
+    """Every simple path of S (supports and measures links among active nodes) from
+    `node_id` to a vision.
 
     `node_id` comes first and the vision last; shortest paths first, at most `limit`.
     """

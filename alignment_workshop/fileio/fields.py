@@ -1,4 +1,4 @@
-"""The fields of each record of a version-1 file, in the order they are written.
+"""The fields of each record of a current (version-2) file, in the order they are written.
 
 One table serves both directions: the writer writes keys in this order, and the reader
 refuses any key outside it. Which node fields apply to which kind comes from the model's
@@ -14,7 +14,8 @@ from alignment_workshop.model import LinkKind, NodeKind
 from alignment_workshop.model.rules import NODE_FIELDS
 
 TOP_KEYS: Final = ("format", "version", "generator", "workshop", "teams", "nodes", "links")
-WORKSHOP_KEYS: Final = ("title", "date", "facilitator", "participants", "notes")
+WORKSHOP_KEYS: Final = ("title", "date", "period", "facilitator", "participants", "notes")
+PERIOD_KEYS: Final = ("start", "end", "label")
 TEAM_KEYS: Final = ("id", "name", "color")
 ACTION_KEYS: Final = ("text", "owner", "done")
 
@@ -32,9 +33,14 @@ ALL_NODE_KEYS: Final = (
     "status",
     "votes",
     "team",
+    "contributors",
     "owner",
     "why",
     "due",
+    "baseline",
+    "target",
+    "current",
+    "unit",
     "actions",
 )
 
@@ -65,6 +71,7 @@ LINK_KEYS: Final[dict[LinkKind, tuple[str, ...]]] = {
 ALL_LINK_KEYS: Final = LINK_KEYS[LinkKind.CONFLICTS]
 
 REQUIRED_TOP: Final = ("format", "version", "nodes")
+REQUIRED_PERIOD: Final = ("start", "end")
 REQUIRED_TEAM: Final = ("id", "name")
 REQUIRED_NODE: Final = ("id", "kind", "title")
 REQUIRED_LINK: Final = ("id", "kind", "source", "target")

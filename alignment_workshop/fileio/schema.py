@@ -19,6 +19,7 @@ from alignment_workshop.model import (
     Meta,
     Node,
     NodeKind,
+    Period,
     Priority,
     Status,
     Team,
@@ -41,6 +42,7 @@ _ALL_NODE_KEYS = frozenset(f.ALL_NODE_KEYS)
 _ALL_LINK_KEYS = frozenset(f.ALL_LINK_KEYS)
 _TOP_KEYS = frozenset(f.TOP_KEYS)
 _WORKSHOP_KEYS = frozenset(f.WORKSHOP_KEYS)
+_PERIOD_KEYS = frozenset(f.PERIOD_KEYS)
 _TEAM_KEYS = frozenset(f.TEAM_KEYS)
 _ACTION_KEYS = frozenset(f.ACTION_KEYS)
 _REQUIRED_NODE = frozenset(f.REQUIRED_NODE)
@@ -104,7 +106,16 @@ def read_meta(value: object) -> Meta:
     """The `workshop` object as metadata."""
     obj = as_object(value, "workshop")
     check_keys(obj, "workshop", _WORKSHOP_KEYS, (), "the workshop")
+    if obj.get("period") is not None:
+        obj = {**obj, "period": read_period(obj["period"], "workshop.period")}
     return Meta(**obj)
+
+
+def read_period(value: object, where: str) -> Period:
+    """The workshop's `period` object; its dates are judged by the model."""
+    obj = as_object(value, where)
+    check_keys(obj, where, _PERIOD_KEYS, f.REQUIRED_PERIOD, "a period")
+    return Period(**obj)
 
 
 def read_team(value: object, where: str) -> Team:
@@ -149,7 +160,7 @@ def read_node(value: object, where: str) -> Node:
     record["kind"] = kind
     if "x" in keys or "y" in keys:
         record["pos"] = _pos(obj, record, where)
-    if kind is NodeKind.GOAL or kind is NodeKind.OBJECTIVE:
+    if kind is not NodeKind.VISION and kind is not NodeKind.VALUE:
         # Known names become members here (the model's fast path); anything else is
         # passed on as it is, for the model to refuse.
         if "priority" in keys:
@@ -158,6 +169,10 @@ def read_node(value: object, where: str) -> Node:
             record["status"] = _lookup(_STATUSES, obj["status"]) or obj["status"]
         if "actions" in keys:
             record["actions"] = _actions(obj["actions"], f"{where}.actions")
+        if "contributors" in keys:
+            contributors = obj["contributors"]
+            if type(contributors) is list:
+                record["contributors"] = tuple(contributors)
     return Node(**record)
 
 

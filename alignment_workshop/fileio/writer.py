@@ -10,16 +10,29 @@ pure Python; a test holds the two to byte-for-byte equality.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
 import alignment_workshop
-from alignment_workshop.model import Action, Link, LinkKind, Meta, Node, NodeKind, Team, Workshop
+from alignment_workshop.model import (
+    Action,
+    Link,
+    LinkKind,
+    Meta,
+    Node,
+    NodeKind,
+    Period,
+    Team,
+    Workshop,
+)
 
 from . import migrations
 from .atomic import write_atomic
-from .errors import WorkshopSaveError
+from .disk_state import DiskState
+from .errors import WorkshopSaveError, WorkshopTooLargeError
 from .gcpause import collector_paused
+from .jsonparse import MAX_FILE_BYTES
 
 
 def generator() -> str:
@@ -31,10 +44,15 @@ def _meta(meta: Meta) -> dict[str, Any]:
     return {
         "title": meta.title,
         "date": None if meta.date is None else meta.date.isoformat(),
+        "period": None if meta.period is None else _period(meta.period),
         "facilitator": meta.facilitator,
         "participants": list(meta.participants),
         "notes": meta.notes,
     }
+
+
+def _period(period: Period) -> dict[str, Any]:
+    return {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label}
 
 
 def _team(team: Team) -> dict[str, Any]:
@@ -54,19 +72,42 @@ def _node(node: Node) -> dict[str, Any]:
     }
     if node.pos is not None:
         record["x"], record["y"] = float(node.pos[0]), float(node.pos[1])
-    if node.kind is NodeKind.OBJECTIVE or node.kind is NodeKind.GOAL:
-        record["priority"] = node.priority.value
-        record["impact"] = node.impact
-        record["metric"] = node.metric
-        record["status"] = node.status.value
-        record["votes"] = node.votes
-    if node.kind is NodeKind.GOAL:
+    kind = node.kind
+    if kind is NodeKind.GOAL:
+        _ranked(node, record)
         record["team"] = node.team
+        record["contributors"] = list(node.contributors)
         record["owner"] = node.owner
         record["why"] = node.why
         record["due"] = None if node.due is None else node.due.isoformat()
         record["actions"] = [_action(action) for action in node.actions]
+    elif kind is NodeKind.OBJECTIVE:
+        _ranked(node, record)
+        record["owner"] = node.owner
+    elif kind is NodeKind.KEY_RESULT:
+        _key_result(node, record)
     return record
+
+
+def _ranked(node: Node, record: dict[str, Any]) -> None:
+    """The fields objectives and goals share, in the written order."""
+    record["priority"] = node.priority.value
+    record["impact"] = node.impact
+    record["metric"] = node.metric
+    record["status"] = node.status.value
+    record["votes"] = node.votes
+
+
+def _key_result(node: Node, record: dict[str, Any]) -> None:
+    """The fields of a key result, in the written order."""
+    record["status"] = node.status.value
+    record["team"] = node.team
+    record["owner"] = node.owner
+    record["due"] = None if node.due is None else node.due.isoformat()
+    record["baseline"] = node.baseline
+    record["target"] = node.target
+    record["current"] = node.current
+    record["unit"] = node.unit
 
 
 def _link(link: Link) -> dict[str, Any]:
@@ -96,7 +137,10 @@ def to_document(workshop: Workshop) -> dict[str, Any]:
     }
 
 
-_SCALARS = {type(None): lambda _: "null", bool: lambda v: "true" if v else "false"}
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    type(None): lambda _: "null",
+    bool: lambda v: "true" if v else "false",
+}
 
 
 def _encode(value: Any, pad: str) -> str:
@@ -143,11 +187,12 @@ def dumps(workshop: Workshop) -> bytes:
         return encode(to_document(workshop)).encode("utf-8", "backslashreplace")
 
 
-def save(workshop: Workshop, path: str | os.PathLike[str]) -> None:
-    """Write `workshop` to `path` atomically, keeping the previous file as `<path>.bak`.
+def saveable_bytes(workshop: Workshop) -> bytes:
+    """`dumps(workshop)`, refused when the loader would refuse to open the result.
 
-    Raises `WorkshopSaveError` (a `WorkshopFileError`) when it fails; the file that was
-    at `path` is then unchanged.
+    Raises `WorkshopTooLargeError` (a `WorkshopSaveError`) before anything is written
+    when the file would be larger than the load limit (`MAX_FILE_BYTES`): it would be
+    saved, and then never open again.
     """
     try:
         data = dumps(workshop)
@@ -155,4 +200,17 @@ def save(workshop: Workshop, path: str | os.PathLike[str]) -> None:
         raise WorkshopSaveError(
             "", f"the workshop could not be written ({error}); nothing was saved"
         ) from error
-    write_atomic(path, data)
+    if len(data) > MAX_FILE_BYTES:
+        raise WorkshopTooLargeError(len(data), MAX_FILE_BYTES)
+    return data
+
+
+def save(workshop: Workshop, path: str | os.PathLike[str]) -> DiskState:
+    """Write `workshop` to `path` atomically, keeping the previous file as `<path>.bak`.
+
+    Returns the state of the file written. Raises `WorkshopSaveError` (a
+    `WorkshopFileError`) when it fails, or when the file would be too large to open
+    again; the file that was at `path` is then unchanged.
+    """
+    data = saveable_bytes(workshop)
+    return DiskState.of(data, write_atomic(path, data))

@@ -1,9 +1,10 @@
 """Automatic placement of the cards of a workshop, layered from the vision down, and the
 routes of its links around them.
 
-`auto_layout(workshop)` gives every node a card centre; `auto_layout(workshop, only=ids)`
-places just those nodes in open space, and `free_spot` finds room for one card added
-by hand. `routing.route_workshop` (or a `routing.Router` kept in step with the cards)
+`auto_layout(workshop)` gives every node a card centre; `auto_layout(workshop,
+only=ids)` places just those nodes in open space, `free_spot` finds room for one card
+added by hand, and `chip_spot` finds the slot for a new key result under the card it
+measures. `routing.route_workshop` (or a `routing.Router` kept in step with the cards)
 gives every link a path of straight runs that keeps clear of every card it does not
 join; the editor, presentation, the PNG/SVG exports and the PDF map all draw it. The
 card sizes in `geometry` are shared with the canvas and the PDF. No Qt here: the layout
@@ -46,10 +47,15 @@ random) make most of everyone's crossings.
 """
 
 from .auto import auto_layout
+from .chips import chip_spot
 from .geometry import (
     BAND_GAP,
     CARD_HEIGHT,
     CARD_WIDTH,
+    CHIP_GAP,
+    CHIP_HEIGHT,
+    CHIP_PITCH,
+    CHIP_WIDTH,
     COLUMN_PITCH,
     H_GAP,
     ROW_PITCH,
@@ -62,6 +68,7 @@ from .geometry import (
     Rect,
     card_rect,
     card_size,
+    chip_center,
 )
 from .tidy import free_spot
 
@@ -69,6 +76,10 @@ __all__ = [
     "BAND_GAP",
     "CARD_HEIGHT",
     "CARD_WIDTH",
+    "CHIP_GAP",
+    "CHIP_HEIGHT",
+    "CHIP_PITCH",
+    "CHIP_WIDTH",
     "COLUMN_PITCH",
     "H_GAP",
     "ROW_PITCH",
@@ -82,5 +93,7 @@ __all__ = [
     "auto_layout",
     "card_rect",
     "card_size",
+    "chip_center",
+    "chip_spot",
     "free_spot",
 ]

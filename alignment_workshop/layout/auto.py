@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alignment_workshop.model import Workshop
 
+from .chips import stack_chips
 from .layering import Layering, layer
 from .ordering import order_rows
 from .placement import Grid, place_rows
@@ -14,6 +15,7 @@ def _full_layout(layering: Layering) -> Positions:
     grid = Grid.best(layering)
     rows = order_rows(layering, grid)
     positions, _ = place_rows(rows, layering, grid)
+    positions = stack_chips(positions, layering)
     return {node_id: (round(x, 1), round(y, 1)) for node_id, (x, y) in positions.items()}
 
 

@@ -2,12 +2,18 @@
 
 Rows run top to bottom: the vision(s) with the values beside them, the "why" of the
 whole map; then the objectives, an objective that supports another objective one row
-below it; then the team goals, a goal that supports another goal one row below that one.
-Goals are split into one column band per team, in the file's team order, with the goals
-that have no team in a last band. A kind of card this module does not name goes with
-the goals, so a new kind is laid out (plainly) before anyone teaches the layout about it.
+below it; then the team goals and key results, each one row below the goal or key result
+it supports or measures. They are split into one column band per team, in the file's
+team order, with those that have no team in a last band. A kind of card this module does
+not name goes with the goals, so a new kind is laid out (plainly) before anyone teaches
+the layout about it.
 
 Cycles of supports links (a finding, not a file error) are broken where they are met.
+
+A key result that measures a card is in no row: it is a chip in the stack under that
+card (see `chips.py`). In `targets` and `sources` it stands for its card, so a goal that
+moves another goal's key result sits one row below that goal, and the crossings counted
+are those of the links the map shows between rows.
 """
 
 from __future__ import annotations
@@ -45,6 +51,10 @@ class Layering:
     kinds: dict[str, NodeKind] = field(default_factory=dict)
     #: True when the first row holds the vision(s) and values.
     has_vision: bool = False
+    #: The key results stacked under each card that they measure, file order, dropped last.
+    chips: dict[str, list[str]] = field(default_factory=dict)
+    #: The card each stacked key result measures.
+    attached: dict[str, str] = field(default_factory=dict)
 
 
 def depths(ids: Iterable[str], targets: Mapping[str, list[str]]) -> dict[str, int]:
@@ -97,11 +107,33 @@ def _links(workshop: Workshop, layering: Layering) -> None:
     for link in workshop.iter_links():
         layering.neighbours.setdefault(link.source, []).append(link.target)
         layering.neighbours.setdefault(link.target, []).append(link.source)
-        if link.kind is LinkKind.SUPPORTS:
+        if link.kind is LinkKind.SUPPORTS or link.kind is LinkKind.MEASURES:
             layering.targets.setdefault(link.source, []).append(link.target)
             layering.sources.setdefault(link.target, []).append(link.source)
         elif link.kind is LinkKind.UPHOLDS:
             layering.upholders.setdefault(link.target, []).append(link.source)
+
+
+def _stack_chips(workshop: Workshop, layering: Layering) -> None:
+    """Stack each key result that measures a card under it; it stands for its card in
+    `targets` and `sources`, where a card's links with its own chips disappear."""
+    for link in workshop.iter_links():
+        if link.kind is LinkKind.MEASURES:
+            layering.attached[link.source] = link.target
+    if not layering.attached:
+        return
+    stacked = [node for node in workshop.iter_nodes() if node.id in layering.attached]
+    for node in sorted(stacked, key=lambda n: not n.is_active):  # stable: file order kept
+        layering.chips.setdefault(layering.attached[node.id], []).append(node.id)
+    alias = layering.attached
+    for links in (layering.targets, layering.sources, layering.neighbours):
+        merged: dict[str, list[str]] = {}
+        for node_id, ends in links.items():
+            mine = alias.get(node_id, node_id)
+            others = merged.setdefault(mine, [])
+            others.extend(a for a in (alias.get(end, end) for end in ends) if a != mine)
+        links.clear()
+        links.update((i, list(dict.fromkeys(ends))) for i, ends in merged.items() if ends)
 
 
 def _goal_rows(workshop: Workshop, goals: list[str], layering: Layering) -> None:
@@ -123,14 +155,17 @@ def layer(workshop: Workshop) -> Layering:
     """Split the nodes of `workshop` into rows and bands."""
     layering = Layering()
     _links(workshop, layering)
+    _stack_chips(workshop, layering)
     tiers: list[list[str]] = [[] for _ in range(LAST_TIER + 1)]
     for node in workshop.iter_nodes():
-        tiers[TIERS.get(node.kind, LAST_TIER)].append(node.id)
         layering.kinds[node.id] = node.kind
-        if node.kind is NodeKind.VALUE:
-            layering.values.append(node.id)
         if not node.is_active:
             layering.dropped.add(node.id)
+        if node.id in layering.attached:
+            continue  # a chip under its card, in no row
+        tiers[TIERS.get(node.kind, LAST_TIER)].append(node.id)
+        if node.kind is NodeKind.VALUE:
+            layering.values.append(node.id)
     if tiers[0]:
         layering.rows.append([tiers[0]])
         layering.has_vision = True

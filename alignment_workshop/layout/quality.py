@@ -15,10 +15,17 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 
+from alignment_workshop.model import Link, LinkKind
+
 from .geometry import Rect
 from .obstacles import Obstacles
+from .stacks import Stacks
 
 Point = tuple[float, float]
+#: A segment of one link: (link id, start, end).
+Segment = tuple[str, Point, Point]
+#: Each link's (source, target) card ids.
+Ends = Mapping[str, tuple[str, str]]
 #: Side of the buckets the counting sorts segments into.
 _CELL = 512.0
 _EPS = 1e-7
@@ -48,7 +55,7 @@ def crossings(paths: Mapping[str, Sequence[Point]], ends: Mapping[str, tuple[str
 
     `paths` gives each link's polyline, `ends` its (source, target) card ids.
     """
-    cells: dict[tuple[int, int], tuple[list, list, list]] = {}
+    cells: dict[tuple[int, int], tuple[list[Segment], list[Segment], list[Segment]]] = {}
     for link_id, points in paths.items():
         for a, b in itertools.pairwise(points):
             if a == b:
@@ -74,7 +81,9 @@ def crossings(paths: Mapping[str, Sequence[Point]], ends: Mapping[str, tuple[str
     return total
 
 
-def _square_crossings(flat: list, upright: list, ends: Mapping, cell: tuple[int, int]) -> int:
+def _square_crossings(
+    flat: list[Segment], upright: list[Segment], ends: Ends, cell: tuple[int, int]
+) -> int:
     """Crossings between the horizontal and the vertical segments of one bucket."""
     total = 0
     low_x, low_y = cell[0] * _CELL, cell[1] * _CELL
@@ -96,7 +105,7 @@ def _square_crossings(flat: list, upright: list, ends: Mapping, cell: tuple[int,
     return total
 
 
-def _counts(first: tuple, second: tuple, ends: Mapping, cell: tuple[int, int]) -> int:
+def _counts(first: Segment, second: Segment, ends: Ends, cell: tuple[int, int]) -> int:
     """1 when two segments (one of them slanted) cross inside `cell`, else 0."""
     link_a, a, b = first
     link_b, c, d = second
@@ -151,3 +160,11 @@ def _enters(rect: Rect, a: Point, b: Point) -> bool:
         if t0 >= t1:
             return False
     return True
+
+
+def joined_cards(links: Iterable[Link]) -> dict[str, tuple[str, ...]]:
+    """The cards each of `links` joins: its two ends with their stacks (see `stacks.py`),
+    the cards a link may touch without counting as a card hit."""
+    links = list(links)
+    stacks = Stacks((k.source, k.target) for k in links if k.kind is LinkKind.MEASURES)
+    return {k.id: (*stacks.members(k.source), *stacks.members(k.target)) for k in links}

@@ -34,12 +34,13 @@ import heapq
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from alignment_workshop.model import Link, LinkKind, Workshop
 
 from .geometry import Rect, card_rect
 from .obstacles import CLEARANCE, Box, Obstacles
+from .stacks import Stacks
 
 Point = tuple[float, float]
 Route = tuple[Point, ...]
@@ -66,6 +67,9 @@ class LinkEnds:
 
     `peers` says the two cards are of one kind (two goals, two objectives): such a link
     moves sideways low down, next to its source, where few links run up between rows.
+    `source_stack` and `target_stack` name the other cards of each end's stack (a card
+    and its key-result chips, see `stacks.py`): the route joins the border of the whole
+    stack and may run over its cards.
     """
 
     id: str
@@ -73,6 +77,28 @@ class LinkEnds:
     source: str
     target: str
     peers: bool = False
+    source_stack: tuple[str, ...] = ()
+    target_stack: tuple[str, ...] = ()
+
+    @property
+    def source_keys(self) -> tuple[str, ...]:
+        """The source card and the other cards of its stack."""
+        return (self.source, *self.source_stack)
+
+    @property
+    def target_keys(self) -> tuple[str, ...]:
+        """The target card and the other cards of its stack."""
+        return (self.target, *self.target_stack)
+
+    def with_stacks(self, stacks: Stacks) -> LinkEnds:
+        """This link with its ends' stacks filled in from `stacks`."""
+        if not stacks:
+            return self
+        return replace(
+            self,
+            source_stack=stacks.members(self.source)[1:],
+            target_stack=stacks.members(self.target)[1:],
+        )
 
 
 def lane_offset(kind: LinkKind) -> float:
@@ -107,8 +133,8 @@ class Router:
         self.rects: dict[str, Rect] = dict(rects)
         self.obstacles = Obstacles(self.rects)
         # Answers shared by the many links that end at one card; forgotten on any change.
-        self._channels: dict[tuple[str, float, int], float] = {}
-        self._entries: dict[tuple[str, float, float, float], bool] = {}
+        self._channels: dict[tuple[tuple[str, ...], float, int], float] = {}
+        self._entries: dict[tuple[tuple[str, ...], float, float, float], bool] = {}
 
     def place(self, key: str, rect: Rect) -> None:
         """Add the card `key`, or move it to `rect`."""
@@ -129,7 +155,9 @@ class Router:
 
     def route(self, link: LinkEnds, shift: float = 0.0) -> Route:
         """The route of `link`, `shift` units aside from its kind's lane."""
-        source, target = self.rects[link.source], self.rects[link.target]
+        if link.target in link.source_keys:  # a chip and its own card: side by side
+            return straight(self.rects[link.source], self.rects[link.target], shift)
+        source, target = self._block(link.source_keys), self._block(link.target_keys)
         offset = (shift, lane_offset(link.kind))
         if _overlapping(source, target):
             return straight(source, target, shift)
@@ -139,6 +167,15 @@ class Router:
                 return simplified(path)
         path = self._search(link, source, target, offset[0])
         return simplified(path) if path is not None else straight(source, target, shift)
+
+    def _block(self, keys: tuple[str, ...]) -> Rect:
+        """The rectangle around the cards `keys` that have a place (the first always has)."""
+        rects = [self.rects[key] for key in keys if key in self.rects]
+        if len(rects) == 1:
+            return rects[0]
+        left, top = min(r.left for r in rects), min(r.top for r in rects)
+        right, bottom = max(r.right for r in rects), max(r.bottom for r in rects)
+        return Rect(left, top, right - left, bottom - top)
 
     # ------------------------------------------------------------------ the walk
 
@@ -157,13 +194,15 @@ class Router:
         route enters the target through its top, +1 through its bottom. `offsets` are the
         link's sideways shift (twins only) and its kind's lane in the channels.
         """
-        obstacles, ends = self.obstacles, (link.source, link.target)
+        obstacles = self.obstacles
+        own, theirs = link.source_keys, link.target_keys
+        ends = own + theirs
         offset, y_offset = offsets
         x = _port_x(source, offset)
         target_x = _port_x(target, offset)
         y = _edge(source, step) + step * END_GAP
         entry_y = _edge(target, enter_from) + enter_from * END_GAP
-        final_y = self._channel_beside(link.target, target_x, enter_from) + y_offset
+        final_y = self._channel_beside(theirs, target, target_x, enter_from) + y_offset
         path: list[Point] = [(x, y)]
         seen: set[tuple[int, int]] = set()
         for _ in range(MAX_STEPS):
@@ -173,7 +212,8 @@ class Router:
             if near is None or (near - final_y) * step >= 0:
                 if (final_y - y) * step < 0:
                     return None  # the target's channel lies behind us
-                return self._arrive(path, x, final_y, target_x, entry_y, ends)
+                return self._arrive(path, x, final_y, target_x, entry_y, (own, theirs))
+            assert hit is not None and hit_key is not None  # as `near` is not None
             lane_y = near - step * min(abs(y - near) / 2, HALF_CHANNEL) + y_offset
             if (lane_y - y) * step <= 0:
                 return None
@@ -196,40 +236,44 @@ class Router:
         final_y: float,
         target_x: float,
         entry_y: float,
-        ends: tuple[str, str],
+        ends: tuple[tuple[str, ...], tuple[str, ...]],
     ) -> list[Point] | None:
-        """Finish a walk: along the target's channel, then into the target."""
+        """Finish a walk: along the target's channel, then into the target.
+
+        `ends` are the cards of the source's stack and of the target's.
+        """
         obstacles = self.obstacles
-        if obstacles.blocked(x, path[-1][1], x, final_y, ends[:1] if len(path) == 1 else ()):
+        own, theirs = ends
+        if obstacles.blocked(x, path[-1][1], x, final_y, own if len(path) == 1 else ()):
             return None
         if obstacles.blocked(x, final_y, target_x, final_y):
             return None
-        entry = (ends[1], target_x, final_y, entry_y)
+        entry = (theirs, target_x, final_y, entry_y)
         free = self._entries.get(entry)
         if free is None:
-            free = obstacles.blocked(target_x, final_y, target_x, entry_y, ends[1:]) is None
+            free = obstacles.blocked(target_x, final_y, target_x, entry_y, theirs) is None
             self._entries[entry] = free
         if not free:
             return None
         return [*path, (x, final_y), (target_x, final_y), (target_x, entry_y)]
 
-    def _channel_beside(self, key: str, x: float, side: int) -> float:
-        """The middle of the free band on the `side` of card `key` (+1 below, -1 above).
+    def _channel_beside(self, keys: tuple[str, ...], rect: Rect, x: float, side: int) -> float:
+        """The middle of the free band on the `side` of the stack `keys`, whose rectangle is
+        `rect` (+1 below, -1 above).
 
         Many links end at one card, so the answer is kept until a card moves.
         """
-        found = self._channels.get((key, x, side))
+        found = self._channels.get((keys, x, side))
         if found is None:
-            rect = self.rects[key]
             edge = (rect.bottom if side > 0 else rect.top) + side * CLEARANCE
-            hit_key = self.obstacles.first_along(x, edge, side, (key,))
+            hit_key = self.obstacles.first_along(x, edge, side, keys)
             if hit_key is None:
                 room = 2 * HALF_CHANNEL
             else:
                 hit = self.obstacles.boxes[hit_key]
                 room = (hit[1] - edge) if side > 0 else (edge - hit[3])
             found = edge + side * min(max(room, 0.0) / 2, HALF_CHANNEL)
-            self._channels[(key, x, side)] = found
+            self._channels[(keys, x, side)] = found
         return found
 
     def _gap_beside(
@@ -238,7 +282,7 @@ class Router:
         target_x: float,
         lane_y: float,
         x: float,
-        ends: tuple[str, str],
+        ends: tuple[str, ...],
         offset: float,
     ) -> float | None:
         """The middle of a gap beside card `key`, reachable along `lane_y`, nearer the target first.
@@ -266,7 +310,7 @@ class Router:
         target_x: float,
         lane_y: float,
         x: float,
-        ends: tuple[str, str],
+        ends: tuple[str, ...],
         offset: float,
     ) -> float | None:
         """The middle of a gap in the row of `hit` next to the target's x, if reachable."""
@@ -322,10 +366,11 @@ def route_links(rects: Mapping[str, Rect], links: Iterable[LinkEnds]) -> dict[st
     return {link.id: router.route(link, shifts.get(link.id, 0.0)) for link in links}
 
 
-def ends_of(link: Link, workshop: Workshop) -> LinkEnds:
-    """What routing needs of `link`, a link of `workshop`."""
+def ends_of(link: Link, workshop: Workshop, stacks: Stacks | None = None) -> LinkEnds:
+    """What routing needs of `link`, a link of `workshop` whose stacks are `stacks`."""
     same = workshop.node(link.source).kind is workshop.node(link.target).kind
-    return LinkEnds(link.id, link.kind, link.source, link.target, same)
+    ends = LinkEnds(link.id, link.kind, link.source, link.target, same)
+    return ends.with_stacks(stacks) if stacks is not None else ends
 
 
 def route_workshop(
@@ -337,7 +382,8 @@ def route_workshop(
         for node in workshop.iter_nodes()
         if node.id in positions
     }
-    return route_links(rects, (ends_of(link, workshop) for link in workshop.iter_links()))
+    stacks = Stacks.of(workshop)
+    return route_links(rects, (ends_of(link, workshop, stacks) for link in workshop.iter_links()))
 
 
 # ---------------------------------------------------------------------- geometry helpers
@@ -433,8 +479,13 @@ def simplified(points: Sequence[Point]) -> Route:
 
 # ---------------------------------------------------------------------- A* on a sparse grid
 
+#: A search state: a grid crossing (column, row) and the heading it was reached with.
+GridKey = tuple[tuple[int, int], int]
 
-def _lines(obstacles: Obstacles, window: Box, start: Point, goal: Point) -> tuple[list, list]:
+
+def _lines(
+    obstacles: Obstacles, window: Box, start: Point, goal: Point
+) -> tuple[list[float], list[float]]:
     """The x and y grid lines: just outside each card nearby, midway between, and the ends."""
     xs = {start[0], goal[0], window[0], window[2]}
     ys = {start[1], goal[1], window[1], window[3]}
@@ -467,12 +518,12 @@ def _astar(
         return obstacles.blocked(xs[a[0]], ys[a[1]], xs[b[0]], ys[b[1]]) is None
 
     def guess(node: tuple[int, int]) -> float:
-        return abs(xs[node[0]] - goal[0]) + abs(ys[node[1]] - goal[1])
+        return float(abs(xs[node[0]] - goal[0]) + abs(ys[node[1]] - goal[1]))
 
     counter = itertools.count()
     queue = [(guess(first), next(counter), 0.0, first, -1)]
     best: dict[tuple[tuple[int, int], int], float] = {(first, -1): 0.0}
-    parent: dict[tuple[tuple[int, int], int], tuple[tuple[int, int], int]] = {}
+    parent: dict[GridKey, GridKey] = {}
     while queue:
         _, _, cost, node, heading = heapq.heappop(queue)
         if node == last:
@@ -497,8 +548,10 @@ def _astar(
     return None
 
 
-def _unwind(parent: dict, key: tuple, xs: list[float], ys: list[float]) -> list[Point]:
-    points = []
+def _unwind(
+    parent: dict[GridKey, GridKey], key: GridKey, xs: list[float], ys: list[float]
+) -> list[Point]:
+    points: list[Point] = []
     while True:
         node = key[0]
         points.append((xs[node[0]], ys[node[1]]))

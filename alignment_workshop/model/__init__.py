@@ -3,7 +3,7 @@
 Standard library only: the model never imports Qt, networkx or anything above it.
 """
 
-from .entities import Action, Link, Meta, Node, Position, Team
+from .entities import Action, Link, Meta, Node, Period, Position, Team
 from .errors import ValidationError
 from .events import Added, Changed, Event, Removed, WorkshopEvents
 from .ids import is_valid_id, new_id
@@ -21,6 +21,7 @@ __all__ = [
     "Meta",
     "Node",
     "NodeKind",
+    "Period",
     "Position",
     "Priority",
     "Removed",

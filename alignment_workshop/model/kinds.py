@@ -12,6 +12,7 @@ class NodeKind(StrEnum):
     VALUE = "value"
     OBJECTIVE = "objective"
     GOAL = "goal"
+    KEY_RESULT = "key_result"
 
     @property
     def label(self) -> str:
@@ -24,6 +25,7 @@ _NODE_LABELS = {
     NodeKind.VALUE: "Value",
     NodeKind.OBJECTIVE: "Objective",
     NodeKind.GOAL: "Team goal",
+    NodeKind.KEY_RESULT: "Key result",
 }
 
 
@@ -34,6 +36,7 @@ class LinkKind(StrEnum):
     UPHOLDS = "upholds"
     CONFLICTS = "conflicts"
     DEPENDS = "depends"
+    MEASURES = "measures"
 
 
 class Priority(StrEnum):
@@ -50,7 +53,7 @@ class Priority(StrEnum):
 
 
 class Status(StrEnum):
-    """Where an objective or goal stands in the workshop's decision."""
+    """Where an objective, goal or key result stands in the workshop's decision."""
 
     PROPOSED = "proposed"
     AGREED = "agreed"

@@ -15,7 +15,7 @@ import math
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from .entities import Action, Link, Meta, Node, Team
+from .entities import Action, Link, Meta, Node, Period, Team
 from .errors import ValidationError
 from .ids import is_valid_id
 from .kinds import LinkKind, NodeKind, Priority, Status
@@ -24,15 +24,25 @@ from .rules import (
     COORD_MAX,
     DATE_PATTERN,
     ID_MAX,
+    INT_LIMITS,
     MAX_ACTIONS,
+    MAX_CONTRIBUTORS,
     MAX_PARTICIPANTS,
+    MEASURE_MAX,
     NODE_FIELDS,
     TEXT_LIMITS,
 )
 
 E = TypeVar("E", bound=StrEnum)
+#: One of the frozen records a workshop holds.
+R = TypeVar("R", Meta, Team, Node, Link, Action)
 
 _NODE_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Node)}
+#: For each kind, the fields that do not apply to it, with the default they must keep.
+_INAPPLICABLE = {
+    kind: tuple((name, default) for name, default in _NODE_DEFAULTS.items() if name not in fields)
+    for kind, fields in NODE_FIELDS.items()
+}
 
 
 def show(value: object, limit: int = 40) -> str:
@@ -104,7 +114,7 @@ def check_int(value: object, field: str, low: int, high: int | None = None) -> i
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(field, f"must be an integer (got {type_name(value)})")
     if value < low or (high is not None and value > high):
-        bound = f"from {low} to {high}" if high is not None else f"at least {low}"
+        bound = f"from {low:,} to {high:,}" if high is not None else f"at least {low:,}"
         raise ValidationError(field, f"must be an integer {bound} (got {show(value)})")
     return value
 
@@ -157,6 +167,42 @@ def check_pos(value: object, field: str = "pos") -> tuple[float, float] | None:
     return (x, y)
 
 
+def check_measure(value: object, field: str) -> float | None:
+    """A key result's number: finite, no larger than 1e15 in magnitude, or None."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValidationError(field, f"must be a number or null (got {type_name(value)})")
+    if not -MEASURE_MAX <= value <= MEASURE_MAX:  # NaN fails both comparisons
+        raise ValidationError(field, f"must be a finite number within ±1e15 (got {show(value)})")
+    return float(value)
+
+
+def _period_day(value: object, name: str) -> dt.date:
+    """The start or end of a period: a real date, never None."""
+    day = parse_date(value, f"period.{name}")
+    if day is None:
+        raise ValidationError(f"period.{name}", 'must be a date "YYYY-MM-DD" (got null)')
+    return day
+
+
+def validate_period(period: object) -> Period | None:
+    """The workshop's period, or None: two real dates, the start not after the end."""
+    if period is None:
+        return None
+    if not isinstance(period, Period):
+        raise ValidationError("period", f"must be a period or null (got {type_name(period)})")
+    start, end = _period_day(period.start, "start"), _period_day(period.end, "end")
+    if end < start:
+        raise ValidationError(
+            "period.end", f"must not be before the start ({end.isoformat()} < {start.isoformat()})"
+        )
+    label = check_text(period.label, "period.label", "period.label")
+    if start is period.start and end is period.end:
+        return period
+    return Period(start, end, label)
+
+
 def validate_meta(meta: Meta) -> Meta:
     """The workshop's metadata, normalised; raises on the first broken rule."""
     title = check_text(meta.title, "title", "workshop.title")
@@ -172,6 +218,7 @@ def validate_meta(meta: Meta) -> Meta:
     return Meta(
         title=title,
         date=parse_date(meta.date, "date"),
+        period=validate_period(meta.period),
         facilitator=check_text(meta.facilitator, "facilitator", "workshop.facilitator"),
         participants=tuple(participants),
         notes=check_text(meta.notes, "notes", "workshop.notes"),
@@ -187,7 +234,7 @@ def validate_team(team: Team) -> Team:
     )
 
 
-def _normalised(record: Any, values: dict[str, Any]) -> Any:
+def _normalised(record: R, values: dict[str, Any]) -> R:
     """`record` itself when every checked value is the one it holds, else a new record.
 
     Loading a large file validates tens of thousands of records that are already normal;
@@ -210,25 +257,38 @@ def validate_action(action: Action, field: str) -> Action:
 def validate_node(node: Node) -> Node:
     """A node record, normalised, with every field checked against its kind."""
     kind = check_enum(NodeKind, node.kind, "kind")
-    applies = NODE_FIELDS[kind]
-    for name, default in _NODE_DEFAULTS.items():
-        if name not in applies and getattr(node, name) != default:
+    for name, default in _INAPPLICABLE[kind]:
+        if getattr(node, name) != default:
             article = "an" if kind is NodeKind.OBJECTIVE else "a"
             raise ValidationError(name, f"does not apply to {article} {kind.value} node")
     check_id(node.id)
     check_text(node.title, "title", "node.title", required=True)
     check_text(node.description, "description", "node.description")
     values: dict[str, Any] = {"kind": kind, "pos": check_pos(node.pos)}
-    if kind in (NodeKind.OBJECTIVE, NodeKind.GOAL):
+    if kind is NodeKind.OBJECTIVE:
         values.update(_ranked_values(node))
+        check_text(node.owner, "owner", "node.owner")
+    elif kind is NodeKind.GOAL:
+        values.update(_ranked_values(node))
+        values.update(_goal_values(node))
+    elif kind is NodeKind.KEY_RESULT:
+        values.update(_key_result_values(node))
     return _normalised(node, values)
 
 
 def _ranked_values(node: Node) -> dict[str, Any]:
-    """Check the fields objectives and goals add; returns those that may need normalising."""
-    check_int(node.impact, "impact", 1, 5)
-    check_int(node.votes, "votes", 0)
+    """Check the fields objectives and goals share; returns those that may need normalising."""
+    check_int(node.impact, "impact", *INT_LIMITS["node.impact"])
+    check_int(node.votes, "votes", *INT_LIMITS["node.votes"])
     check_text(node.metric, "metric", "node.metric")
+    return {
+        "priority": check_enum(Priority, node.priority, "priority"),
+        "status": check_enum(Status, node.status, "status"),
+    }
+
+
+def _goal_values(node: Node) -> dict[str, Any]:
+    """Check the fields only a team goal has."""
     check_text(node.owner, "owner", "node.owner")
     check_text(node.why, "why", "node.why")
     if node.team is not None:
@@ -241,10 +301,43 @@ def _ranked_values(node: Node) -> dict[str, Any]:
     for i, action in enumerate(actions):
         validate_action(action, f"actions[{i}]")
     return {
-        "priority": check_enum(Priority, node.priority, "priority"),
-        "status": check_enum(Status, node.status, "status"),
+        "contributors": _contributors(node),
         "due": parse_date(node.due, "due"),
         "actions": actions if type(actions) is tuple else tuple(actions),
+    }
+
+
+def _contributors(node: Node) -> tuple[str, ...]:
+    """A goal's contributing teams: distinct team ids other than its own team."""
+    contributors = node.contributors
+    if not isinstance(contributors, (tuple, list)):
+        raise ValidationError("contributors", "must be a list of team ids")
+    if len(contributors) > MAX_CONTRIBUTORS:
+        raise ValidationError("contributors", f"must hold at most {MAX_CONTRIBUTORS} teams")
+    seen: set[str] = set()
+    for i, team_id in enumerate(contributors):
+        where = f"contributors[{i}]"
+        check_id(team_id, where)
+        if team_id == node.team:
+            raise ValidationError(where, f"is the goal's own team ({team_id!r}); it leads the goal")
+        if team_id in seen:
+            raise ValidationError(where, f"names the team {team_id!r} twice")
+        seen.add(team_id)
+    return contributors if type(contributors) is tuple else tuple(contributors)
+
+
+def _key_result_values(node: Node) -> dict[str, Any]:
+    """Check the fields of a key result; returns those that may need normalising."""
+    check_text(node.owner, "owner", "node.owner")
+    check_text(node.unit, "unit", "node.unit")
+    if node.team is not None:
+        check_id(node.team, "team")
+    return {
+        "status": check_enum(Status, node.status, "status"),
+        "due": parse_date(node.due, "due"),
+        "baseline": check_measure(node.baseline, "baseline"),
+        "target": check_measure(node.target, "target"),
+        "current": check_measure(node.current, "current"),
     }
 
 
@@ -270,7 +363,7 @@ def validate_link(link: Link) -> Link:
     return _normalised(link, {"kind": kind})
 
 
-def replace_checked(record: Any, changes: dict[str, Any]) -> Any:
+def replace_checked(record: R, changes: dict[str, Any]) -> R:
     """`dataclasses.replace`, but an unknown field name is a `ValidationError`."""
     names = {f.name for f in dataclasses.fields(record)}
     for name in changes:

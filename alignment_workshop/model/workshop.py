@@ -1,21 +1,31 @@
-"""The workshop: its records in order, and the one edit API that changes them.
+"""The workshop: its records, and the one edit API that changes them.
 
-Every edit validates what it is given with the rules of the file format, raises
-`ValidationError` before touching anything, applies the change, then emits one
-fine-grained event and `changed`. Readers get copies or frozen records, so the only way
-to change a workshop is through these methods.
+Every edit plans its change first: it validates what it is given with the rules of the
+file format and raises `ValidationError` before touching anything. Then it applies the
+plan and emits one fine-grained event and `changed`. The `check_*` dry runs run the same
+plans without applying them, so the GUI asks the model whether an edit would pass
+instead of keeping its own copy of the rules. Readers get copies or frozen records (see
+`store.py`), so the only way to change a workshop is through these methods.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+import dataclasses
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
-from .entities import Link, Meta, Node, Team
+from .entities import Link, Meta, Node, Position, Team
 from .errors import ValidationError
-from .events import Added, Changed, Removed, WorkshopEvents
-from .kinds import LinkKind, NodeKind
-from .rules import MAX_LINKS, MAX_NODES, MAX_TEAMS, link_allowed, link_key
+from .events import Added, Changed, Event, Removed
+from .rules import (
+    MAX_LINKS,
+    MAX_NODES,
+    MAX_TEAMS,
+    SINGLE_SOURCE_LINKS,
+    link_allowed,
+    link_key,
+)
+from .store import RecordStore
 from .validation import (
     check_pos,
     replace_checked,
@@ -25,45 +35,28 @@ from .validation import (
     validate_team,
 )
 
-
-def _insert(records: dict[str, Any], index: int, key: str, record: Any) -> dict[str, Any]:
-    """`records` with `record` placed at `index`, keeping dict order as list order."""
-    if index >= len(records):
-        records[key] = record
-        return records
-    items = list(records.items())
-    items.insert(max(index, 0), (key, record))
-    return dict(items)
-
-
-def _index_of(records: dict[str, Any], key: str) -> int:
-    for index, candidate in enumerate(records):
-        if candidate == key:
-            return index
-    raise KeyError(key)
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def _article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
 
 
+def _position(index: int, count: int) -> int:
+    """Where a record inserted at `index` of `count` records lands (the store's rule)."""
+    return min(max(index, 0), count)
+
+
 def _changed_fields(old: Any, new: Any) -> frozenset[str]:
     return frozenset(name for name in old.__slots__ if getattr(old, name) != getattr(new, name))
 
 
-class Workshop:
+class Workshop(RecordStore):
     """A whole workshop: metadata, teams, nodes and links, each in their order."""
 
     def __init__(self, meta: Meta | None = None) -> None:
-        self.events = WorkshopEvents()
-        self._meta = validate_meta(meta or Meta())
-        self._teams: dict[str, Team] = {}
-        self._nodes: dict[str, Node] = {}
-        self._links: dict[str, Link] = {}
-        self._link_keys: dict[tuple[str, str, str], str] = {}
-        self._links_at: dict[str, dict[str, None]] = {}
-
-    # ----------------------------------------------------------------- building
+        super().__init__(validate_meta(meta or Meta()))
 
     @classmethod
     def from_records(
@@ -77,141 +70,114 @@ class Workshop:
 
         Errors are located as in a file: "nodes[3].title: must not be blank".
         """
-        workshop = cls.__new__(cls)
-        workshop.events = WorkshopEvents()
         try:
-            workshop._meta = validate_meta(meta)
+            checked = validate_meta(meta)
         except ValidationError as error:
             raise error.within("workshop") from None
-        workshop._teams, workshop._nodes, workshop._links = {}, {}, {}
-        workshop._link_keys, workshop._links_at = {}, {}
-        for collection, records, adder in (
-            ("teams", teams, workshop._put_team),
-            ("nodes", nodes, workshop._put_node),
-            ("links", links, workshop._put_link),
-        ):
-            for index, record in enumerate(records):
-                try:
-                    adder(len(getattr(workshop, f"_{collection}")), record)
-                except ValidationError as error:
-                    raise error.within(f"{collection}[{index}]") from None
+        workshop = cls.__new__(cls)
+        RecordStore.__init__(workshop, checked)
+        workshop._load("teams", teams, workshop._plan_add_team, workshop._store_team)
+        workshop._load("nodes", nodes, workshop._plan_add_node, workshop._store_node)
+        workshop._load("links", links, workshop._plan_add_link, workshop._store_link)
         return workshop
 
-    def copy(self) -> Workshop:
-        """An equal workshop with no subscribers; records are immutable, so none is copied."""
-        twin = Workshop.__new__(Workshop)
-        twin.events = WorkshopEvents()
-        twin._meta = self._meta
-        twin._teams, twin._nodes, twin._links = (
-            dict(self._teams),
-            dict(self._nodes),
-            dict(self._links),
-        )
-        twin._link_keys = dict(self._link_keys)
-        twin._links_at = {node: dict(ids) for node, ids in self._links_at.items()}
-        return twin
+    def _load(
+        self,
+        collection: str,
+        records: Iterable[R],
+        plan: Callable[[R], R],
+        store: Callable[[int, R], R],
+    ) -> None:
+        for index, record in enumerate(records):
+            try:
+                store(index, plan(record))
+            except ValidationError as error:
+                raise error.within(f"{collection}[{index}]") from None
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Workshop):
-            return NotImplemented
-        return (
-            self._meta == other._meta
-            and list(self._teams.values()) == list(other._teams.values())
-            and list(self._nodes.values()) == list(other._nodes.values())
-            and list(self._links.values()) == list(other._links.values())
-        )
+    # ----------------------------------------------------------------- dry runs
+    #
+    # Every edit first plans its change with a `_plan_*` method, which raises
+    # `ValidationError` or returns the checked record, and only then applies it. Each
+    # `check_*` runs the same plan and stops there, so a dry run refuses exactly what its
+    # edit refuses, with the same reason; it changes nothing and emits nothing.
 
-    __hash__ = None  # type: ignore[assignment]
+    def check_update_meta(self, **changes: Any) -> Meta:
+        """The metadata `update_meta(**changes)` would store; raises as the edit would."""
+        return self._plan_update_meta(changes)
 
-    def __repr__(self) -> str:
-        return (
-            f"<Workshop {self._meta.title!r}: {len(self._teams)} teams, "
-            f"{len(self._nodes)} nodes, {len(self._links)} links>"
-        )
+    def check_new_team(self, team: Team) -> Team:
+        """The record `add_team(team)` or `insert_team` would store; raises as they would."""
+        return self._plan_add_team(team)
 
-    # ----------------------------------------------------------------- reading
+    def check_update_team(self, team_id: str, **changes: Any) -> Team:
+        """The record `update_team(team_id, **changes)` would store; raises as it would."""
+        return self._plan_update_team(team_id, changes)[1]
 
-    @property
-    def meta(self) -> Meta:
-        return self._meta
+    def check_remove_team(self, team_id: str) -> Team:
+        """The record `remove_team(team_id)` would remove; raises as it would."""
+        return self._plan_remove_team(team_id)
 
-    @property
-    def teams(self) -> list[Team]:
-        """The teams in order (a copy)."""
-        return list(self._teams.values())
+    def check_new_node(self, node: Node) -> Node:
+        """The record `add_node(node)` or `insert_node` would store; raises as they would."""
+        return self._plan_add_node(node)
 
-    @property
-    def nodes(self) -> list[Node]:
-        """The nodes in order (a copy)."""
-        return list(self._nodes.values())
+    def check_update_node(self, node_id: str, **changes: Any) -> Node:
+        """The record `update_node(node_id, **changes)` would store; raises as it would."""
+        return self._plan_update_node(node_id, changes)[1]
 
-    @property
-    def links(self) -> list[Link]:
-        """The links in order (a copy)."""
-        return list(self._links.values())
+    def check_move_node(self, node_id: str, pos: Position | None) -> Node:
+        """The record `move_node(node_id, pos)` would store; raises as it would."""
+        return self._plan_move_node(node_id, pos)[1]
 
-    def iter_nodes(self) -> Iterator[Node]:
-        """The nodes in order, without copying; do not edit while iterating."""
-        return iter(self._nodes.values())
+    def check_remove_node(self, node_id: str) -> Node:
+        """The record `remove_node(node_id)` would remove; raises as it would."""
+        return self._plan_remove_node(node_id)
 
-    def iter_links(self) -> Iterator[Link]:
-        """The links in order, without copying; do not edit while iterating."""
-        return iter(self._links.values())
+    def check_new_link(self, link: Link) -> Link:
+        """The record `add_link(link)` or `insert_link` would store; raises as they would."""
+        return self._plan_add_link(link)
 
-    def team(self, team_id: str) -> Team:
-        return self._teams[team_id]
+    def check_update_link(self, link_id: str, **changes: Any) -> Link:
+        """The record `update_link(link_id, **changes)` would store; raises as it would."""
+        return self._plan_update_link(link_id, changes)[1]
 
-    def node(self, node_id: str) -> Node:
-        return self._nodes[node_id]
+    def check_remove_link(self, link_id: str) -> Link:
+        """The record `remove_link(link_id)` would remove; raises as it would."""
+        return self._plan_remove_link(link_id)
 
-    def link(self, link_id: str) -> Link:
-        return self._links[link_id]
+    def check_new_items(
+        self, nodes: Iterable[Node], links: Iterable[Link]
+    ) -> tuple[list[Node], list[Link]]:
+        """The records adding every node, then every link, would store: all or nothing.
 
-    def has_team(self, team_id: str) -> bool:
-        return team_id in self._teams
+        Each record is checked as if every one before it had been added, so a batch may
+        link its own new nodes, and the limits count the whole batch. Raises the first
+        refusal.
+        """
+        nodes, links = list(nodes), list(links)
 
-    def has_node(self, node_id: str) -> bool:
-        return node_id in self._nodes
+        def add_all(trial: Workshop) -> tuple[list[Node], list[Link]]:
+            return [trial.add_node(n) for n in nodes], [trial.add_link(k) for k in links]
 
-    def has_link(self, link_id: str) -> bool:
-        return link_id in self._links
+        return self.dry_run(add_all)
 
-    def team_index(self, team_id: str) -> int:
-        return _index_of(self._teams, team_id)
+    def dry_run(self, edits: Callable[[Workshop], T]) -> T:
+        """Run `edits` on a scratch copy and return its result; this workshop is untouched.
 
-    def node_index(self, node_id: str) -> int:
-        return _index_of(self._nodes, node_id)
-
-    def link_index(self, link_id: str) -> int:
-        return _index_of(self._links, link_id)
-
-    def links_of(self, node_id: str) -> list[Link]:
-        """Every link that touches `node_id`, in the order they were attached."""
-        return [self._links[i] for i in self._links_at.get(node_id, {})]
-
-    def goals_of_team(self, team_id: str) -> list[Node]:
-        """The goals assigned to `team_id`, in node order."""
-        return [n for n in self._nodes.values() if n.kind is NodeKind.GOAL and n.team == team_id]
-
-    def find_link(self, kind: LinkKind, source: str, target: str) -> Link | None:
-        """The link of `kind` between the two nodes (either way round for conflicts)."""
-        link_id = self._link_keys.get(link_key(kind, source, target))
-        return None if link_id is None else self._links[link_id]
-
-    def check_new_link(self, link: Link) -> None:
-        """Raise `ValidationError` if `link` could not be added now; change nothing."""
-        self._checked_link(validate_link(link), replacing=None)
+        This checks a sequence of edits in which each step must see the ones before it
+        (re-home a team's goals, then remove the team): the first refused step raises.
+        The copy has no subscribers, so nothing is emitted.
+        """
+        return edits(self.copy())
 
     # ----------------------------------------------------------------- metadata
 
     def update_meta(self, **changes: Any) -> Meta:
         """Change fields of the metadata; returns the old metadata."""
-        old = self._meta
-        new = validate_meta(replace_checked(old, changes))
+        old, new = self._meta, self._plan_update_meta(changes)
         if new != old:
             self._meta = new
-            self.events.meta_changed.emit(Changed(old, new, _changed_fields(old, new)))
-            self.events.changed.emit(None)
+            self._emit(self.events.meta_changed, Changed(old, new, _changed_fields(old, new)))
         return old
 
     # ----------------------------------------------------------------- teams
@@ -222,35 +188,26 @@ class Workshop:
 
     def insert_team(self, index: int, team: Team) -> Team:
         """Insert `team` at `index` of the team order."""
-        stored = self._put_team(index, team)
-        self.events.team_added.emit(Added(self.team_index(stored.id), stored))
-        self.events.changed.emit(None)
+        checked = self._plan_add_team(team)
+        position = _position(index, len(self._teams))
+        stored = self._store_team(index, checked)
+        self._emit(self.events.team_added, Added(position, stored))
         return stored
 
     def remove_team(self, team_id: str) -> tuple[int, Team]:
         """Remove a team no goal refers to; returns its index and record for undo."""
-        team = self._require(self._teams, team_id, "team")
-        goals = self.goals_of_team(team_id)
-        if goals:
-            raise ValidationError(
-                "team",
-                f"'{team.name}' still has {len(goals)} goal(s); move them or leave them "
-                "without a team first",
-            )
+        team = self._plan_remove_team(team_id)
         index = self.team_index(team_id)
-        del self._teams[team_id]
-        self.events.team_removed.emit(Removed(index, team))
-        self.events.changed.emit(None)
+        self._drop_team(team_id)
+        self._emit(self.events.team_removed, Removed(index, team))
         return index, team
 
     def update_team(self, team_id: str, **changes: Any) -> Team:
         """Change fields of a team; returns the old record."""
-        old = self._require(self._teams, team_id, "team")
-        new = validate_team(replace_checked(old, changes))
+        old, new = self._plan_update_team(team_id, changes)
         if new != old:
             self._teams[team_id] = new
-            self.events.team_changed.emit(Changed(old, new, _changed_fields(old, new)))
-            self.events.changed.emit(None)
+            self._emit(self.events.team_changed, Changed(old, new, _changed_fields(old, new)))
         return old
 
     # ----------------------------------------------------------------- nodes
@@ -261,41 +218,27 @@ class Workshop:
 
     def insert_node(self, index: int, node: Node) -> Node:
         """Insert `node` at `index` of the node order."""
-        stored = self._put_node(index, node)
-        self.events.node_added.emit(Added(self.node_index(stored.id), stored))
-        self.events.changed.emit(None)
+        checked = self._plan_add_node(node)
+        position = _position(index, len(self._nodes))
+        stored = self._store_node(index, checked)
+        self._emit(self.events.node_added, Added(position, stored))
         return stored
 
     def remove_node(self, node_id: str) -> tuple[int, Node]:
         """Remove a node that no link touches; returns its index and record for undo."""
-        node = self._require(self._nodes, node_id, "node")
-        if self._links_at.get(node_id):
-            raise ValidationError(
-                "node", f"'{node.title}' still has links; remove them before the node"
-            )
+        node = self._plan_remove_node(node_id)
         index = self.node_index(node_id)
-        del self._nodes[node_id]
-        self._links_at.pop(node_id, None)
-        self.events.node_removed.emit(Removed(index, node))
-        self.events.changed.emit(None)
+        self._drop_node(node_id)
+        self._emit(self.events.node_removed, Removed(index, node))
         return index, node
 
     def update_node(self, node_id: str, **changes: Any) -> Node:
         """Change fields of a node (not its id or kind); returns the old record."""
-        old = self._require(self._nodes, node_id, "node")
-        if "kind" in changes and changes["kind"] != old.kind:
-            raise ValidationError("kind", "cannot be changed; add a new node instead")
-        new = validate_node(replace_checked(old, changes))
-        self._check_team_ref(new)
-        if new != old:
-            self._nodes[node_id] = new
-            self.events.node_changed.emit(Changed(old, new, _changed_fields(old, new)))
-            self.events.changed.emit(None)
-        return old
+        return self._replace_node(*self._plan_update_node(node_id, changes))
 
-    def move_node(self, node_id: str, pos: tuple[float, float] | None) -> Node:
+    def move_node(self, node_id: str, pos: Position | None) -> Node:
         """Place a node at `pos` (None: let the layout place it); returns the old record."""
-        return self.update_node(node_id, pos=check_pos(pos))
+        return self._replace_node(*self._plan_move_node(node_id, pos))
 
     # ----------------------------------------------------------------- links
 
@@ -305,49 +248,43 @@ class Workshop:
 
     def insert_link(self, index: int, link: Link) -> Link:
         """Insert `link` at `index` of the link order."""
-        stored = self._put_link(index, link)
-        self.events.link_added.emit(Added(self.link_index(stored.id), stored))
-        self.events.changed.emit(None)
+        checked = self._plan_add_link(link)
+        position = _position(index, len(self._links))
+        stored = self._store_link(index, checked)
+        self._emit(self.events.link_added, Added(position, stored))
         return stored
 
     def remove_link(self, link_id: str) -> tuple[int, Link]:
         """Remove a link; returns its index and record for undo."""
-        link = self._require(self._links, link_id, "link")
+        link = self._plan_remove_link(link_id)
         index = self.link_index(link_id)
-        del self._links[link_id]
-        del self._link_keys[link_key(link.kind, link.source, link.target)]
-        for end in (link.source, link.target):
-            self._links_at[end].pop(link_id, None)
-        self.events.link_removed.emit(Removed(index, link))
-        self.events.changed.emit(None)
+        self._drop_link(link)
+        self._emit(self.events.link_removed, Removed(index, link))
         return index, link
 
     def update_link(self, link_id: str, **changes: Any) -> Link:
         """Change fields of a link (note, resolved, resolution…); returns the old record."""
-        old = self._require(self._links, link_id, "link")
-        new = self._checked_link(validate_link(replace_checked(old, changes)), replacing=old)
+        old, new = self._plan_update_link(link_id, changes)
         if new != old:
-            del self._link_keys[link_key(old.kind, old.source, old.target)]
-            self._link_keys[link_key(new.kind, new.source, new.target)] = link_id
-            for end in (old.source, old.target):
-                self._links_at[end].pop(link_id, None)
-            for end in (new.source, new.target):
-                self._links_at.setdefault(end, {})[link_id] = None
+            self._unindex_link(old)
+            self._index_link(new)
             self._links[link_id] = new
-            self.events.link_changed.emit(Changed(old, new, _changed_fields(old, new)))
-            self.events.changed.emit(None)
+            self._emit(self.events.link_changed, Changed(old, new, _changed_fields(old, new)))
         return old
 
-    # ----------------------------------------------------------------- internals
+    # ----------------------------------------------------------------- plans
 
     @staticmethod
-    def _require(records: dict[str, Any], key: str, what: str) -> Any:
+    def _require(records: dict[str, R], key: str, what: str) -> R:
         try:
             return records[key]
         except (KeyError, TypeError):
             raise ValidationError(what, f"there is no {what} with id {key!r}") from None
 
-    def _put_team(self, index: int, team: Team) -> Team:
+    def _plan_update_meta(self, changes: dict[str, Any]) -> Meta:
+        return validate_meta(replace_checked(self._meta, changes))
+
+    def _plan_add_team(self, team: object) -> Team:
         if not isinstance(team, Team):
             raise ValidationError("", f"must be a team (got {type(team).__name__})")
         team = validate_team(team)
@@ -355,26 +292,82 @@ class Workshop:
             raise ValidationError("id", f"duplicate team id {team.id!r}")
         if len(self._teams) >= MAX_TEAMS:
             raise ValidationError("", f"a workshop holds at most {MAX_TEAMS:,} teams")
-        self._teams = _insert(self._teams, index, team.id, team)
         return team
 
-    def _check_team_ref(self, node: Node) -> None:
-        if node.team is not None and node.team not in self._teams:
-            raise ValidationError("team", f"refers to a team that does not exist ({node.team!r})")
+    def _plan_update_team(self, team_id: str, changes: dict[str, Any]) -> tuple[Team, Team]:
+        old = self._require(self._teams, team_id, "team")
+        return old, validate_team(replace_checked(old, changes))
 
-    def _put_node(self, index: int, node: Node) -> Node:
+    def _plan_remove_team(self, team_id: str) -> Team:
+        team = self._require(self._teams, team_id, "team")
+        cards = self.team_references(team_id)
+        if cards:
+            raise ValidationError(
+                "team",
+                f"'{team.name}' still has {len(cards)} goal(s) or key result(s) that name it; "
+                "move them or leave them without this team first",
+            )
+        return team
+
+    def _plan_add_node(self, node: object) -> Node:
         if not isinstance(node, Node):
             raise ValidationError("", f"must be a node (got {type(node).__name__})")
         node = validate_node(node)
         if node.id in self._nodes:
             raise ValidationError("id", f"duplicate node id {node.id!r}")
-        self._check_team_ref(node)
+        self._check_node_refs(node)
         if len(self._nodes) >= MAX_NODES:
             raise ValidationError("", f"a workshop holds at most {MAX_NODES:,} nodes")
-        self._nodes = _insert(self._nodes, index, node.id, node)
         return node
 
-    def _checked_link(self, link: Link, replacing: Link | None) -> Link:
+    def _plan_update_node(self, node_id: str, changes: dict[str, Any]) -> tuple[Node, Node]:
+        old = self._require(self._nodes, node_id, "node")
+        if "kind" in changes and changes["kind"] != old.kind:
+            raise ValidationError("kind", "cannot be changed; add a new node instead")
+        new = validate_node(replace_checked(old, changes))
+        self._check_node_refs(new)
+        return old, new
+
+    def _plan_move_node(self, node_id: str, pos: object) -> tuple[Node, Node]:
+        # Only the position changes, and the stored record is valid: checking the new
+        # position is checking the whole record (a layout moves thousands at once).
+        old = self._require(self._nodes, node_id, "node")
+        return old, dataclasses.replace(old, pos=check_pos(pos))
+
+    def _plan_remove_node(self, node_id: str) -> Node:
+        node = self._require(self._nodes, node_id, "node")
+        if self._links_at.get(node_id):
+            raise ValidationError(
+                "node", f"'{node.title}' still has links; remove them before the node"
+            )
+        return node
+
+    def _check_node_refs(self, node: Node) -> None:
+        """Refuse a node that names a team (its own or a contributor) that does not exist."""
+        if node.team is not None and node.team not in self._teams:
+            raise ValidationError("team", f"refers to a team that does not exist ({node.team!r})")
+        for i, team_id in enumerate(node.contributors):
+            if team_id not in self._teams:
+                raise ValidationError(
+                    f"contributors[{i}]", f"refers to a team that does not exist ({team_id!r})"
+                )
+
+    def _plan_add_link(self, link: object) -> Link:
+        if not isinstance(link, Link):
+            raise ValidationError("", f"must be a link (got {type(link).__name__})")
+        link = self._check_link_ends(validate_link(link), replacing=None)
+        if len(self._links) >= MAX_LINKS:
+            raise ValidationError("", f"a workshop holds at most {MAX_LINKS:,} links")
+        return link
+
+    def _plan_update_link(self, link_id: str, changes: dict[str, Any]) -> tuple[Link, Link]:
+        old = self._require(self._links, link_id, "link")
+        return old, self._check_link_ends(validate_link(replace_checked(old, changes)), old)
+
+    def _plan_remove_link(self, link_id: str) -> Link:
+        return self._require(self._links, link_id, "link")
+
+    def _check_link_ends(self, link: Link, replacing: Link | None) -> Link:
         if replacing is None and link.id in self._links:
             raise ValidationError("id", f"duplicate link id {link.id!r}")
         ends = []
@@ -400,16 +393,34 @@ class Workshop:
                 "target",
                 f"{_article(link.kind)} {link.kind} link already joins these nodes ({holder!r})",
             )
+        if link.kind in SINGLE_SOURCE_LINKS:
+            self._check_single_source(link, source, replacing)
         return link
 
-    def _put_link(self, index: int, link: Link) -> Link:
-        if not isinstance(link, Link):
-            raise ValidationError("", f"must be a link (got {type(link).__name__})")
-        link = self._checked_link(validate_link(link), replacing=None)
-        if len(self._links) >= MAX_LINKS:
-            raise ValidationError("", f"a workshop holds at most {MAX_LINKS:,} links")
-        self._links = _insert(self._links, index, link.id, link)
-        self._link_keys[link_key(link.kind, link.source, link.target)] = link.id
-        for end in (link.source, link.target):
-            self._links_at.setdefault(end, {})[link.id] = None
-        return link
+    def _check_single_source(self, link: Link, source: Node, replacing: Link | None) -> None:
+        """A key result measures one node: refuse a second `measures` link from it."""
+        for other_id in self._links_at.get(link.source, {}):
+            other = self._links[other_id]
+            if (
+                other.kind is link.kind
+                and other.source == link.source
+                and (replacing is None or other.id != replacing.id)
+            ):
+                label = source.kind.label.lower()
+                raise ValidationError(
+                    "source",
+                    f"{_article(label)} {label} {link.kind} one node only, and this one "
+                    f"already measures {other.target!r} ({other.id!r})",
+                )
+
+    # ----------------------------------------------------------------- applying plans
+
+    def _emit(self, channel: Event[T], payload: T) -> None:
+        channel.emit(payload)
+        self.events.changed.emit(None)
+
+    def _replace_node(self, old: Node, new: Node) -> Node:
+        if new != old:
+            self._nodes[old.id] = new
+            self._emit(self.events.node_changed, Changed(old, new, _changed_fields(old, new)))
+        return old

@@ -7,7 +7,7 @@ canvas keeps every page until the end so that the footer can name the page count
 
 from __future__ import annotations
 
-from typing import Any
+from typing import IO, Any
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -95,9 +95,9 @@ def _fit(text: str, size: float, width: float) -> str:
 class PlanDocument(BaseDocTemplate):
     """The plan's doc template: portrait pages, landscape map pages, header and outline."""
 
-    def __init__(self, path: str, *, header: str, **meta: Any) -> None:
+    def __init__(self, out: str | IO[bytes], *, header: str, **meta: Any) -> None:
         super().__init__(
-            path,
+            out,
             pagesize=A4,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
@@ -128,10 +128,14 @@ class PlanDocument(BaseDocTemplate):
             topPadding=0,
             bottomPadding=0,
         )
-        return PageTemplate(id=name, frames=[frame], onPage=self._draw_header, pagesize=size)
 
-    def _draw_header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        width, height = canvas._pagesize
+        def on_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+            self._draw_header(canvas, size)
+
+        return PageTemplate(id=name, frames=[frame], onPage=on_page, pagesize=size)
+
+    def _draw_header(self, canvas: Canvas, size: tuple[float, float]) -> None:
+        width, height = size
         canvas.saveState()
         canvas.setFont(REGULAR, HEADER_SIZE)
         canvas.setFillColor(colors.HexColor(palette.MUTED))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Group, PolyLine, Rect, String
+from reportlab.graphics.shapes import Group, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -10,7 +10,7 @@ from alignment_workshop.model import LinkKind, NodeKind
 
 from . import palette
 from .fonts import REGULAR
-from .map_drawing import MapPart, arrow_head, zigzag
+from .map_drawing import MapPart, arrow_head, filled_rect, link_line, zigzag
 from .text import drawable
 
 #: Height of the legend, in points: two rows of 7-point text.
@@ -22,20 +22,31 @@ _LINK_NAMES = {
     LinkKind.UPHOLDS: "upholds",
     LinkKind.CONFLICTS: "conflicts",
     LinkKind.DEPENDS: "depends on",
+    LinkKind.MEASURES: "measures",
 }
 
 
 class _Row:
-    """Places legend entries left to right on one row."""
+    """Places legend entries left to right, on the next row when one is full."""
 
-    def __init__(self, group: Group, y: float, width: float) -> None:
-        self.group, self.y, self.x, self.width = group, y, 0.0, width
+    def __init__(self, group: Group, ys: tuple[float, ...], width: float) -> None:
+        self.group, self.ys, self.x, self.width = group, list(ys), 0.0, width
+        self.y = self.ys.pop(0)
 
     def room(self, text: str, mark: float) -> bool:
         return self.x + mark + 4 + stringWidth(text, REGULAR, _SIZE) <= self.width
 
+    def newline(self) -> bool:
+        """Move to the start of the next row, if there is one."""
+        if not self.ys:
+            return False
+        self.y, self.x = self.ys.pop(0), 0.0
+        return True
+
     def entry(self, text: str, mark: float) -> float:
         """Reserve `mark` points for a symbol, write `text` after it; returns the symbol x."""
+        if self.x and not self.room(text, mark):
+            self.newline()
         x = self.x
         self.group.add(String(x + mark + 3, self.y, text, fontName=REGULAR, fontSize=_SIZE))
         self.x += mark + 3 + stringWidth(text, REGULAR, _SIZE) + 12
@@ -48,15 +59,12 @@ def _swatch(
     """A small card-like square in `fill`, then `text`."""
     x = row.entry(text, 14)
     row.group.add(
-        Rect(
-            x,
-            row.y - 1.5,
-            14,
-            8,
-            fillColor=colors.HexColor(fill),
-            strokeColor=colors.HexColor(stroke),
-            strokeWidth=width,
-            strokeDashArray=[2, 1] if dashed else None,
+        filled_rect(
+            (x, row.y - 1.5, 14, 8),
+            colors.HexColor(fill),
+            colors.HexColor(stroke),
+            width=width,
+            dash=[2, 1] if dashed else (),
         )
     )
 
@@ -67,14 +75,7 @@ def _link_sample(row: _Row, text: str, style: palette.LinkStyle, color: str) -> 
     start, end = (x, row.y + 2.5), (x + 22, row.y + 2.5)
     stroke = colors.HexColor(color)
     points = zigzag(start, end, 3.0, 1.5) if style.jagged else [*start, *end]
-    row.group.add(
-        PolyLine(
-            points,
-            strokeColor=stroke,
-            strokeWidth=style.width,
-            strokeDashArray=list(style.dash) or None,
-        )
-    )
+    row.group.add(link_line(points, stroke, style))
     if style.arrow:
         row.group.add(arrow_head(start, end, stroke, 4.0))
 
@@ -82,18 +83,25 @@ def _link_sample(row: _Row, text: str, style: palette.LinkStyle, color: str) -> 
 def legend(part: MapPart, width: float) -> Group:
     """The legend, `width` points wide and `LEGEND_HEIGHT` high, for the nodes of `part`."""
     group = Group()
-    kinds = _Row(group, _ROW + 3, width)
+    row = _Row(group, (_ROW + 3, 3), width)
+    # Key results and their links are named only on pages that show some.
+    measured = any(n.kind is NodeKind.KEY_RESULT for n in part.nodes)
     for kind in NodeKind:
-        style = palette.KIND_COLORS[kind]
-        _swatch(kinds, kind.label, style.fill, style.border)
-    _swatch(kinds, "has an error", "#FFFFFF", palette.ERROR_OUTLINE, 2)
+        if kind is not NodeKind.KEY_RESULT or measured:
+            style = palette.KIND_COLORS[kind]
+            _swatch(row, kind.label, style.fill, style.border)
+    _swatch(row, "has an error", "#FFFFFF", palette.ERROR_OUTLINE, 2)
     objective = palette.KIND_COLORS[NodeKind.OBJECTIVE]
-    _swatch(kinds, "dropped", palette.faded(objective.fill), objective.border, dashed=True)
-    for kind, name in _LINK_NAMES.items():
-        _link_sample(kinds, name, palette.LINK_STYLES[kind], palette.LINK_STYLES[kind].color)
+    _swatch(row, "dropped", palette.faded(objective.fill), objective.border, dashed=True)
+    for link_kind, name in _LINK_NAMES.items():
+        if link_kind is not LinkKind.MEASURES or measured:
+            link_style = palette.LINK_STYLES[link_kind]
+            _link_sample(row, name, link_style, link_style.color)
     conflict = palette.LINK_STYLES[LinkKind.CONFLICTS]
-    _link_sample(kinds, "resolved conflict", conflict, palette.RESOLVED_CONFLICT)
-    _teams(_Row(group, 3, width), part)
+    _link_sample(row, "resolved conflict", conflict, palette.RESOLVED_CONFLICT)
+    if row.x and row.y == _ROW + 3:
+        row.newline()
+    _teams(row, part)
     return group
 
 

@@ -11,7 +11,7 @@ scene units high, so a part may only be drawn at a scale of at least `min_scale(
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reportlab.graphics.shapes import Group, Polygon, PolyLine, Rect, String
@@ -19,6 +19,7 @@ from reportlab.lib import colors
 
 from alignment_workshop.layout.geometry import card_rect
 from alignment_workshop.layout.routing import LinkEnds, Route, route_links
+from alignment_workshop.layout.stacks import Stacks
 from alignment_workshop.model import Link, LinkKind, Node, NodeKind
 
 from . import palette
@@ -68,8 +69,11 @@ class MapPart:
         """The route of every link of the part among its cards, as the editor draws it."""
         kinds = {n.id: n.kind for n in self.nodes}
         rects = {n.id: card_rect(n.kind, self.positions[n.id]) for n in self.nodes}
+        stacks = Stacks((k.source, k.target) for k in self.links if k.kind is LinkKind.MEASURES)
         ends = [
-            LinkEnds(k.id, k.kind, k.source, k.target, kinds[k.source] is kinds[k.target])
+            LinkEnds(
+                k.id, k.kind, k.source, k.target, kinds[k.source] is kinds[k.target]
+            ).with_stacks(stacks)
             for k in self.links
             if k.source in kinds and k.target in kinds
         ]
@@ -120,25 +124,22 @@ def _draw_card(group: Group, part: MapPart, node: Node, mapper: _Mapper) -> None
     style = palette.KIND_COLORS[node.kind]
     fill = style.fill if node.is_active else palette.faded(style.fill)
     error = node.id in part.errors
+    outline = colors.HexColor(palette.ERROR_OUTLINE if error else style.border)
     group.add(
-        Rect(
-            x,
-            y,
-            w,
-            h,
-            rx=4 * mapper.scale,
-            ry=4 * mapper.scale,
-            fillColor=colors.HexColor(fill),
-            strokeColor=colors.HexColor(palette.ERROR_OUTLINE if error else style.border),
-            strokeWidth=2.4 if error else 0.7,
-            strokeDashArray=None if node.is_active else (3, 2),
+        filled_rect(
+            (x, y, w, h),
+            colors.HexColor(fill),
+            outline,
+            width=2.4 if error else 0.7,
+            dash=() if node.is_active else (3, 2),
+            radius=4 * mapper.scale,
         )
     )
     stripe = 0.0
     if node.kind is NodeKind.GOAL:
         stripe = 9 * mapper.scale
         color = part.team_colors.get(node.team or "", palette.NO_TEAM)
-        group.add(Rect(x, y, stripe, h, fillColor=colors.HexColor(color), strokeColor=None))
+        group.add(filled_rect((x, y, stripe, h), colors.HexColor(color), None))
     _draw_text(group, part, node, (x + stripe, y, w - stripe, h), style.text, mapper.scale)
 
 
@@ -155,6 +156,8 @@ def _draw_text(group: Group, part: MapPart, node: Node, box: Box, ink: str, scal
     room = max(1, int((h - 2 * pad) / leading))
     width = w - 2 * pad
     label_lines = 1 if node.is_active else 2
+    if node.kind is NodeKind.KEY_RESULT:  # a chip (layout.CHIP_HEIGHT): its colour says what
+        label_lines -= 1
     lines = [(BOLD, line) for line in wrap_lines(kind, BOLD, size, width, label_lines)]
     title = wrap_lines(node.title, REGULAR, size, width, room - len(lines))
     lines += [(REGULAR, line) for line in title]
@@ -195,17 +198,43 @@ def _draw_link(group: Group, link: Link, route: Route, mapper: _Mapper) -> None:
             flat += zigzag(start, end)[2:]
     else:
         flat = [coordinate for point in points for coordinate in point]
-    group.add(
-        PolyLine(
-            flat,
-            strokeColor=stroke,
-            strokeWidth=style.width,
-            strokeDashArray=list(style.dash) or None,
-            strokeLineJoin=1,
-        )
-    )
+    line = link_line(flat, stroke, style)
+    line.strokeLineJoin = 1
+    group.add(line)
     if style.arrow:
         group.add(arrow_head(points[-2], points[-1], stroke, max(4.0, 10 * mapper.scale)))
+
+
+# The two builders below set the style as attributes, which types-reportlab checks: its
+# Rect takes the style keywords as one TypedDict rather than unpacked, and neither shape
+# admits reportlab's "no dash" (None) as a keyword.
+
+
+def filled_rect(
+    box: tuple[float, float, float, float],
+    fill: colors.Color,
+    stroke: colors.Color | None,
+    *,
+    width: float = 1,
+    dash: Sequence[float] = (),
+    radius: float = 0,
+) -> Rect:
+    """A filled rectangle (x, y, width, height), outlined in `stroke` unless it is None."""
+    rect = Rect(*box, rx=radius, ry=radius)
+    rect.fillColor = fill
+    rect.strokeColor = stroke
+    rect.strokeWidth = width
+    if dash:
+        rect.strokeDashArray = dash
+    return rect
+
+
+def link_line(points: list[float], stroke: colors.Color, style: palette.LinkStyle) -> PolyLine:
+    """A polyline in a link's stroke width and dash (solid when it has none)."""
+    line = PolyLine(points, strokeColor=stroke, strokeWidth=style.width)
+    if style.dash:
+        line.strokeDashArray = list(style.dash)
+    return line
 
 
 def zigzag(start: Point, end: Point, step: float = 5.0, amplitude: float = 2.0) -> list[float]:

@@ -11,7 +11,7 @@ large for one page is cut into tiles of whole cards.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
@@ -43,13 +43,20 @@ def positions(data: PlanData) -> dict[str, Point]:
     return {n.id: n.pos if n.pos is not None else placed[n.id] for n in nodes}
 
 
-def map_pages(data: PlanData, width: float, height: float) -> list[Flowable]:
-    """The map section: a landscape page per part, and back to portrait after it."""
+def map_pages(
+    data: PlanData, width: float, height: float, step: Callable[[int, int], object] | None = None
+) -> list[Flowable]:
+    """The map section: a landscape page per part, and back to portrait after it.
+
+    `step(done, total)` is told before each part is drawn (it may raise to stop).
+    """
     area = (width, height - _H1_ROOM - LEGEND_HEIGHT - 6)
     parts = split(data, positions(data), area)
     story: list[Flowable] = [NextPageTemplate(LANDSCAPE), PageBreak()]
     st = styles()
     for index, part in enumerate(parts):
+        if step is not None:
+            step(index, len(parts))
         if index:
             story.append(PageBreak())
         if index == 0:

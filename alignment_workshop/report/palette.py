@@ -30,6 +30,7 @@ KIND_COLORS: Final[dict[NodeKind, CardColors]] = {
     NodeKind.VALUE: CardColors(fill="#2E7D6B", border="#1C5346", text="#FFFFFF"),
     NodeKind.OBJECTIVE: CardColors(fill="#C77700", border="#8A5200", text="#1A1200"),
     NodeKind.GOAL: CardColors(fill="#F4F1EA", border="#A39E93", text="#1F2933"),
+    NodeKind.KEY_RESULT: CardColors(fill="#EDE7F6", border="#6A4FB0", text="#1F2933"),
 }
 
 #: The stripe of a team goal that has no team.
@@ -58,12 +59,13 @@ class LinkStyle:
 
 #: Link styles by kind, in the editor's colours (gui/style.py `LINKS`): supports solid
 #: with an arrow, upholds dotted with an arrow, conflicts a red zigzag, depends dashed
-#: with an arrow.
+#: with an arrow, measures a thin violet line with an arrow.
 LINK_STYLES: Final[dict[LinkKind, LinkStyle]] = {
     LinkKind.SUPPORTS: LinkStyle(color="#37474F", width=1.2, dash=(), arrow=True),
     LinkKind.UPHOLDS: LinkStyle(color="#2E7D6B", width=1.1, dash=(1, 2), arrow=True),
     LinkKind.CONFLICTS: LinkStyle(color="#D32F2F", width=1.2, dash=(), arrow=False, jagged=True),
     LinkKind.DEPENDS: LinkStyle(color="#808890", width=1.0, dash=(4, 3), arrow=True),
+    LinkKind.MEASURES: LinkStyle(color="#6A4FB0", width=1.0, dash=(), arrow=True),
 }
 
 #: A resolved conflict is drawn in grey: it no longer pulls the map apart.

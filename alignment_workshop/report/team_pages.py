@@ -7,6 +7,8 @@ actions, what it needs from other teams and who needs it, and the findings about
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from alignment_workshop.model import Node, Team
@@ -18,13 +20,20 @@ from .styles import styles
 from .text import escape
 
 
-def team_sections(data: PlanData) -> list[Flowable]:
-    """A top-level "Team plans" entry and one section per team of the plan."""
+def team_sections(
+    data: PlanData, step: Callable[[int, int], object] | None = None
+) -> list[Flowable]:
+    """A top-level "Team plans" entry and one section per team of the plan.
+
+    `step(done, total)` is told before each team (it may raise to stop).
+    """
     teams = data.workshop.teams
     if data.team_id is not None:
         teams = [t for t in teams if t.id == data.team_id]
     story: list[Flowable] = []
     for index, team in enumerate(teams):
+        if step is not None:
+            step(index, len(teams))
         story.append(PageBreak())
         if index == 0:
             story += heading("Team plans", styles().h1, "teams", 0)

@@ -222,6 +222,35 @@ def test_teams(doc):
     assert doc.workshop == after
 
 
+def test_removing_a_team_moves_its_key_results_and_its_help_in_one_step(doc):
+    doc.workshop.add_team(Team("t3", "Support"))
+    doc.workshop.update_node("g1", contributors=("t2", "t3"))
+    doc.workshop.update_node("g2", contributors=("t2",))
+    doc.workshop.add_node(Node("k", NodeKind.KEY_RESULT, "Churn", team="t2"))
+    doc.workshop.add_link(Link("m", LinkKind.MEASURES, "k", "o"))
+    before = doc.workshop.copy()
+    assert doc.remove_team("t2", move_goals_to="t3")
+    assert doc.undo_stack.count() == 1
+    assert doc.workshop.node("k").team == "t3"
+    assert doc.workshop.node("g1").contributors == ("t3",)  # t3 is listed once
+    assert doc.workshop.node("g2").contributors == ("t3",)
+    assert doc.workshop.node("g3").team == "t3"
+    after = doc.workshop.copy()
+    doc.undo_stack.undo()
+    assert doc.workshop == before
+    doc.undo_stack.redo()
+    assert doc.workshop == after
+    assert doc.remove_team("t3")
+    assert doc.workshop.node("g1").contributors == ()
+    assert doc.workshop.node("k").team is None
+
+
+def test_a_team_that_becomes_the_lead_leaves_the_contributors(doc):
+    doc.workshop.update_node("g3", contributors=("t1",))
+    assert doc.remove_team("t2", move_goals_to="t1")
+    assert (doc.workshop.node("g3").team, doc.workshop.node("g3").contributors) == ("t1", ())
+
+
 def test_add_items_is_one_step_and_refuses_bad_batches(doc, qtbot):
     before = doc.workshop.copy()
     nodes = [Node("n1", NodeKind.GOAL, "Copy of A"), Node("n2", NodeKind.OBJECTIVE, "Copy of B")]

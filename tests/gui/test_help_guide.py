@@ -18,7 +18,8 @@ ANALYSIS = Path(__file__).resolve().parents[2] / "alignment_workshop" / "analysi
 RULES = (
     "no-vision multiple-visions orphan unsupported-objective circular-support conflict "
     "split-support silo priority-inversion depends-cycle depends-on-dropped level-skip "
-    "when-without-why unowned-goal unused-value"
+    "when-without-why unowned-goal unused-value duplicate unmeasured-objective "
+    "key-result-without-target due-outside-period"
 ).split()
 
 

@@ -12,7 +12,7 @@ from alignment_workshop.gui.canvas.items.link_item import LinksOverview
 from alignment_workshop.gui.canvas.scene import MapScene
 from alignment_workshop.gui.editing.document import Document
 from alignment_workshop.layout import card_rect
-from alignment_workshop.layout.quality import card_hits
+from alignment_workshop.layout.quality import card_hits, joined_cards
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Workshop
 
 
@@ -48,8 +48,7 @@ def hits(scene: MapScene) -> list:
         for n in workshop.iter_nodes()
     }
     routes = {item.link_id: item.route() for item in scene.link_items()}
-    ends = {k.id: (k.source, k.target) for k in workshop.iter_links()}
-    return card_hits(routes, ends, rects)
+    return card_hits(routes, joined_cards(workshop.iter_links()), rects)
 
 
 def orthogonal(route) -> bool:

@@ -1,9 +1,11 @@
 """Hypothesis strategies for valid workshops, shared by every test that needs random data.
 
-`workshops()` draws whole, valid `Workshop` objects: every node kind and field, unicode
-text (non-BMP, right-to-left, control characters), dates, placed and unplaced nodes,
-dropped statuses, teams, goals with actions, and links of every kind that obey the allowed
-pairs and the no-duplicates rule. `valid_documents()` draws the same workshops as the JSON
+`workshops()` draws whole, valid `Workshop` objects of the current format (version 2):
+every node kind and field, unicode text (non-BMP, right-to-left, control characters),
+dates and periods, placed and unplaced nodes, dropped statuses, teams, goals with actions
+and contributors, key results with their numbers at the edges of the allowed range, and
+links of every kind that obey the allowed pairs, the no-duplicates rule and the one
+`measures` link per key result. `valid_documents()` draws the same workshops as the JSON
 objects a file holds, for tests that mutate files.
 
 Text never contains lone surrogates by default: they cannot be written as UTF-8, and other
@@ -26,13 +28,20 @@ from alignment_workshop.model import (
     Meta,
     Node,
     NodeKind,
+    Period,
     Priority,
     Status,
     Team,
     Workshop,
     allowed_link_kinds,
 )
-from alignment_workshop.model.rules import COORD_MAX, TEXT_LIMITS
+from alignment_workshop.model.rules import (
+    COORD_MAX,
+    INT_LIMITS,
+    MAX_CONTRIBUTORS,
+    MEASURE_MAX,
+    TEXT_LIMITS,
+)
 from alignment_workshop.model.rules import link_key as _link_key
 
 #: A few characters that stress text handling: right-to-left, combining, zero-width,
@@ -82,8 +91,25 @@ positions = st.one_of(st.none(), st.tuples(_coords, _coords))
 _MAYBE_DATES = st.one_of(st.none(), _dates)
 _PRIORITIES = st.sampled_from(Priority)
 _STATUSES = st.sampled_from(Status)
-_IMPACTS = st.integers(1, 5)
-_VOTES = st.one_of(st.integers(0, 20), st.integers(0, 2**64))
+_IMPACTS = st.integers(*INT_LIMITS["node.impact"])
+_VOTES = st.one_of(st.integers(0, 20), st.integers(*INT_LIMITS["node.votes"]))
+#: A key result's numbers: none, everyday values, and the edges of the allowed range.
+_MEASURES = st.one_of(
+    st.none(),
+    st.integers(-1000, 1000).map(float),
+    st.floats(-MEASURE_MAX, MEASURE_MAX, allow_nan=False, allow_infinity=False),
+    st.sampled_from([MEASURE_MAX, -MEASURE_MAX, 0.0, -0.0, 5e-324, 0.1, 99.5]),
+)
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    """A workshop's period: two dates in order (sometimes one day), and a label."""
+    start = draw(_dates)
+    end = draw(
+        st.one_of(st.just(start), st.dates(min_value=start, max_value=dt.date(9999, 12, 31)))
+    )
+    return Period(start, end, draw(_limited("period.label")))
 
 
 @st.composite
@@ -93,6 +119,7 @@ def metas(draw: st.DrawFn) -> Meta:
     return Meta(
         title=title,
         date=draw(_MAYBE_DATES),
+        period=draw(st.one_of(st.none(), periods())),
         facilitator=draw(_limited("workshop.facilitator")),
         participants=tuple(draw(st.lists(_limited("workshop.participant"), max_size=4))),
         notes=draw(st.one_of(texts(200), _limited("workshop.notes"))),
@@ -136,26 +163,44 @@ def nodes(draw: st.DrawFn, node_id: str, kind: NodeKind, team_ids: list[str]) ->
     }
     if kind in (NodeKind.VISION, NodeKind.VALUE):
         return Node(**common)
+    team = draw(st.one_of(st.none(), st.sampled_from(team_ids))) if team_ids else None
+    if kind is NodeKind.KEY_RESULT:
+        return Node(
+            **common,
+            status=draw(_STATUSES),
+            team=team,
+            owner=draw(_limited("node.owner")),
+            due=draw(_MAYBE_DATES),
+            baseline=draw(_MEASURES),
+            target=draw(_MEASURES),
+            current=draw(_MEASURES),
+            unit=draw(_limited("node.unit")),
+        )
     common.update(
         priority=draw(_PRIORITIES),
         impact=draw(_IMPACTS),
         metric=draw(_limited("node.metric")),
         status=draw(_STATUSES),
         votes=draw(_VOTES),
+        owner=draw(_limited("node.owner")),
     )
     if kind is NodeKind.OBJECTIVE:
         return Node(**common)
+    others = [t for t in team_ids if t != team]
+    contributors = draw(st.lists(st.sampled_from(others), unique=True)) if others else []
     return Node(
         **common,
-        team=draw(st.one_of(st.none(), st.sampled_from(team_ids))) if team_ids else None,
-        owner=draw(_limited("node.owner")),
+        team=team,
+        contributors=tuple(contributors[:MAX_CONTRIBUTORS]),
         why=draw(_limited("node.why")),
         due=draw(_MAYBE_DATES),
         actions=tuple(draw(_ACTION_LISTS)),
     )
 
 
-_KINDS = st.sampled_from([*NodeKind, NodeKind.GOAL, NodeKind.GOAL, NodeKind.OBJECTIVE])
+_KINDS = st.sampled_from(
+    [*NodeKind, NodeKind.GOAL, NodeKind.GOAL, NodeKind.OBJECTIVE, NodeKind.KEY_RESULT]
+)
 
 
 @st.composite
@@ -169,13 +214,14 @@ def node_lists(draw: st.DrawFn, team_ids: list[str], max_nodes: int = 30) -> lis
 @st.composite
 def link_lists(draw: st.DrawFn, node_list: list[Node], max_links: int = 60) -> list[Link]:
     """Links of every kind between `node_list`: allowed pairs only, no self links, no
-    duplicates (a conflict's reversed pair counts as the same link)."""
+    duplicates (a conflict's reversed pair counts as the same link), and at most one
+    `measures` link from each key result."""
     if len(node_list) < 2:
         return []
     index = st.integers(0, len(node_list) - 1)
     wanted = draw(st.lists(st.tuples(index, index, st.integers(0, 3)), max_size=max_links))
     ids = iter(draw(st.lists(_IDS, min_size=len(wanted), max_size=len(wanted), unique=True)))
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, ...]] = set()
     links: list[Link] = []
     for i, j, choice in wanted:
         link_id = next(ids)
@@ -189,9 +235,12 @@ def link_lists(draw: st.DrawFn, node_list: list[Node], max_links: int = 60) -> l
         kinds = allowed_link_kinds(source.kind, target.kind)
         kind = kinds[choice % len(kinds)]
         key = _link_key(kind, source.id, target.id)
-        if key in seen:
+        single = (kind.value, source.id) if kind is LinkKind.MEASURES else None
+        if key in seen or single in seen:
             continue
         seen.add(key)
+        if single is not None:
+            seen.add(single)
         links.append(_link(draw, link_id, kind, source.id, target.id))
     return links
 

@@ -44,6 +44,10 @@ class Map:
     def goal(self, node_id: str, **fields: Any) -> str:
         return self.node(node_id, NodeKind.GOAL, **fields)
 
+    def key_result(self, node_id: str, **fields: Any) -> str:
+        fields.setdefault("target", 1.0)
+        return self.node(node_id, NodeKind.KEY_RESULT, **fields)
+
     def drop(self, *node_ids: str) -> None:
         for node_id in node_ids:
             self.workshop.update_node(node_id, status=Status.DROPPED)
@@ -61,6 +65,9 @@ class Map:
     def supports(self, *chain: str) -> list[str]:
         """Supports links along `chain`: supports("g", "o", "v") is g → o → v."""
         return [self.link(LinkKind.SUPPORTS, s, t) for s, t in pairwise(chain)]
+
+    def measures(self, key_result: str, target: str) -> str:
+        return self.link(LinkKind.MEASURES, key_result, target)
 
     def upholds(self, source: str, value: str) -> str:
         return self.link(LinkKind.UPHOLDS, source, value)
@@ -93,6 +100,14 @@ def test_the_builder_makes_titles_from_kind_and_id() -> None:
     m.goal("g1")
     assert m.title("v") == "Vision v"
     assert m.title("g1") == "Team goal g1"
+
+
+def test_the_builder_gives_key_results_a_target_unless_told() -> None:
+    m = Map()
+    m.key_result("k1")
+    m.key_result("k2", target=None)
+    assert m.title("k1") == "Key result k1"
+    assert (m.workshop.node("k1").target, m.workshop.node("k2").target) == (1.0, None)
 
 
 def test_the_builder_links_a_chain() -> None:

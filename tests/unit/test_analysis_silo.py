@@ -1,4 +1,5 @@
-"""The silo rule: a team whose goals meet no other team's, by link or by objective."""
+"""The silo rule (v2): a team whose goals meet no other team's, by link, by contributor or
+by objective, while at least one of them reaches the vision."""
 
 from __future__ import annotations
 
@@ -91,8 +92,65 @@ def test_a_third_team_can_be_a_silo_while_the_others_meet() -> None:
     m.supports("b1", "oa")
     m.team("c", "Marketing")
     m.goal("c1", team="c")
+    m.objective("oc")
+    m.supports("c1", "oc", "v")
     [finding] = m.findings("silo")
     assert (finding.team, finding.nodes) == ("c", ("c1",))
+
+
+def test_a_team_whose_goals_are_all_orphans_is_no_silo() -> None:
+    m = _two_teams_apart()
+    m.supports("b1", "oa")
+    m.team("c", "Marketing")
+    m.goal("c1", team="c")
+    m.goal("c2", team="c")
+    m.objective("oc")
+    m.supports("c2", "oc")  # oc itself reaches no vision
+    assert m.findings("silo") == []
+    assert {f.nodes for f in m.findings("orphan")} == {("c1",), ("c2",), ("oc",)}
+
+
+def test_one_goal_reaching_the_vision_is_enough_to_be_a_silo() -> None:
+    m = _two_teams_apart()
+    m.goal("a3", team="a")  # an orphan beside goals that reach the vision
+    [a, _] = m.findings("silo")
+    assert a.nodes == ("a1", "a2", "a3")
+
+
+def test_a_goal_that_lists_a_contributor_breaks_both_silos() -> None:
+    m = _two_teams_apart()
+    m.workshop.update_node("a1", contributors=("b",))
+    assert m.findings("silo") == []
+
+
+def test_a_goal_outside_the_team_that_lists_it_breaks_its_silo() -> None:
+    m = _two_teams_apart()
+    m.team("c", "Marketing")
+    m.objective("oc")
+    m.goal("c1", team="c", contributors=("a",))
+    m.supports("c1", "oc", "v")
+    assert [f.team for f in m.findings("silo")] == ["b"]
+
+
+def test_an_unowned_goal_that_lists_a_team_breaks_its_silo() -> None:
+    m = _two_teams_apart()
+    m.goal("loose", contributors=("b",))
+    assert [f.team for f in m.findings("silo")] == ["a"]
+
+
+def test_a_dropped_goal_listing_a_contributor_does_not_count() -> None:
+    m = _two_teams_apart()
+    m.goal("a3", team="a", contributors=("b",))
+    m.drop("a3")
+    assert [f.team for f in m.findings("silo")] == ["a", "b"]
+
+
+def test_an_objective_shared_through_a_key_result_breaks_the_silo() -> None:
+    m = _two_teams_apart()
+    m.key_result("kb")
+    m.measures("kb", "ob")
+    m.supports("a1", "kb")
+    assert m.findings("silo") == []
 
 
 def test_no_silo_when_only_one_team_has_active_goals() -> None:

@@ -7,8 +7,10 @@ each of them to the current version with the content pinned here.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
+from alignment_workshop.analysis import analyze
 from alignment_workshop.fileio import dumps, load, loads
 from alignment_workshop.model import (
     Action,
@@ -100,12 +102,31 @@ def test_every_field_fixture_loads_with_its_meaning() -> None:
     assert loaded == expected
 
 
-def test_every_field_fixture_is_what_this_version_writes_apart_from_integers() -> None:
-    written = dumps(load(V1 / "every-field.alignment")).decode()
-    original = (V1 / "every-field.alignment").read_text(encoding="utf-8")
-    assert written == original.replace('"x": -200,', '"x": -200.0,').replace(
-        '"y": 0,', '"y": 0.0,'
-    ).replace('"y": 200,', '"y": 200.0,')
+def test_every_field_fixture_is_written_as_version_two_with_only_the_new_defaults() -> None:
+    written = json.loads(dumps(load(V1 / "every-field.alignment")))
+    original = json.loads((V1 / "every-field.alignment").read_bytes())
+    assert written.pop("version") == 2 and original.pop("version") == 1
+    assert written["workshop"].pop("period") is None
+    for node in written["nodes"]:
+        if node["kind"] == "objective":
+            assert node.pop("owner") == ""
+        if node["kind"] == "goal":
+            assert node.pop("contributors") == []
+    assert written == original
+
+
+def test_v1_fixtures_are_judged_by_the_v2_rules() -> None:
+    report = analyze(load(V1 / "every-field.alignment"))
+    assert [(f.rule, f.nodes) for f in report.findings] == [
+        ("conflict", ("goal-unowned", "obj-retention")),
+        ("orphan", ("goal-unowned",)),
+        ("unowned-goal", ("goal-unowned",)),
+    ]
+    assert report.score == 50.0
+    defaults = analyze(load(V1 / "defaults.alignment"))
+    # The objective leads nowhere, so it and its goal are orphans.
+    assert [f.rule for f in defaults.findings] == ["conflict", "orphan", "orphan", "unowned-goal"]
+    assert defaults.score == 0.0
 
 
 def test_minimal_fixture_gives_an_empty_untitled_workshop() -> None:

@@ -29,7 +29,9 @@ JUNK: st.SearchStrategy[Any] = st.one_of(
     st.integers(min_value=-(2**70), max_value=2**70),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=30),
-    st.sampled_from(["", "vision", "goal", "supports", "conflicts", "high", "2026-02-30", "#fff"]),
+    st.sampled_from(
+        ["", "vision", "goal", "key_result", "supports", "measures", "high", "2026-02-30", "#fff"]
+    ),
     st.lists(st.integers(), max_size=3),
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
     st.just([[[[[[]]]]]]),

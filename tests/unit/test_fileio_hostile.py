@@ -1,9 +1,11 @@
 """Hostile files: every one is refused with WorkshopFileError, one line, naming the place.
 
 The hand-made files in tests/fixtures/hostile/ each break one strictness rule or limit of
-the v1 format. Files too big to keep in the repository (too many nodes, links or teams,
-more than 20 MiB) are made here. Each refusal must be a `WorkshopFileError` whose message
-is a single line of at most 300 characters that starts with the expected place.
+the format: the v1 ones as version-1 files (so the migration runs first), the `v2-` ones
+as version-2 files, on the fields and kinds version 2 added. Files too big to keep in the
+repository (too many nodes, links or teams, more than 20 MiB) are made here. Each refusal
+must be a `WorkshopFileError` whose message is a single line of at most 300 characters
+that starts with the expected place.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "version-float": ("version", "must be an integer (got"),
     "version-string": ("version", "must be an integer (got"),
     "version-zero": ("version", "must be at least 1 (got 0)"),
-    "votes-negative": ("nodes[3].votes", "must be an integer at least"),
+    "votes-negative": ("nodes[3].votes", "must be an integer from 0 to"),
     "workshop-title-empty": ("workshop.title", "must not be empty"),
     "workshop-title-too-long": ("workshop.title", "must be at most 200"),
     "wrong-format-name": ("format", "must be"),
@@ -112,6 +114,45 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "x-without-y": ("nodes[0].y", "is required when x is given"),
     "y-null": ("nodes[0].y", "must be a number (got null)"),
     "y-without-x": ("nodes[2].x", "is required when y is given"),
+    # Version 2: key results, contributors, the period and measures links.
+    "v2-baseline-huge-integer": ("nodes[3].baseline", "must be a finite number with"),
+    "v2-conflicts-with-key-result": ("links[4].kind", "a conflicts link cannot run"),
+    "v2-contributor-bad-id": ("nodes[2].contributors[0]", "must be 1–64 letters, digits"),
+    "v2-contributor-is-own-team": ("nodes[2].contributors[1]", "is the goal's own team ('t1'"),
+    "v2-contributor-twice": ("nodes[2].contributors[1]", "names the team 't2' twice"),
+    "v2-contributor-unknown-team": ("nodes[2].contributors[1]", "refers to a team that does n"),
+    "v2-contributors-not-list": ("nodes[2].contributors", "must be a list of team ids"),
+    "v2-current-string": ("nodes[3].current", "must be a number or null (go"),
+    "v2-inapplicable-actions-on-key-result": ("nodes[3].actions", "does not apply to a key_resu"),
+    "v2-inapplicable-baseline-on-goal": ("nodes[2].baseline", "does not apply to a goal nod"),
+    "v2-inapplicable-contributors-on-key-result": (
+        "nodes[3].contributors",
+        "does not apply to a key_resu",
+    ),
+    "v2-inapplicable-due-on-objective": ("nodes[1].due", "does not apply to an objecti"),
+    "v2-inapplicable-owner-on-vision": ("nodes[0].owner", "does not apply to a vision n"),
+    "v2-inapplicable-priority-on-key-result": ("nodes[3].priority", "does not apply to a key_resu"),
+    "v2-inapplicable-unit-on-objective": ("nodes[1].unit", "does not apply to an objecti"),
+    "v2-inapplicable-why-on-key-result": ("nodes[3].why", "does not apply to a key_resu"),
+    "v2-key-result-bad-due": ("nodes[3].due", "is not a real calendar date"),
+    "v2-key-result-dangling-team": ("nodes[3].team", "refers to a team that does n"),
+    "v2-key-result-status-done": ("nodes[3].status", "must be one of proposed, agr"),
+    "v2-measures-from-goal": ("links[4].kind", "a measures link cannot run f"),
+    "v2-measures-to-vision": ("links[4].kind", "a measures link cannot run f"),
+    "v2-period-bad-date": ("workshop.period.start", "is not a real calendar date"),
+    "v2-period-end-before-start": ("workshop.period.end", "must not be before the start"),
+    "v2-period-label-too-long": ("workshop.period.label", "must be at most 40 character"),
+    "v2-period-missing-end": ("workshop.period.end", "is required"),
+    "v2-period-not-object": ("workshop.period", "must be an object (got strin"),
+    "v2-period-null-start": ("workshop.period.start", 'must be a date "YYYY-MM-DD"'),
+    "v2-period-unknown-key": ("workshop.period.timezone", "is not a field of a period"),
+    "v2-resolved-on-measures": ("links[1].resolved", "does not apply to a measures"),
+    "v2-second-measures-link": ("links[4].source", "a key result measures one no"),
+    "v2-supports-from-key-result": ("links[4].kind", "a supports link cannot run f"),
+    "v2-target-boolean": ("nodes[3].target", "must be a number or null (go"),
+    "v2-target-too-large": ("nodes[3].target", "must be a finite number with"),
+    "v2-unit-too-long": ("nodes[3].unit", "must be at most 20 character"),
+    "v2-upholds-from-key-result": ("links[4].kind", "an upholds link cannot run f"),
 }
 
 
@@ -152,12 +193,12 @@ def test_newer_version_names_both_versions() -> None:
     error = refusal((HOSTILE / "newer-version.alignment").read_bytes())
     assert isinstance(error, NewerVersionError)
     assert "newer version of Alignment Workshop" in str(error)
-    assert "version 2" in str(error) and "version 1" in str(error)
-    assert (error.file_version, error.supported) == (2, 1)
+    assert "version 3" in str(error) and "version 2" in str(error)
+    assert (error.file_version, error.supported) == (3, 2)
 
 
 def _document(**collections: list[dict[str, object]]) -> bytes:
-    doc = {"format": "alignment-workshop", "version": 1, "nodes": [], **collections}
+    doc = {"format": "alignment-workshop", "version": 2, "nodes": [], **collections}
     return json.dumps(doc, separators=(",", ":")).encode()
 
 
@@ -188,6 +229,23 @@ def test_too_many_actions() -> None:
     goal = {"id": "g", "kind": "goal", "title": "g", "actions": [{"text": "a"}] * 1_001}
     error = refusal(_document(nodes=[goal]))
     assert str(error).startswith("nodes[0].actions: ")
+
+
+def test_too_many_contributors() -> None:
+    teams = [{"id": f"t{i}", "name": "Team"} for i in range(102)]
+    helpers = [f"t{i}" for i in range(1, 102)]
+    goal = {"id": "g", "kind": "goal", "title": "g", "team": "t0", "contributors": helpers}
+    error = refusal(_document(teams=teams, nodes=[goal]))
+    assert str(error) == "nodes[0].contributors: must hold at most 100 teams"
+    goal["contributors"] = helpers[:100]
+    assert len(loads(_document(teams=teams, nodes=[goal])).node("g").contributors) == 100
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity", "1e999"])
+def test_key_result_numbers_must_be_finite(value: str) -> None:
+    kr = _document(nodes=[{"id": "k", "kind": "key_result", "title": "k", "target": 0}])
+    error = refusal(kr.replace(b'"target":0', b'"target":' + value.encode()))
+    assert str(error).startswith("nodes[0].target: ")
 
 
 def test_file_over_twenty_mebibytes_is_refused_before_parsing() -> None:
@@ -255,10 +313,11 @@ def test_anything_that_is_not_good_bytes_is_refused(data: object) -> None:
         loads(data)  # type: ignore[arg-type]
 
 
-def test_the_longest_integer_the_writer_can_write_is_read_back() -> None:
-    votes = 10**4299  # 4,300 digits
+def test_the_longest_integer_is_parsed_then_refused_by_its_bound() -> None:
+    votes = 10**4299  # 4,300 digits: the parser reads it, the votes bound refuses it
     goal = {"id": "g", "kind": "goal", "title": "g", "votes": votes}
-    assert loads(_document(nodes=[goal])).node("g").votes == votes
+    error = refusal(_document(nodes=[goal]))
+    assert str(error).startswith("nodes[0].votes: must be an integer from 0 to 1,000,000 (got")
     goal["votes"] = 0
     data = _document(nodes=[goal]).replace(b'"votes":0', b'"votes":1' + b"0" * 4300)
     error = refusal(data)

@@ -8,6 +8,7 @@ Random valid workshops come from tests/support/strategies.py; the CI profile run
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -17,9 +18,16 @@ from hypothesis import strategies as st
 import alignment_workshop
 from alignment_workshop.analysis.checks import analyze
 from alignment_workshop.fileio import dumps, load, loads, save
-from alignment_workshop.fileio.fields import LINK_KEYS, NODE_KEYS, TOP_KEYS, WORKSHOP_KEYS
+from alignment_workshop.fileio.fields import (
+    ALL_NODE_KEYS,
+    LINK_KEYS,
+    NODE_KEYS,
+    PERIOD_KEYS,
+    TOP_KEYS,
+    WORKSHOP_KEYS,
+)
 from alignment_workshop.fileio.writer import to_document
-from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Workshop
+from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Period, Workshop
 from tests.conftest import examples
 from tests.support.strategies import texts, workshops
 
@@ -67,6 +75,8 @@ def test_keys_follow_the_documented_order_and_every_field_is_written(
     document = json.loads(dumps(workshop))
     assert tuple(document) == TOP_KEYS
     assert tuple(document["workshop"]) == WORKSHOP_KEYS
+    if document["workshop"]["period"] is not None:
+        assert tuple(document["workshop"]["period"]) == PERIOD_KEYS
     for node, record in zip(workshop.nodes, document["nodes"], strict=True):
         keys = NODE_KEYS[node.kind]
         if node.pos is None:
@@ -104,7 +114,7 @@ def test_layout_details_of_a_small_file() -> None:
     workshop.add_link(Link("l", LinkKind.SUPPORTS, "o", "v"))
     text = dumps(workshop).decode("utf-8")
     assert text.endswith("}\n") and not text.endswith("\n\n")
-    assert '\n  "format": "alignment-workshop",\n  "version": 1,\n' in text
+    assert '\n  "format": "alignment-workshop",\n  "version": 2,\n' in text
     assert f'"generator": "alignment-workshop {alignment_workshop.__version__}"' in text
     assert '"title": "Café ☕"' in text  # non-ASCII kept as it is
     assert '      "x": 1.0,\n      "y": -2.5\n' in text
@@ -118,6 +128,37 @@ def test_layout_details_of_a_small_file() -> None:
         "target": "v",
         "note": "",
     }
+
+
+def test_the_written_key_order_is_the_one_issue_10_fixes() -> None:
+    assert WORKSHOP_KEYS == ("title", "date", "period", "facilitator", "participants", "notes")
+    assert PERIOD_KEYS == ("start", "end", "label")
+    assert ALL_NODE_KEYS == (
+        "id", "kind", "title", "description", "x", "y", "priority", "impact", "metric",
+        "status", "votes", "team", "contributors", "owner", "why", "due", "baseline",
+        "target", "current", "unit", "actions",
+    )  # fmt: skip
+    common = ("id", "kind", "title", "description", "x", "y")
+    ranked = ("priority", "impact", "metric", "status", "votes")
+    assert NODE_KEYS[NodeKind.VISION] == NODE_KEYS[NodeKind.VALUE] == common
+    assert NODE_KEYS[NodeKind.OBJECTIVE] == (*common, *ranked, "owner")
+    assert NODE_KEYS[NodeKind.GOAL] == (
+        *common, *ranked, "team", "contributors", "owner", "why", "due", "actions"
+    )  # fmt: skip
+    assert NODE_KEYS[NodeKind.KEY_RESULT] == (
+        *common, "status", "team", "owner", "due", "baseline", "target", "current", "unit"
+    )  # fmt: skip
+
+
+def test_key_result_numbers_are_written_as_floats_and_read_back() -> None:
+    workshop = Workshop(Meta(period=Period(dt.date(2027, 1, 1), dt.date(2027, 3, 31), "Q1")))
+    workshop.add_node(
+        Node("k", NodeKind.KEY_RESULT, "Churn", baseline=9, target=-0.0, current=1e15)
+    )
+    text = dumps(workshop).decode("utf-8")
+    assert '"baseline": 9.0,\n      "target": -0.0,\n      "current": 1000000000000000.0,' in text
+    assert '"period": {\n      "start": "2027-01-01",\n      "end": "2027-03-31",' in text
+    assert loads(text.encode()) == workshop
 
 
 def test_control_characters_are_escaped_not_written_raw() -> None:

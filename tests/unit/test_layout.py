@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from alignment_workshop.layout import auto_layout, card_rect
 from alignment_workshop.layout.layering import layer
 from alignment_workshop.layout.ordering import crossings, order_rows
-from alignment_workshop.layout.placement import Grid
+from alignment_workshop.layout.placement import (
+    Grid,
+)
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Status, Team, Workshop
 from tests.conftest import examples
 from tests.support.generate import generate_workshop

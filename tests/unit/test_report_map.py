@@ -103,7 +103,7 @@ def test_palette_has_a_colour_for_every_kind() -> None:
 
 def test_every_map_page_routes_its_links_around_its_cards() -> None:
     from alignment_workshop.layout import card_rect
-    from alignment_workshop.layout.quality import card_hits
+    from alignment_workshop.layout.quality import card_hits, joined_cards
     from alignment_workshop.report.map_pages import positions, split
     from alignment_workshop.report.plan import PlanData
 
@@ -114,5 +114,4 @@ def test_every_map_page_routes_its_links_around_its_cards() -> None:
         routes = part.routes()
         assert set(routes) == {link.id for link in part.links}
         rects = {n.id: card_rect(n.kind, part.positions[n.id]) for n in part.nodes}
-        ends = {link.id: (link.source, link.target) for link in part.links}
-        assert card_hits(routes, ends, rects) == [], part.title
+        assert card_hits(routes, joined_cards(part.links), rects) == [], part.title

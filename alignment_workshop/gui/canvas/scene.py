@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QPointF, QRectF, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
@@ -29,11 +30,24 @@ from PySide6.QtWidgets import (
 from alignment_workshop.analysis.findings import Report
 from alignment_workshop.layout import Rect, card_rect
 from alignment_workshop.layout.routing import TWIN_GAP, LinkEnds, Point, Router, twin_offsets
-from alignment_workshop.model import Added, Changed, Event, Link, Node, Removed, Team, Workshop
+from alignment_workshop.layout.stacks import Stacks
+from alignment_workshop.model import (
+    Added,
+    Changed,
+    Event,
+    Link,
+    LinkKind,
+    Node,
+    NodeKind,
+    Removed,
+    Team,
+    Workshop,
+)
 
 from ..editing.document import Document
 from . import style
 from .interaction import SceneInteraction
+from .items.key_result_item import KeyResultItem
 from .items.link_item import LinkItem, LinksOverview
 from .items.node_item import NodeItem
 
@@ -69,6 +83,7 @@ class MapScene(QGraphicsScene):
         self._highlight: tuple[set[str], set[str]] | None = None
         self._visible: set[str] | None = None
         self._router = Router({})
+        self._stacks: Stacks | None = None  # worked out again when a link changes
         self._overview: LinksOverview | None = None
         self._moved: set[str] = set()
         # A map is first shown fitted to the window, from far away for a big map; the
@@ -127,7 +142,7 @@ class MapScene(QGraphicsScene):
 
     def select_ids(self, node_ids: Iterable[str], link_ids: Iterable[str] = ()) -> None:
         """Select exactly these nodes and links (unknown ids are ignored)."""
-        wanted = [self._nodes[i] for i in node_ids if i in self._nodes]
+        wanted: list[QGraphicsItem] = [self._nodes[i] for i in node_ids if i in self._nodes]
         wanted += [self._links[i] for i in link_ids if i in self._links]
         self.blockSignals(True)
         try:
@@ -216,7 +231,8 @@ class MapScene(QGraphicsScene):
         self._overview = LinksOverview(self._links.values)
         self._overview.setVisible(self._far)
         self.addItem(self._overview)
-        ends = [_ends(link, self._nodes) for link in workshop.iter_links()]
+        self._stacks = None
+        ends = [_ends(link, self._nodes, self.stacks()) for link in workshop.iter_links()]
         shifts = twin_offsets(ends)
         for link, end in zip(workshop.iter_links(), ends, strict=True):
             route = self._router.route(end, shifts.get(link.id, 0.0))
@@ -263,8 +279,13 @@ class MapScene(QGraphicsScene):
         workshop = self.document.workshop
         return workshop.team(node.team) if node.team and workshop.has_team(node.team) else None
 
+    def _contributors_of(self, node: Node) -> tuple[Team, ...]:
+        workshop = self.document.workshop
+        return tuple(workshop.team(t) for t in node.contributors if workshop.has_team(t))
+
     def _add_node_item(self, node: Node) -> NodeItem:
-        item = NodeItem(node, self._team_of(node), far=self._far)
+        item_class = KeyResultItem if node.kind is NodeKind.KEY_RESULT else NodeItem
+        item = item_class(node, self._team_of(node), self._contributors_of(node), far=self._far)
         item.setPos(*(node.pos or (0.0, 0.0)))
         self._nodes[node.id] = item
         self.addItem(item)
@@ -289,7 +310,8 @@ class MapScene(QGraphicsScene):
         """Route `items` again among the cards where they are now."""
         router, routed = self._router, []
         for item in items:
-            item.set_route(router.route(_ends(item.link, self._nodes), _twin_shift(item)))
+            ends = _ends(item.link, self._nodes, self.stacks())
+            item.set_route(router.route(ends, _twin_shift(item)))
             routed.append(item.boundingRect())
         if self._overview is not None:
             self._overview.cover(routed)
@@ -358,7 +380,7 @@ class MapScene(QGraphicsScene):
 
     def _on_node_changed(self, event: Changed[Node]) -> None:
         item = self._nodes[event.new.id]
-        item.set_node(event.new, self._team_of(event.new))
+        item.set_node(event.new, self._team_of(event.new), self._contributors_of(event.new))
         if "pos" in event.fields and event.new.pos is not None:
             if (item.x(), item.y()) != event.new.pos:
                 item.set_links_follow(False)  # routed once the whole edit is done
@@ -367,14 +389,37 @@ class MapScene(QGraphicsScene):
             self.note_moved(event.new.id)
             self._grow_scene_rect(item.sceneBoundingRect())
 
+    def stacks(self) -> Stacks:
+        """Which key-result chips hang under which card, for routing."""
+        if self._stacks is None:
+            self._stacks = Stacks.of(self.document.workshop)
+        return self._stacks
+
+    def _stack_changed(self, link: Link) -> None:
+        """A measures link came or went: the links of its two cards join other stacks."""
+        self._stacks = None
+        touched = {
+            item
+            for key in (link.source, link.target)
+            if key in self._nodes
+            for item in self._nodes[key].links
+        }
+        self._route(touched)
+
     def _on_link_added(self, event: Added[Link]) -> None:
+        if event.item.kind is LinkKind.MEASURES:
+            self._stacks = None
         self._add_link_item(event.item)
+        if event.item.kind is LinkKind.MEASURES:
+            self._stack_changed(event.item)
 
     def _on_link_removed(self, event: Removed[Link]) -> None:
         item = self._links.pop(event.item.id)
         twins = [twin for twin in _twins(item) if twin is not item]
         item.detach()
         self.removeItem(item)
+        if event.item.kind is LinkKind.MEASURES:
+            self._stack_changed(event.item)
         self._route(twins)
 
     def _on_link_changed(self, event: Changed[Link]) -> None:
@@ -382,8 +427,9 @@ class MapScene(QGraphicsScene):
 
     def _on_teams_changed(self, _event: object) -> None:
         for item in self._nodes.values():
-            if item.node.team is not None or item.team is not None:
-                item.set_node(item.node, self._team_of(item.node))
+            node = item.node
+            if node.team is not None or item.team is not None or node.contributors:
+                item.set_node(node, self._team_of(node), self._contributors_of(node))
 
     def _show_report(self, report: Report) -> None:
         by_node: dict[str, list] = {}
@@ -429,10 +475,10 @@ class MapScene(QGraphicsScene):
         return super().event(event)
 
 
-def _ends(link: Link, nodes: Mapping[str, NodeItem]) -> LinkEnds:
+def _ends(link: Link, nodes: Mapping[str, NodeItem], stacks: Stacks) -> LinkEnds:
     """What the router needs of `link`."""
     peers = nodes[link.source].node.kind is nodes[link.target].node.kind
-    return LinkEnds(link.id, link.kind, link.source, link.target, peers)
+    return LinkEnds(link.id, link.kind, link.source, link.target, peers).with_stacks(stacks)
 
 
 def _around(rects: Iterable[Rect]) -> QRectF:

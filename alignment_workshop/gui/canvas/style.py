@@ -7,6 +7,7 @@ carry near-black text, and every pair here is at least 4.5:1.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Final
 
@@ -34,6 +35,7 @@ _MUTED: Final[dict[NodeKind, str]] = {
     NodeKind.VALUE: "#CFEDE5",
     NodeKind.OBJECTIVE: "#3D2A00",
     NodeKind.GOAL: "#52606D",
+    NodeKind.KEY_RESULT: "#4A3B73",
 }
 
 #: Card colours by kind, the same the PDF prints (report.palette is the one source);
@@ -79,6 +81,7 @@ _PEN_STYLES: Final[dict[LinkKind, tuple[float, Qt.PenStyle]]] = {
     LinkKind.UPHOLDS: (2.5, Qt.PenStyle.DotLine),
     LinkKind.CONFLICTS: (2.5, Qt.PenStyle.SolidLine),
     LinkKind.DEPENDS: (2.0, Qt.PenStyle.DashLine),
+    LinkKind.MEASURES: (2.0, Qt.PenStyle.SolidLine),
 }
 
 #: Link pens by kind, in the PDF's colours; a resolved conflict is drawn in `RESOLVED`.
@@ -108,6 +111,7 @@ TITLE_PIXELS: Final[dict[NodeKind, int]] = {
     NodeKind.VALUE: 16,
     NodeKind.OBJECTIVE: 15,
     NodeKind.GOAL: 15,
+    NodeKind.KEY_RESULT: 14,
 }
 #: Size of the small print: kind label, team name, marks.
 SMALL_PIXELS: Final = 11
@@ -121,7 +125,7 @@ def link_pen(
     far: bool = False,
     fine: bool = False,
 ) -> QPen:
-    """The pen a link of `kind` is drawn with (shared: do not modify it).
+    """The pen a link of `kind` is drawn with (shared within a thread: do not modify it).
 
     Solid kinds get their full width. Dotted and dashed kinds (upholds, depends) are
     drawn one device pixel wide: Qt strokes a one-pixel dash pattern on its fast path,
@@ -131,7 +135,10 @@ def link_pen(
     hairlines for a map seen from far away, where patterns and widths are lost anyway.
     """
     key = (kind, resolved and kind is LinkKind.CONFLICTS, selected, far, fine)
-    pen = _PENS.get(key)
+    pens: dict[tuple[LinkKind, bool, bool, bool, bool], QPen] = _PENS.__dict__.setdefault(
+        "pens", {}
+    )
+    pen = pens.get(key)
     if pen is None:
         link_style = LINKS[kind]
         color = QColor(SELECTION if selected else RESOLVED if key[1] else link_style.color)
@@ -146,21 +153,22 @@ def link_pen(
             pen = QPen(color, link_style.width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap if not far else Qt.PenCapStyle.FlatCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        _PENS[key] = pen
+        pens[key] = pen
     return pen
 
 
-_PENS: dict[tuple[LinkKind, bool, bool, bool, bool], QPen] = {}
+#: Each thread's own pens and arrow paints: a QPen fills in its dash pattern lazily,
+#: inside the data its copies share, so two threads drawing with copies of one pen could
+#: both write it (the map image is drawn on a worker thread while the window paints).
+_PENS = threading.local()
 
 
 def arrow_paint(pen: QPen) -> tuple[QBrush, QPen]:
     """The fill and outline of an arrow head drawn at the end of a link drawn with `pen`."""
     key = pen.color().rgba()
-    paint = _ARROWS.get(key)
+    arrows: dict[int, tuple[QBrush, QPen]] = _PENS.__dict__.setdefault("arrows", {})
+    paint = arrows.get(key)
     if paint is None:
         paint = (QBrush(pen.color()), QPen(pen.color(), 1.0))
-        _ARROWS[key] = paint
+        arrows[key] = paint
     return paint
-
-
-_ARROWS: dict[int, tuple[QBrush, QPen]] = {}

@@ -22,6 +22,11 @@ ENTRIES = (
     (NodeKind.VALUE, "Value", "A principle the work must live up to"),
     (NodeKind.OBJECTIVE, "Objective", "A company objective that serves the vision"),
     (NodeKind.GOAL, "Team goal", "A team's goal; double-click empty canvas adds one too"),
+    (
+        NodeKind.KEY_RESULT,
+        "Key result",
+        "A measurable result: select its objective or goal first, or drop it onto one",
+    ),
 )
 
 
@@ -74,7 +79,7 @@ class KindButton(QToolButton):
 
 
 class PaletteDock(QDockWidget):
-    """The "Add" dock: Vision, Value, Objective, Team goal."""
+    """The "Add" dock: Vision, Value, Objective, Team goal, Key result."""
 
     #: The user asked for a new card of this kind.
     add_requested = Signal(object)

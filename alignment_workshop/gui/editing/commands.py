@@ -6,18 +6,22 @@ the model's events. Compound edits (delete a node with its links, remove a team 
 re-home its goals, paste) are one parent command whose children run in order on redo
 and in reverse on undo, so they are one step on the stack and restore the order exactly.
 
-The document validates every edit before it builds a command, because `push()` runs
-`redo()` at once and a refused edit must never land on the stack.
+The document asks the model's dry run (`Workshop.check_*`, or `Workshop.dry_run` for a
+compound edit) before it builds a command, because `push()` runs `redo()` at once and a
+refused edit must never land on the stack.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from alignment_workshop.model import Link, Meta, Node, Position, Team, Workshop
+
+if TYPE_CHECKING:
+    from alignment_workshop.interchange import Imported
 
 _TITLE_MAX = 40
 
@@ -81,7 +85,8 @@ class AddNodeCommand(WorkshopCommand):
         index: int | None = None,
         parent: WorkshopCommand | None = None,
     ):
-        super().__init__(workshop, f"Add {node.kind.value} {quoted(node.title)}", parent)
+        kind = node.kind.value.replace("_", " ")
+        super().__init__(workshop, f"Add {kind} {quoted(node.title)}", parent)
         self.node = node
         self.index = index
 
@@ -273,15 +278,67 @@ class AddItemsCommand(WorkshopCommand):
             AddLinkCommand(workshop, link, parent=self)
 
 
+class ImportCommand(WorkshopCommand):
+    """Apply an import as one step: details, teams, updated cards, new cards, then links.
+
+    `changes` come from `interchange.build`, worked out on a copy of this workshop, so
+    each child applies a record the model has already accepted.
+    """
+
+    def __init__(self, workshop: Workshop, imported: Imported, text: str):
+        super().__init__(workshop, text)
+        if imported.meta is not None:
+            meta = _differing(workshop.meta, imported.meta, Meta.__slots__)
+            if meta:
+                UpdateMetaCommand(workshop, meta, parent=self)
+        for team in imported.teams_updated:
+            old = workshop.team(team.id)
+            UpdateTeamCommand(workshop, team.id, _differing(old, team, ("name", "color")), self)
+        for team in imported.teams_added:
+            AddTeamCommand(workshop, team, parent=self)
+        for node in imported.nodes_updated:
+            fields = [name for name in Node.__slots__ if name not in ("id", "kind", "pos")]
+            changes = _differing(workshop.node(node.id), node, fields)
+            UpdateNodeCommand(workshop, node.id, changes, parent=self)
+        for node in imported.nodes_added:
+            AddNodeCommand(workshop, node, parent=self)
+        for link in imported.links_added:
+            AddLinkCommand(workshop, link, parent=self)
+        for link in imported.links_updated:
+            old_link = workshop.link(link.id)
+            changes = _differing(old_link, link, ("note", "resolved", "resolution"))
+            UpdateLinkCommand(workshop, link.id, changes, parent=self)
+
+
+def _differing(old: Any, new: Any, names: Iterable[str]) -> dict[str, Any]:
+    return {name: getattr(new, name) for name in names if getattr(old, name) != getattr(new, name)}
+
+
+class UpdateNodesCommand(WorkshopCommand):
+    """Change fields of several nodes as one step (a voting round's totals)."""
+
+    def __init__(
+        self, workshop: Workshop, changes: Mapping[str, Mapping[str, Any]], text: str
+    ) -> None:
+        super().__init__(workshop, text)
+        for node_id, fields in changes.items():
+            UpdateNodeCommand(workshop, node_id, fields, parent=self)
+
+
 # ----------------------------------------------------------------------- meta and teams
 
 
 class UpdateMetaCommand(WorkshopCommand):
     """Change fields of the workshop's metadata."""
 
-    def __init__(self, workshop: Workshop, changes: Mapping[str, Any]):
+    def __init__(
+        self,
+        workshop: Workshop,
+        changes: Mapping[str, Any],
+        parent: WorkshopCommand | None = None,
+    ):
         names = ", ".join(_field_label(name) for name in changes)
-        super().__init__(workshop, f"Edit workshop {names}")
+        super().__init__(workshop, f"Edit workshop {names}", parent)
         self.changes = dict(changes)
         self.old: dict[str, Any] = {}
 
@@ -296,8 +353,8 @@ class UpdateMetaCommand(WorkshopCommand):
 class AddTeamCommand(WorkshopCommand):
     """Append one team."""
 
-    def __init__(self, workshop: Workshop, team: Team):
-        super().__init__(workshop, f"Add team {quoted(team.name)}")
+    def __init__(self, workshop: Workshop, team: Team, parent: WorkshopCommand | None = None):
+        super().__init__(workshop, f"Add team {quoted(team.name)}", parent)
         self.team = team
 
     def redo(self) -> None:
@@ -310,10 +367,16 @@ class AddTeamCommand(WorkshopCommand):
 class UpdateTeamCommand(WorkshopCommand):
     """Rename or recolour one team."""
 
-    def __init__(self, workshop: Workshop, team_id: str, changes: Mapping[str, Any]):
+    def __init__(
+        self,
+        workshop: Workshop,
+        team_id: str,
+        changes: Mapping[str, Any],
+        parent: WorkshopCommand | None = None,
+    ):
         name = workshop.team(team_id).name
         names = ", ".join(changes)
-        super().__init__(workshop, f"Edit {names} of team {quoted(name)}")
+        super().__init__(workshop, f"Edit {names} of team {quoted(name)}", parent)
         self.team_id = team_id
         self.changes = dict(changes)
         self.old: dict[str, Any] = {}
@@ -343,10 +406,24 @@ class _RemoveTeamStep(WorkshopCommand):
 
 
 class RemoveTeamCommand(WorkshopCommand):
-    """Remove a team; its goals move to `move_goals_to`, or are left without a team."""
+    """Remove a team; its goals and key results move to `move_goals_to`, or are left
+    without a team, and goals it contributes to name `move_goals_to` instead, if any."""
 
     def __init__(self, workshop: Workshop, team_id: str, move_goals_to: str | None):
         super().__init__(workshop, f"Remove team {quoted(workshop.team(team_id).name)}")
-        for goal in workshop.goals_of_team(team_id):
-            UpdateNodeCommand(workshop, goal.id, {"team": move_goals_to}, parent=self)
+        for node in workshop.team_references(team_id):
+            changes = _without_team(node, team_id, move_goals_to)
+            UpdateNodeCommand(workshop, node.id, changes, parent=self)
         _RemoveTeamStep(workshop, team_id, parent=self)
+
+
+def _without_team(node: Node, team_id: str, replacement: str | None) -> dict[str, Any]:
+    """The changes that make `node` name `replacement` wherever it named `team_id`."""
+    lead = replacement if node.team == team_id else node.team
+    changes: dict[str, Any] = {"team": lead} if node.team == team_id else {}
+    if team_id in node.contributors or lead in node.contributors:
+        helpers = [replacement if t == team_id else t for t in node.contributors]
+        changes["contributors"] = tuple(
+            dict.fromkeys(t for t in helpers if t is not None and t != lead)
+        )
+    return changes

@@ -1,10 +1,12 @@
 """One open workshop: the model, its undo stack, its file path and its latest check.
 
-The document is where editing logic lives. Every helper validates the edit first, then
-builds one undo command and pushes it; a refused edit emits `message` with the reason and
-pushes nothing. The undo stack's clean state is the document's "modified" flag. The
-alignment check is rerun, debounced, after every change to the model but a move: no
-check reads where a card stands, so moving cards changes no finding.
+The document is where editing logic lives. Every helper asks the model's dry run
+(`Workshop.check_*`) whether the edit would pass, then builds one undo command and pushes
+it; a refused edit emits `message` with the model's reason and pushes nothing. The
+document keeps no copy of the model's rules. The undo stack's clean state is the
+document's "modified" flag. The alignment check is rerun, debounced, after every change
+to the model but a move: no check reads where a card stands, so moving cards changes no
+finding.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -21,7 +24,7 @@ from alignment_workshop import fileio
 from alignment_workshop.analysis import analyze
 from alignment_workshop.analysis.findings import Report
 from alignment_workshop.fileio.gcpause import collector_paused
-from alignment_workshop.layout import auto_layout
+from alignment_workshop.layout import auto_layout, chip_spot
 from alignment_workshop.model import (
     Changed,
     Link,
@@ -33,17 +36,13 @@ from alignment_workshop.model import (
     ValidationError,
     Workshop,
     new_id,
-    rules,
 )
-from alignment_workshop.model.validation import (
-    replace_checked,
-    validate_link,
-    validate_meta,
-    validate_node,
-    validate_team,
-)
+from alignment_workshop.model.rules import COORD_MAX
 
 from . import commands
+
+if TYPE_CHECKING:
+    from alignment_workshop.interchange import Imported
 
 #: How long the check waits after the last change before it reruns, in milliseconds.
 ANALYSIS_DELAY_MS = 50
@@ -53,14 +52,20 @@ def place_unplaced(workshop: Workshop) -> int:
     """Give every node without a position a place in open space; returns how many.
 
     This happens as a workshop is opened, before anyone watches it, so it is not an
-    undoable edit: it completes the file rather than changing the user's work.
+    undoable edit: it completes the file rather than changing the user's work. A place
+    the layout finds beyond the coordinates a file may hold is pulled back inside them.
     """
     unplaced = {node.id for node in workshop.iter_nodes() if node.pos is None}
     if unplaced:
-        for node_id, pos in auto_layout(workshop, only=unplaced).items():
-            if node_id in unplaced:
-                workshop.move_node(node_id, pos)
+        for node_id, (x, y) in auto_layout(workshop, only=unplaced).items():
+            if node_id in unplaced:  # beside cards at the very edge, stay inside the map
+                workshop.move_node(node_id, (_inside(x), _inside(y)))
     return len(unplaced)
+
+
+def _inside(coordinate: float) -> float:
+    """`coordinate` moved within the ±`COORD_MAX` a position may have."""
+    return max(-COORD_MAX, min(COORD_MAX, coordinate))
 
 
 class Document(QObject):
@@ -84,6 +89,8 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.path: Path | None = None
+        #: What the file at `path` held when it was last read or written here.
+        self.disk: fileio.DiskState | None = None
         self.report: Report | None = None
         self._workshop = Workshop()
         self._moved_only = False
@@ -93,6 +100,14 @@ class Document(QObject):
         self._timer.setInterval(ANALYSIS_DELAY_MS)
         self._timer.timeout.connect(self.refresh_analysis)
         self._timer.start()
+
+    def __del__(self) -> None:
+        # A document nobody holds may die in a garbage collection, together with its
+        # commands, in any order: clearing the stack first lets Qt delete them once
+        # (tests/gui/test_document_collection.py).
+        stack = getattr(self, "undo_stack", None)
+        if stack is not None and shiboken6.isValid(self) and shiboken6.isValid(stack):
+            stack.clear()
 
     # ------------------------------------------------------------------ state
 
@@ -110,19 +125,31 @@ class Document(QObject):
         return self.path.name if self.path is not None else self._workshop.meta.title
 
     def replace(
-        self, workshop: Workshop, path: Path | None = None, *, modified: bool = False
+        self,
+        workshop: Workshop,
+        path: Path | None = None,
+        *,
+        modified: bool = False,
+        disk: fileio.DiskState | None = None,
     ) -> None:
         """Make `workshop` the document's workshop, with a fresh undo stack.
 
         `modified=True` (a recovered autosave) leaves the document with no clean state,
-        so it shows as modified until it is saved.
+        so it shows as modified until it is saved. `disk` is the state of the file at
+        `path` that the workshop came from, to notice later changes made outside.
         """
         # Building the new map's check and scene makes objects that all stay alive:
         # the cyclic collector would scan them over and over and free nothing.
         with collector_paused():
-            self._replace(workshop, path, modified)
+            self._replace(workshop, path, modified, disk)
 
-    def _replace(self, workshop: Workshop, path: Path | None, modified: bool) -> None:
+    def _replace(
+        self,
+        workshop: Workshop,
+        path: Path | None,
+        modified: bool,
+        disk: fileio.DiskState | None,
+    ) -> None:
         self._unfollow(self._workshop)
         place_unplaced(workshop)
         self._workshop = workshop
@@ -133,6 +160,7 @@ class Document(QObject):
         else:
             self.undo_stack.setClean()
         self._set_path(path)
+        self.disk = disk if path is not None else None
         self.report = None
         self.workshop_replaced.emit()
         self.refresh_analysis()
@@ -150,8 +178,8 @@ class Document(QObject):
 
     def load(self, path: Path) -> None:
         """Open the workshop file at `path`; raises `fileio.WorkshopFileError` if it cannot."""
-        workshop = fileio.load(path)
-        self.replace(workshop, Path(path))
+        workshop, disk = fileio.load_with_state(path)
+        self.replace(workshop, Path(path), disk=disk)
 
     def save(self, path: Path | None = None) -> Path:
         """Save to `path` (or the current path) atomically; the document becomes clean.
@@ -161,7 +189,7 @@ class Document(QObject):
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("the document has no path yet; give one to save it")
-        fileio.save(self._workshop, target)
+        self.disk = fileio.save(self._workshop, target)
         self.undo_stack.setClean()
         self._set_path(target)
         return target
@@ -213,74 +241,104 @@ class Document(QObject):
     def _refuse(self, error: ValidationError | str) -> None:
         self.message.emit(str(error))
 
-    def _check_room(self, what: str) -> None:
-        """Raise `ValidationError` if one more node/link/team would pass the model's limit.
-
-        The model refuses such an add inside the command's redo, which would leave a
-        broken command on the undo stack, so the helpers ask before they push.
-        """
-        workshop = self._workshop
-        count, limit = {
-            "nodes": (len(workshop.nodes), rules.MAX_NODES),
-            "links": (len(workshop.links), rules.MAX_LINKS),
-            "teams": (len(workshop.teams), rules.MAX_TEAMS),
-        }[what]
-        if count >= limit:
-            raise ValidationError("", f"a workshop holds at most {limit:,} {what}")
-
     def add_node(self, kind: NodeKind, title: str, pos: Position | None = None) -> str | None:
         """Append a new node; returns its id, or None (with a message) if refused."""
         node = Node(id=new_id(NodeKind(kind).value), kind=NodeKind(kind), title=title, pos=pos)
         try:
-            node = validate_node(node)
-            self._check_room("nodes")
+            node = self._workshop.check_new_node(node)
         except ValidationError as error:
             self._refuse(error)
             return None
         self.push(commands.AddNodeCommand(self._workshop, node))
         return node.id
 
-    def add_link(self, kind: LinkKind, source_id: str, target_id: str) -> str | None:
-        """Link two nodes; returns the link id, or None (with the reason) if refused."""
+    def add_key_result(self, parent_id: str, title: str) -> str | None:
+        """Add a key result that measures `parent_id`, with its link, as one undo step.
+
+        The chip takes the first free slot under its card, and a goal's key result starts
+        with the goal's team. Returns its id, or None (with the model's reason) if refused.
+        """
+        workshop = self._workshop
+        if not workshop.has_node(parent_id):
+            self._refuse("That card is no longer on the map.")
+            return None
+        parent = workshop.node(parent_id)
+        team = parent.team if parent.kind is NodeKind.GOAL else None
+        node = Node(
+            id=new_id(NodeKind.KEY_RESULT.value),
+            kind=NodeKind.KEY_RESULT,
+            title=title,
+            pos=chip_spot(workshop, parent_id),
+            team=team,
+        )
+        link = Link(id=new_id("link"), kind=LinkKind.MEASURES, source=node.id, target=parent_id)
+        text = f"Add key result {commands.quoted(title)} to {commands.quoted(parent.title)}"
+        if not self.add_items([node], [link], text, refusal="Key result refused"):
+            return None
+        return node.id
+
+    def add_link(
+        self, kind: LinkKind, source_id: str, target_id: str, text: str | None = None
+    ) -> str | None:
+        """Link two nodes; returns the link id, or None (with the reason) if refused.
+
+        `text` names the undo step when the caller knows better ("Why: … serves …").
+        """
         link = Link(id=new_id("link"), kind=LinkKind(kind), source=source_id, target=target_id)
         try:
-            self._workshop.check_new_link(link)
-            self._check_room("links")
+            link = self._workshop.check_new_link(link)
         except ValidationError as error:
             self._refuse(f"Link refused: {error.reason}")
             return None
-        self.push(commands.AddLinkCommand(self._workshop, link))
+        command = commands.AddLinkCommand(self._workshop, link)
+        if text:
+            command.setText(text)
+        self.push(command)
         return link.id
 
     def update_node(self, node_id: str, **fields: Any) -> bool:
         """Change fields of a node as one undo step; False (with a message) if refused."""
         try:
-            old = self._workshop.node(node_id)
-            new = validate_node(replace_checked(old, fields))
-            if new.team is not None and not self._workshop.has_team(new.team):
-                raise ValidationError("team", f"there is no team with id {new.team!r}")
-            if "kind" in fields and new.kind != old.kind:
-                raise ValidationError("kind", "cannot be changed; add a new node instead")
-        except (KeyError, ValidationError) as error:
-            self._refuse(error if isinstance(error, ValidationError) else "No such node.")
+            new = self._workshop.check_update_node(node_id, **fields)
+        except ValidationError as error:
+            self._refuse(error)
             return False
-        changes = {
-            name: getattr(new, name) for name in fields if getattr(old, name) != getattr(new, name)
-        }
+        changes = _changes(self._workshop.node(node_id), new, fields)
         if changes:
             self.push(commands.UpdateNodeCommand(self._workshop, node_id, changes))
         return True
 
-    def move_nodes(self, positions: Mapping[str, Position | None], text: str | None = None) -> bool:
-        """Place several nodes as one undo step (a drag, a layout run)."""
-        moves = {
-            node_id: (None if pos is None else (float(pos[0]), float(pos[1])))
-            for node_id, pos in positions.items()
-            if self._workshop.has_node(node_id) and self._workshop.node(node_id).pos != pos
-        }
+    def update_nodes(self, changes: Mapping[str, Mapping[str, Any]], text: str) -> bool:
+        """Change fields of several nodes as one undo step called `text`: all or nothing.
+
+        Every node's change is dry-run first; one refusal refuses all, with its reason.
+        Fields already at their new value are left out, and so is a node left unchanged.
+        """
+        planned: dict[str, dict[str, Any]] = {}
         try:
-            for node_id, pos in moves.items():
-                validate_node(replace_checked(self._workshop.node(node_id), {"pos": pos}))
+            for node_id, fields in changes.items():
+                new = self._workshop.check_update_node(node_id, **fields)
+                if diff := _changes(self._workshop.node(node_id), new, fields):
+                    planned[node_id] = diff
+        except ValidationError as error:
+            self._refuse(error)
+            return False
+        if planned:
+            self.push(commands.UpdateNodesCommand(self._workshop, planned, text))
+        return True
+
+    def move_nodes(self, positions: Mapping[str, Position | None], text: str | None = None) -> bool:
+        """Place several nodes as one undo step (a drag, a layout run).
+
+        Ids of nodes no longer on the map are skipped; one refused position refuses all.
+        """
+        moves: dict[str, Position | None] = {}
+        try:
+            for node_id, pos in positions.items():
+                if self._workshop.has_node(node_id):
+                    moved = self._workshop.check_move_node(node_id, pos)
+                    if moved.pos != self._workshop.node(node_id).pos:
+                        moves[node_id] = moved.pos
         except ValidationError as error:
             self._refuse(error)
             return False
@@ -289,33 +347,32 @@ class Document(QObject):
         return True
 
     def update_link(self, link_id: str, **fields: Any) -> bool:
-        """Change the note, resolved flag or resolution of a link as one undo step."""
+        """Change the note, resolved flag or resolution of a link as one undo step.
+
+        A link's kind and ends are what the link is: the document never changes them in
+        place (the scene draws a link between fixed ends); delete it and add another.
+        """
         try:
+            new = self._workshop.check_update_link(link_id, **fields)
             old = self._workshop.link(link_id)
-            new = validate_link(replace_checked(old, fields))
             if (new.kind, new.source, new.target) != (old.kind, old.source, old.target):
                 raise ValidationError("kind", "cannot be changed; delete the link and add another")
-        except (KeyError, ValidationError) as error:
-            self._refuse(error if isinstance(error, ValidationError) else "No such link.")
+        except ValidationError as error:
+            self._refuse(error)
             return False
-        changes = {
-            name: getattr(new, name) for name in fields if getattr(old, name) != getattr(new, name)
-        }
+        changes = _changes(old, new, fields)
         if changes:
             self.push(commands.UpdateLinkCommand(self._workshop, link_id, changes))
         return True
 
     def update_meta(self, **fields: Any) -> bool:
         """Change the workshop's title, date, facilitator, participants or notes."""
-        old = self._workshop.meta
         try:
-            new = validate_meta(replace_checked(old, fields))
+            new = self._workshop.check_update_meta(**fields)
         except ValidationError as error:
             self._refuse(error)
             return False
-        changes = {
-            name: getattr(new, name) for name in fields if getattr(old, name) != getattr(new, name)
-        }
+        changes = _changes(self._workshop.meta, new, fields)
         if changes:
             self.push(commands.UpdateMetaCommand(self._workshop, changes))
         return True
@@ -323,8 +380,7 @@ class Document(QObject):
     def add_team(self, name: str, color: str) -> str | None:
         """Append a team; returns its id, or None (with a message) if refused."""
         try:
-            team = validate_team(Team(id=new_id("team"), name=name, color=color))
-            self._check_room("teams")
+            team = self._workshop.check_new_team(Team(id=new_id("team"), name=name, color=color))
         except ValidationError as error:
             self._refuse(error)
             return None
@@ -334,27 +390,31 @@ class Document(QObject):
     def update_team(self, team_id: str, **fields: Any) -> bool:
         """Rename or recolour a team as one undo step."""
         try:
-            old = self._workshop.team(team_id)
-            new = validate_team(replace_checked(old, fields))
-        except (KeyError, ValidationError) as error:
-            self._refuse(error if isinstance(error, ValidationError) else "No such team.")
+            new = self._workshop.check_update_team(team_id, **fields)
+        except ValidationError as error:
+            self._refuse(error)
             return False
-        changes = {
-            name: getattr(new, name) for name in fields if getattr(old, name) != getattr(new, name)
-        }
+        changes = _changes(self._workshop.team(team_id), new, fields)
         if changes:
             self.push(commands.UpdateTeamCommand(self._workshop, team_id, changes))
         return True
 
     def remove_team(self, team_id: str, move_goals_to: str | None = None) -> bool:
-        """Remove a team; its goals move to `move_goals_to`, or are left without a team."""
+        """Remove a team; its goals move to `move_goals_to`, or are left without a team.
+
+        The whole compound edit is dry-run first, each step seeing the ones before it.
+        """
         if not self._workshop.has_team(team_id):
             self._refuse("No such team.")
             return False
-        if move_goals_to is not None and (
-            move_goals_to == team_id or not self._workshop.has_team(move_goals_to)
-        ):
-            self._refuse("Choose another existing team to move the goals to.")
+
+        def remove(workshop: Workshop) -> None:
+            commands.RemoveTeamCommand(workshop, team_id, move_goals_to).redo()
+
+        try:
+            self._workshop.dry_run(remove)
+        except ValidationError as error:
+            self._refuse(error)
             return False
         self.push(commands.RemoveTeamCommand(self._workshop, team_id, move_goals_to))
         return True
@@ -368,22 +428,45 @@ class Document(QObject):
         self.push(commands.DeleteCommand(self._workshop, nodes, links))
         return True
 
-    def add_items(self, nodes: Iterable[Node], links: Iterable[Link], text: str) -> bool:
-        """Add whole nodes and links (paste, duplicate) as one undo step.
+    def add_items(
+        self, nodes: Iterable[Node], links: Iterable[Link], text: str, *, refusal: str = ""
+    ) -> bool:
+        """Add whole nodes and links (paste, duplicate, a new 5 Whys card) as one undo step.
 
-        The records must carry fresh ids; they are checked against a copy first, so a
-        refused batch changes nothing.
+        The records must carry fresh ids. The model dry-runs the whole batch first, each
+        link seeing the nodes before it, so a refused batch pushes nothing; the message
+        is the model's reason, after `refusal` ("New card refused") when one is given.
         """
-        nodes, links = list(nodes), list(links)
-        trial = self._workshop.copy()
         try:
-            for node in nodes:
-                trial.add_node(node)
-            for link in links:
-                trial.add_link(link)
+            nodes, links = self._workshop.check_new_items(nodes, links)
         except ValidationError as error:
-            self._refuse(error)
+            self._refuse(f"{refusal}: {error.reason}" if refusal else error)
             return False
         if nodes or links:
             self.push(commands.AddItemsCommand(self._workshop, nodes, links, text))
         return True
+
+    def apply_import(self, imported: Imported, text: str) -> bool:
+        """Apply an import worked out by `interchange` as one undo step; False if empty.
+
+        The import was built on a copy of this workshop (the model checked every record
+        there), so it applies as it was previewed. Nothing is deleted.
+        """
+        if not (
+            imported.nodes_added
+            or imported.nodes_updated
+            or imported.teams_added
+            or imported.teams_updated
+            or imported.links_added
+            or imported.links_updated
+            or (imported.meta is not None and imported.meta != self._workshop.meta)
+        ):
+            self.message.emit("The file holds nothing new: nothing was imported")
+            return False
+        self.push(commands.ImportCommand(self._workshop, imported, text))
+        return True
+
+
+def _changes(old: Any, new: Any, names: Iterable[str]) -> dict[str, Any]:
+    """The named fields whose checked value in `new` differs from the one in `old`."""
+    return {name: getattr(new, name) for name in names if getattr(old, name) != getattr(new, name)}

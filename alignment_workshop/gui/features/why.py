@@ -72,11 +72,13 @@ class EscapeChain(QObject):
 
 
 def why_link_ids(workshop: Workshop, paths: list[tuple[str, ...]]) -> set[str]:
-    """The supports links along `paths`."""
+    """The supports and measures links along `paths`."""
     ids = set()
     for path in paths:
         for source, target in itertools.pairwise(path):
-            link = workshop.find_link(LinkKind.SUPPORTS, source, target)
+            link = workshop.find_link(LinkKind.SUPPORTS, source, target) or workshop.find_link(
+                LinkKind.MEASURES, source, target
+            )
             if link is not None:
                 ids.add(link.id)
     return ids

@@ -1,19 +1,23 @@
 """File › Export Action Plan… and Export Team Plan…: the PDF participants take home.
 
-The dialogs only ask where (and for which team); `report.export_pdf` writes the plan.
-A plan that cannot be written is one sentence in a message box, never a traceback.
-Each dialog takes the widget to stay on top of and the document to export.
+The dialogs only ask where (and for which team), refuse a target that cannot be written
+before any work starts, then `export_jobs.export_plan` writes the plan in the
+background, with progress and Cancel. A plan that cannot be written is one sentence in
+a message box, never a traceback. Each dialog takes the widget to stay on top of and the
+document to export.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+
+from alignment_workshop.export_file import check_export_target
 
 from ..editing.document import Document
+from ..support.plain_text import Icon, show_message
+from .export_jobs import export_plan
 
 
 def _suggested(document: Document, suffix: str) -> Path:
@@ -29,7 +33,7 @@ def choose_team(parent: QWidget, document: Document) -> str | None:
     """
     teams = document.workshop.teams
     if not teams:
-        QMessageBox.information(parent, "No teams", "Add teams first (Edit › Teams…).")
+        show_message(parent, "No teams", "Add teams first (Edit › Teams…).", Icon.Information)
         return None
     labels = [_label(i, team.name, teams) for i, team in enumerate(teams)]
     label, ok = QInputDialog.getItem(parent, "Export Team Plan", "Plan for team:", labels, 0, False)
@@ -42,10 +46,24 @@ def _label(index: int, name: str, teams: list) -> str:
     return name if len(same) == 1 else f"{name} ({index + 1})"
 
 
+def refused_target(parent: QWidget, document: Document, path: Path, title: str) -> bool:
+    """Whether an export to `path` must not start (it says why, in one sentence)."""
+    try:
+        check_export_target(path, document.path)
+    except OSError as error:
+        show_message(parent, title, f"'{path.name}' {error.strerror}.")
+        return True
+    return False
+
+
 def export_plan_dialog(
     parent: QWidget, document: Document, team_id: str | None = None
 ) -> Path | None:
-    """Ask where, then write the action plan (one team's if `team_id`); returns the path."""
+    """Ask where, then write the action plan (one team's if `team_id`) in the background.
+
+    Returns the path being written, or None when the user cancelled or the target was
+    refused.
+    """
     suffix = "" if team_id is None else f"-{team_id}"
     name, _ = QFileDialog.getSaveFileName(
         parent, "Export Action Plan", str(_suggested(document, suffix)), "PDF document (*.pdf)"
@@ -53,21 +71,9 @@ def export_plan_dialog(
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-    from alignment_workshop.report import export_pdf  # reportlab loads on first export only
-
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        pages = export_pdf(document.workshop, path, team_id=team_id)
-    except OSError as error:
-        QMessageBox.warning(
-            parent, "Plan not exported",
-            f"'{path.name}' could not be written ({error.strerror or error}); "
-            "try another folder.",
-        )  # fmt: skip
+    if refused_target(parent, document, path, "Plan not exported"):
         return None
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    document.message.emit(f"Exported the action plan to {path.name} ({pages} pages)")
+    export_plan(parent, document, path, team_id)
     return path
 
 

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QToolBar, QWidget
 
-from ..canvas.image_export import export_image
 from ..canvas.scene import MapScene
 from ..canvas.view import MapView
 from ..docks.check_dock import CheckDock
@@ -30,18 +29,24 @@ from ..features.find import FindBar
 from ..features.five_whys.dialog import FiveWhysLauncher
 from ..features.focus import FocusMode
 from ..features.presentation.mode import PresentationMode
+from ..features.room.controller import RoomController
+from ..features.room.panel import RoomDock
 from ..features.why import WhyHighlighter
 from ..files.file_actions import FileActions
 from ..files.recent_files import RecentFiles
+from ..support.plain_text import tooltip
 from .about import app_icon, show_about
-from .export_dialogs import export_plan_dialog, export_team_plan_dialog
+from .export_dialogs import export_plan_dialog, export_team_plan_dialog, refused_target
+from .export_jobs import export_map
 from .help import show_user_guide
+from .import_dialogs import export_spreadsheet_dialog, import_dialog
 
 Key = QKeySequence.StandardKey
 
 #: Actions that only make sense while a workshop is on screen.
 MAP_ACTIONS = (
     "save", "save_as", "close", "export_map", "export_plan", "export_team_plan",
+    "import_into", "export_spreadsheet",
     "paste", "select_all", "find", "zoom_in", "zoom_out", "fit", "actual_size", "teams",
 )  # fmt: skip
 
@@ -61,6 +66,8 @@ class WindowParts(Protocol):
     focus: FocusMode
     five_whys: FiveWhysLauncher
     presentation: PresentationMode
+    room: RoomController
+    room_dock: RoomDock
     palette_dock: PaletteDock
     inspector: InspectorDock
     check_dock: CheckDock
@@ -130,6 +137,14 @@ def _file_actions(a: _Actions, p: WindowParts) -> None:
     a.add("export_team_plan", "Export &Team Plan…",
           lambda: export_team_plan_dialog(window, document),
           None, "Write one team's PDF action plan")  # fmt: skip
+    a.add("import", "&Import…", lambda: import_dialog(window, document, files, into=False),
+          "Ctrl+Shift+I", "Make a workshop from a spreadsheet or a Markdown outline")  # fmt: skip
+    a.add("import_into", "Import into This &Workshop…",
+          lambda: import_dialog(window, document, files, into=True), None,
+          "Update cards by id and add new ones from a spreadsheet or outline")  # fmt: skip
+    a.add("export_spreadsheet", "Export &Spreadsheet…",
+          lambda: export_spreadsheet_dialog(window, document), None,
+          "Write the workshop as an XLSX workbook or a one-table CSV file")  # fmt: skip
     a.add("close", "&Close", files.close, Key.Close)
     a.add("quit", "&Quit", window.close, Key.Quit)
 
@@ -192,7 +207,10 @@ def _file_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
     for name in ("save", "save_as"):
         menu.addAction(a[name])
     menu.addSeparator()
-    for name in ("export_plan", "export_team_plan", "export_map"):
+    for name in ("import", "import_into"):
+        menu.addAction(a[name])
+    menu.addSeparator()
+    for name in ("export_plan", "export_team_plan", "export_map", "export_spreadsheet"):
         menu.addAction(a[name])
     menu.addSeparator()
     for name in ("close", "quit"):
@@ -218,6 +236,15 @@ def _view_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
     menu.addSeparator()
     for action in p.presentation.actions():
         menu.addAction(action)
+    menu.addSeparator()
+    menu.addAction(p.room.open_action)
+    room = menu.addMenu("Roo&m")
+    for item in p.room.actions():
+        if item is None:
+            room.addSeparator()
+        else:
+            room.addAction(item)
+    room.addAction(p.room_dock.toggleViewAction())
     menu.addSeparator()
     for dock in (p.palette_dock, p.inspector, p.check_dock):
         menu.addAction(dock.toggleViewAction())
@@ -272,11 +299,15 @@ class StackButtonAction(QAction):
         (stack.redoTextChanged if redo else stack.undoTextChanged).connect(self.show_step)
 
     def show_step(self, step: str) -> None:
-        self.setToolTip(f"{self._text} {step}" if step else self._text)
+        self.setToolTip(tooltip(f"{self._text} {step}" if step else self._text))
 
 
 def export_map_dialog(parent: QWidget, document: Document) -> Path | None:
-    """Ask where, then write the whole map as PNG (2× scale) or SVG; returns the path."""
+    """Ask where, then write the whole map as PNG (2× scale) or SVG in the background.
+
+    Returns the path being written, or None when the user cancelled or the target was
+    refused.
+    """
     suggested = document.path.with_suffix(".png") if document.path else Path.home() / "map.png"
     name, chosen = QFileDialog.getSaveFileName(
         parent, "Export Map", str(suggested), "PNG image (*.png);;SVG drawing (*.svg)"
@@ -286,14 +317,7 @@ def export_map_dialog(parent: QWidget, document: Document) -> Path | None:
     path = Path(name)
     if path.suffix.lower() not in (".png", ".svg"):
         path = path.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
-    try:
-        export_image(document.workshop, path)
-    except OSError as error:
-        QMessageBox.warning(
-            parent, "Map not exported",
-            f"'{path.name}' could not be written ({error.strerror or error}); "
-            "try another folder.",
-        )  # fmt: skip
+    if refused_target(parent, document, path, "Map not exported"):
         return None
-    document.message.emit(f"Exported the map to {path.name}")
+    export_map(parent, document, path)
     return path

@@ -43,12 +43,15 @@ from PySide6.QtWidgets import (
 from alignment_workshop.layout.routing import END_GAP, TWIN_GAP
 from alignment_workshop.model import Link, LinkKind, Node
 
+from ...support.plain_text import tooltip
 from .. import style
 
 _ARROW_LENGTH = 14.0
 _ARROW_HALF_WIDTH = 7.0
 _ZIGZAG_STEP = 14.0
 _ZIGZAG_AMPLITUDE = 4.0
+#: A conflict between cards millions of units apart stays a path of bounded size.
+_ZIGZAG_MAX_STEPS = 1_000
 _HIT_WIDTH = 12.0
 #: How far the link's rectangle reaches beyond its route: the click width and the arrow.
 _MARGIN = _HIT_WIDTH / 2 + _ARROW_HALF_WIDTH
@@ -88,7 +91,7 @@ def zigzag(start: QPointF, end: QPointF, path: QPainterPath | None = None) -> QP
         path = QPainterPath(start)
     dx, dy = end.x() - start.x(), end.y() - start.y()
     length = math.hypot(dx, dy)
-    steps = int(length // _ZIGZAG_STEP)
+    steps = min(_ZIGZAG_MAX_STEPS, int(length // _ZIGZAG_STEP))
     if steps < 2:
         path.lineTo(end)
         return path
@@ -304,7 +307,7 @@ class LinkItem(QGraphicsItem):
                 end.links.remove(self)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setToolTip(self._tooltip())  # built when needed, not for every link on open
+        self.setToolTip(tooltip(self._tooltip()))  # built when needed, not for every link on open
         super().hoverEnterEvent(event)
 
     def _tooltip(self) -> str:
@@ -370,7 +373,7 @@ class LinkItem(QGraphicsItem):
         stretches = pieces(self._points) if self._points else []
         while len(self._pieces) > len(stretches):
             piece = self._pieces.pop()
-            piece.setParentItem(None)
+            piece.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None: no parent
             if piece.scene() is not None:
                 piece.scene().removeItem(piece)
         while len(self._pieces) < len(stretches):

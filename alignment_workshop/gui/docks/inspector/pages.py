@@ -7,13 +7,14 @@ decides which page shows and turns each `edited` into one command.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Priority, Status, Team
-from alignment_workshop.model.rules import NODE_FIELDS
+from alignment_workshop.model.rules import INT_LIMITS, NODE_FIELDS
 
 from .actions import ActionsEditor
 from .fields import (
@@ -24,8 +25,9 @@ from .fields import (
     CommitTextEdit,
     OptionalDateEdit,
 )
-
-MAX_VOTES = 1_000_000
+from .measure_fields import OptionalNumberEdit, ProgressView
+from .period_field import PeriodEdit
+from .team_fields import TeamChecklist
 
 
 class Page(QWidget):
@@ -62,7 +64,9 @@ class Page(QWidget):
             editor.flush()
 
 
-def _choices(enum: type, labels: dict[Any, str] | None = None) -> list[tuple[str, Any, None]]:
+def _choices(
+    enum: type[StrEnum], labels: dict[Any, str] | None = None
+) -> list[tuple[str, Any, None]]:
     return [((labels or {}).get(m, m.value.capitalize()), m, None) for m in enum]
 
 
@@ -73,18 +77,29 @@ class NodePage(Page):
         super().__init__(parent)
         self.add_field("title", "Title", CommitLineEdit(self))
         self.add_field("description", "Description", CommitTextEdit(self))
-        self.team_box = self.add_field("team", "Team", CommitComboBox(self))
+        self.add_field("baseline", "Baseline", OptionalNumberEdit(self))
+        self.add_field("current", "Current", OptionalNumberEdit(self))
+        self.add_field("target", "Target", OptionalNumberEdit(self))
+        self.add_field("unit", "Unit", CommitLineEdit(self)).setPlaceholderText("e.g. %, min, €")
+        self.progress = ProgressView(self)
+        self.form.addRow("Progress", self.progress)
+        self.team_box = CommitComboBox(self)
+        self.fields["team"] = self.team_box
+        self.form.addRow("Team", self.team_box)
+        self.team_box.committed.connect(self._team_chosen)
+        self.contributors = self.add_field("contributors", "Contributors", TeamChecklist(self))
         self.add_field("owner", "Owner", CommitLineEdit(self))
         self.add_field("why", "Why", CommitTextEdit(self))
         priority = self.add_field("priority", "Priority", CommitComboBox(self))
         priority.set_choices(_choices(Priority))
-        self.add_field("impact", "Impact (1–5)", CommitSpinBox(1, 5, self))
+        self.add_field("impact", "Impact (1–5)", CommitSpinBox(*INT_LIMITS["node.impact"], self))
         self.add_field("metric", "Metric", CommitLineEdit(self))
         status = self.add_field("status", "Status", CommitComboBox(self))
         status.set_choices(_choices(Status))
-        self.add_field("votes", "Votes", CommitSpinBox(0, MAX_VOTES, self))
+        self.add_field("votes", "Votes", CommitSpinBox(*INT_LIMITS["node.votes"], self))
         self.add_field("due", "Due date", OptionalDateEdit(self))
         self.actions_editor = self.add_field("actions", "Actions", ActionsEditor(self))
+        self._contributors: tuple[str, ...] = ()
 
     def show_node(self, node: Node, teams: list[Team]) -> None:
         """Load `node`; `teams` fill the team list with their colours."""
@@ -92,13 +107,27 @@ class NodePage(Page):
         shown = NODE_FIELDS[node.kind]
         for name, editor in self.fields.items():
             self.form.setRowVisible(editor, name in shown)
-        if node.kind is NodeKind.GOAL:
+        if "team" in shown:
             self.team_box.set_choices(
                 [("No team", None, None)] + [(t.name, t.id, t.color) for t in teams]
             )
+        if "contributors" in shown:
+            self.contributors.set_teams(teams, node.team)
+        self._contributors = node.contributors
         for name, editor in self.fields.items():
             if name in shown:
                 editor.load(getattr(node, name))
+        key_result = node.kind is NodeKind.KEY_RESULT
+        self.form.setRowVisible(self.progress, key_result)
+        if key_result:
+            self.progress.load(node)
+
+    def _team_chosen(self, team: str | None) -> None:
+        """A new lead team stops being one of the goal's contributors, in the same edit."""
+        changes: dict[str, Any] = {"team": team}
+        if team is not None and team in self._contributors:
+            changes["contributors"] = tuple(t for t in self._contributors if t != team)
+        self.edited.emit(changes)
 
 
 class LinkPage(Page):
@@ -126,13 +155,14 @@ def _participants(text: str) -> tuple[str, ...]:
 
 
 class MetaPage(Page):
-    """The workshop itself: title, date, facilitator, participants and notes."""
+    """The workshop itself: title, date, period, facilitator, participants and notes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading.setText("Workshop (nothing selected)")
         self.add_field("title", "Title", CommitLineEdit(self))
         self.add_field("date", "Date", OptionalDateEdit(self))
+        self.period = self.add_field("period", "Period", PeriodEdit(self))
         self.add_field("facilitator", "Facilitator", CommitLineEdit(self))
         participants = self.add_field(
             "participants", "Participants", CommitTextEdit(self), _participants

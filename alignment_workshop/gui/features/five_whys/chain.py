@@ -2,9 +2,10 @@
 
 A session starts at a card that does not lead to the vision (an orphan) and asks
 "Why does '<title>' matter?". Each answer is one undoable step: either pick an existing
-card it serves (a supports link is added) or name a new parent, created one level up
-and linked. The session moves up to the parent and asks again, until the starting card
-reaches the vision or five whys have been asked.
+card it serves (a supports link is added; a goal may serve a key result, and a key result
+answers with the objective or goal it measures) or name a new parent, created one level
+up and linked. The session moves up to the parent and asks again, until the starting
+card reaches the vision or five whys have been asked.
 """
 
 from __future__ import annotations
@@ -18,26 +19,33 @@ from alignment_workshop.model import (
     LinkKind,
     Node,
     NodeKind,
-    ValidationError,
     Workshop,
-    link_allowed,
+    natural_link_kind,
     new_id,
 )
-from alignment_workshop.model.validation import validate_node
 
 from ...editing.document import Document
 
 #: A session stops after this many answers.
 MAX_WHYS = 5
 #: The order candidates are offered in: the level just above comes first.
-_KIND_ORDER = {NodeKind.OBJECTIVE: 0, NodeKind.GOAL: 1, NodeKind.VISION: 2}
+_KIND_ORDER = {NodeKind.OBJECTIVE: 0, NodeKind.KEY_RESULT: 1, NodeKind.GOAL: 2, NodeKind.VISION: 3}
+#: The links that answer a why: a card serves its parent, a key result measures it.
+_WHY_LINKS = (LinkKind.SUPPORTS, LinkKind.MEASURES)
+
+
+def answer_kind(child: NodeKind, parent: NodeKind) -> LinkKind | None:
+    """The link that makes a card of kind `child` serve one of kind `parent`, if any."""
+    kind = natural_link_kind(child, parent)
+    return kind if kind in _WHY_LINKS else None
 
 
 def _supporters(workshop: Workshop, node_id: str) -> set[str]:
-    """Every node that reaches `node_id` through supports links (linking to one is a cycle)."""
+    """Every node that reaches `node_id` through supports or measures links (linking to one
+    would close a circle)."""
     down: dict[str, list[str]] = {}
     for link in workshop.iter_links():
-        if link.kind is LinkKind.SUPPORTS:
+        if link.kind in _WHY_LINKS:
             down.setdefault(link.target, []).append(link.source)
     seen, todo = {node_id}, [node_id]
     while todo:
@@ -51,19 +59,22 @@ def _supporters(workshop: Workshop, node_id: str) -> set[str]:
 def candidates(workshop: Workshop, node_id: str) -> list[Node]:
     """The active cards `node_id` could serve: allowed, not yet linked, making no cycle.
 
-    Objectives first, then goals, then the vision; cards already leading to the vision
-    before the others; file order otherwise.
+    Objectives first, then key results, goals and the vision; cards already leading to
+    the vision before the others; file order otherwise. A goal may serve a key result;
+    a key result serves (measures) an objective or a goal.
     """
     node = workshop.node(node_id)
     excluded = _supporters(workshop, node_id)
-    found = [
-        other
-        for other in workshop.iter_nodes()
-        if other.is_active
-        and other.id not in excluded
-        and link_allowed(LinkKind.SUPPORTS, node.kind, other.kind)
-        and workshop.find_link(LinkKind.SUPPORTS, node_id, other.id) is None
-    ]
+    found = []
+    for other in workshop.iter_nodes():
+        kind = answer_kind(node.kind, other.kind)
+        if (
+            kind is not None
+            and other.is_active
+            and other.id not in excluded
+            and workshop.find_link(kind, node_id, other.id) is None
+        ):
+            found.append(other)
     index = WhyIndex(workshop)
     leads = {other.id for other in found if index.paths(other.id, limit=1)}
     return sorted(found, key=lambda n: (_KIND_ORDER[n.kind], n.id not in leads))
@@ -73,9 +84,12 @@ def parent_kinds(workshop: Workshop, node_id: str) -> list[NodeKind]:
     """The kinds a new parent of `node_id` may have, the sensible one first.
 
     A goal's parent is an objective; an objective's parent is an objective, unless the
-    map has no vision yet, when the natural next step is the vision itself.
+    map has no vision yet, when the natural next step is the vision itself. A key result
+    measures a new objective or goal.
     """
     kind = workshop.node(node_id).kind
+    if kind is NodeKind.KEY_RESULT:
+        return [NodeKind.OBJECTIVE, NodeKind.GOAL]
     has_vision = any(n.kind is NodeKind.VISION for n in workshop.iter_nodes())
     kinds = [NodeKind.OBJECTIVE]
     if kind is NodeKind.GOAL:
@@ -153,7 +167,10 @@ class FiveWhysSession:
         return not self.ended
 
     def question(self) -> str:
-        return f"Why does '{self.workshop.node(self.current).title}' matter?"
+        node = self.workshop.node(self.current)
+        if node.kind is NodeKind.KEY_RESULT:
+            return f"Why does '{node.title}' matter? What does it measure?"
+        return f"Why does '{node.title}' matter?"
 
     def candidates(self) -> list[Node]:
         return [] if self.finished else candidates(self.workshop, self.current)
@@ -172,40 +189,37 @@ class FiveWhysSession:
         if not self.follow() or self.finished:
             return False
         workshop, child = self.workshop, self.current
-        try:
-            workshop.check_new_link(Link(new_id("link"), LinkKind.SUPPORTS, child, target_id))
-        except ValidationError as error:
-            self.document.message.emit(f"Link refused: {error.reason}")
+        if not workshop.has_node(target_id):
+            self.document.message.emit("That card is no longer on the map.")
             return False
-        text = f"Why: '{workshop.node(child).title}' serves '{workshop.node(target_id).title}'"
-        with self.document.macro(text):
-            self.document.add_link(LinkKind.SUPPORTS, child, target_id)
+        target = workshop.node(target_id)
+        kind = answer_kind(workshop.node(child).kind, target.kind) or LinkKind.SUPPORTS
+        verb = "measures" if kind is LinkKind.MEASURES else "serves"
+        text = f"Why: '{workshop.node(child).title}' {verb} '{target.title}'"
+        if self.document.add_link(kind, child, target_id, text) is None:
+            return False
         self._advance(Step(child, target_id, created=False))
         return True
 
     def create_parent(self, title: str, kind: NodeKind | None = None) -> str | None:
-        """Answer with a new card of `kind` (default: the sensible one), linked as parent."""
+        """Answer with a new card of `kind` (default: the sensible one), linked as parent.
+
+        The card and its link are one undo step, dry-run together first: if the model
+        refuses either, nothing is added and the document says why.
+        """
         if not self.follow() or self.finished:
             return None
         kind = NodeKind(kind) if kind else self.parent_kinds()[0]
         title = " ".join(title.split())
-        child = self.current
-        try:
-            validate_node(Node("why-check", kind, title))
-            if not link_allowed(LinkKind.SUPPORTS, self.workshop.node(child).kind, kind):
-                raise ValidationError("kind", f"a {kind.label.lower()} cannot be served from here")
-        except ValidationError as error:
-            self.document.message.emit(f"New card refused: {error.reason}")
+        workshop, child = self.workshop, self.current
+        parent = Node(new_id(kind.value), kind, title, pos=place_above(workshop, child, kind))
+        link_kind = answer_kind(workshop.node(child).kind, kind) or LinkKind.SUPPORTS
+        link = Link(new_id("link"), link_kind, child, parent.id)
+        text = f"Why: new {kind.label.lower()} '{title}' for '{workshop.node(child).title}'"
+        if not self.document.add_items([parent], [link], text, refusal="New card refused"):
             return None
-        child_title = self.workshop.node(child).title
-        with self.document.macro(f"Why: new {kind.label.lower()} '{title}' for '{child_title}'"):
-            parent = self.document.add_node(kind, title, place_above(self.workshop, child, kind))
-            if parent is not None:
-                self.document.add_link(LinkKind.SUPPORTS, child, parent)
-        if parent is None:
-            return None
-        self._advance(Step(child, parent, created=True))
-        return parent
+        self._advance(Step(child, parent.id, created=True))
+        return parent.id
 
     def stop(self) -> None:
         """End the run where it stands."""

@@ -28,6 +28,7 @@ def _cards() -> dict[NodeKind, CardColors]:
         NodeKind.OBJECTIVE: CardColors("#FFE082", "#000000"),
         NodeKind.GOAL: CardColors("#FFFFFF", "#000000"),
         NodeKind.VALUE: CardColors("#BDE8DE", "#000000"),
+        NodeKind.KEY_RESULT: CardColors("#E1D5F5", "#000000"),
     }
 
 
@@ -37,6 +38,11 @@ class PresentationTheme:
 
     background: str = "#FFFFFF"
     cards: dict[NodeKind, CardColors] = field(default_factory=_cards)
+    #: The part of a key result's face its progress covers, under its title.
+    progress_fill: str = "#C5B3EC"
+    #: The strip along a key result's bottom edge: the way covered, and a target reached.
+    progress_strip: str = "#311B92"
+    progress_done: str = "#1B5E20"
     #: The outline of a selected card (what + and - vote on).
     selection: str = "#0047AB"
     #: The votes pill on a card.
@@ -60,6 +66,7 @@ class PresentationTheme:
             for kind, colors in self.cards.items()
         ]
         pairs += [
+            ("key result progress", self.cards[NodeKind.KEY_RESULT].text, self.progress_fill),
             ("votes pill", self.votes_text, self.votes_fill),
             ("error badge", self.error_text, self.error_fill),
             ("warning badge", self.warning_text, self.warning_fill),

@@ -19,6 +19,10 @@ from .geometry import Rect
 from .obstacles import Obstacles
 
 Point = tuple[float, float]
+#: One straight run of a link: the link's id and the run's two ends.
+_Segment = tuple[str, Point, Point]
+#: The link ids' (source, target) card ids.
+_Ends = Mapping[str, tuple[str, str]]
 #: Side of the buckets the counting sorts segments into.
 _CELL = 512.0
 _EPS = 1e-7
@@ -48,7 +52,7 @@ def crossings(paths: Mapping[str, Sequence[Point]], ends: Mapping[str, tuple[str
 
     `paths` gives each link's polyline, `ends` its (source, target) card ids.
     """
-    cells: dict[tuple[int, int], tuple[list, list, list]] = {}
+    cells: dict[tuple[int, int], tuple[list[_Segment], list[_Segment], list[_Segment]]] = {}
     for link_id, points in paths.items():
         for a, b in itertools.pairwise(points):
             if a == b:
@@ -74,7 +78,9 @@ def crossings(paths: Mapping[str, Sequence[Point]], ends: Mapping[str, tuple[str
     return total
 
 
-def _square_crossings(flat: list, upright: list, ends: Mapping, cell: tuple[int, int]) -> int:
+def _square_crossings(
+    flat: list[_Segment], upright: list[_Segment], ends: _Ends, cell: tuple[int, int]
+) -> int:
     """Crossings between the horizontal and the vertical segments of one bucket."""
     total = 0
     low_x, low_y = cell[0] * _CELL, cell[1] * _CELL
@@ -96,7 +102,7 @@ def _square_crossings(flat: list, upright: list, ends: Mapping, cell: tuple[int,
     return total
 
 
-def _counts(first: tuple, second: tuple, ends: Mapping, cell: tuple[int, int]) -> int:
+def _counts(first: _Segment, second: _Segment, ends: _Ends, cell: tuple[int, int]) -> int:
     """1 when two segments (one of them slanted) cross inside `cell`, else 0."""
     link_a, a, b = first
     link_b, c, d = second

@@ -170,7 +170,7 @@ class Router:
             hit_key = obstacles.first_along(x, y, step, ends)
             hit = None if hit_key is None else obstacles.boxes[hit_key]
             near = None if hit is None else (hit[3] if step < 0 else hit[1])
-            if near is None or (near - final_y) * step >= 0:
+            if hit_key is None or hit is None or near is None or (near - final_y) * step >= 0:
                 if (final_y - y) * step < 0:
                     return None  # the target's channel lies behind us
                 return self._arrive(path, x, final_y, target_x, entry_y, ends)
@@ -433,8 +433,13 @@ def simplified(points: Sequence[Point]) -> Route:
 
 # ---------------------------------------------------------------------- A* on a sparse grid
 
+#: A search state: a grid node (column, row) and the heading it was reached by (-1: none).
+_State = tuple[tuple[int, int], int]
 
-def _lines(obstacles: Obstacles, window: Box, start: Point, goal: Point) -> tuple[list, list]:
+
+def _lines(
+    obstacles: Obstacles, window: Box, start: Point, goal: Point
+) -> tuple[list[float], list[float]]:
     """The x and y grid lines: just outside each card nearby, midway between, and the ends."""
     xs = {start[0], goal[0], window[0], window[2]}
     ys = {start[1], goal[1], window[1], window[3]}
@@ -471,8 +476,8 @@ def _astar(
 
     counter = itertools.count()
     queue = [(guess(first), next(counter), 0.0, first, -1)]
-    best: dict[tuple[tuple[int, int], int], float] = {(first, -1): 0.0}
-    parent: dict[tuple[tuple[int, int], int], tuple[tuple[int, int], int]] = {}
+    best: dict[_State, float] = {(first, -1): 0.0}
+    parent: dict[_State, _State] = {}
     while queue:
         _, _, cost, node, heading = heapq.heappop(queue)
         if node == last:
@@ -497,7 +502,9 @@ def _astar(
     return None
 
 
-def _unwind(parent: dict, key: tuple, xs: list[float], ys: list[float]) -> list[Point]:
+def _unwind(
+    parent: dict[_State, _State], key: _State, xs: list[float], ys: list[float]
+) -> list[Point]:
     points = []
     while True:
         node = key[0]

@@ -370,7 +370,7 @@ class LinkItem(QGraphicsItem):
         stretches = pieces(self._points) if self._points else []
         while len(self._pieces) > len(stretches):
             piece = self._pieces.pop()
-            piece.setParentItem(None)
+            piece.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None: no parent
             if piece.scene() is not None:
                 piece.scene().removeItem(piece)
         while len(self._pieces) < len(stretches):

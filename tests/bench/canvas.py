@@ -16,13 +16,20 @@ index makes a 10,000-card first paint last tens of seconds, a floor nobody shoul
 - drag step: one mouse step of a card being dragged at 100 % zoom (its links follow),
   and the repaint the event loop then makes of what changed; compared with the floor's
   pan frame.
+
+`make bench` prints these lines at the end of `bench_gui.py`; to measure the canvas
+alone, run `QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench/canvas.py`.
 """
 
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 from pathlib import Path
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
@@ -288,3 +295,11 @@ def canvas_lines(app: QApplication, folder: Path, sizes=(200, 2_000, 10_000)) ->
         flush=True,
     )
     return lines
+
+
+if __name__ == "__main__":
+    from alignment_workshop.gui.app import application
+    from tests.bench.common import OUT
+
+    OUT.mkdir(exist_ok=True)
+    canvas_lines(application(sys.argv[:1]), OUT)

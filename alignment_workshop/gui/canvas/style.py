@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
 from alignment_workshop.analysis.findings import Severity
 from alignment_workshop.model import LinkKind, NodeKind
@@ -117,22 +117,58 @@ TITLE_PIXELS: Final[dict[NodeKind, int]] = {
 SMALL_PIXELS: Final = 11
 
 
-def link_pen(kind: LinkKind, *, resolved: bool = False, selected: bool = False) -> QPen:
-    """The pen a link of `kind` is drawn with (shared within a thread: do not modify it)."""
-    key = (kind, resolved and kind is LinkKind.CONFLICTS, selected)
-    pens: dict[tuple[LinkKind, bool, bool], QPen] = _PENS.__dict__.setdefault("pens", {})
+def link_pen(
+    kind: LinkKind,
+    *,
+    resolved: bool = False,
+    selected: bool = False,
+    far: bool = False,
+    fine: bool = False,
+) -> QPen:
+    """The pen a link of `kind` is drawn with (shared within a thread: do not modify it).
+
+    Solid kinds get their full width. Dotted and dashed kinds (upholds, depends) are
+    drawn one device pixel wide: Qt strokes a one-pixel dash pattern on its fast path,
+    where a wider one costs as much as every other link on screen together, and the
+    thinner line also reads as the lighter relation it is. `fine` gives every kind its
+    full width, for a picture drawn once (an exported image). `far` gives one-pixel
+    hairlines for a map seen from far away, where patterns and widths are lost anyway.
+    """
+    key = (kind, resolved and kind is LinkKind.CONFLICTS, selected, far, fine)
+    pens: dict[tuple[LinkKind, bool, bool, bool, bool], QPen] = _PENS.__dict__.setdefault(
+        "pens", {}
+    )
     pen = pens.get(key)
     if pen is None:
         link_style = LINKS[kind]
         color = QColor(SELECTION if selected else RESOLVED if key[1] else link_style.color)
-        pen = QPen(color, link_style.width + (1.5 if selected else 0.0), link_style.dash)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if far:
+            pen = QPen(color, 0)
+        elif selected or fine:
+            pen = QPen(color, link_style.width + (1.5 if selected else 0.0), link_style.dash)
+        elif link_style.dash != Qt.PenStyle.SolidLine:
+            pen = QPen(color, 1.0, link_style.dash)
+            pen.setCosmetic(True)
+        else:
+            pen = QPen(color, link_style.width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap if not far else Qt.PenCapStyle.FlatCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         pens[key] = pen
     return pen
 
 
-#: Each thread's own pens: a QPen fills in its dash pattern lazily, inside the data its
-#: copies share, so two threads drawing with copies of one pen could both write it (the
-#: map image is drawn on a worker thread while the window paints).
+#: Each thread's own pens and arrow paints: a QPen fills in its dash pattern lazily,
+#: inside the data its copies share, so two threads drawing with copies of one pen could
+#: both write it (the map image is drawn on a worker thread while the window paints).
 _PENS = threading.local()
+
+
+def arrow_paint(pen: QPen) -> tuple[QBrush, QPen]:
+    """The fill and outline of an arrow head drawn at the end of a link drawn with `pen`."""
+    key = pen.color().rgba()
+    arrows: dict[int, tuple[QBrush, QPen]] = _PENS.__dict__.setdefault("arrows", {})
+    paint = arrows.get(key)
+    if paint is None:
+        paint = (QBrush(pen.color()), QPen(pen.color(), 1.0))
+        arrows[key] = paint
+    return paint

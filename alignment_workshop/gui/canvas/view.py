@@ -18,6 +18,8 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
+    QPixmapCache,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -26,12 +28,15 @@ from alignment_workshop.layout import free_spot
 from alignment_workshop.model import NodeKind
 
 from .kind_drag import kind_from_mime
-from .scene import MapScene
+from .scene import FAR_ZOOM, MapScene
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 4.0
 ZOOM_STEP = 1.2
 _FIT_MARGIN = 40.0
+#: Room for the cards' and links' cached pictures, in KiB (Qt's default is 10 MiB,
+#: about seventy cards at 100 %, too few to pan a full screen without redrawing).
+PIXMAP_CACHE_KIB = 96 * 1024
 
 
 class MapView(QGraphicsView):
@@ -49,6 +54,7 @@ class MapView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KIB))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
         self._space_down = False
@@ -103,6 +109,12 @@ class MapView(QGraphicsView):
             self.fit_rect(rect, max_zoom=self.zoom())
         else:
             self.centerOn(rect.center())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Links turn to hairlines when the map is seen from far away, however it got there
+        # (zoom, fit, presentation); the scene changes them only when the side changes.
+        self.map_scene.set_far(self.zoom() < FAR_ZOOM)
+        super().paintEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -5,7 +5,8 @@ The document is where editing logic lives. Every helper asks the model's dry run
 it; a refused edit emits `message` with the model's reason and pushes nothing. The
 document keeps no copy of the model's rules. The undo stack's clean state is the
 document's "modified" flag. The alignment check is rerun, debounced, after every change
-to the model.
+to the model but a move: no check reads where a card stands, so moving cards changes no
+finding.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from alignment_workshop import fileio
 from alignment_workshop.analysis import analyze
 from alignment_workshop.analysis.findings import Report
+from alignment_workshop.fileio.gcpause import collector_paused
 from alignment_workshop.layout import auto_layout, chip_spot
 from alignment_workshop.model import (
+    Changed,
     Link,
     LinkKind,
     Node,
@@ -90,7 +93,8 @@ class Document(QObject):
         self.disk: fileio.DiskState | None = None
         self.report: Report | None = None
         self._workshop = Workshop()
-        self._workshop.events.changed.subscribe(self._on_model_changed)
+        self._moved_only = False
+        self._follow(self._workshop)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(ANALYSIS_DELAY_MS)
@@ -134,10 +138,22 @@ class Document(QObject):
         so it shows as modified until it is saved. `disk` is the state of the file at
         `path` that the workshop came from, to notice later changes made outside.
         """
-        self._workshop.events.changed.unsubscribe(self._on_model_changed)
+        # Building the new map's check and scene makes objects that all stay alive:
+        # the cyclic collector would scan them over and over and free nothing.
+        with collector_paused():
+            self._replace(workshop, path, modified, disk)
+
+    def _replace(
+        self,
+        workshop: Workshop,
+        path: Path | None,
+        modified: bool,
+        disk: fileio.DiskState | None,
+    ) -> None:
+        self._unfollow(self._workshop)
         place_unplaced(workshop)
         self._workshop = workshop
-        workshop.events.changed.subscribe(self._on_model_changed)
+        self._follow(workshop)
         self.undo_stack.clear()
         if modified:
             self.undo_stack.resetClean()
@@ -180,9 +196,22 @@ class Document(QObject):
 
     # ------------------------------------------------------------------ analysis
 
+    def _follow(self, workshop: Workshop) -> None:
+        workshop.events.node_changed.subscribe(self._on_node_changed)
+        workshop.events.changed.subscribe(self._on_model_changed)
+
+    def _unfollow(self, workshop: Workshop) -> None:
+        workshop.events.node_changed.unsubscribe(self._on_node_changed)
+        workshop.events.changed.unsubscribe(self._on_model_changed)
+
+    def _on_node_changed(self, event: Changed[Node]) -> None:
+        self._moved_only = event.fields <= {"pos"}
+
     def _on_model_changed(self, _payload: None) -> None:
+        moved_only, self._moved_only = self._moved_only, False
         self.changed.emit()
-        self._timer.start()
+        if not moved_only:  # positions change no finding: a move needs no new check
+            self._timer.start()
 
     def refresh_analysis(self) -> Report:
         """Rerun the checks now, emit `analysis_updated` and return the report."""

@@ -35,10 +35,14 @@ from . import team_chips
 if TYPE_CHECKING:
     from .link_item import LinkItem
 
+_MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+_PICTURE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_NO_CACHE = QGraphicsItem.CacheMode.NoCache
 _PRIORITY_MARKS = {Priority.HIGH: "▲ High", Priority.MEDIUM: "● Med", Priority.LOW: "▼ Low"}
 _BADGE_RADIUS = 12.0
-#: Below this scale titles are too small to read, so cards are drawn plain.
-_TEXT_DETAIL = 0.3
+#: Below this scale titles are under 6 pixels high, too small to read, so cards are
+#: drawn plain: no text to lay out and draw for a card nobody can read.
+_TEXT_DETAIL = 0.4
 
 
 def wrap_text(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
@@ -66,7 +70,12 @@ class NodeItem(QGraphicsItem):
     """One card: its kind's colours, wrapped title, team stripe, marks and badges."""
 
     def __init__(
-        self, node: Node, team: Team | None = None, contributors: tuple[Team, ...] = ()
+        self,
+        node: Node,
+        team: Team | None = None,
+        contributors: tuple[Team, ...] = (),
+        *,
+        far: bool = False,
     ) -> None:
         super().__init__()
         flags = QGraphicsItem.GraphicsItemFlag
@@ -77,7 +86,8 @@ class NodeItem(QGraphicsItem):
             | flags.ItemIsFocusable
         )
         self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        if not far:
+            self.setCacheMode(_PICTURE_CACHE)
         self.setZValue(1.0)
         self.links: list[LinkItem] = []
         self.node = node
@@ -86,6 +96,7 @@ class NodeItem(QGraphicsItem):
         self.findings: tuple[Finding, ...] = ()
         self._hover = False
         self._editing = False
+        self._links_follow = True
         self._lines: list[str] | None = None
         self._rect = QRectF()
         self.set_node(node, team, contributors)
@@ -166,8 +177,24 @@ class NodeItem(QGraphicsItem):
         delta = item_pos - self.handle_center()
         return (delta.x() ** 2 + delta.y() ** 2) ** 0.5 <= style.HANDLE_RADIUS + 4
 
+    def set_far(self, far: bool) -> None:
+        """Keep a picture of the card near by (panning copies it); not from far away.
+
+        Far away a card is a plain coloured box, quicker to draw than to copy, and ten
+        thousand tiny pictures would only fill the cache.
+        """
+        self.setCacheMode(_NO_CACHE if far else _PICTURE_CACHE)
+
+    def set_links_follow(self, follow: bool) -> None:
+        """Whether the card's links take the straight path at once when it moves.
+
+        They do while the user drags the card; the scene turns this off while it moves
+        cards for an edit, after which it routes their links properly.
+        """
+        self._links_follow = follow
+
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+        if change == _MOVED and self._links_follow:
             for link in self.links:
                 link.update_path()
         return super().itemChange(change, value)

@@ -68,7 +68,7 @@ _WHITE: Final = (0.95047, 1.0, 1.08883)
 
 
 def parse(color: str) -> RGB:
-    """"#RRGGBB" as three sRGB channels from 0 to 1."""
+    """ "#RRGGBB" as three sRGB channels from 0 to 1."""
     text = color.lstrip("#")
     if len(text) != 6:
         raise ValueError(f"not a #RRGGBB colour: {color!r}")

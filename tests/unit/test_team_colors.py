@@ -29,7 +29,10 @@ def test_simulation_keeps_greys_and_merges_red_with_green() -> None:
             assert delta_e(simulate(grey, deficiency), grey) < 1.5
     red, green = "#D03030", "#609030"
     assert delta_e(red, green) > 50
-    assert delta_e(simulate(red, Deficiency.DEUTERANOPIA), simulate(green, Deficiency.DEUTERANOPIA)) < 20
+    assert (
+        delta_e(simulate(red, Deficiency.DEUTERANOPIA), simulate(green, Deficiency.DEUTERANOPIA))
+        < 20
+    )
 
 
 def test_delta_e_matches_known_lab_distance() -> None:

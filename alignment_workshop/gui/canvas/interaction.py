@@ -45,6 +45,12 @@ def new_title(kind: NodeKind) -> str:
     return f"New {kind.label.lower()}"
 
 
+def clipped(title: str, limit: int = 30) -> str:
+    """`title` on one line for a menu: at most `limit` characters, a cut one ending in "…"."""
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
 _LINK_VERBS = {
     LinkKind.SUPPORTS: "supports",
     LinkKind.UPHOLDS: "upholds",
@@ -157,7 +163,7 @@ class SceneInteraction:
         workshop = self.document.workshop
         source, target = workshop.node(source_id), workshop.node(target_id)
         for kind in allowed_link_kinds(source.kind, target.kind):
-            text = f"Link: '{source.title[:30]}' {_LINK_VERBS[kind]} '{target.title[:30]}'"
+            text = f"Link: '{clipped(source.title)}' {_LINK_VERBS[kind]} '{clipped(target.title)}'"
             action = menu.addAction(text)
             action.triggered.connect(
                 lambda _=False, k=kind: self.document.add_link(k, source_id, target_id)

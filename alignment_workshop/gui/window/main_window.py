@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from alignment_workshop.analysis.findings import Report
 from alignment_workshop.analysis.periods import period_text
@@ -53,6 +53,11 @@ def score_text(report: Report | None) -> str:
     return f"Alignment: {report.score:g} %"
 
 
+def zoom_text(zoom: float) -> str:
+    """The status bar's zoom, named so that it never reads as part of the score."""
+    return f"Zoom {round(zoom * 100)} %"
+
+
 class MainWindow(QMainWindow):
     """One editor window on one document."""
 
@@ -82,7 +87,7 @@ class MainWindow(QMainWindow):
         )
         self.find_bar = FindBar(self.document, self.scene, self.view, self)
         self.score_label = QLabel(score_text(None), self)
-        self.zoom_label = QLabel("100 %", self)
+        self.zoom_label = QLabel(zoom_text(1.0), self)
         self._install_widgets()
         self._install_features()
         self.actions_by_name = menus.build(self, parts=self)
@@ -128,10 +133,16 @@ class MainWindow(QMainWindow):
         scene.interaction.add_context_provider(self._node_context)
 
     def _install_status_bar(self) -> None:
-        """The score and the zoom, at the right of the status bar."""
+        """The score and the zoom, at the right of the status bar, with a line between."""
         status = self.statusBar()
-        status.addPermanentWidget(self.score_label)
-        status.addPermanentWidget(self.zoom_label)
+        self.zoom_label.setToolTip("Zoom (Ctrl+wheel, Ctrl++ and Ctrl+-)")
+        for label in (self.score_label, self.zoom_label):
+            label.setContentsMargins(8, 0, 8, 0)
+        self.status_separator = QFrame(self)
+        self.status_separator.setFrameShape(QFrame.Shape.VLine)
+        self.status_separator.setFrameShadow(QFrame.Shadow.Sunken)
+        for widget in (self.score_label, self.status_separator, self.zoom_label):
+            status.addPermanentWidget(widget)
 
     def _node_context(self, menu: QMenu, selected: list[str]) -> None:
         """Why, Focus and Ask why… in a card's context menu."""
@@ -171,7 +182,7 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.files.open)
         self.welcome.open_example_requested.connect(self.files.open_example)
         self.welcome.open_path_requested.connect(self.files.open)
-        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{round(z * 100)} %"))
+        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(zoom_text(z)))
 
     def action(self, name: str) -> QAction:
         """One of the window's actions by its short name ("undo", "fit", "delete"…)."""

@@ -15,7 +15,7 @@ from alignment_workshop.gui.canvas.interaction import clipped
 from alignment_workshop.gui.docks.inspector.date_edit import TypedDateEdit
 from alignment_workshop.gui.docks.inspector.fields import OptionalDateEdit
 from alignment_workshop.gui.window.main_window import MainWindow
-from alignment_workshop.model import NodeKind, Workshop
+from alignment_workshop.model import Workshop
 from tests.gui.test_commands import small_workshop
 from tests.support.prompts import discarding_prompts, ignore_errors
 

@@ -10,6 +10,7 @@ protanopia, deuteranopia or tritanopia (Machado, Oliveira and Fernandes 2009, se
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from itertools import combinations
@@ -119,7 +120,7 @@ def lab(color: str) -> RGB:
 def delta_e(first: str, second: str) -> float:
     """How far apart two colours look: the CIE 1976 ΔE*ab between them."""
     a, b = lab(first), lab(second)
-    return sum((p - q) ** 2 for p, q in zip(a, b, strict=True)) ** 0.5
+    return math.dist(a, b)
 
 
 def closest_pair(colors: Iterable[str], deficiency: Deficiency | None = None) -> float:

@@ -95,7 +95,7 @@ def test_inspector_scrolls_to_its_top_when_the_selection_changes(
 ) -> None:
     window.inspector.resize(300, 200)  # shorter than a goal's form: it scrolls
     window.scene.select_ids(["g1"])
-    bar = window.inspector.scroll.verticalScrollBar()
+    bar = window.inspector.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
     window.scene.select_ids(["g3"])

@@ -112,13 +112,17 @@ class SceneInteraction:
     ) -> str | None:
         """Add a card of `kind` centred at `pos`, select it and open its title for editing.
 
-        A key result dropped on an objective or goal measures it and joins its stack.
+        A key result dropped on an objective or goal measures it and joins its stack. A
+        team goal takes the team of the selected card, or else the team used last.
         """
         if kind is NodeKind.KEY_RESULT:
             card = self.scene.node_at(QPointF(*pos))
             if card is not None and self.can_measure(card.node_id):
                 return self.add_key_result(card.node_id, rename=rename)
-        node_id = self.document.add_node(kind, new_title(kind), pos)
+        team = None
+        if kind is NodeKind.GOAL:  # a team goal starts with the team in hand
+            team = self.document.team_in_hand.for_new_goal(self.scene.selected_node_ids())
+        node_id = self.document.add_node(kind, new_title(kind), pos, team=team)
         if node_id is not None:
             self.scene.select_ids([node_id])
             if rename:

@@ -25,6 +25,7 @@ from ..docks.palette import PaletteDock
 from ..docks.teams_dialog import TeamsDialog
 from ..editing.document import Document
 from ..features.arrange import ArrangeActions
+from ..features.capture import CaptureActions
 from ..features.clipboard import ClipboardActions
 from ..features.find import FindBar
 from ..features.five_whys.dialog import FiveWhysLauncher
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.why = WhyHighlighter(doc, scene, view, self)
         self.focus = FocusMode(doc, scene, view, self)
         self.five_whys = FiveWhysLauncher(doc, scene, view, self)
+        self.capture = CaptureActions(doc, scene, view, self, edit_teams=self.show_teams)
         self.presentation = PresentationMode(doc, scene, view, self)
         self.room = RoomController(doc, scene, view, self, five_whys=self.five_whys)
         self.room_dock = RoomDock(self.room, self)

@@ -24,6 +24,7 @@ from ..docks.inspector.dock import InspectorDock
 from ..docks.palette import PaletteDock
 from ..editing.document import Document
 from ..features.arrange import ArrangeActions
+from ..features.capture import CaptureActions
 from ..features.clipboard import ClipboardActions
 from ..features.find import FindBar
 from ..features.five_whys.dialog import FiveWhysLauncher
@@ -62,6 +63,7 @@ class WindowParts(Protocol):
     clipboard: ClipboardActions
     find_bar: FindBar
     arrange: ArrangeActions
+    capture: CaptureActions
     why: WhyHighlighter
     focus: FocusMode
     five_whys: FiveWhysLauncher
@@ -223,6 +225,7 @@ def _edit_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
         for name in group:
             menu.addAction(a[name])
         menu.addSeparator()
+    menu.addAction(p.capture.supporting_goal_action)
     menu.addAction(p.five_whys.action)
     menu.addAction(a["teams"])
 

@@ -43,10 +43,10 @@ class InspectorDock(QDockWidget):
         self.stack = QStackedWidget()
         for widget in (self.meta_page, self.node_page, self.link_page, self.many_label):
             self.stack.addWidget(widget)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.stack)
-        self.setWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.stack)
+        self.setWidget(self.scroll_area)
         self.meta_page.edited.connect(self._edit_meta)
         self.node_page.edited.connect(self._edit_node)
         self.link_page.edited.connect(self._edit_link)
@@ -88,7 +88,7 @@ class InspectorDock(QDockWidget):
         else:
             self._target = (META, None)
         self.refresh()
-        self.scroll.verticalScrollBar().setValue(0)  # a new item's form starts at its top
+        self.scroll_area.verticalScrollBar().setValue(0)  # a new item's form starts at its top
 
     def refresh(self) -> None:
         """Show the target as the model has it now."""

@@ -34,6 +34,7 @@ from ..features.presentation.mode import PresentationMode
 from ..features.room.controller import RoomController
 from ..features.room.overlay import RoomOverlay
 from ..features.room.panel import RoomDock
+from ..features.team_legend import TeamLegend
 from ..features.why import WhyHighlighter
 from ..files.autosave import AutosaveController
 from ..files.file_actions import FileActions
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
         self.room_dock.hide()
         self.room_overlay = RoomOverlay(view, self.room)
         self.room_overlay.space_changed.connect(self.presentation.reserve_right)
+        self.team_legend = TeamLegend(view, doc, self)
+        self.presentation.active_changed.connect(self.team_legend.set_large)
         scene.interaction.add_context_provider(self._node_context)
 
     def _install_status_bar(self) -> None:

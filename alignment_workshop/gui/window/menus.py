@@ -32,6 +32,7 @@ from ..features.focus import FocusMode
 from ..features.presentation.mode import PresentationMode
 from ..features.room.controller import RoomController
 from ..features.room.panel import RoomDock
+from ..features.team_legend import TeamLegend
 from ..features.why import WhyHighlighter
 from ..files.file_actions import FileActions
 from ..files.recent_files import RecentFiles
@@ -71,6 +72,7 @@ class WindowParts(Protocol):
     room: RoomController
     room_dock: RoomDock
     palette_dock: PaletteDock
+    team_legend: TeamLegend
     inspector: InspectorDock
     check_dock: CheckDock
 
@@ -236,6 +238,7 @@ def _view_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
     menu.addSeparator()
     menu.addAction(p.why.action)
     menu.addAction(p.focus.action)
+    menu.addAction(p.team_legend.action)
     menu.addSeparator()
     for action in p.presentation.actions():
         menu.addAction(action)

@@ -248,7 +248,7 @@ class NodeItem(QGraphicsItem):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(style.BADGES[severity]))
                 corner = QPointF(self._rect.right(), self._rect.top())
-                painter.drawEllipse(corner, 3 * _BADGE_RADIUS, 3 * _BADGE_RADIUS)
+                painter.drawPath(style.badge_path(severity, corner, 3 * _BADGE_RADIUS))
                 break
 
     def _paint_card(self, painter: QPainter, colors: style.CardStyle) -> None:
@@ -286,16 +286,23 @@ class NodeItem(QGraphicsItem):
         label = self.node.kind.label.upper()
         if self.node.kind is NodeKind.GOAL:
             label = self.team.name.upper() if self.team else "NO TEAM"
-        status = (
-            f"· {self.node.status.value.upper()}" if self.node.status is not Status.PROPOSED else ""
-        )
+        status = ""
+        if self.node.status is not Status.PROPOSED:
+            status = f"· {style.STATUS_MARKS[self.node.status]} {self.node.status.value.upper()}"
         if self.contributors:
             row, muted = QRectF(left, top, width, 16), QColor(colors.muted)
             team_chips.paint_label(painter, small, row, label, status, self.contributors, muted)
-        else:
-            label = f"{label} {status}" if status else label
-            label = QFontMetricsF(small).elidedText(label, Qt.TextElideMode.ElideRight, width)
+        else:  # the status keeps its place at the right; a long team name gives way
+            metrics = QFontMetricsF(small)
+            status = status.removeprefix("· ")
+            room = width - (metrics.horizontalAdvance(status) + 8 if status else 0)
+            if status and metrics.horizontalAdvance(label) > room:  # the glyph alone, then
+                status = style.STATUS_MARKS[self.node.status]
+                room = width - metrics.horizontalAdvance(status) - 8
+            label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
             painter.drawText(QRectF(left, top, width, 16), Qt.AlignmentFlag.AlignLeft, label)
+            if status:
+                painter.drawText(QRectF(left, top, width, 16), Qt.AlignmentFlag.AlignRight, status)
         title = self._title_font()
         if self.node.status is Status.DROPPED:
             title.setStrikeOut(True)
@@ -334,6 +341,7 @@ class NodeItem(QGraphicsItem):
         painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, marks)
 
     def _paint_badges(self, painter: QPainter) -> None:
+        """An octagon per error count and a triangle per warning count, at the top right."""
         x = self._rect.right() - 2
         for severity, count in self.badge_counts().items():
             if not count:
@@ -341,17 +349,12 @@ class NodeItem(QGraphicsItem):
             center = QPointF(x, self._rect.top() + 2)
             painter.setPen(QPen(QColor("#FFFFFF"), 2.0))
             painter.setBrush(QColor(style.BADGES[severity]))
-            painter.drawEllipse(center, _BADGE_RADIUS, _BADGE_RADIUS)
+            painter.drawPath(style.badge_path(severity, center, _BADGE_RADIUS))
             painter.setFont(style.font(13, bold=True))
             painter.setPen(QColor("#FFFFFF" if severity is Severity.ERROR else "#1A1200"))
-            box = QRectF(
-                center.x() - _BADGE_RADIUS,
-                center.y() - _BADGE_RADIUS,
-                2 * _BADGE_RADIUS,
-                2 * _BADGE_RADIUS,
-            )
+            box = style.badge_text_rect(severity, center, _BADGE_RADIUS)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "!" if count == 1 else str(count))
-            x -= 2 * _BADGE_RADIUS + 4
+            x -= 2 * _BADGE_RADIUS + 6
 
     def _paint_handle(self, painter: QPainter) -> None:
         painter.setPen(QPen(QColor("#FFFFFF"), 2.0))

@@ -185,8 +185,21 @@ class NodeItem(QGraphicsItem):
 
     # ------------------------------------------------------------------ painting
 
-    def _title_font(self) -> QFont:
-        return style.font(style.TITLE_PIXELS[self.node.kind], bold=True)
+    def text_scale(self) -> float:
+        """How much larger than normal the scene writes card text (View › Larger Text)."""
+        return float(getattr(self.scene(), "text_scale", 1.0))
+
+    def _scaled(self, pixels: float) -> int:
+        return round(pixels * self.text_scale())
+
+    def title_font(self) -> QFont:
+        """The font of this card's title, at the scene's text size."""
+        return style.font(self._scaled(style.TITLE_PIXELS[self.node.kind]), bold=True)
+
+    def text_scale_changed(self) -> None:
+        """The scene's text size changed: wrap the title again and repaint."""
+        self._lines = None
+        self.update()
 
     def _content_left(self) -> float:
         stripe = style.STRIPE_WIDTH if self.node.kind is NodeKind.GOAL else 0.0
@@ -199,18 +212,18 @@ class NodeItem(QGraphicsItem):
         """The title wrapped to the card, computed once per record."""
         if self._lines is None:
             width, lines = self._text_width(), self._max_lines()
-            self._lines = wrap_text(self.node.title, self._title_font(), width, lines)
+            self._lines = wrap_text(self.node.title, self.title_font(), width, lines)
         return self._lines
 
     def title_box(self) -> QRectF:
         """Where the title is written, in item coordinates (the rename editor goes there)."""
-        top = self._rect.top() + style.PADDING + 16
+        top = self._rect.top() + style.PADDING + self._scaled(16)
         return QRectF(self._content_left(), top, self._text_width(), self._rect.bottom() - top)
 
     def _max_lines(self) -> int:
-        line = QFontMetricsF(self._title_font()).lineSpacing()
+        line = QFontMetricsF(self.title_font()).lineSpacing()
         ranked = self.node.kind in (NodeKind.OBJECTIVE, NodeKind.GOAL)
-        reserved = 2 * style.PADDING + 18 + (18 if ranked else 0)
+        reserved = 2 * style.PADDING + self._scaled(18) * (2 if ranked else 1)
         return max(1, int((self._rect.height() - reserved) // line))
 
     def paint(
@@ -280,7 +293,8 @@ class NodeItem(QGraphicsItem):
     def _paint_text(self, painter: QPainter, colors: style.CardStyle) -> None:
         left, top = self._content_left(), self._rect.top() + style.PADDING
         width = self._text_width()
-        small = style.font(style.SMALL_PIXELS, bold=True)
+        small = style.font(self._scaled(style.SMALL_PIXELS), bold=True)
+        row_height = self._scaled(16)
         painter.setFont(small)
         painter.setPen(QColor(colors.muted))
         label = self.node.kind.label.upper()
@@ -290,7 +304,7 @@ class NodeItem(QGraphicsItem):
         if self.node.status is not Status.PROPOSED:
             status = f"· {style.STATUS_MARKS[self.node.status]} {self.node.status.value.upper()}"
         if self.contributors:
-            row, muted = QRectF(left, top, width, 16), QColor(colors.muted)
+            row, muted = QRectF(left, top, width, row_height), QColor(colors.muted)
             team_chips.paint_label(painter, small, row, label, status, self.contributors, muted)
         else:  # the status keeps its place at the right; a long team name gives way
             metrics = QFontMetricsF(small)
@@ -300,16 +314,17 @@ class NodeItem(QGraphicsItem):
                 status = style.STATUS_MARKS[self.node.status]
                 room = width - metrics.horizontalAdvance(status) - 8
             label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
-            painter.drawText(QRectF(left, top, width, 16), Qt.AlignmentFlag.AlignLeft, label)
+            row = QRectF(left, top, width, row_height)
+            painter.drawText(row, Qt.AlignmentFlag.AlignLeft, label)
             if status:
-                painter.drawText(QRectF(left, top, width, 16), Qt.AlignmentFlag.AlignRight, status)
-        title = self._title_font()
+                painter.drawText(row, Qt.AlignmentFlag.AlignRight, status)
+        title = self.title_font()
         if self.node.status is Status.DROPPED:
             title.setStrikeOut(True)
         painter.setFont(title)
         painter.setPen(QColor(colors.text))
         spacing = QFontMetricsF(title).lineSpacing()
-        y = top + 18
+        y = top + self._scaled(18)
         if self.node.kind in (NodeKind.VISION, NodeKind.VALUE):
             room = self._rect.bottom() - style.PADDING - y
             y += max(0.0, (room - spacing * len(self.title_lines())) / 2)
@@ -326,10 +341,11 @@ class NodeItem(QGraphicsItem):
         node = self.node
         bottom = self._rect.bottom() - style.PADDING
         left, width = self._content_left(), self._text_width()
-        small = style.font(style.SMALL_PIXELS + 1, bold=True)
+        small = style.font(self._scaled(style.SMALL_PIXELS + 1), bold=True)
         painter.setFont(small)
         painter.setPen(QColor(colors.muted))
-        row = QRectF(left, bottom - 16, width, 16)
+        height = self._scaled(16)
+        row = QRectF(left, bottom - height, width, height)
         painter.drawText(
             row,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -53,11 +53,14 @@ def test_the_legend_sits_in_the_bottom_left_corner_of_the_map(window: MainWindow
 def test_the_legend_grows_for_the_room_and_can_be_hidden(window: MainWindow, qtbot) -> None:
     legend = window.team_legend
     assert f"{SMALL_PX}px" in legend.styleSheet()
+    size = legend.size()
     window.presentation.enter()
     qtbot.waitUntil(lambda: f"{LARGE_PX}px" in legend.styleSheet())
     assert legend.isVisible()
+    assert legend.height() > size.height()
     window.presentation.leave()
     assert f"{SMALL_PX}px" in legend.styleSheet()
+    assert legend.size() == size  # measured with its new labels, not before they showed
     legend.action.setChecked(False)
     assert not legend.isVisible()
     other = MainWindow(prompts=discarding_prompts(ignore_errors), autosave=False)

@@ -8,7 +8,7 @@ Legend hides it (the choice is kept in the settings). Names are plain text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMainWindow, QWidget
 
@@ -58,11 +58,16 @@ def _swatch(color: str, side: int) -> QPixmap:
 class TeamLegend(QFrame):
     """The team colours over the bottom left corner of the map view."""
 
+    #: The screen pixels the legend keeps at the view's bottom edge (0 when hidden), for
+    #: presentation mode to keep the map clear of it.
+    space_changed = Signal(int)
+
     def __init__(self, view: QWidget, document: Document, window: QMainWindow) -> None:
         super().__init__(view)
         self.setObjectName("TeamLegend")
         self.view, self.document = view, document
         self.large = False
+        self.space = 0
         self.entries: list[tuple[str, str]] = []
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.grid = QGridLayout(self)
@@ -96,6 +101,8 @@ class TeamLegend(QFrame):
         if not self.isHidden():
             self.raise_()
             self.place()
+        else:
+            self._keep(0)
 
     def _fill(self) -> None:
         while self.grid.count():
@@ -113,6 +120,8 @@ class TeamLegend(QFrame):
             label.setTextFormat(Qt.TextFormat.PlainText)
             self.grid.addWidget(swatch, row, 2 * column)
             self.grid.addWidget(label, row, 2 * column + 1)
+            swatch.show()  # now, not when the layout gets round to it: place() measures them
+            label.show()
 
     def names(self) -> list[str]:
         """The names listed, in order (for tests and the accessibility tree)."""
@@ -124,6 +133,12 @@ class TeamLegend(QFrame):
         viewport = getattr(self.view, "viewport", lambda: self.view)()
         bottom = viewport.geometry().bottom()
         self.move(MARGIN, max(MARGIN, bottom - self.height() - MARGIN))
+        self._keep(self.height() + 2 * MARGIN)
+
+    def _keep(self, pixels: int) -> None:
+        if pixels != self.space:
+            self.space = pixels
+            self.space_changed.emit(pixels)
 
     def _toggled(self, on: bool) -> None:
         settings = open_settings()

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 #: Titles are at least this tall on screen at the zoom the map is shown at.
 MIN_SCREEN_TITLE_PX = 28
+#: The disc that marks an agreed objective or key result (its "✓" says it, not colour).
+AGREED_MARK = "#1F2933"
 #: Padding inside a face and the width of a goal's team stripe, in scene units.
 PADDING = 5.0
 STRIPE = 14.0
@@ -228,23 +230,29 @@ class PresentationFace(QGraphicsItem):
         return " ".join(parts)
 
     def _paint_tab(self, painter: QPainter, rect: QRectF) -> None:
-        """The team's name (and status mark) in a tab of the team's colour, on the top edge."""
+        """A goal's team name (and "✓") in a tab of the team's colour on its top edge;
+        an agreed objective or key result gets its "✓" in a disc in its top left corner."""
         text = self.tab_text()
         if not text:
             return
-        font = style.font(max(14, round(self.pixels * 0.6)), bold=True)
+        font = style.font(max(14, round(self.pixels * 0.5)), bold=True)
         metrics = QFontMetricsF(font)
         height = font.pixelSize() * 1.35
-        width = min(metrics.horizontalAdvance(text) + 16, rect.width() * 0.7)
-        tab = QRectF(rect.left() + 10, rect.top() - height * 0.6, width, height)
         team = self.card.team
-        fill = team.color if team and self.card.node.kind is NodeKind.GOAL else style.NO_TEAM
+        if self.card.node.kind is NodeKind.GOAL:
+            width = min(metrics.horizontalAdvance(text) + 16, rect.width() - 56)
+            tab = QRectF(rect.left() + 10, rect.top() - height * 0.6, width, height)
+            fill = team.color if team else style.NO_TEAM
+        else:
+            tab = QRectF(rect.left() - height * 0.3, rect.top() - height * 0.3, height, height)
+            fill = AGREED_MARK
         painter.setPen(QPen(self._tone("#000000"), 1.5))
         painter.setBrush(self._tone(fill))
-        painter.drawRoundedRect(tab, 4.0, 4.0)
+        radius = height / 2 if self.card.node.kind is not NodeKind.GOAL else 4.0
+        painter.drawRoundedRect(tab, radius, radius)
         painter.setFont(font)
         painter.setPen(self._tone(team_colors.text_on(fill)))
-        inner = tab.adjusted(8, 0, -8, 0)
+        inner = tab.adjusted(6, 0, -6, 0) if tab.width() > height else tab
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
         painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, shown)
 

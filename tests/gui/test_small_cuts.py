@@ -8,7 +8,8 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from alignment_workshop.gui.canvas.interaction import clipped
@@ -134,3 +135,20 @@ def test_a_due_date_can_be_typed_where_there_was_none(qtbot: QtBot) -> None:
     qtbot.keyClick(field.editor, Qt.Key.Key_Return)
     assert committed == [dt.date(2027, 3, 15)]
     assert field.value() == dt.date(2027, 3, 15) and field.enabled_box.isChecked()
+
+
+def test_an_empty_date_is_greyed_and_a_set_one_is_not(qtbot: QtBot) -> None:
+    field = OptionalDateEdit()
+    qtbot.addWidget(field)
+    field.show()
+    role = QPalette.ColorRole
+
+    def text() -> QColor:
+        return field.editor.palette().color(role.Text)
+
+    field.load(None)
+    empty = text()
+    assert empty == QApplication.palette(field.editor).color(role.PlaceholderText)
+    field.load(dt.date(2027, 3, 15))
+    assert text() != empty
+    assert text() == QApplication.palette(field.editor).color(role.Text)

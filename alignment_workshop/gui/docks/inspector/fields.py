@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -228,11 +229,12 @@ class OptionalDateEdit(QWidget):
     def _show_empty(self, empty: bool) -> None:
         """With no date, the editor's date (today) is greyed: a suggestion, not a value."""
         self.clear_button.setEnabled(not empty)
-        palette = self.editor.palette()
         role = QPalette.ColorRole
-        palette.setColor(
-            role.Text, palette.color(role.PlaceholderText if empty else role.WindowText)
+        palette = QPalette(self.editor.palette())
+        shown = QApplication.palette(self.editor).color(
+            role.PlaceholderText if empty else role.Text
         )
+        palette.setColor(role.Text, shown)
         self.editor.setPalette(palette)
         self.editor.setToolTip("No date yet: type or pick one" if empty else "")
 

@@ -43,6 +43,8 @@ def test_fit_on_a_large_map_keeps_titles_readable_and_shows_the_top(window: Main
     map_rect = window.scene.items_rect()
     visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert visible.top() <= map_rect.top()  # the top of the map, with the vision, shows
+    vision = next(i for i in window.scene.node_items() if i.node.kind is NodeKind.VISION)
+    assert visible.contains(vision.scene_card_rect())
     assert not visible.contains(map_rect)  # too big to show whole at that size
 
 

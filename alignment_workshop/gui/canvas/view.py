@@ -106,8 +106,8 @@ class MapView(QGraphicsView):
         """Show every visible card, or as much of the map as fits with readable titles.
 
         When the whole map would make titles smaller than `MIN_SCREEN_TITLE_PX`, the view
-        stops at the readable zoom and shows the top of the map (the vision), centred
-        across; Ctrl+wheel and Zoom Out still go further.
+        stops at the readable zoom and shows the top of the map, centred on its topmost
+        card (the vision); Ctrl+wheel and Zoom Out still go further.
         """
         rect = self.map_scene.items_rect()
         self.fit_rect(rect)
@@ -116,7 +116,9 @@ class MapView(QGraphicsView):
             return
         self.set_zoom(floor)
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        self.centerOn(rect.center().x(), rect.top() - _FIT_MARGIN + visible.height() / 2)
+        shown = [item for item in self.map_scene.node_items() if item.isVisible()]
+        top = min(shown, key=lambda item: item.scene_card_rect().top())
+        self.centerOn(top.x(), rect.top() - _FIT_MARGIN + visible.height() / 2)
 
     def set_larger_text(self, on: bool) -> None:
         """Write card text larger (for a projector) or at its normal size."""

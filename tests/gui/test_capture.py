@@ -243,3 +243,15 @@ def test_five_whys_pick_writes_the_why_in_the_same_step(qtbot) -> None:
     assert dialog.pick("o1")
     assert document.workshop.node("g4").why == "Customers stay"
     assert document.undo_stack.count() == before + 1
+
+
+def test_a_helping_team_made_lead_leaves_the_contributors(window: MainWindow) -> None:
+    document = window.document
+    document.add_team("Finance", "#228833")
+    finance = next(t.id for t in document.workshop.teams if t.name == "Finance")
+    assert document.update_node("g1", contributors=("t2", finance))
+    assert window.capture.set_team(["g1"], "t2")
+    node = document.workshop.node("g1")
+    assert node.team == "t2" and node.contributors == (finance,)
+    document.undo_stack.undo()
+    assert document.workshop.node("g1").contributors == ("t2", finance)

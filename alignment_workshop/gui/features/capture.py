@@ -115,14 +115,21 @@ class CaptureActions(QObject):
     # ------------------------------------------------------------------ teams
 
     def set_team(self, node_ids: list[str], team_id: str | None) -> bool:
-        """Give every card of `node_ids` that has a team field `team_id`, as one step."""
+        """Give every card of `node_ids` that has a team field `team_id`, as one step (a
+        goal that `team_id` was helping keeps its other contributors)."""
         workshop = self.document.workshop
         ids = [i for i in node_ids if workshop.has_node(i) and _has_team(workshop.node(i).kind)]
         if not ids:
             return False
         name = workshop.team(team_id).name if team_id else "no team"
         what = quoted(workshop.node(ids[0]).title) if len(ids) == 1 else f"{len(ids)} cards"
-        changes = {node_id: {"team": team_id} for node_id in ids}
+        changes: dict[str, dict[str, object]] = {}
+        for node_id in ids:  # a new lead team stops being one of the goal's contributors
+            fields: dict[str, object] = {"team": team_id}
+            helpers = workshop.node(node_id).contributors
+            if team_id in helpers:
+                fields["contributors"] = tuple(t for t in helpers if t != team_id)
+            changes[node_id] = fields
         done = self.document.update_nodes(changes, f"Set team of {what} to {quoted(name)}")
         if done and team_id is not None:
             self.document.team_in_hand.remember(team_id)

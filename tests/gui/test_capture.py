@@ -255,3 +255,22 @@ def test_a_helping_team_made_lead_leaves_the_contributors(window: MainWindow) ->
     assert node.team == "t2" and node.contributors == (finance,)
     document.undo_stack.undo()
     assert document.workshop.node("g1").contributors == ("t2", finance)
+
+
+def test_supporting_goal_do_undo_redo_follows_the_model_scene_and_clean_state(
+    window: MainWindow,
+) -> None:
+    document, scene = window.document, window.scene
+    before = document.workshop.copy()
+    cards, links = len(scene.node_items()), len(scene.link_items())
+    goal_id = window.capture.add_supporting_goal("o")
+    scene.interaction.cancel()
+    assert goal_id is not None and document.is_modified()
+    after = document.workshop.copy()
+    assert (len(scene.node_items()), len(scene.link_items())) == (cards + 1, links + 1)
+    document.undo_stack.undo()
+    assert document.workshop == before and not document.is_modified()
+    assert (len(scene.node_items()), len(scene.link_items())) == (cards, links)
+    document.undo_stack.redo()
+    assert document.workshop == after and document.is_modified()
+    assert scene.item_for(goal_id) is not None

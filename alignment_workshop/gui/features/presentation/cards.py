@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 #: Titles are at least this tall on screen at the zoom the map is shown at.
 MIN_SCREEN_TITLE_PX = 28
+#: The team tab's text size, as a share of the title's.
+TAB_SHARE = 0.6
 #: The disc that marks an agreed objective or key result (its "✓" says it, not colour).
 AGREED_MARK = "#1F2933"
 #: Padding inside a face and the width of a goal's team stripe, in scene units.
@@ -235,12 +237,12 @@ class PresentationFace(QGraphicsItem):
         text = self.tab_text()
         if not text:
             return
-        font = style.font(max(14, round(self.pixels * 0.5)), bold=True)
+        font = style.font(max(14, round(self.pixels * TAB_SHARE)), bold=True)
         metrics = QFontMetricsF(font)
         height = font.pixelSize() * 1.35
         team = self.card.team
         if self.card.node.kind is NodeKind.GOAL:
-            width = min(metrics.horizontalAdvance(text) + 16, rect.width() - 56)
+            width = min(metrics.horizontalAdvance(text) + 16, rect.width() - 20)
             tab = QRectF(rect.left() + 10, rect.top() - height * 0.6, width, height)
             fill = team.color if team else style.NO_TEAM
         else:

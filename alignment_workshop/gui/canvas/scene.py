@@ -94,6 +94,8 @@ class MapScene(QGraphicsScene):
         self._route_timer.timeout.connect(self.flush_routes)
         self._selected_links: list[LinkItem] = []
         self.selectionChanged.connect(self._show_selected_links)
+        #: How much larger than normal card text is written (View › Larger Text).
+        self.text_scale = 1.0
         self.selectionChanged.connect(self.selection_ids_changed)
         document.workshop_replaced.connect(self._rebuild)
         document.analysis_updated.connect(self._show_report)
@@ -126,6 +128,18 @@ class MapScene(QGraphicsScene):
 
     def node_items(self) -> list[NodeItem]:
         return list(self._nodes.values())
+
+    def set_text_scale(self, scale: float) -> None:
+        """Write card text `scale` times its normal size (the cards keep their size)."""
+        if scale != self.text_scale:
+            self.text_scale = scale
+            for item in self._nodes.values():
+                item.text_scale_changed()
+
+    def smallest_title_pixels(self) -> float:
+        """The height of the smallest card title in scene pixels, at the current text size."""
+        sizes = [item.title_font().pixelSize() for item in self._nodes.values()]
+        return min(sizes, default=round(min(style.TITLE_PIXELS.values()) * self.text_scale))
 
     def link_items(self) -> list[LinkItem]:
         return list(self._links.values())

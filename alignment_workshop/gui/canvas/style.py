@@ -7,15 +7,16 @@ carry near-black text, and every pair here is at least 4.5:1.
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 from typing import Final
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
 
 from alignment_workshop.analysis.findings import Severity
-from alignment_workshop.model import LinkKind, NodeKind
+from alignment_workshop.model import LinkKind, NodeKind, Status
 from alignment_workshop.report import palette
 
 
@@ -63,6 +64,48 @@ BADGES: Final[dict[Severity, str]] = {
     Severity.ERROR: palette.ERROR_OUTLINE,
     Severity.WARNING: "#F9A825",
 }
+
+
+#: The glyph a card shows for its status beside the colours (a dropped card is also dashed
+#: and struck through): colour is never the only cue.
+STATUS_MARKS: Final[dict[Status, str]] = {
+    Status.PROPOSED: "",
+    Status.AGREED: "✓",
+    Status.DROPPED: "✗",
+}
+
+
+def badge_path(severity: Severity, center: QPointF, radius: float) -> QPainterPath:
+    """The outline of a finding badge: an octagon for an error, a triangle for a warning.
+
+    The shapes differ so that the two read apart without their colours (greyscale print,
+    colour-blind viewers). The text box of a badge is `badge_text_rect`.
+    """
+    path = QPainterPath()
+    if severity is Severity.WARNING:
+        r = radius * 1.2
+        top = QPointF(center.x(), center.y() - r)
+        path.moveTo(top)
+        path.lineTo(center.x() + r * 0.95, center.y() + r * 0.7)
+        path.lineTo(center.x() - r * 0.95, center.y() + r * 0.7)
+    else:
+        for step in range(8):
+            angle = math.pi / 8 + step * math.pi / 4
+            point = QPointF(
+                center.x() + radius * math.cos(angle), center.y() + radius * math.sin(angle)
+            )
+            if step == 0:
+                path.moveTo(point)
+            else:
+                path.lineTo(point)
+    path.closeSubpath()
+    return path
+
+
+def badge_text_rect(severity: Severity, center: QPointF, radius: float) -> QRectF:
+    """Where a badge's "!" or count is written: low in a triangle, centred in an octagon."""
+    drop = radius * 0.25 if severity is Severity.WARNING else 0.0
+    return QRectF(center.x() - radius, center.y() - radius + drop, 2 * radius, 2 * radius)
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ from alignment_workshop.model import (
 from alignment_workshop.model.rules import COORD_MAX
 
 from . import commands
+from .team_in_hand import TeamInHand
 
 if TYPE_CHECKING:
     from alignment_workshop.interchange import Imported
@@ -93,6 +94,8 @@ class Document(QObject):
         self.disk: fileio.DiskState | None = None
         self.report: Report | None = None
         self._workshop = Workshop()
+        #: The team a new goal starts with when no selected card has one.
+        self.team_in_hand = TeamInHand(lambda: self._workshop)
         self._moved_only = False
         self._follow(self._workshop)
         self._timer = QTimer(self)
@@ -153,6 +156,7 @@ class Document(QObject):
         self._unfollow(self._workshop)
         place_unplaced(workshop)
         self._workshop = workshop
+        self.team_in_hand.forget()  # team ids belong to the workshop they came from
         self._follow(workshop)
         self.undo_stack.clear()
         if modified:
@@ -241,15 +245,20 @@ class Document(QObject):
     def _refuse(self, error: ValidationError | str) -> None:
         self.message.emit(str(error))
 
-    def add_node(self, kind: NodeKind, title: str, pos: Position | None = None) -> str | None:
-        """Append a new node; returns its id, or None (with a message) if refused."""
-        node = Node(id=new_id(NodeKind(kind).value), kind=NodeKind(kind), title=title, pos=pos)
+    def add_node(
+        self, kind: NodeKind, title: str, pos: Position | None = None, *, team: str | None = None
+    ) -> str | None:
+        """Append a new node (a goal may start with a `team`); returns its id, or None
+        (with a message) if refused."""
+        kind = NodeKind(kind)
+        node = Node(id=new_id(kind.value), kind=kind, title=title, pos=pos, team=team)
         try:
             node = self._workshop.check_new_node(node)
         except ValidationError as error:
             self._refuse(error)
             return None
         self.push(commands.AddNodeCommand(self._workshop, node))
+        self.team_in_hand.note([node])
         return node.id
 
     def add_key_result(self, parent_id: str, title: str) -> str | None:
@@ -306,6 +315,7 @@ class Document(QObject):
         changes = _changes(self._workshop.node(node_id), new, fields)
         if changes:
             self.push(commands.UpdateNodeCommand(self._workshop, node_id, changes))
+            self.team_in_hand.note((), {node_id: changes})
         return True
 
     def update_nodes(self, changes: Mapping[str, Mapping[str, Any]], text: str) -> bool:
@@ -325,6 +335,7 @@ class Document(QObject):
             return False
         if planned:
             self.push(commands.UpdateNodesCommand(self._workshop, planned, text))
+            self.team_in_hand.note((), planned)
         return True
 
     def move_nodes(self, positions: Mapping[str, Position | None], text: str | None = None) -> bool:
@@ -429,21 +440,34 @@ class Document(QObject):
         return True
 
     def add_items(
-        self, nodes: Iterable[Node], links: Iterable[Link], text: str, *, refusal: str = ""
+        self,
+        nodes: Iterable[Node],
+        links: Iterable[Link],
+        text: str,
+        *,
+        refusal: str = "",
+        updates: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> bool:
         """Add whole nodes and links (paste, duplicate, a new 5 Whys card) as one undo step.
 
-        The records must carry fresh ids. The model dry-runs the whole batch first, each
-        link seeing the nodes before it, so a refused batch pushes nothing; the message
-        is the model's reason, after `refusal` ("New card refused") when one is given.
+        The records must carry fresh ids. `updates` change fields of cards already on the
+        map in the same step. The model dry-runs the whole batch first, each link seeing
+        the nodes before it, so a refused batch pushes nothing; the message is the model's
+        reason, after `refusal` ("New card refused") when one is given.
         """
+        updates = {node_id: dict(fields) for node_id, fields in (updates or {}).items()}
         try:
             nodes, links = self._workshop.check_new_items(nodes, links)
+            if updates:
+                self._workshop.dry_run(
+                    lambda trial: commands.AddItemsCommand(trial, nodes, links, "", updates).redo()
+                )
         except ValidationError as error:
             self._refuse(f"{refusal}: {error.reason}" if refusal else error)
             return False
-        if nodes or links:
-            self.push(commands.AddItemsCommand(self._workshop, nodes, links, text))
+        if nodes or links or updates:
+            self.push(commands.AddItemsCommand(self._workshop, nodes, links, text, updates))
+            self.team_in_hand.note(nodes, updates)
         return True
 
     def apply_import(self, imported: Imported, text: str) -> bool:

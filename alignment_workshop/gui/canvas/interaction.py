@@ -53,6 +53,13 @@ _NEW_TITLES = {
     NodeKind.KEY_RESULT: N_("New key result"),
 }  # fmt: skip
 
+
+def clipped(title: str, limit: int = 30) -> str:
+    """`title` on one line for a menu: at most `limit` characters, a cut one ending in "…"."""
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
 _LINK_VERBS = {
     LinkKind.SUPPORTS: N_("supports"),
     LinkKind.UPHOLDS: N_("upholds"),
@@ -114,13 +121,17 @@ class SceneInteraction:
     ) -> str | None:
         """Add a card of `kind` centred at `pos`, select it and open its title for editing.
 
-        A key result dropped on an objective or goal measures it and joins its stack.
+        A key result dropped on an objective or goal measures it and joins its stack. A
+        team goal takes the team of the selected card, or else the team used last.
         """
         if kind is NodeKind.KEY_RESULT:
             card = self.scene.node_at(QPointF(*pos))
             if card is not None and self.can_measure(card.node_id):
                 return self.add_key_result(card.node_id, rename=rename)
-        node_id = self.document.add_node(kind, new_title(kind), pos)
+        team = None
+        if kind is NodeKind.GOAL:  # a team goal starts with the team in hand
+            team = self.document.team_in_hand.for_new_goal(self.scene.selected_node_ids())
+        node_id = self.document.add_node(kind, new_title(kind), pos, team=team)
         if node_id is not None:
             self.scene.select_ids([node_id])
             if rename:
@@ -170,7 +181,9 @@ class SceneInteraction:
         source, target = workshop.node(source_id), workshop.node(target_id)
         for kind in allowed_link_kinds(source.kind, target.kind):
             text = _("Link: '{source}' {verb} '{target}'").format(
-                source=source.title[:30], verb=_(_LINK_VERBS[kind]), target=target.title[:30]
+                source=clipped(source.title),
+                verb=_(_LINK_VERBS[kind]),
+                target=clipped(target.title),
             )
             action = menu.addAction(text)
             action.triggered.connect(

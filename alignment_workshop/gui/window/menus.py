@@ -26,6 +26,7 @@ from ..docks.inspector.dock import InspectorDock
 from ..docks.palette import PaletteDock
 from ..editing.document import Document
 from ..features.arrange import ArrangeActions
+from ..features.capture import CaptureActions
 from ..features.clipboard import ClipboardActions
 from ..features.find import FindBar
 from ..features.five_whys.dialog import FiveWhysLauncher
@@ -33,10 +34,12 @@ from ..features.focus import FocusMode
 from ..features.presentation.mode import PresentationMode
 from ..features.room.controller import RoomController
 from ..features.room.panel import RoomDock
+from ..features.team_legend import TeamLegend
 from ..features.why import WhyHighlighter
 from ..files.file_actions import FileActions
 from ..files.recent_files import RecentFiles
 from ..support.plain_text import tooltip
+from ..support.settings import larger_text, save_larger_text
 from .about import app_icon, show_about
 from .export_dialogs import export_plan_dialog, export_team_plan_dialog, refused_target
 from .export_jobs import export_map
@@ -45,6 +48,8 @@ from .import_dialogs import export_spreadsheet_dialog, import_dialog
 from .preferences import show_preferences
 
 Key = QKeySequence.StandardKey
+#: View › Larger Text: Ctrl+Alt+= (Ctrl++ and Ctrl+= zoom, and + and = vote up).
+LARGER_TEXT_KEY = "Ctrl+Alt+="
 
 #: Actions that only make sense while a workshop is on screen.
 MAP_ACTIONS = (
@@ -65,6 +70,7 @@ class WindowParts(Protocol):
     clipboard: ClipboardActions
     find_bar: FindBar
     arrange: ArrangeActions
+    capture: CaptureActions
     why: WhyHighlighter
     focus: FocusMode
     five_whys: FiveWhysLauncher
@@ -72,6 +78,7 @@ class WindowParts(Protocol):
     room: RoomController
     room_dock: RoomDock
     palette_dock: PaletteDock
+    team_legend: TeamLegend
     inspector: InspectorDock
     check_dock: CheckDock
 
@@ -186,8 +193,16 @@ def _view_actions(a: _Actions, p: WindowParts) -> None:
     view = p.view
     a.add("zoom_in", _("Zoom &In"), view.zoom_in, Key.ZoomIn)
     a.add("zoom_out", _("Zoom &Out"), view.zoom_out, Key.ZoomOut)
-    a.add("fit", _("&Fit to View"), view.fit_all, "Ctrl+0", _("Show the whole map"))
+    a.add("fit", _("&Fit to View"), view.fit_all, "Ctrl+0",
+          _("Show the whole map, as far as titles stay readable"))  # fmt: skip
     a.add("actual_size", _("&Actual Size"), view.reset_zoom, "Ctrl+1")
+    larger = a.add("larger_text", _("&Larger Text"), lambda: None, LARGER_TEXT_KEY,
+                   _("Write card titles larger, for a projector"))  # fmt: skip
+    larger.setCheckable(True)
+    larger.setChecked(larger_text())
+    view.set_larger_text(larger.isChecked())
+    larger.toggled.connect(view.set_larger_text)
+    larger.toggled.connect(save_larger_text)
 
 
 def _help_actions(a: _Actions) -> None:
@@ -235,6 +250,7 @@ def _edit_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
         for name in group:
             menu.addAction(a[name])
         menu.addSeparator()
+    menu.addAction(p.capture.supporting_goal_action)
     menu.addAction(p.five_whys.action)
     menu.addAction(a["teams"])
     menu.addSeparator()
@@ -242,11 +258,12 @@ def _edit_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
 
 
 def _view_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
-    for name in ("zoom_in", "zoom_out", "fit", "actual_size"):
+    for name in ("zoom_in", "zoom_out", "fit", "actual_size", "larger_text"):
         menu.addAction(a[name])
     menu.addSeparator()
     menu.addAction(p.why.action)
     menu.addAction(p.focus.action)
+    menu.addAction(p.team_legend.action)
     menu.addSeparator()
     for action in p.presentation.actions():
         menu.addAction(action)

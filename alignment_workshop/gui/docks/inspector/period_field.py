@@ -27,15 +27,11 @@ from alignment_workshop.analysis.periods import period_text
 from alignment_workshop.i18n import _
 from alignment_workshop.model import Period
 
-from ...support.date_format import date_format
+from .date_edit import TypedDateEdit
 
 
 def _date_edit(parent: QWidget) -> QDateEdit:
-    editor = QDateEdit(parent)
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat(date_format())
-    editor.setKeyboardTracking(False)
-    return editor
+    return TypedDateEdit(parent)
 
 
 def default_period(today: dt.date | None = None) -> Period:

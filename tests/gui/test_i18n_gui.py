@@ -50,6 +50,8 @@ def test_the_window_speaks_german_with_lang_de(qtbot, app_language: None) -> Non
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Abbrechen"
+    window.document.new()
+    assert window.document.workshop.meta.title == "Unbenannter Workshop"
 
 
 def test_preferences_save_the_language_for_the_next_start(qtbot, app_language: None) -> None:

@@ -30,6 +30,7 @@ from alignment_workshop.model import (
     Changed,
     Link,
     LinkKind,
+    Meta,
     Node,
     NodeKind,
     Position,
@@ -178,8 +179,8 @@ class Document(QObject):
     # ------------------------------------------------------------------ files
 
     def new(self) -> None:
-        """Start an empty, unsaved workshop."""
-        self.replace(Workshop(), None)
+        """Start an empty, unsaved workshop, titled in the language in effect."""
+        self.replace(Workshop(Meta(title=_("Untitled workshop"))), None)
 
     def load(self, path: Path) -> None:
         """Open the workshop file at `path`; raises `fileio.WorkshopFileError` if it cannot."""

@@ -301,19 +301,25 @@ class Workshop(RecordStore):
         try:
             return records[key]
         except (KeyError, TypeError):
-            raise ValidationError(what, f"there is no {what} with id {key!r}") from None
+            raise ValidationError(
+                what, _("there is no {what} with id {key!r}").format(what=what, key=key)
+            ) from None
 
     def _plan_update_meta(self, changes: dict[str, Any]) -> Meta:
         return validate_meta(replace_checked(self._meta, changes))
 
     def _plan_add_team(self, team: object) -> Team:
         if not isinstance(team, Team):
-            raise ValidationError("", f"must be a team (got {type(team).__name__})")
+            raise ValidationError(
+                "", _("must be a team (got {name})").format(name=type(team).__name__)
+            )
         team = validate_team(team)
         if team.id in self._teams:
-            raise ValidationError("id", f"duplicate team id {team.id!r}")
+            raise ValidationError("id", _("duplicate team id {id!r}").format(id=team.id))
         if len(self._teams) >= MAX_TEAMS:
-            raise ValidationError("", f"a workshop holds at most {MAX_TEAMS:,} teams")
+            raise ValidationError(
+                "", _("a workshop holds at most {MAX_TEAMS:,} teams").format(MAX_TEAMS=MAX_TEAMS)
+            )
         return team
 
     def _plan_update_team(self, team_id: str, changes: dict[str, Any]) -> tuple[Team, Team]:
@@ -326,26 +332,32 @@ class Workshop(RecordStore):
         if cards:
             raise ValidationError(
                 "team",
-                f"'{team.name}' still has {len(cards)} goal(s) or key result(s) that name it; "
-                "move them or leave them without this team first",
+                _(
+                    "'{name}' still has {count} goal(s) or key result(s) that name it; move them "
+                    "or leave them without this team first"
+                ).format(name=team.name, count=len(cards)),
             )
         return team
 
     def _plan_add_node(self, node: object) -> Node:
         if not isinstance(node, Node):
-            raise ValidationError("", f"must be a node (got {type(node).__name__})")
+            raise ValidationError(
+                "", _("must be a node (got {name})").format(name=type(node).__name__)
+            )
         node = validate_node(node)
         if node.id in self._nodes:
-            raise ValidationError("id", f"duplicate node id {node.id!r}")
+            raise ValidationError("id", _("duplicate node id {id!r}").format(id=node.id))
         self._check_node_refs(node)
         if len(self._nodes) >= MAX_NODES:
-            raise ValidationError("", f"a workshop holds at most {MAX_NODES:,} nodes")
+            raise ValidationError(
+                "", _("a workshop holds at most {MAX_NODES:,} nodes").format(MAX_NODES=MAX_NODES)
+            )
         return node
 
     def _plan_update_node(self, node_id: str, changes: dict[str, Any]) -> tuple[Node, Node]:
         old = self._require(self._nodes, node_id, "node")
         if "kind" in changes and changes["kind"] != old.kind:
-            raise ValidationError("kind", "cannot be changed; add a new node instead")
+            raise ValidationError("kind", _("cannot be changed; add a new node instead"))
         new = validate_node(replace_checked(old, changes))
         self._check_node_refs(new)
         return old, new
@@ -360,26 +372,36 @@ class Workshop(RecordStore):
         node = self._require(self._nodes, node_id, "node")
         if self._links_at.get(node_id):
             raise ValidationError(
-                "node", f"'{node.title}' still has links; remove them before the node"
+                "node",
+                _("'{title}' still has links; remove them before the node").format(
+                    title=node.title
+                ),
             )
         return node
 
     def _check_node_refs(self, node: Node) -> None:
         """Refuse a node that names a team (its own or a contributor) that does not exist."""
         if node.team is not None and node.team not in self._teams:
-            raise ValidationError("team", f"refers to a team that does not exist ({node.team!r})")
+            raise ValidationError(
+                "team", _("refers to a team that does not exist ({team!r})").format(team=node.team)
+            )
         for i, team_id in enumerate(node.contributors):
             if team_id not in self._teams:
                 raise ValidationError(
-                    f"contributors[{i}]", f"refers to a team that does not exist ({team_id!r})"
+                    f"contributors[{i}]",
+                    _("refers to a team that does not exist ({team_id!r})").format(team_id=team_id),
                 )
 
     def _plan_add_link(self, link: object) -> Link:
         if not isinstance(link, Link):
-            raise ValidationError("", f"must be a link (got {type(link).__name__})")
+            raise ValidationError(
+                "", _("must be a link (got {name})").format(name=type(link).__name__)
+            )
         link = self._check_link_ends(validate_link(link), replacing=None)
         if len(self._links) >= MAX_LINKS:
-            raise ValidationError("", f"a workshop holds at most {MAX_LINKS:,} links")
+            raise ValidationError(
+                "", _("a workshop holds at most {MAX_LINKS:,} links").format(MAX_LINKS=MAX_LINKS)
+            )
         return link
 
     def _plan_update_link(self, link_id: str, changes: dict[str, Any]) -> tuple[Link, Link]:
@@ -391,16 +413,19 @@ class Workshop(RecordStore):
 
     def _check_link_ends(self, link: Link, replacing: Link | None) -> Link:
         if replacing is None and link.id in self._links:
-            raise ValidationError("id", f"duplicate link id {link.id!r}")
+            raise ValidationError("id", _("duplicate link id {id!r}").format(id=link.id))
         ends = []
         for field in ("source", "target"):
             node_id = getattr(link, field)
             if node_id not in self._nodes:
-                raise ValidationError(field, f"refers to a node that does not exist ({node_id!r})")
+                raise ValidationError(
+                    field,
+                    _("refers to a node that does not exist ({node_id!r})").format(node_id=node_id),
+                )
             ends.append(self._nodes[node_id])
         source, target = ends
         if source.id == target.id:
-            raise ValidationError("target", "a link cannot join a node to itself")
+            raise ValidationError("target", _("a link cannot join a node to itself"))
         if not link_allowed(link.kind, source.kind, target.kind):
             message = _("{link} cannot run from {source} to {target}").format(
                 link=_(_A_LINK[link.kind]),

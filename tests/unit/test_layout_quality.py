@@ -76,7 +76,7 @@ ALLOWED = {"example": 1.0, "100": 1.0, "200": 1.0, "500": 1.02}
 
 @pytest.mark.parametrize(
     ("workshop", "allowed"),
-    zip(workshops_under_test(), ALLOWED.values(), strict=True),
+    list(zip(workshops_under_test(), ALLOWED.values(), strict=True)),
     ids=list(ALLOWED),
 )
 def test_links_cross_no_more_often_than_in_the_reference_layered_layout(

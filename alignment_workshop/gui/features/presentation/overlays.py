@@ -61,10 +61,8 @@ def score_html(report: Report | None, theme: PresentationTheme) -> str:
         )
     )
     color = theme.panel_accent if errors else theme.panel_text
-    return (
-        f"Alignment {html.escape(score)}"
-        f"<br><span style='font-size:{DETAIL_PX}px; color:{color}'>{detail}</span>"
-    )
+    headline = html.escape(_("Alignment {score}").format(score=score))
+    return f"{headline}<br><span style='font-size:{DETAIL_PX}px; color:{color}'>{detail}</span>"
 
 
 def finding_line(finding: Finding, titles: Mapping[str, str]) -> str:

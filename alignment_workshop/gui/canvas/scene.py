@@ -49,6 +49,8 @@ class MapScene(QGraphicsScene):
 
     #: The set of selected nodes or links changed.
     selection_ids_changed = Signal()
+    #: The Why highlight or the Focus changed which cards are dimmed or shown.
+    emphasis_changed = Signal()
 
     def __init__(self, document: Document) -> None:
         super().__init__(document)
@@ -162,6 +164,7 @@ class MapScene(QGraphicsScene):
             )
             dim = lit_links is not None and link_id not in lit_links
             link_item.setOpacity(style.DIMMED_OPACITY if dim else 1.0)
+        self.emphasis_changed.emit()
 
     # ------------------------------------------------------------------ following the model
 

@@ -128,7 +128,7 @@ class StepPlan:
 def wrap(text: str, measure: Measure, pixels: float, width: float, bold: bool = False) -> list[str]:
     """`text` broken at spaces into lines no wider than `width`; nothing is ever cut.
 
-    A word wider than a line is split between characters.
+    A word wider than a line is split after a hyphen, or else between characters.
     """
     lines: list[str] = []
     line = ""
@@ -143,6 +143,8 @@ def wrap(text: str, measure: Measure, pixels: float, width: float, bold: bool = 
         line = ""
         while measure(word, pixels, bold) > width and len(word) > 1:
             cut = _longest_prefix(word, measure, pixels, width, bold)
+            hyphen = word.rfind("-", 0, cut)
+            cut = hyphen + 1 if hyphen > 0 else cut
             lines.append(word[:cut])
             word = word[cut:]
         line = word
@@ -190,6 +192,11 @@ class _Cards:
         height = 2 * PAD + band + len(lines) * TITLE_PX * LINE
         color = team.color if team else ""
         return Box(node.id, node.kind, x, y, width, height, lines, name, color, team_lines)
+
+    def longest_word(self, node: Node) -> float:
+        """The width of the widest word of `node`'s title (no column should split it)."""
+        bold = node.kind in (NodeKind.VISION, NodeKind.OBJECTIVE)
+        return max((self.measure(w, TITLE_PX, bold) for w in node.title.split()), default=0.0)
 
     def label(self, text: str, width: float, bold: bool = True) -> Label:
         lines = wrap(text, self.measure, TITLE_PX, width, bold)
@@ -336,9 +343,10 @@ class _Pages:
         inner = self.right - self.left
         nodes = section.nodes
         best: tuple[float, int, float] = (float("inf"), 1, min(section.width, inner))
+        longest = max((self.cards.longest_word(n) for n in nodes), default=0.0) + 2 * PAD
         for count in range(1, len(nodes) + 1):
             width = min(section.width, (inner - (count - 1) * GAP) / count)
-            if width < NARROWEST and count > 1:
+            if (width < NARROWEST or width < longest) and count > 1:
                 break
             rows = [nodes[i : i + count] for i in range(0, len(nodes), count)]
             height = sum(max(self.cards.box(n, width).height for n in row) + GAP for row in rows)

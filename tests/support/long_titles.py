@@ -62,7 +62,10 @@ def long_title_workshop() -> Workshop:
         if i < 34:  # two orphans, for the findings
             link(LinkKind.SUPPORTS, f"goal-{i}", f"obj-{i % 6}")
     for i in range(13):
-        title = f"Key result {i}: raise weekly active admins from {20 + i} % to {40 + i} % in every region"
+        title = (
+            f"Key result {i}: raise weekly active admins from {20 + i} % to {40 + i} %"
+            " in every region"
+        )
         target = f"obj-{i % 6}" if i < 6 else f"goal-{i}"
         nodes.append(Node(f"kr-{i}", NodeKind.KEY_RESULT, title, team=f"t{i % 6}"))
         link(LinkKind.MEASURES, f"kr-{i}", target)

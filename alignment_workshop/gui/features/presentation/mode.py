@@ -16,13 +16,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTransform
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QGraphicsView,
     QInputDialog,
     QMainWindow,
+    QMenuBar,
+    QStatusBar,
     QToolBar,
     QWidget,
 )
@@ -49,11 +52,13 @@ class _Saved:
 
     window_state: Qt.WindowState
     geometry: QByteArray
+    rect: QRect
     docks: QByteArray
     hidden: list[QWidget]
     transform: QTransform
     scroll: tuple[int, int]
     alignment: Qt.AlignmentFlag
+    frame: QFrame.Shape
     selection: tuple[list[str], list[str]]
 
 
@@ -170,15 +175,18 @@ class PresentationMode(QObject):
             return
         window, view = self.window, self.view
         chrome: list[QWidget] = [*window.findChildren(QDockWidget), *window.findChildren(QToolBar)]
-        chrome += [window.menuBar(), window.statusBar()]
+        # menuBar() and statusBar() would make bars the window does not have.
+        chrome += [w for w in window.children() if isinstance(w, QMenuBar | QStatusBar)]
         self._saved = _Saved(
             window.windowState(),
             window.saveGeometry(),
+            window.geometry(),
             window.saveState(),
             [widget for widget in chrome if widget.isVisible()],
             view.transform(),
             (view.horizontalScrollBar().value(), view.verticalScrollBar().value()),
             view.alignment(),
+            view.frameShape(),
             (self.scene.selected_node_ids(), self.scene.selected_link_ids()),
         )
         for widget in self._saved.hidden:
@@ -186,6 +194,7 @@ class PresentationMode(QObject):
         self._scrollbars(False)
         view.setScene(self.stage)
         view.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        view.setFrameShape(QFrame.Shape.NoFrame)
         self.overlays.show(self.document.report, self._titles())
         self._follow_why(True)
         window.showFullScreen()
@@ -205,8 +214,12 @@ class PresentationMode(QObject):
         self.overlays.hide()
         self.view.setScene(self.scene)
         self.view.setAlignment(saved.alignment)
+        self.view.setFrameShape(saved.frame)
         self.window.setWindowState(saved.window_state)
-        self.window.restoreGeometry(saved.geometry)
+        if saved.window_state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            self.window.restoreGeometry(saved.geometry)
+        else:  # exactly where it was (restoreGeometry would pull it inside the screen)
+            self.window.setGeometry(saved.rect)
         for widget in saved.hidden:
             widget.show()
         self.window.restoreState(saved.docks)
@@ -227,7 +240,7 @@ class PresentationMode(QObject):
         """Without a window manager (e.g. Xvfb) full screen does nothing: cover it by hand."""
         screen = self.window.screen()
         wrong = screen is not None and self.window.geometry() != screen.geometry()
-        if self.is_active() and wrong:
+        if self.is_active() and wrong and self.window.isFullScreen():
             self.window.setGeometry(screen.geometry())
 
     def _scrollbars(self, on: bool) -> None:
@@ -388,4 +401,6 @@ class PresentationMode(QObject):
             self.start_timer(round(minutes * 60))
 
     def toggle_findings(self) -> None:
+        """I: show or hide the findings column; the steps make room for it."""
         self.findings_action.setChecked(self.overlays.toggle_findings())
+        self.layout()

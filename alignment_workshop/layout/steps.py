@@ -410,7 +410,7 @@ def _map_steps(shape: _Map, cards: _Cards, width: float, height: float) -> list[
         steps += pages.steps(f"objective:{objective.id}", title)
     if shape.unlinked:
         pages = _Pages(cards, width, height)
-        pages.section(_Section("Not yet serving an objective", shape.unlinked, GRID))
+        pages.section(_Section("", shape.unlinked, GRID))
         steps += pages.steps("unlinked", "Not yet serving an objective")
     return steps
 

@@ -24,6 +24,7 @@ _SUBJECTS = (
     "partner integrations that customers ask for most",
 )
 _TEAMS = ("Sales", "Customer Success", "Platform", "Product Design", "Marketing", "Finance")
+_COLORS = ("#1E88E5", "#8E24AA", "#43A047", "#F4511E", "#6D4C41", "#00897B")
 
 
 def goal_title(i: int) -> str:
@@ -40,7 +41,8 @@ def goal_title(i: int) -> str:
 
 def long_title_workshop() -> Workshop:
     """The 60-card workshop; the same every call."""
-    teams = [Team(f"t{i}", name) for i, name in enumerate(_TEAMS)]
+    pairs = enumerate(zip(_TEAMS, _COLORS, strict=True))
+    teams = [Team(f"t{i}", name, color) for i, (name, color) in pairs]
     nodes = [Node("vision", NodeKind.VISION, "Every customer reaches value in their first week")]
     nodes += [
         Node(f"value-{i}", NodeKind.VALUE, text)

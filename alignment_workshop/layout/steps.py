@@ -131,16 +131,21 @@ class _Map:
     unlinked: list[Node] = field(default_factory=list)
 
 
-def _order(nodes: Iterable[Node]) -> list[Node]:
-    """Left to right as on the map (file order where there is no position)."""
-    listed = list(nodes)
-    index = {node.id: i for i, node in enumerate(listed)}
-    return sorted(listed, key=lambda n: (n.pos[0] if n.pos else 0.0, index[n.id]))
+def _order(nodes: Iterable[Node], rank: dict[str, int]) -> list[Node]:
+    """Left to right as on the map, then top to bottom, then in file order (`rank`):
+    the same order in every process, whatever order `nodes` came in."""
+
+    def key(node: Node) -> tuple[float, float, int]:
+        x, y = node.pos if node.pos else (0.0, 0.0)
+        return (x, y, rank[node.id])
+
+    return sorted(nodes, key=key)
 
 
 def _map(workshop: Workshop) -> _Map:
     active = [node for node in workshop.iter_nodes() if node.is_active]
-    by_kind = {kind: _order(n for n in active if n.kind is kind) for kind in NodeKind}
+    rank = {node.id: i for i, node in enumerate(active)}
+    by_kind = {kind: _order((n for n in active if n.kind is kind), rank) for kind in NodeKind}
     ids = {node.id for node in active}
     supports: dict[str, set[str]] = {}
     measures: dict[str, list[str]] = {}
@@ -158,7 +163,7 @@ def _map(workshop: Workshop) -> _Map:
     placed: set[str] = set()
     for objective in shape.objectives:
         serving = _serving_goals(objective.id, supports, goals)
-        shape.goals_of[objective.id] = _order(goals[g] for g in serving)
+        shape.goals_of[objective.id] = _order((goals[g] for g in serving), rank)
         measured = [objective.id, *(g.id for g in shape.goals_of[objective.id])]
         chips = [
             results[r] for target in measured for r in measures.get(target, ()) if r in results
@@ -169,7 +174,7 @@ def _map(workshop: Workshop) -> _Map:
     left_ids = {g.id for g in left_goals}
     chips = [r for r in results.values() if r.id not in placed]
     chips.sort(key=lambda r: 0 if _measured(r.id, measures, left_ids) else 1)
-    shape.unlinked = _order(left_goals) + chips
+    shape.unlinked = _order(left_goals, rank) + chips
     return shape
 
 

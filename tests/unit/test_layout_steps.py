@@ -5,6 +5,9 @@ is measured by a stand-in that gives every character the same width."""
 from __future__ import annotations
 
 import itertools
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -148,3 +151,24 @@ def test_a_step_too_long_for_a_page_continues_on_the_next() -> None:
     some = boxes(plan)[-1].node_id
     found = plan.step_showing(some)
     assert found is not None and plan.steps[found].box(some) is not None
+
+
+def test_the_plan_is_the_same_in_every_process(tmp_path) -> None:
+    """Sets iterate in a per-process order; the plan must not follow it (same slides)."""
+    script = (
+        "from tests.unit.test_layout_steps import plan_of\n"
+        "from tests.support.long_titles import long_title_workshop\n"
+        "plan = plan_of(long_title_workshop())\n"
+        "print([(s.key, [b.node_id for b in s.boxes]) for s in plan.steps])"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1

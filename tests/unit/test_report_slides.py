@@ -118,9 +118,7 @@ def test_the_command_line_writes_slides_without_qt(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-500:]
     names = imported(result.stderr)
     assert "reportlab" in names and "PySide6" not in names and "shiboken6" not in names
-    assert len(PdfReader(tmp_path / "slides.pdf").pages) == len(
-        slides_plan(long_title_workshop()).steps
-    )
+    assert len(PdfReader(tmp_path / "slides.pdf").pages) == len(slides_plan(load(source)).steps)
     refused = run("export", source, "-o", tmp_path / "map.png", "--slides")
     assert refused.returncode == 2 and "--slides" in refused.stderr
     assert len(refused.stderr.strip().splitlines()) == 1

@@ -83,6 +83,7 @@ class _Cards:
     def __init__(self, workshop: Workshop, measure: Measure) -> None:
         self.workshop, self.measure = workshop, measure
         self._lines: dict[tuple[str, float], tuple[str, ...]] = {}
+        self._boxes: dict[tuple[str, float], Box] = {}
 
     def lines(self, node: Node, width: float) -> tuple[str, ...]:
         key = (node.id, width)
@@ -92,7 +93,14 @@ class _Cards:
             self._lines[key] = tuple(text)
         return self._lines[key]
 
-    def box(self, node: Node, width: float, x: float = 0.0, y: float = 0.0) -> Box:
+    def box(self, node: Node, width: float) -> Box:
+        """`node`'s card `width` wide, at (0, 0): measured once per width."""
+        key = (node.id, width)
+        if key not in self._boxes:
+            self._boxes[key] = self._measure_box(node, width)
+        return self._boxes[key]
+
+    def _measure_box(self, node: Node, width: float) -> Box:
         lines = self.lines(node, width)
         has = node.team is not None and self.workshop.has_team(node.team)
         team = self.workshop.team(node.team) if has and node.team else None
@@ -104,7 +112,7 @@ class _Cards:
             band = team_band(len(team_lines))
         height = 2 * PAD + band + len(lines) * TITLE_PX * LINE
         color = team.color if team else ""
-        return Box(node.id, node.kind, x, y, width, height, lines, name, color, team_lines)
+        return Box(node.id, node.kind, 0.0, 0.0, width, height, lines, name, color, team_lines)
 
     def longest_word(self, node: Node) -> float:
         """The width of the widest word of `node`'s title (no column should split it)."""

@@ -85,8 +85,10 @@ def export_team_plan_dialog(parent: QWidget, document: Document) -> Path | None:
 
 def export_slides_dialog(parent: QWidget, document: Document) -> Path | None:
     """Ask where, then write the presentation's steps as PDF slides in the background."""
+    folder = document.path.parent if document.path else Path.home()
+    stem = f"{document.path.stem}-slides" if document.path else "slides"
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Export Slides", str(_suggested(document, "-slides")), "PDF document (*.pdf)"
+        parent, "Export Slides", str(folder / f"{stem}.pdf"), "PDF document (*.pdf)"
     )
     if not name:
         return None

@@ -228,10 +228,14 @@ class _Pages:
         self.pages.append(([], []))
         self.y = self.top
 
-    def _room(self, height: float) -> None:
-        """Start a new page unless `height` still fits on this one (or it is empty)."""
+    def _full(self, height: float) -> bool:
+        """Whether `height` more no longer fits on this page (an empty page takes anything)."""
         boxes, labels = self.pages[-1]
-        if self.y + height > self.bottom and (boxes or labels):
+        return self.y + height > self.bottom and bool(boxes or labels)
+
+    def _room(self, height: float) -> None:
+        """Start a new page unless `height` still fits on this one."""
+        if self._full(height):
             self._new_page()
 
     def heading(self, text: str, follow: float) -> None:
@@ -254,6 +258,9 @@ class _Pages:
             height = max(box.height for box in boxes)
             if index == 0 and section.heading:
                 self.heading(section.heading, height)
+            elif self._full(height) and section.heading:  # the rest on a new page
+                self._new_page()
+                self.heading(f"{section.heading} (continued)", height)
             self._room(height)
             used = len(row) * width + (len(row) - 1) * GAP
             x = self.left + (self.right - self.left - used) / 2

@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from alignment_workshop.analysis.findings import Severity
 from alignment_workshop.gui.canvas.scene import MapScene
 from alignment_workshop.gui.editing.document import Document
 from alignment_workshop.gui.features.presentation.stage import PresentationStage, qt_measure
@@ -95,3 +96,5 @@ def test_every_title_is_whole_in_30px_type_on_some_step(qtbot, name, build) -> N
 def test_the_slides_use_the_screens_colours() -> None:
     for kind, (fill, text) in slides.CARD_COLORS.items():
         assert (fill, text) == (THEME.cards[kind].fill, THEME.cards[kind].text)
+    assert THEME.page_text == slides.INK
+    assert slides.SEVERITY_INK[Severity.ERROR] == THEME.page_error

@@ -49,8 +49,8 @@ if TYPE_CHECKING:
 RADIUS = 10.0
 #: The progress strip along a key result's bottom edge.
 STRIP = 8.0
-#: Findings on the findings step, and headings, in these colours (on white).
-ERROR_INK, INK, RULE = "#8E0000", "#000000", "#37474F"
+#: The rule under a goal's team name.
+RULE = "#37474F"
 
 
 def title_font(pixels: float, bold: bool) -> QFont:
@@ -152,7 +152,8 @@ class StageCard(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.tone(color))
         painter.drawRect(QRectF(1.5, 1.5, self.box.width - 3, TEAM_STRIP))
-        self._paint_lines(painter, self.box.team_lines, TEAM_STRIP + 4, True, INK)
+        text = self.stage.theme.cards[NodeKind.GOAL].text
+        self._paint_lines(painter, self.box.team_lines, TEAM_STRIP + 4, True, text)
         painter.setPen(QPen(self.tone(RULE), 1.5))
         painter.drawLine(QPointF(PAD, self.box.band), QPointF(self.box.width - PAD, self.box.band))
 
@@ -210,9 +211,9 @@ class StageCard(QGraphicsItem):
 class StageLabel(QGraphicsItem):
     """A heading or a finding: lines of text, no card."""
 
-    def __init__(self, label: Label) -> None:
+    def __init__(self, label: Label, theme: PresentationTheme) -> None:
         super().__init__()
-        self.label = label
+        self.label, self.theme = label, theme
         self.setPos(label.x, label.y)
 
     def boundingRect(self) -> QRectF:
@@ -222,7 +223,8 @@ class StageLabel(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setFont(title_font(TITLE_PX, self.label.bold))
-        painter.setPen(QColor(ERROR_INK if self.label.severity is Severity.ERROR else INK))
+        error = self.label.severity is Severity.ERROR
+        painter.setPen(QColor(self.theme.page_error if error else self.theme.page_text))
         height = TITLE_PX * LINE
         for index, line in enumerate(self.label.lines):
             row = QRectF(0, index * height, self.label.width, height)
@@ -295,7 +297,7 @@ class PresentationStage(QGraphicsScene):
                 self.cards[box.node_id] = card
                 self.addItem(card)
             for label in self.step().labels:
-                self.addItem(StageLabel(label))
+                self.addItem(StageLabel(label, self.theme))
         finally:
             self._mirroring = False
         self.setSceneRect(self.page_rect())

@@ -372,7 +372,7 @@ def _whole_map(shape: _Map, cards: _Cards, width: float, height: float) -> Step 
         for node in nodes:
             box = cards.box(node, column)
             boxes.append(_at(box, x, cy))
-            cy += box.height + GAP / 2
+            cy += box.height + GAP  # room for the votes pill on its bottom edge
         bottom = max(bottom, cy)
     y = bottom + GAP / 2
     values = [cards.box(v, min(GRID * 0.75, inner)) for v in shape.values]

@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from alignment_workshop.analysis import analyze
 from alignment_workshop.analysis.findings import Severity
+from alignment_workshop.analysis.progress import progress
 from alignment_workshop.export_file import write_export
 from alignment_workshop.layout.steps import (
     HEADING_PX,
@@ -35,7 +36,7 @@ from alignment_workshop.layout.steps import (
     StepPlan,
     step_plan,
 )
-from alignment_workshop.model import NodeKind, Workshop
+from alignment_workshop.model import Node, NodeKind, Workshop
 from alignment_workshop.progress import Progress, Stages
 
 from .fonts import BOLD, REGULAR, register_fonts
@@ -56,6 +57,8 @@ CARD_COLORS: Final[dict[NodeKind, tuple[str, str]]] = {
 }
 BORDER, INK, MUTED = "#000000", "#000000", "#37474F"
 NO_TEAM = "#B0B0B0"
+#: A key result's progress strip, and the strip of one that reached its target.
+PROGRESS_STRIP, PROGRESS_DONE, STRIP = "#311B92", "#1B5E20", 8.0
 SEVERITY_INK: Final = {Severity.ERROR: "#8E0000", Severity.WARNING: "#000000"}
 RADIUS = 10.0
 
@@ -98,7 +101,7 @@ def slides_pdf(workshop: Workshop, progress: Progress | None = None) -> tuple[by
     canvas.setSubject("Alignment workshop slides")
     total = len(plan.steps)
     for number, step in enumerate(plan.steps, 1):
-        draw_step(canvas, plan, step, number, meta.title)
+        draw_step(canvas, plan, step, number, workshop)
         canvas.showPage()
         stages.advance(number, total, f"Slide {number} of {total}")
     stages.begin(WRITING)
@@ -107,9 +110,9 @@ def slides_pdf(workshop: Workshop, progress: Progress | None = None) -> tuple[by
     return out.getvalue(), total
 
 
-def draw_step(canvas: Canvas, plan: StepPlan, step: Step, number: int, title: str) -> None:
+def draw_step(canvas: Canvas, plan: StepPlan, step: Step, number: int, workshop: Workshop) -> None:
     """One slide: the step's heading, its cards and labels, and the footer."""
-    height = plan.height
+    height, title = plan.height, workshop.meta.title
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, HEADING_PX)
     canvas.drawString(SIDE, height - 24 - HEADING_PX, drawable(step.title))
@@ -121,6 +124,7 @@ def draw_step(canvas: Canvas, plan: StepPlan, step: Step, number: int, title: st
     canvas.drawString(SIDE, 40, _fit(drawable(title or "Alignment workshop"), room))
     for box in step.boxes:
         _draw_box(canvas, box, height)
+        _draw_marks(canvas, box, workshop.node(box.node_id), height)
     for label in step.labels:
         _draw_label(canvas, label, height)
 
@@ -155,6 +159,26 @@ def _draw_box(canvas: Canvas, box: Box, height: float) -> None:
     canvas.setFont(BOLD if bold else REGULAR, TITLE_PX)
     for index, line in enumerate(box.lines):
         canvas.drawString(box.x + PAD, _baseline(top, index, height), drawable(line))
+
+
+def _draw_marks(canvas: Canvas, box: Box, node: Node, height: float) -> None:
+    """A key result's progress strip and an objective's or goal's votes, as on screen."""
+    bottom = height - box.y - box.height
+    shown = progress(node) if node.kind is NodeKind.KEY_RESULT else None
+    if shown is not None and shown.fraction is not None and shown.bar > 0:
+        done = shown.fraction >= 1.0
+        canvas.setFillColor(PROGRESS_DONE if done else PROGRESS_STRIP)
+        canvas.rect(box.x + 1.5, bottom + 1.5, (box.width - 3) * shown.bar, STRIP, 0, 1)
+    if node.votes and node.kind in (NodeKind.OBJECTIVE, NodeKind.GOAL):
+        label = f"★ {node.votes}"
+        width = measure(label, TITLE_PX, True) + 20
+        pill = TITLE_PX * 1.35
+        left = box.x + box.width - width + 12
+        canvas.setFillColor(INK)
+        canvas.roundRect(left, bottom - pill / 2, width, pill, pill / 2, stroke=0, fill=1)
+        canvas.setFillColor("#FFFFFF")
+        canvas.setFont(BOLD, TITLE_PX)
+        canvas.drawCentredString(left + width / 2, bottom - TITLE_PX * 0.35, label)
 
 
 def _draw_team(canvas: Canvas, box: Box, height: float) -> None:

@@ -122,3 +122,16 @@ def test_the_command_line_writes_slides_without_qt(tmp_path: Path) -> None:
     refused = run("export", source, "-o", tmp_path / "map.png", "--slides")
     assert refused.returncode == 2 and "--slides" in refused.stderr
     assert len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_votes_are_on_the_slides_as_on_the_screen(tmp_path: Path) -> None:
+    team = Team("t", "Sales")
+    nodes = [
+        Node("v", NodeKind.VISION, "Be trusted"),
+        Node("o", NodeKind.OBJECTIVE, "Grow retention", votes=7),
+        Node("g", NodeKind.GOAL, "Ship the checklist", team="t", votes=3),
+    ]
+    workshop = Workshop.from_records(Meta(title="Votes"), [team], nodes, [])
+    export_slides(workshop, tmp_path / "slides.pdf")
+    (text, sizes), *_ = read_pages(tmp_path / "slides.pdf")
+    assert "★ 7" in text and "★ 3" in text and min(sizes) >= MIN_POINTS

@@ -173,7 +173,7 @@ class StageCard(QGraphicsItem):
         if not node.votes or node.kind not in (NodeKind.OBJECTIVE, NodeKind.GOAL):
             return
         theme = self.stage.theme
-        font = style.font(round(TITLE_PX * 0.9), bold=True)
+        font = title_font(TITLE_PX, True)
         label = f"★ {node.votes}"
         width = QFontMetricsF(font).horizontalAdvance(label) + 20
         height = font.pixelSize() * 1.35

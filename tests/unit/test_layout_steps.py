@@ -57,7 +57,19 @@ def test_wrap_keeps_every_word_and_breaks_only_too_long_words() -> None:
     assert wrap("", measure, 30, 300) == [""]
 
 
+def small_map() -> Workshop:
+    """Three objectives with a goal each: the whole map fits one page."""
+    vision = Node("v", NodeKind.VISION, "Be trusted")
+    objectives = [Node(f"o{i}", NodeKind.OBJECTIVE, f"Objective {i}", votes=2) for i in range(3)]
+    goals = [Node(f"g{i}", NodeKind.GOAL, f"Goal {i}", team="t", votes=1) for i in range(3)]
+    links = [Link(f"lo{i}", LinkKind.SUPPORTS, f"o{i}", "v") for i in range(3)]
+    links += [Link(f"lg{i}", LinkKind.SUPPORTS, f"g{i}", f"o{i}") for i in range(3)]
+    nodes = [vision, *objectives, *goals]
+    return Workshop.from_records(Meta(), [Team("t", "Sales")], nodes, links)
+
+
 WORKSHOPS = {
+    "small map (one step)": small_map,
     "long titles (60 cards)": long_title_workshop,
     "example": lambda: load(EXAMPLE),
     "generated 300": lambda: generate_workshop(nodes=300, seed=5),
@@ -80,11 +92,12 @@ def test_every_active_card_is_on_a_step_whole_inside_the_page(name: str, width: 
             assert box.x >= SIDE and box.x + box.width <= width - SIDE + 0.01
             assert box.y >= TOP_BAND and box.y + box.height <= PAGE_HEIGHT - BOTTOM_BAND + 0.01
         for one, two in itertools.combinations(step.boxes, 2):
+            room = 20  # a votes pill reaches this far past a card's bottom and right edges
             apart = (
-                one.x + one.width <= two.x
-                or two.x + two.width <= one.x
-                or one.y + one.height <= two.y
-                or two.y + two.height <= one.y
+                one.x + one.width + room <= two.x
+                or two.x + two.width + room <= one.x
+                or one.y + one.height + room <= two.y
+                or two.y + two.height + room <= one.y
             )
             assert apart, f"{one.node_id} overlaps {two.node_id} on {step.key}"
         for label in step.labels:
@@ -125,15 +138,7 @@ def test_a_large_map_becomes_overview_objectives_unlinked_and_findings() -> None
 
 
 def test_a_small_map_is_one_step_with_objectives_as_columns() -> None:
-    vision = Node("v", NodeKind.VISION, "Be trusted")
-    objectives = [Node(f"o{i}", NodeKind.OBJECTIVE, f"Objective {i}") for i in range(3)]
-    goals = [Node(f"g{i}", NodeKind.GOAL, f"Goal {i}", team="t") for i in range(3)]
-    links = [Link(f"lo{i}", LinkKind.SUPPORTS, f"o{i}", "v") for i in range(3)]
-    links += [Link(f"lg{i}", LinkKind.SUPPORTS, f"g{i}", f"o{i}") for i in range(3)]
-    workshop = Workshop.from_records(
-        Meta(), [Team("t", "Sales")], [vision, *objectives, *goals], links
-    )
-    plan = plan_of(workshop)
+    plan = plan_of(small_map())
     assert [step.key for step in plan.steps] == ["map"]
     step = plan.steps[0]
     for i in range(3):

@@ -90,6 +90,11 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             help=_("plan.pdf, map.png or map.svg, or cards.xlsx or cards.csv"),
         )
         parser.add_argument("--team", metavar="TEAM_ID", help=_("a plan for one team (PDF only)"))
+        parser.add_argument(
+            "--slides",
+            action="store_true",
+            help=_("the presentation's steps as 16:9 slides instead of the plan (PDF only)"),
+        )
     return parser
 
 
@@ -121,7 +126,8 @@ _DESCRIPTIONS = {
     "upgrade": N_("Rewrite FILE in the current format (atomic; keeps FILE.bak)."),
     "import": N_("Make a workshop from a spreadsheet (.xlsx, .csv) or a Markdown outline (.md)."),
     "export": N_(
-        "Write the PDF action plan, the map as PNG or SVG, or the workshop as XLSX or CSV."
+        "Write the PDF action plan or slides, the map as PNG or SVG, or the workshop as"
+        " XLSX or CSV."
     ),
 }
 _EPILOG = N_("""commands:
@@ -131,6 +137,7 @@ _EPILOG = N_("""commands:
   alignment-workshop upgrade FILE [-o OUT]          rewrite FILE in the current format
   alignment-workshop import SOURCE -o OUT.alignment  a workshop from .xlsx, .csv or .md
   alignment-workshop export FILE -o OUT [--team ID] PDF plan, map PNG/SVG, XLSX/CSV
+  alignment-workshop export FILE -o OUT.pdf --slides the presentation's steps as slides
 """)
 
 
@@ -267,12 +274,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(out, _("unsupported export type; use .pdf, .png, .svg, .xlsx or .csv"))
     if args.team is not None and suffix != ".pdf":
         raise CommandError(out, _("--team applies to the PDF action plan only"))
+    if args.slides and (suffix != ".pdf" or args.team is not None):
+        raise CommandError(
+            out, _("--slides writes a PDF of the whole workshop; use .pdf, no --team")
+        )
     _check_output(out, source=args.file)
     workshop = _load(args.file)
     note = None
     try:
         if suffix in SPREADSHEET_TYPES:
             _export_spreadsheet(workshop, out)
+        elif args.slides:
+            _export_slides(workshop, out)
         elif suffix == ".pdf":
             _export_pdf(workshop, out, args.team)
         else:
@@ -294,6 +307,12 @@ def _export_pdf(workshop: Workshop, out: Path, team: str | None) -> None:
         export_pdf(workshop, out, team_id=team)
     except UnknownTeamError as error:
         raise CommandError(out, str(error)) from None
+
+
+def _export_slides(workshop: Workshop, out: Path) -> None:
+    from .report.slides import export_slides
+
+    export_slides(workshop, out)
 
 
 def _export_spreadsheet(workshop: Workshop, out: Path) -> None:

@@ -19,6 +19,7 @@ from typing import Final
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from alignment_workshop import i18n
 from alignment_workshop.analysis import analyze
 from alignment_workshop.analysis.findings import Severity
 from alignment_workshop.analysis.progress import progress
@@ -95,7 +96,9 @@ def slides_pdf(workshop: Workshop, progress: Progress | None = None) -> tuple[by
     plan = slides_plan(workshop)
     stages.begin(DRAWING)
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=(plan.width, plan.height), pageCompression=1)
+    canvas = Canvas(
+        out, pagesize=(plan.width, plan.height), pageCompression=1, lang=i18n.language_tag()
+    )
     meta = workshop.meta
     canvas.setTitle(
         drawable(_("{title} · slides").format(title=meta.title or _("Alignment workshop")))

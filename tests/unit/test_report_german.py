@@ -59,3 +59,17 @@ def test_export_with_lang_de_on_the_command_line(tmp_path: Path) -> None:
     reader = PdfReader(out)
     assert reader.trailer["/Root"]["/Lang"] == "de"
     assert "Teampläne" in _text(reader)
+
+
+def test_the_slides_in_german(tmp_path: Path) -> None:
+    from alignment_workshop.report.slides import slides_pdf
+
+    i18n.set_language("de")
+    data, pages = slides_pdf(load(EXAMPLE))
+    path = tmp_path / "slides.pdf"
+    path.write_bytes(data)
+    reader = PdfReader(path)
+    assert reader.trailer["/Root"]["/Lang"] == "de"
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert f"Schritt 1 von {pages}" in first
+    assert "Vision, Ziele und Werte" in first

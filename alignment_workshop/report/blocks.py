@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreakIfNotEmpty,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from alignment_workshop.analysis.findings import Finding
 
@@ -33,12 +41,32 @@ def markup(
 
 
 def heading(
-    title: str, style: ParagraphStyle, key: str, level: int, outline: str | None = None
+    title: str,
+    style: ParagraphStyle,
+    key: str,
+    level: int,
+    outline: str | None = None,
+    *,
+    running: str | None = None,
+    listed: bool = False,
 ) -> list[Flowable]:
-    """A heading with its outline entry (`outline`, else the title); plain text both."""
+    """A heading with its outline entry (`outline`, else the title); plain text both.
+
+    `running` names the section in the running header from here on; `listed` puts the
+    heading on the contents page.
+    """
     return [
-        Bookmark(key, outline or title, level),
+        Bookmark(key, outline or title, level, running=running, listed=listed),
         Paragraph(escape(title, keep_newlines=False), style),
+    ]
+
+
+def section(title: str, key: str, level: int = 0, *, listed: bool = True) -> list[Flowable]:
+    """The heading that starts a section: on a new page, listed, named in the header."""
+    style = styles().h1
+    return [
+        PageBreakIfNotEmpty(),
+        *heading(title, style, key, level, running=title, listed=listed),
     ]
 
 

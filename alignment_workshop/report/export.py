@@ -8,30 +8,46 @@ from reportlab.platypus import Flowable, PageBreak
 
 from alignment_workshop.model import Workshop
 
+from .contents import contents
 from .document import LANDSCAPE, PORTRAIT, PlanDocument
-from .map_pages import map_pages
+from .map_pages import map_pages, team_map_pages
 from .plan import PlanData
+from .plan_canvas import pdf_date
 from .sections import decisions, objectives, vision_and_values, what_to_resolve
 from .team_pages import team_sections, unowned_goals
 from .text import drawable
 from .title_page import title_page
 
 
-def export_pdf(workshop: Workshop, path: str | os.PathLike[str], team_id: str | None = None) -> int:
+def export_pdf(
+    workshop: Workshop,
+    path: str | os.PathLike[str],
+    team_id: str | None = None,
+    *,
+    paper: str = "a4",
+    lang: str = "en",
+) -> int:
     """Write the action plan of `workshop` to `path`; returns the number of pages.
 
-    With `team_id`, the plan is that team's: the title page, vision and values, the
-    objectives its goals serve, its own section and the findings that concern it.
-    Raises `UnknownTeamError` (a ValueError) when the workshop has no such team.
+    With `team_id`, the plan is that team's: its score, a map of its goals and what they
+    serve, the objectives they serve, its own goals and the findings that concern them.
+    `paper` is "a4" or "letter"; `lang` is the document's language tag. Raises
+    `UnknownTeamError` (a ValueError) when the workshop has no such team, and a
+    ValueError for an unknown paper.
     """
     data = PlanData.build(workshop, team_id)
     meta = workshop.meta
     subject = "Alignment workshop action plan"
+    header = f"{meta.title} · Action plan"
     if team_id is not None:
         subject += f" for {data.team_name(team_id)}"
+        header += f" for {data.team_name(team_id)}"
     doc = PlanDocument(
         os.fspath(path),
-        header=f"{meta.title} · {subject}",
+        header=header,
+        paper=paper,
+        lang=lang,
+        stamp=pdf_date(meta.date),
         title=drawable(meta.title),
         author=drawable(meta.facilitator),
         subject=drawable(subject),
@@ -42,14 +58,15 @@ def export_pdf(workshop: Workshop, path: str | os.PathLike[str], team_id: str | 
 
 def _story(data: PlanData, doc: PlanDocument) -> list[Flowable]:
     width, _ = doc.frame_size(PORTRAIT)
-    story = title_page(data, width)
-    story += [PageBreak(), *vision_and_values(data)]
+    data.text_width = width
+    story = [*vision_and_values(data)]
     if data.team_id is None:
         story += map_pages(data, *doc.frame_size(LANDSCAPE))
-        story += [PageBreak(), *what_to_resolve(data), PageBreak(), *decisions(data)]
+        story += [*what_to_resolve(data), *decisions(data)]
     else:
-        story += [PageBreak(), *what_to_resolve(data)]
-    story += [PageBreak(), *objectives(data)]
+        story += team_map_pages(data, *doc.frame_size(LANDSCAPE))
+        story += what_to_resolve(data)
+    story += objectives(data)
     story += team_sections(data)
     story += unowned_goals(data)
-    return story
+    return [*title_page(data, width), PageBreak(), *contents(story), *story]

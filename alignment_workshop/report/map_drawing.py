@@ -1,159 +1,39 @@
 """One page of the alignment map as a reportlab vector drawing.
 
-A `MapPart` is a set of nodes with positions in scene units (the centre of each card, y
-pointing down, as in the editor). `draw_part` scales it to fit a box in points, draws
-the links under the cards in their styles, then the cards in their kind and team colours,
-outlining in red the nodes with error findings. Card text is `CARD_FONT` scene units
-high, so a part may only be drawn at a scale of at least `min_scale()`.
+`draw_part` scales a `MapPart` to fit a box in points, draws the links under the cards in
+their styles, then the cards (see `map_cards.py`). Page numbers on the page (a stub's
+page, an objective's page of goals) are returned as `PageRef`s for the flowable to fill
+in, since a drawing cannot know them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from reportlab.graphics.shapes import Group, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import Group, Polygon, PolyLine
 from reportlab.lib import colors
 
-from alignment_workshop.layout.geometry import card_rect
-from alignment_workshop.model import Link, LinkKind, Node, NodeKind
+from alignment_workshop.model import Link, LinkKind
 
 from . import palette
-from .fonts import BOLD, REGULAR
-from .map_text import wrap_lines
+from .map_cards import Mapper, PageRef, draw_card
+from .map_part import MapPart, Point
 
-#: Height of the text on a card, in scene units.
-CARD_FONT = 16.0
-#: No text on the map may be smaller than this, in points.
-MIN_TEXT = 6.0
-#: The largest scale a part is drawn at: a small map is not blown up.
-MAX_SCALE = 0.8
-_PAD = 8.0
-
-Point = tuple[float, float]
-Box = tuple[float, float, float, float]  # left, top, right, bottom in scene units
+__all__ = ["PageRef", "arrow_head", "draw_part", "zigzag"]
 
 
-def min_scale() -> float:
-    """The smallest scale at which card text is still `MIN_TEXT` points high."""
-    return MIN_TEXT / CARD_FONT
-
-
-@dataclass(slots=True)
-class MapPart:
-    """The nodes of one map page, where to put them, and how to draw them."""
-
-    title: str
-    nodes: list[Node]
-    positions: dict[str, Point]
-    links: list[Link]
-    errors: set[str] = field(default_factory=set)
-    team_colors: dict[str, str] = field(default_factory=dict)
-    team_names: dict[str, str] = field(default_factory=dict)
-
-    def box(self) -> Box:
-        """The scene rectangle holding every card of the part."""
-        rects = [card_rect(n.kind, self.positions[n.id]) for n in self.nodes]
-        return (
-            min(r.left for r in rects),
-            min(r.top for r in rects),
-            max(r.right for r in rects),
-            max(r.bottom for r in rects),
-        )
-
-    def fit_scale(self, width: float, height: float) -> float:
-        """The scale that fits the part in `width` × `height` points."""
-        left, top, right, bottom = self.box()
-        return min(width / max(right - left, 1.0), height / max(bottom - top, 1.0), MAX_SCALE)
-
-
-class _Mapper:
-    """Scene coordinates to drawing coordinates (y flipped)."""
-
-    def __init__(self, box: Box, scale: float, origin: Point) -> None:
-        self.left, self.top = box[0], box[1]
-        self.scale = scale
-        self.x0, self.y0 = origin
-
-    def point(self, x: float, y: float) -> Point:
-        return (self.x0 + (x - self.left) * self.scale, self.y0 - (y - self.top) * self.scale)
-
-
-def draw_part(part: MapPart, width: float, height: float) -> Group:
-    """The part drawn to fit `width` × `height` points, top-left aligned and centred."""
+def draw_part(part: MapPart, width: float, height: float) -> tuple[Group, list[PageRef]]:
+    """The part drawn to fit `width` × `height` points, centred, and its page references."""
     scale = part.fit_scale(width, height)
     left, top, right, bottom = part.box()
     used_w, used_h = (right - left) * scale, (bottom - top) * scale
-    mapper = _Mapper(part.box(), scale, ((width - used_w) / 2, height - (height - used_h) / 2))
+    mapper = Mapper(part.box(), scale, ((width - used_w) / 2, height - (height - used_h) / 2))
     group = Group()
+    kinds = {n.id: n for n in part.nodes}
     for link in part.links:
-        _draw_link(group, part, link, mapper)
+        _draw_link(group, part, link, kinds, mapper)
+    refs: list[PageRef] = []
     for node in part.nodes:
-        _draw_card(group, part, node, mapper)
-    return group
-
-
-def _card_box(node: Node, pos: Point, mapper: _Mapper) -> tuple[float, float, float, float]:
-    rect = card_rect(node.kind, pos)
-    x, y = mapper.point(rect.left, rect.bottom)
-    return (x, y, rect.width * mapper.scale, rect.height * mapper.scale)
-
-
-def _draw_card(group: Group, part: MapPart, node: Node, mapper: _Mapper) -> None:
-    x, y, w, h = _card_box(node, part.positions[node.id], mapper)
-    style = palette.KIND_COLORS[node.kind]
-    fill = style.fill if node.is_active else palette.faded(style.fill)
-    error = node.id in part.errors
-    group.add(
-        Rect(
-            x,
-            y,
-            w,
-            h,
-            rx=4 * mapper.scale,
-            ry=4 * mapper.scale,
-            fillColor=colors.HexColor(fill),
-            strokeColor=colors.HexColor(palette.ERROR_OUTLINE if error else style.border),
-            strokeWidth=2.4 if error else 0.7,
-            strokeDashArray=None if node.is_active else (3, 2),
-        )
-    )
-    stripe = 0.0
-    if node.kind is NodeKind.GOAL:
-        stripe = 9 * mapper.scale
-        color = part.team_colors.get(node.team or "", palette.NO_TEAM)
-        group.add(Rect(x, y, stripe, h, fillColor=colors.HexColor(color), strokeColor=None))
-    _draw_text(group, part, node, (x + stripe, y, w - stripe, h), style.text, mapper.scale)
-
-
-def _draw_text(group: Group, part: MapPart, node: Node, box: Box, ink: str, scale: float) -> None:
-    x, y, w, h = box
-    size = CARD_FONT * scale * (1.3 if node.kind is NodeKind.VISION else 1.0)
-    leading = size * 1.22
-    pad = _PAD * scale
-    kind = node.kind.label.upper()
-    if node.kind is NodeKind.GOAL:
-        kind = part.team_names.get(node.team or "", "No team")
-    if not node.is_active:
-        kind = f"DROPPED · {kind}"
-    room = max(1, int((h - 2 * pad) / leading))
-    width = w - 2 * pad
-    label_lines = 1 if node.is_active else 2
-    lines = [(BOLD, line) for line in wrap_lines(kind, BOLD, size, width, label_lines)]
-    title = wrap_lines(node.title, REGULAR, size, width, room - len(lines))
-    lines += [(REGULAR, line) for line in title]
-    baseline = y + h - pad - size
-    for font, line in lines:
-        group.add(
-            String(
-                x + pad,
-                baseline,
-                line,
-                fontName=font,
-                fontSize=size,
-                fillColor=colors.HexColor(ink),
-            )
-        )
-        baseline -= leading
+        refs += draw_card(group, part, node, mapper)
+    return group, refs
 
 
 def _border_point(center: Point, other: Point, half: Point) -> Point:
@@ -167,11 +47,10 @@ def _border_point(center: Point, other: Point, half: Point) -> Point:
     return (center[0] + dx * t, center[1] + dy * t)
 
 
-def _draw_link(group: Group, part: MapPart, link: Link, mapper: _Mapper) -> None:
+def _draw_link(group: Group, part: MapPart, link: Link, nodes: dict, mapper: Mapper) -> None:
     source, target = part.positions[link.source], part.positions[link.target]
-    kinds = {n.id: n.kind for n in part.nodes if n.id in (link.source, link.target)}
-    s_rect = card_rect(kinds[link.source], source)
-    t_rect = card_rect(kinds[link.target], target)
+    s_rect = part.rect(nodes[link.source])
+    t_rect = part.rect(nodes[link.target])
     start = _border_point(source, target, (s_rect.width / 2, s_rect.height / 2))
     end = _border_point(target, source, (t_rect.width / 2, t_rect.height / 2))
     (x1, y1), (x2, y2) = mapper.point(*start), mapper.point(*end)

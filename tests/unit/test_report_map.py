@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from alignment_workshop.model import LinkKind, Node, NodeKind
 from alignment_workshop.report import export_pdf
-from alignment_workshop.report.map_drawing import MIN_TEXT
+from alignment_workshop.report.map_part import MIN_TEXT
 from alignment_workshop.report.palette import KIND_COLORS
 from tests.support.generate import generate_workshop
 from tests.unit.test_report_content import outline_titles, plan_workshop, read

@@ -1,0 +1,242 @@
+"""Splitting a map too big for one legible page into pages that still read as one map.
+
+Each group of cards (the overview, an objective with what serves it, the rest, or a
+team's map) is laid out once by the auto-layout, like the editor's map. When the group
+is too big for a page at the smallest legible scale, it is cut into tiles of whole rows
+(and, for a row wider than the page, of whole cards), in reading order.
+
+A link from a card on the page to a card elsewhere ends in a stub: a small dotted card
+naming the other card and its page. Stubs stand on a shelf above the page's cards (for
+what the cards lead up to: the vision, an objective, a goal they serve) or below them
+(for what leads to them, and for dependencies and conflicts), each near the card it
+belongs to. So a conflict between cards on two pages shows on both, and every page
+still leads up to the vision.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from alignment_workshop.layout import auto_layout, card_rect
+from alignment_workshop.model import Link, LinkKind, Meta, Node, Workshop
+
+from .map_part import STUB_HEIGHT, STUB_WIDTH, MapPart, Point, min_scale
+from .plan import PlanData
+
+#: At most this many stubs on one page; the links beyond are counted, not drawn.
+MAX_STUBS = 24
+#: Space between the cards and a shelf of stubs, and between stubs, in scene units.
+SHELF_MARGIN = 56.0
+STUB_GAP = 24.0
+#: Which stubs to keep first when there are too many.
+_STUB_RANK = {
+    LinkKind.SUPPORTS: 0,
+    LinkKind.MEASURES: 1,
+    LinkKind.CONFLICTS: 2,
+    LinkKind.DEPENDS: 3,
+    LinkKind.UPHOLDS: 4,
+}
+#: Links that lead up from their source: a stub for their target goes above the cards.
+_UPWARD = (LinkKind.SUPPORTS, LinkKind.MEASURES, LinkKind.UPHOLDS)
+
+
+@dataclass(slots=True)
+class MapScope:
+    """What a map may show and how big a page is: shared by every page of one map."""
+
+    data: PlanData
+    #: The ids of the nodes this map shows.
+    universe: set[str]
+    #: The drawing area of a page, in points.
+    area: tuple[float, float]
+    links_of: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
+
+    def __post_init__(self) -> None:
+        for link in self.data.workshop.iter_links():
+            if link.source in self.universe and link.target in self.universe:
+                self.links_of[link.source].append(link)
+                self.links_of[link.target].append(link)
+
+    @property
+    def room(self) -> tuple[float, float]:
+        """The page in scene units at the smallest legible scale."""
+        return (self.area[0] / min_scale(), self.area[1] / min_scale())
+
+    def part(self, title: str, nodes: list[Node], positions: dict[str, Point]) -> MapPart:
+        """A part of `nodes` at `positions`, with the links among them."""
+        ids = {n.id for n in nodes}
+        links = [
+            link
+            for node in nodes
+            for link in self.links_of.get(node.id, ())
+            if link.source == node.id and link.target in ids
+        ]
+        workshop = self.data.workshop
+        return MapPart(
+            title=title,
+            nodes=nodes,
+            positions=positions,
+            links=links,
+            errors=self.data.error_nodes() & ids,
+            team_colors={t.id: t.color for t in workshop.teams},
+            team_names={t.id: t.name for t in workshop.teams},
+        )
+
+
+def ordered(data: PlanData, ids: Iterable[str]) -> list[Node]:
+    """The nodes of `ids` in the workshop's order."""
+    chosen = set(ids)
+    return [n for n in data.workshop.iter_nodes() if n.id in chosen]
+
+
+def group_layout(data: PlanData, nodes: list[Node]) -> dict[str, Point]:
+    """The auto-layout of `nodes` alone, with the links among them."""
+    ids = {n.id for n in nodes}
+    links = [
+        link for link in data.workshop.iter_links() if link.source in ids and link.target in ids
+    ]
+    return auto_layout(Workshop.from_records(Meta(), data.workshop.teams, nodes, links))
+
+
+def paginate(scope: MapScope, members: list[Node], *, stubs: bool = True) -> list[MapPart]:
+    """`members` on as many legible pages as they need, in reading order."""
+    if not members:
+        return []
+    positions = group_layout(scope.data, members)
+    limit = MAX_STUBS if stubs else 0
+    tiles: list[list[Node]] = []
+    current: list[Node] = []
+    for row in _rows(scope.data, members, positions):
+        trial = current + row
+        if current and not all(
+            tile(scope, cut, positions, limit).fits(scope.area)
+            for cut in _columns(trial, positions, scope.room[0])
+        ):
+            tiles += _columns(current, positions, scope.room[0])
+            current = row
+        else:
+            current = trial
+    tiles += _columns(current, positions, scope.room[0])
+    return [tile(scope, cut, positions, limit) for cut in tiles]
+
+
+def _rows(data: PlanData, members: list[Node], positions: dict[str, Point]) -> list[list[Node]]:
+    """`members` by the row they sit in, top to bottom.
+
+    A key result stacked right under the card it measures goes with that card's row.
+    """
+    inside = {n.id for n in members}
+    rows: dict[float, list[Node]] = defaultdict(list)
+    for node in members:
+        parent = data.measures.get(node.id)
+        stacked = (
+            parent is not None
+            and parent in inside
+            and abs(positions[parent][0] - positions[node.id][0]) < 1
+        )
+        rows[positions[parent if stacked else node.id][1]].append(node)
+    return [rows[y] for y in sorted(rows)]
+
+
+def _columns(nodes: list[Node], positions: dict[str, Point], width: float) -> list[list[Node]]:
+    """`nodes` cut left to right into pieces no wider than `width` scene units."""
+    if not nodes:
+        return []
+    pieces: list[list[Node]] = [[]]
+    start: float | None = None
+    for node in sorted(nodes, key=lambda n: positions[n.id][0]):
+        rect = card_rect(node.kind, positions[node.id])
+        if start is not None and rect.right - start > width:
+            pieces.append([])
+            start = None
+        if start is None:
+            start = rect.left
+        pieces[-1].append(node)
+    return pieces
+
+
+@dataclass(slots=True)
+class _Stub:
+    """A card off the page that a card on it links to."""
+
+    rank: int
+    up: bool
+    #: The x of each card on the page that links to it.
+    anchors: list[float]
+
+
+def _stubs(
+    scope: MapScope,
+    members: list[Node],
+    positions: dict[str, Point],
+    continued: dict[str, list[str]],
+) -> dict[str, _Stub]:
+    """Every card off the page that `members` link to, by id.
+
+    A card that serves one on the page from elsewhere gets no stub of its own: the card
+    it serves says on which page more of what serves it is (`continued`).
+    """
+    inside = {n.id for n in members}
+    found: dict[str, _Stub] = {}
+    for node in members:
+        for link in scope.links_of.get(node.id, ()):
+            other = link.other_end(node.id)
+            if other in inside:
+                continue
+            if link.kind in (LinkKind.SUPPORTS, LinkKind.MEASURES) and link.target == node.id:
+                continued.setdefault(node.id, []).append(other)
+                continue
+            rank = _STUB_RANK[link.kind]
+            stub = found.setdefault(other, _Stub(rank, _above(link, node.id, other, positions), []))
+            stub.rank = min(stub.rank, rank)
+            stub.anchors.append(positions[node.id][0])
+    return found
+
+
+def tile(scope: MapScope, members: list[Node], positions: dict[str, Point], limit: int) -> MapPart:
+    """A page of `members` at their group positions, with its shelves of stubs."""
+    continued: dict[str, list[str]] = {}
+    found = _stubs(scope, members, positions, continued) if limit else {}
+    chosen = sorted(found, key=lambda n: found[n].rank)[:limit]
+    part = scope.part("", members + ordered(scope.data, chosen), {})
+    part.continued = continued
+    part.positions = {n.id: positions[n.id] for n in members}
+    part.stubs = dict.fromkeys(chosen, "")
+    part.untold = len(found) - len(chosen)
+    part.links = [
+        link for link in part.links if not (link.source in part.stubs and link.target in part.stubs)
+    ]
+    if chosen:
+        shelve(part, members, {n: found[n] for n in chosen}, scope.room[0])
+    return part
+
+
+def _above(link: Link, node_id: str, other: str, positions: dict[str, Point]) -> bool:
+    """Whether the stub for `other` goes on the shelf above the cards."""
+    if other in positions and node_id in positions:
+        return positions[other][1] < positions[node_id][1]
+    return link.kind in _UPWARD and link.source == node_id
+
+
+def shelve(part: MapPart, members: list[Node], stubs: dict[str, _Stub], width: float) -> None:
+    """Put each stub on the shelf above or below the cards, near the cards it links to."""
+    rects = [part.rect(n) for n in members]
+    left = min(r.left for r in rects)
+    most = max(sum(1 for s in stubs.values() if s.up), sum(1 for s in stubs.values() if not s.up))
+    right = max(*(r.right for r in rects), left + min(width, most * (STUB_WIDTH + STUB_GAP)))
+    for up in (True, False):
+        wanted = sorted(
+            (sum(s.anchors) / len(s.anchors), node_id) for node_id, s in stubs.items() if s.up is up
+        )
+        edge = min(r.top for r in rects) if up else max(r.bottom for r in rects)
+        step = -(STUB_HEIGHT + STUB_GAP) if up else STUB_HEIGHT + STUB_GAP
+        y = edge + (-1 if up else 1) * (SHELF_MARGIN + STUB_HEIGHT / 2)
+        cursor = left
+        for anchor, node_id in wanted:
+            x = max(cursor, min(anchor - STUB_WIDTH / 2, right - STUB_WIDTH))
+            if x + STUB_WIDTH > right + 1e-6:
+                y, x = y + step, left
+            part.positions[node_id] = (x + STUB_WIDTH / 2, y)
+            cursor = x + STUB_WIDTH + STUB_GAP

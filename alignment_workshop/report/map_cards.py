@@ -72,7 +72,8 @@ def draw_card(group: Group, part: MapPart, node: Node, mapper: Mapper) -> list[P
     """Draw `node`'s card, chip or stub; returns the page numbers it needs filled in."""
     rect = part.rect(node)
     x, y = mapper.point(rect.left, rect.bottom)
-    size = CARD_FONT * mapper.scale * (1.3 if node.kind is NodeKind.VISION else 1.0)
+    big = node.kind is NodeKind.VISION and node.id not in part.stubs
+    size = CARD_FONT * mapper.scale * (1.3 if big else 1.0)
     card = _Card(x, y, rect.width * mapper.scale, rect.height * mapper.scale, size)
     if node.id in part.stubs:
         return _stub(group, part, node, card, mapper.scale)

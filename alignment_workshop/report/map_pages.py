@@ -75,6 +75,12 @@ def team_universe(data: PlanData) -> set[str]:
         shown.update(data.upheld.get(goal_id, ()))
     served = data.reach(own)
     shown.update(n for n in served if data.node(n).kind is not NodeKind.GOAL)
+    # The key results the team owns, under the cards of the map that they measure.
+    shown.update(
+        n.id
+        for n in data.nodes_of(NodeKind.KEY_RESULT)
+        if n.team == data.team_id and data.measures.get(n.id) in shown
+    )
     return shown
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from alignment_workshop.layout import auto_layout, card_rect
 from alignment_workshop.model import Link, LinkKind, Meta, Node, Workshop
 
+from .map_flow import Unit, rows, wrapped
 from .map_part import STUB_HEIGHT, STUB_WIDTH, MapPart, Point, min_scale
 from .plan import PlanData
 
@@ -105,56 +106,28 @@ def paginate(scope: MapScope, members: list[Node], *, stubs: bool = True) -> lis
     if not members:
         return []
     positions = group_layout(scope.data, members)
+    lines = rows(scope.data, members, positions)
+    if any(_span(line, positions) > scope.room[0] for line in lines):
+        lines, positions = wrapped(lines, positions, scope.room[0])
     limit = MAX_STUBS if stubs else 0
     tiles: list[list[Node]] = []
     current: list[Node] = []
-    for row in _rows(scope.data, members, positions):
-        trial = current + row
-        if current and not all(
-            tile(scope, cut, positions, limit).fits(scope.area)
-            for cut in _columns(trial, positions, scope.room[0])
-        ):
-            tiles += _columns(current, positions, scope.room[0])
-            current = row
+    for line in lines:
+        cards = [n for unit in line for n in unit]
+        trial = current + cards
+        if current and not tile(scope, trial, positions, limit).fits(scope.area):
+            tiles.append(current)
+            current = cards
         else:
             current = trial
-    tiles += _columns(current, positions, scope.room[0])
+    tiles.append(current)
     return [tile(scope, cut, positions, limit) for cut in tiles]
 
 
-def _rows(data: PlanData, members: list[Node], positions: dict[str, Point]) -> list[list[Node]]:
-    """`members` by the row they sit in, top to bottom.
-
-    A key result stacked right under the card it measures goes with that card's row.
-    """
-    inside = {n.id for n in members}
-    rows: dict[float, list[Node]] = defaultdict(list)
-    for node in members:
-        parent = data.measures.get(node.id)
-        stacked = (
-            parent is not None
-            and parent in inside
-            and abs(positions[parent][0] - positions[node.id][0]) < 1
-        )
-        rows[positions[parent if stacked else node.id][1]].append(node)
-    return [rows[y] for y in sorted(rows)]
-
-
-def _columns(nodes: list[Node], positions: dict[str, Point], width: float) -> list[list[Node]]:
-    """`nodes` cut left to right into pieces no wider than `width` scene units."""
-    if not nodes:
-        return []
-    pieces: list[list[Node]] = [[]]
-    start: float | None = None
-    for node in sorted(nodes, key=lambda n: positions[n.id][0]):
-        rect = card_rect(node.kind, positions[node.id])
-        if start is not None and rect.right - start > width:
-            pieces.append([])
-            start = None
-        if start is None:
-            start = rect.left
-        pieces[-1].append(node)
-    return pieces
+def _span(line: list[Unit], positions: dict[str, Point]) -> float:
+    """How wide a line of units is, edge to edge."""
+    rects = [card_rect(n.kind, positions[n.id]) for unit in line for n in unit]
+    return max(r.right for r in rects) - min(r.left for r in rects)
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,6 +26,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERNAL = 2  # a bug, not the user's input: traceback in the log file
 COMMANDS = ("check", "upgrade", "export")
 EXPORT_TYPES = (".pdf", ".png", ".svg")
+
+
+#: A BCP 47 language tag as a PDF's /Lang wants it: "en", "de-CH", "zh-Hant-TW".
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}")
 
 
 class CommandError(Exception):
@@ -56,6 +61,16 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             "-o", "--output", type=Path, required=True, help="plan.pdf, map.png or map.svg"
         )
         parser.add_argument("--team", metavar="TEAM_ID", help="a plan for one team (PDF only)")
+        parser.add_argument(
+            "--paper",
+            choices=("a4", "letter"),
+            help="the PDF's paper (default: your locale's, Letter in the US and Canada)",
+        )
+        parser.add_argument(
+            "--lang",
+            metavar="TAG",
+            help="the language the workshop is written in, for the PDF (default: en)",
+        )
     return parser
 
 
@@ -69,7 +84,8 @@ _EPILOG = """commands:
   alignment-workshop [FILE]                         open the editor
   alignment-workshop check FILE [--json]            run the alignment checks
   alignment-workshop upgrade FILE [-o OUT]          rewrite FILE in the current format
-  alignment-workshop export FILE -o OUT [--team ID] PDF action plan, or map PNG/SVG
+  alignment-workshop export FILE -o OUT [--team ID] [--paper a4|letter]
+                                                    PDF action plan, or map PNG/SVG
 """
 
 
@@ -184,12 +200,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     if suffix not in EXPORT_TYPES:
         raise CommandError(out, "unsupported export type; use .pdf, .png or .svg")
-    if args.team is not None and suffix != ".pdf":
-        raise CommandError(out, "--team applies to the PDF action plan only")
+    for option, value in (("--team", args.team), ("--paper", args.paper), ("--lang", args.lang)):
+        if value is not None and suffix != ".pdf":
+            raise CommandError(out, f"{option} applies to the PDF action plan only")
+    if args.lang is not None and not _LANGUAGE_TAG.fullmatch(args.lang):
+        raise CommandError(out, f"--lang {args.lang!r} is not a language tag such as en or de-CH")
     workshop = _load(args.file)
     try:
         if suffix == ".pdf":
-            _export_pdf(workshop, out, args.team)
+            _export_pdf(workshop, out, args)
         else:
             _export_image(workshop, out)
     except OSError as error:
@@ -198,11 +217,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_pdf(workshop: Workshop, out: Path, team: str | None) -> None:
+def _export_pdf(workshop: Workshop, out: Path, args: argparse.Namespace) -> None:
     from .report import UnknownTeamError, export_pdf
+    from .report.paper import default_paper
 
+    paper = args.paper or default_paper()
     try:
-        export_pdf(workshop, out, team_id=team)
+        export_pdf(workshop, out, team_id=args.team, paper=paper, lang=args.lang or "en")
     except UnknownTeamError as error:
         raise CommandError(out, str(error)) from None
 

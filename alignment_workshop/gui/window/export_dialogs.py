@@ -1,7 +1,8 @@
 """File › Export Action Plan… and Export Team Plan…: the PDF participants take home.
 
-The dialogs only ask where (and for which team); `report.export_pdf` writes the plan.
-A plan that cannot be written is one sentence in a message box, never a traceback.
+The dialogs only ask where, on which paper (a file type of the save dialog, A4 or US
+Letter, starting from the locale's) and for which team; `report.export_pdf` writes the
+plan. A plan that cannot be written is one sentence in a message box, never a traceback.
 Each dialog takes the widget to stay on top of and the document to export.
 """
 
@@ -9,11 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from alignment_workshop.report.paper import PAPER_LABELS, paper_for_locale
+
 from ..editing.document import Document
+
+#: The save dialog's file types, one per paper.
+PAPER_FILTERS = {paper: f"PDF on {label} paper (*.pdf)" for paper, label in PAPER_LABELS.items()}
 
 
 def _suggested(document: Document, suffix: str) -> Path:
@@ -47,17 +53,23 @@ def export_plan_dialog(
 ) -> Path | None:
     """Ask where, then write the action plan (one team's if `team_id`); returns the path."""
     suffix = "" if team_id is None else f"-{team_id}"
-    name, _ = QFileDialog.getSaveFileName(
-        parent, "Export Action Plan", str(_suggested(document, suffix)), "PDF document (*.pdf)"
+    paper = paper_for_locale(QLocale.system().name())
+    name, chosen = QFileDialog.getSaveFileName(
+        parent,
+        "Export Action Plan",
+        str(_suggested(document, suffix)),
+        ";;".join(PAPER_FILTERS.values()),
+        PAPER_FILTERS[paper],
     )
     if not name:
         return None
+    paper = next((p for p, f in PAPER_FILTERS.items() if f == chosen), paper)
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
     from alignment_workshop.report import export_pdf  # reportlab loads on first export only
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        pages = export_pdf(document.workshop, path, team_id=team_id)
+        pages = export_pdf(document.workshop, path, team_id=team_id, paper=paper)
     except OSError as error:
         QMessageBox.warning(
             parent, "Plan not exported",

@@ -1,7 +1,7 @@
 """Key results in the plan: their numbers, how far they have come, and a progress bar.
 
-`measure_text` writes baseline → current → target with the unit ("42 min → 35 min →
-20 min"), naming the roles when one is missing so that a lone number is never misread.
+`measure_text` writes baseline → current → target with the unit once ("42 → 35 → 20
+min"), naming the roles when one is missing so that a lone number is never misread.
 `progress` is the share of the way from baseline to target (it works the same for a
 target below the baseline, like churn going down), or None when it cannot be said.
 `key_result_table` lists key results with their owner, team, numbers and a bar.
@@ -33,11 +33,19 @@ def number_text(value: float, unit: str) -> str:
     return f"{number} {unit}" if unit else number
 
 
+def number_text_joined(numbers: list[str], unit: str) -> str:
+    """ "42 → 35 → 20 min": the numbers in order and the unit once, at the end."""
+    unit = " ".join(unit.split())
+    return " → ".join(numbers) + (f" {unit}" if unit else "")
+
+
 def measure_text(node: Node) -> str:
     """Baseline → current → target; with one missing, the others are named."""
     values = (node.baseline, node.current, node.target)
     if all(v is not None for v in values):
-        return " → ".join(number_text(v, node.unit) for v in values if v is not None)
+        # One unit for the three: "42 → 35 → 20 min".
+        numbers = [number_text(v, "") for v in values if v is not None]
+        return number_text_joined(numbers, node.unit)
     named = [
         f"{role} {number_text(v, node.unit)}"
         for role, v in zip(("from", "now", "target"), values, strict=True)

@@ -128,6 +128,9 @@ def _linked(parts: list[MapPart]) -> list[MapPart]:
         part.key = f"map-{index}"
         for node in part.members():
             home.setdefault(node.id, part.key)
+    # An objective's page is the one of the goals that serve it, not the overview.
+    for part in parts:
+        home.update((node_id, key) for node_id, (_, key) in part.details.items())
     order = {part.key: index for index, part in enumerate(parts)}
     for part in parts:
         part.stubs = {node_id: home.get(node_id, "") for node_id in part.stubs}

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from alignment_workshop.layout import auto_layout, card_rect
-from alignment_workshop.model import Link, LinkKind, Meta, Node, Workshop
+from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Workshop
 
 from .map_flow import Unit, rows, wrapped
 from .map_part import STUB_HEIGHT, STUB_WIDTH, MapPart, Point, min_scale
@@ -158,7 +158,7 @@ def _stubs(
             other = link.other_end(node.id)
             if other in inside:
                 continue
-            if link.kind in (LinkKind.SUPPORTS, LinkKind.MEASURES) and link.target == node.id:
+            if link.target == node.id and _serves(scope, link):
                 continued.setdefault(node.id, []).append(other)
                 continue
             rank = _STUB_RANK[link.kind]
@@ -184,6 +184,13 @@ def tile(scope: MapScope, members: list[Node], positions: dict[str, Point], limi
     if chosen:
         shelve(part, members, {n: found[n] for n in chosen}, scope.room[0])
     return part
+
+
+def _serves(scope: MapScope, link: Link) -> bool:
+    """Whether `link` is a goal or key result serving its target (supports, measures)."""
+    work = (NodeKind.GOAL, NodeKind.KEY_RESULT)
+    kinds = (LinkKind.SUPPORTS, LinkKind.MEASURES)
+    return link.kind in kinds and scope.data.node(link.source).kind in work
 
 
 def _above(link: Link, node_id: str, other: str, positions: dict[str, Point]) -> bool:

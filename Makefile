@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 EXAMPLE := resources/examples/product-company.alignment
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint bench dist dist-test install-desktop clean
+.PHONY: run test system-deps lint bench dist dist-test install-desktop clean
 
 # The venv is rebuilt when pyproject.toml changes, so `make run` never starts on stale dependencies.
 $(STAMP): pyproject.toml
@@ -15,21 +15,29 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The system packages in .ci/system-packages.txt: installs the missing ones as root, or
+# prints the one `sudo apt-get install` line to run. `make test` starts with it.
+system-deps:
+	@bash .ci/system-deps
+
 run: $(STAMP)
 	$(VENV)/bin/alignment-workshop $(EXAMPLE)
 
 lint: $(STAMP)
 	$(PY) -m ruff check alignment_workshop tests packaging
+	$(PY) -m ruff format --check alignment_workshop tests packaging
 	$(VENV)/bin/lint-imports
+	$(PY) -m mypy
 
-test: lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+# The tests run in a random order; PYTEST_ARGS=--randomly-seed=N replays one.
+test: system-deps lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run_bench.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
 
 # Packaging targets (dist, dist-test, install-desktop) live beside the packaging files.
 -include packaging/dist.mk

@@ -2,7 +2,8 @@
 
 QT_QPA_PLATFORM is set here, before any QApplication can exist. Each test gets its own
 HOME and XDG folders, so appdirs (and so settings, autosaves and logs) never touch the
-real home directory; subprocesses inherit the same environment.
+real home directory; subprocesses inherit the same environment. The run ends by naming
+the seed of its random test order, which `make test -q` would otherwise hide.
 """
 
 from __future__ import annotations
@@ -48,3 +49,13 @@ def private_home(
     ):
         monkeypatch.setenv(var, str(home / sub))
     yield home
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Name the random order's seed, so a failure that depends on order can be replayed."""
+    seed = getattr(terminalreporter.config.option, "randomly_seed", None)
+    if isinstance(seed, int):
+        terminalreporter.write_line(
+            f"Random test order: replay it with --randomly-seed={seed} "
+            f"(make test PYTEST_ARGS=--randomly-seed={seed})"
+        )

@@ -189,7 +189,7 @@ def cyclic_components(adjacency: Adjacency) -> list[set[str]]:
         return []
     import networkx as nx  # only a map with a cycle pays for it: see the docstring
 
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_edges_from(
         (source, target)
         for source in tangled

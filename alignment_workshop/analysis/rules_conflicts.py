@@ -42,7 +42,7 @@ def split_supports(graphs: MapGraphs) -> list[tuple[str, Link]]:
             found = ancestors[node_id] = closure(graphs.pred, (node_id,))
         return found
 
-    splits = []
+    splits: list[tuple[str, Link]] = []
     nodes, key_result = graphs.nodes, NodeKind.KEY_RESULT
     for link in graphs.conflicts:
         a, b = link.source, link.target

@@ -10,6 +10,7 @@ pure Python; a test holds the two to byte-for-byte equality.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -134,7 +135,10 @@ def to_document(workshop: Workshop) -> dict[str, Any]:
     }
 
 
-_SCALARS = {type(None): lambda _: "null", bool: lambda v: "true" if v else "false"}
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    type(None): lambda _: "null",
+    bool: lambda v: "true" if v else "false",
+}
 
 
 def _encode(value: Any, pad: str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from alignment_workshop.model import Workshop
 
+from .chips import stack_chips
 from .geometry import card_size
 from .layering import Layering, layer
 from .ordering import order_rows
@@ -27,6 +28,7 @@ def _full_layout(workshop: Workshop, layering: Layering) -> Positions:
     grid = Grid.best(layering)
     rows = order_rows(layering, grid)
     positions, bottom = place_rows(rows, layering, grid)
+    positions = stack_chips(positions, layering)
     if layering.values:
         right = max(
             (x + card_size(layering.kinds[i])[0] / 2 for i, (x, _) in positions.items()),

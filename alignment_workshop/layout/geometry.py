@@ -2,7 +2,8 @@
 
 A node's position `pos` is the CENTRE of its card, in scene units (1 unit = 1 pixel at
 100 % zoom). The canvas draws a card of `card_size(kind)` centred on `pos`, and the PDF
-scales the same rectangles, so the three always agree on what overlaps.
+scales the same rectangles, so the three always agree on what overlaps. A key result is
+a smaller chip; `chip_center` says where the n-th chip of a stack sits under its card.
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ CARD_HEIGHT = 110.0
 #: The vision is the largest card on the map.
 VISION_WIDTH = 320.0
 VISION_HEIGHT = 140.0
+#: A key result is a compact chip as wide as the card it measures, stacked under it.
+CHIP_WIDTH = CARD_WIDTH
+CHIP_HEIGHT = 56.0
+#: Space between a card and its first chip, and between two chips of one stack.
+CHIP_GAP = 6.0
+#: Distance between the centres of two neighbouring chips of a stack.
+CHIP_PITCH = CHIP_HEIGHT + CHIP_GAP
 #: Values are a little smaller: they sit in a side band and carry only a title.
 VALUE_WIDTH = 200.0
 VALUE_HEIGHT = 90.0
@@ -35,7 +43,7 @@ _SIZES = {
     NodeKind.VALUE: (VALUE_WIDTH, VALUE_HEIGHT),
     NodeKind.OBJECTIVE: (CARD_WIDTH, CARD_HEIGHT),
     NodeKind.GOAL: (CARD_WIDTH, CARD_HEIGHT),
-    NodeKind.KEY_RESULT: (CARD_WIDTH, CARD_HEIGHT),
+    NodeKind.KEY_RESULT: (CHIP_WIDTH, CHIP_HEIGHT),
 }
 
 #: Distance between the centres of two neighbouring rows of ordinary cards.
@@ -86,3 +94,11 @@ def card_rect(kind: NodeKind, pos: tuple[float, float]) -> Rect:
     """The rectangle of a card of `kind` centred on `pos`."""
     width, height = card_size(kind)
     return Rect(pos[0] - width / 2, pos[1] - height / 2, width, height)
+
+
+def chip_center(
+    parent_kind: NodeKind, parent_pos: tuple[float, float], index: int
+) -> tuple[float, float]:
+    """The centre of the `index`-th chip (0 first) stacked under a card of `parent_kind`."""
+    top = parent_pos[1] + card_size(parent_kind)[1] / 2 + CHIP_GAP
+    return (parent_pos[0], top + index * CHIP_PITCH + CHIP_HEIGHT / 2)

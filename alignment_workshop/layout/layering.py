@@ -7,6 +7,11 @@ per team, in the file's team order, with those that have no team in a last band.
 stay out of the rows: they go in a band at the side.
 
 Cycles of supports links (a finding, not a file error) are broken where they are met.
+
+A key result that measures a card is in no row: it is a chip in the stack under that
+card (see `chips.py`). In `targets` and `sources` it stands for its card, so a goal that
+moves another goal's key result sits one row below that goal, and the crossings counted
+are those of the links the map shows between rows.
 """
 
 from __future__ import annotations
@@ -42,6 +47,10 @@ class Layering:
     kinds: dict[str, NodeKind] = field(default_factory=dict)
     #: True when the first row holds the vision(s).
     has_vision: bool = False
+    #: The key results stacked under each card that they measure, file order, dropped last.
+    chips: dict[str, list[str]] = field(default_factory=dict)
+    #: The card each stacked key result measures.
+    attached: dict[str, str] = field(default_factory=dict)
 
 
 def depths(ids: Iterable[str], targets: Mapping[str, list[str]]) -> dict[str, int]:
@@ -93,6 +102,28 @@ def _links(workshop: Workshop, layering: Layering) -> None:
             layering.upholders.setdefault(link.target, []).append(link.source)
 
 
+def _stack_chips(workshop: Workshop, layering: Layering) -> None:
+    """Stack each key result that measures a card under it; it stands for its card in
+    `targets` and `sources`, where a card's links with its own chips disappear."""
+    for link in workshop.iter_links():
+        if link.kind is LinkKind.MEASURES:
+            layering.attached[link.source] = link.target
+    if not layering.attached:
+        return
+    stacked = [node for node in workshop.iter_nodes() if node.id in layering.attached]
+    for node in sorted(stacked, key=lambda n: not n.is_active):  # stable: file order kept
+        layering.chips.setdefault(layering.attached[node.id], []).append(node.id)
+    alias = layering.attached
+    for links in (layering.targets, layering.sources):
+        merged: dict[str, list[str]] = {}
+        for node_id, ends in links.items():
+            mine = alias.get(node_id, node_id)
+            others = merged.setdefault(mine, [])
+            others.extend(a for a in (alias.get(end, end) for end in ends) if a != mine)
+        links.clear()
+        links.update((i, list(dict.fromkeys(ends))) for i, ends in merged.items() if ends)
+
+
 def _goal_rows(workshop: Workshop, goals: list[str], layering: Layering) -> None:
     """Append the goal rows, split into team bands, to `layering`."""
     team_of = {node_id: workshop.node(node_id).team for node_id in goals}
@@ -118,6 +149,7 @@ def layer(workshop: Workshop) -> Layering:
         layering.kinds[node.id] = node.kind
         if not node.is_active:
             layering.dropped.add(node.id)
+    _stack_chips(workshop, layering)
     if by_kind[NodeKind.VISION]:
         layering.rows.append([by_kind[NodeKind.VISION]])
         layering.has_vision = True
@@ -128,6 +160,7 @@ def layer(workshop: Workshop) -> Layering:
     if by_kind[NodeKind.KEY_RESULT]:
         work = {NodeKind.GOAL, NodeKind.KEY_RESULT}
         goals = [n.id for n in workshop.iter_nodes() if n.kind in work]
+        goals = [node_id for node_id in goals if node_id not in layering.attached]
     else:
         goals = by_kind[NodeKind.GOAL]
     _goal_rows(workshop, goals, layering)

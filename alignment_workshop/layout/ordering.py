@@ -58,7 +58,13 @@ def _neighbours(rows: Rows, links: Mapping[str, list[str]], above: bool) -> dict
     return result
 
 
-def _sweep(rows: Rows, layering: Layering, grid: Grid, up: Mapping, down: Mapping) -> None:
+def _sweep(
+    rows: Rows,
+    layering: Layering,
+    grid: Grid,
+    up: Mapping[str, list[str]],
+    down: Mapping[str, list[str]],
+) -> None:
     xs = all_x(rows, layering, grid)
     for row_index in range(1, len(rows)):
         _sort_row(row_index, rows, xs, up, layering)

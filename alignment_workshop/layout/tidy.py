@@ -3,7 +3,8 @@
 New cards go to the right of everything already placed, each at the height of its
 layer: below the cards it supports, above the cards that support it, or level with the
 cards of its kind. Heights snap to rows one row pitch apart, and each row fills from
-left to right, so new cards never overlap each other or the cards already there.
+left to right, so new cards never overlap each other or the cards already there. A new
+key result whose card is placed joins the chip stack under that card instead.
 
 `free_spot` finds room for one card the user adds by hand: the free point nearest to
 where they are looking, on a grid of card pitches around it.
@@ -16,6 +17,7 @@ from collections.abc import Mapping
 
 from alignment_workshop.model import Node, NodeKind, Workshop
 
+from .chips import free_chip_slot
 from .geometry import COLUMN_PITCH, H_GAP, ROW_PITCH, Rect, card_rect, card_size
 from .layering import Layering
 
@@ -70,14 +72,22 @@ def place_new(workshop: Workshop, new: list[str], full: Positions, layering: Lay
     first_y = bounds.top + card_size(NodeKind.GOAL)[1] / 2
     cursors: dict[int, float] = {}
     result: Positions = {}
+    taken = [card_rect(layering.kinds[node_id], pos) for node_id, pos in placed.items()]
     for node_id in sorted(new, key=lambda i: (full[i][1], full[i][0])):
         node = workshop.node(node_id)
+        parent = layering.attached.get(node_id)
+        if parent is not None and parent in placed:
+            result[node_id] = free_chip_slot(layering.kinds[parent], placed[parent], taken)
+            placed[node_id] = result[node_id]
+            taken.append(card_rect(node.kind, result[node_id]))
+            continue
         row = round((_target_y(node, placed, layering, bounds) - first_y) / ROW_PITCH)
         width = card_size(node.kind)[0]
         left = cursors.get(row, bounds.right + 2 * H_GAP)
         cursors[row] = left + width + H_GAP
         result[node_id] = (left + width / 2, first_y + row * ROW_PITCH)
         placed[node_id] = result[node_id]
+        taken.append(card_rect(node.kind, result[node_id]))
     return result
 
 

@@ -33,6 +33,8 @@ from .rules import (
 )
 
 E = TypeVar("E", bound=StrEnum)
+#: One of the frozen records a workshop holds.
+R = TypeVar("R", Meta, Team, Node, Link, Action)
 
 _NODE_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Node)}
 #: For each kind, the fields that do not apply to it, with the default they must keep.
@@ -231,7 +233,7 @@ def validate_team(team: Team) -> Team:
     )
 
 
-def _normalised(record: Any, values: dict[str, Any]) -> Any:
+def _normalised(record: R, values: dict[str, Any]) -> R:
     """`record` itself when every checked value is the one it holds, else a new record.
 
     Loading a large file validates tens of thousands of records that are already normal;
@@ -360,7 +362,7 @@ def validate_link(link: Link) -> Link:
     return _normalised(link, {"kind": kind})
 
 
-def replace_checked(record: Any, changes: dict[str, Any]) -> Any:
+def replace_checked(record: R, changes: dict[str, Any]) -> R:
     """`dataclasses.replace`, but an unknown field name is a `ValidationError`."""
     names = {f.name for f in dataclasses.fields(record)}
     for name in changes:

@@ -97,10 +97,14 @@ def spacer(height: float = 6) -> Spacer:
     return Spacer(1, height)
 
 
+#: One table style command: its name, the first and last cell, then its values.
+TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]
+
+
 def grid(rows: list[list[Flowable | str]], widths: list[float], *, header: bool = True) -> Table:
     """A table with light rules; cells are flowables, so long text wraps."""
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
-    commands = [
+    commands: list[TableCommand] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(palette.RULE)),

@@ -68,7 +68,7 @@ def bookmarks(story: Iterable[Flowable]) -> Iterator[Bookmark]:
         if isinstance(flowable, Bookmark):
             yield flowable
         elif isinstance(flowable, KeepTogether):
-            yield from bookmarks(flowable._content)
+            yield from bookmarks(vars(flowable).get("_content", []))
 
 
 def contents(story: Iterable[Flowable]) -> list[Flowable]:

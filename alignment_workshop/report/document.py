@@ -66,10 +66,14 @@ class Bookmark(Flowable):
         return (0, 0)
 
     def draw(self) -> None:
-        self.canv.bookmarkPage(self.key)
-        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
-        if self.running is not None and isinstance(self.canv, PlanCanvas):
-            self.canv.enter_section(self.running)
+        canv = self.canv
+        if isinstance(canv, PlanCanvas):
+            canv.anchor(self.key)
+            if self.running is not None:
+                canv.enter_section(self.running)
+        else:
+            canv.bookmarkPage(self.key)
+        canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
 
 def fit(text: str, size: float, width: float, font: str = REGULAR) -> str:
@@ -128,17 +132,21 @@ class PlanDocument(BaseDocTemplate):
             topPadding=0,
             bottomPadding=0,
         )
+
+        def on_page_end(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+            self._draw_furniture(canvas, size)
+
         return PageTemplate(
             id=name,
             frames=[frame],
             onPage=_show_outline,
-            onPageEnd=self._draw_furniture,
+            onPageEnd=on_page_end,
             pagesize=size,
         )
 
-    def _draw_furniture(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+    def _draw_furniture(self, canvas: Canvas, size: tuple[float, float]) -> None:
         """The running header (plan, and the section of this page) and the footer."""
-        width, height = canvas._pagesize
+        width, height = size
         canvas.saveState()
         canvas.setFont(REGULAR, HEADER_SIZE)
         canvas.setFillColor(colors.HexColor(palette.MUTED))

@@ -1,10 +1,10 @@
 """Key results in the plan: their numbers, how far they have come, and a progress bar.
 
-`measure_text` writes baseline → current → target with the unit once ("42 → 35 → 20
-min"), naming the roles when one is missing so that a lone number is never misread.
-`progress` is the share of the way from baseline to target (it works the same for a
-target below the baseline, like churn going down), or None when it cannot be said.
-`key_result_table` lists key results with their owner, team, numbers and a bar.
+The words and the fraction come from `analysis.progress`, as the editor's chips and
+Inspector show them: baseline → current → target with the unit ("42 min → 35 min →
+20 min"), and the share of the way from baseline to target. `compact_measure` writes
+the three numbers with the unit once ("42 → 35 → 20 min") for a chip too narrow for the
+full form. `key_result_table` lists key results with their owner, team, numbers and bar.
 """
 
 from __future__ import annotations
@@ -12,6 +12,13 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from alignment_workshop.analysis.progress import (
+    measure_text,
+    number_text,
+    percent_text,
+    progress,
+    with_unit,
+)
 from alignment_workshop.model import Node
 
 from . import palette
@@ -21,59 +28,28 @@ from .plan import PlanData
 from .styles import styles
 from .text import escape
 
-#: The bar's fill and its empty track.
+__all__ = ["BAR", "TRACK", "ProgressBar", "compact_measure", "key_result_table", "measure_text"]
+
+#: The bar's fill and its empty track, as the editor's chips draw them.
 BAR = "#6A4FB0"
-TRACK = "#E4E0EE"
+TRACK = "#D7CCEE"
 
 
-def number_text(value: float, unit: str) -> str:
-    """ "7.5 %", "42 min", "1,200": a measure as people write it, with its unit."""
-    number = f"{int(value):,}" if value == int(value) else f"{value:,.6g}"
-    unit = " ".join(unit.split())
-    return f"{number} {unit}" if unit else number
+def compact_measure(node: Node) -> str:
+    """ "42 → 35 → 20 min": the three numbers and the unit once; else the full form."""
+    values = [node.baseline, node.current, node.target]
+    numbers = [number_text(v) for v in values if v is not None]
+    if len(numbers) < 3 or node.target is None:
+        return measure_text(node)
+    return " → ".join([*numbers[:2], with_unit(node.target, node.unit)])
 
 
-def number_text_joined(numbers: list[str], unit: str) -> str:
-    """ "42 → 35 → 20 min": the numbers in order and the unit once, at the end."""
-    unit = " ".join(unit.split())
-    return " → ".join(numbers) + (f" {unit}" if unit else "")
-
-
-def measure_text(node: Node) -> str:
-    """Baseline → current → target; with one missing, the others are named."""
-    values = (node.baseline, node.current, node.target)
-    if all(v is not None for v in values):
-        # One unit for the three: "42 → 35 → 20 min".
-        numbers = [number_text(v, "") for v in values if v is not None]
-        return number_text_joined(numbers, node.unit)
-    named = [
-        f"{role} {number_text(v, node.unit)}"
-        for role, v in zip(("from", "now", "target"), values, strict=True)
-        if v is not None
-    ]
-    return " → ".join(named) if named else "no numbers yet"
-
-
-def progress(node: Node) -> float | None:
-    """The share of the way from baseline to target, unclamped; None when unknown."""
-    baseline, current, target = node.baseline, node.current, node.target
-    if baseline is None or current is None or target is None or target == baseline:
-        return None
-    return (current - baseline) / (target - baseline)
-
-
-def progress_text(node: Node) -> str:
-    """ "38 %", "target reached", or why there is no figure."""
-    share = progress(node)
-    if share is None:
-        if node.target is None:
-            return "no target yet"
-        return "not measured yet" if node.current is None else "no baseline"
-    if share >= 1:
-        return "target reached"
-    if share < 0:
-        return "worse than baseline"
-    return f"{int(share * 100)} %"
+def progress_words(node: Node) -> str:
+    """ "31 %", or what the editor says instead ("no target yet", "target reached")."""
+    shown = progress(node)
+    if shown.fraction is not None and 0 <= shown.fraction < 1:
+        return percent_text(shown.fraction)
+    return shown.note
 
 
 class ProgressBar(Flowable):
@@ -81,8 +57,8 @@ class ProgressBar(Flowable):
 
     def __init__(self, node: Node, width: float = 48.0) -> None:
         super().__init__()
-        self.share = progress(node)
-        self.text = progress_text(node)
+        self.share = progress(node).fraction
+        self.text = progress_words(node)
         self.bar_width = width
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

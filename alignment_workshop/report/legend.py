@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Group, PolyLine, Rect, String
+from reportlab.graphics.shapes import Group, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -12,6 +12,7 @@ from . import palette
 from .fonts import REGULAR
 from .map_drawing import arrow_head, zigzag
 from .map_part import MapPart
+from .shapes import filled_rect, link_line
 from .text import drawable
 
 #: Height of the legend, in points: two rows of 7-point text.
@@ -60,15 +61,12 @@ def _swatch(
     """A small card-like square in `fill`, then `text`."""
     x = row.entry(text, 14)
     row.group.add(
-        Rect(
-            x,
-            row.y - 1.5,
-            14,
-            8,
-            fillColor=colors.HexColor(fill),
-            strokeColor=colors.HexColor(stroke),
-            strokeWidth=width,
-            strokeDashArray=[2, 1] if dashed else None,
+        filled_rect(
+            (x, row.y - 1.5, 14, 8),
+            colors.HexColor(fill),
+            colors.HexColor(stroke),
+            width=width,
+            dash=[2, 1] if dashed else (),
         )
     )
 
@@ -79,14 +77,7 @@ def _link_sample(row: _Row, text: str, style: palette.LinkStyle, color: str) -> 
     start, end = (x, row.y + 2.5), (x + 22, row.y + 2.5)
     stroke = colors.HexColor(color)
     points = zigzag(start, end, 3.0, 1.5) if style.jagged else [*start, *end]
-    row.group.add(
-        PolyLine(
-            points,
-            strokeColor=stroke,
-            strokeWidth=style.width,
-            strokeDashArray=list(style.dash) or None,
-        )
-    )
+    row.group.add(link_line(points, stroke, style))
     if style.arrow:
         row.group.add(arrow_head(start, end, stroke, 4.0))
 
@@ -104,9 +95,10 @@ def legend(part: MapPart, width: float) -> Group:
     _swatch(row, "has an error", "#FFFFFF", palette.ERROR_OUTLINE, 2)
     objective = palette.KIND_COLORS[NodeKind.OBJECTIVE]
     _swatch(row, "dropped", palette.faded(objective.fill), objective.border, dashed=True)
-    for kind, name in _LINK_NAMES.items():
-        if kind is not LinkKind.MEASURES or measured:
-            _link_sample(row, name, palette.LINK_STYLES[kind], palette.LINK_STYLES[kind].color)
+    for link_kind, name in _LINK_NAMES.items():
+        if link_kind is not LinkKind.MEASURES or measured:
+            link_style = palette.LINK_STYLES[link_kind]
+            _link_sample(row, name, link_style, link_style.color)
     conflict = palette.LINK_STYLES[LinkKind.CONFLICTS]
     _link_sample(row, "resolved conflict", conflict, palette.RESOLVED_CONFLICT)
     if row.x and row.y == _ROW + 3:

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Group, Rect, String
+from reportlab.graphics.shapes import Group, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from alignment_workshop.analysis.progress import progress
 from alignment_workshop.model import Node, NodeKind
 
 from . import palette
 from .fonts import BOLD, REGULAR
-from .key_results import BAR, TRACK, measure_text, progress
+from .key_results import BAR, TRACK, compact_measure, measure_text
 from .map_part import CARD_FONT, Box, MapPart, Point
 from .map_text import wrap_lines
+from .shapes import filled_rect
 
 _PAD = 8.0
 _CHIP_PAD = 5.0
@@ -100,17 +102,13 @@ def _frame(group: Group, part: MapPart, node: Node, card: _Card, scale: float) -
     fill = style.fill if node.is_active else palette.faded(style.fill)
     error = node.id in part.errors
     group.add(
-        Rect(
-            card.x,
-            card.y,
-            card.w,
-            card.h,
-            rx=4 * scale,
-            ry=4 * scale,
-            fillColor=colors.HexColor(fill),
-            strokeColor=colors.HexColor(palette.ERROR_OUTLINE if error else style.border),
-            strokeWidth=2.4 if error else 0.7,
-            strokeDashArray=None if node.is_active else (3, 2),
+        filled_rect(
+            (card.x, card.y, card.w, card.h),
+            colors.HexColor(fill),
+            colors.HexColor(palette.ERROR_OUTLINE if error else style.border),
+            width=2.4 if error else 0.7,
+            dash=() if node.is_active else (3, 2),
+            radius=4 * scale,
         )
     )
 
@@ -123,9 +121,7 @@ def _stripe(group: Group, part: MapPart, node: Node, card: _Card, scale: float) 
     color = part.team_colors.get(node.team or "", palette.NO_TEAM)
     if node.id in part.stubs:
         color = palette.faded(color, 0.5)
-    group.add(
-        Rect(card.x, card.y, width, card.h, fillColor=colors.HexColor(color), strokeColor=None)
-    )
+    group.add(filled_rect((card.x, card.y, width, card.h), colors.HexColor(color), None))
     return width
 
 
@@ -190,36 +186,33 @@ def _chip_text(group: Group, node: Node, chip: _Card, scale: float) -> None:
     pad = _CHIP_PAD * scale
     width = chip.w - 2 * pad
     room = max(2, int((chip.h - 2 * pad - (_BAR + 2) * scale) / chip.leading))
-    numbers = wrap_lines(measure_text(node), REGULAR, chip.size, width, 1)
+    text = measure_text(node)
+    if stringWidth(text, REGULAR, chip.size) > width:
+        text = compact_measure(node)
+    numbers = wrap_lines(text, REGULAR, chip.size, width, 1)
     title = wrap_lines(node.title, BOLD, chip.size, width, room - len(numbers))
     ink = palette.KIND_COLORS[NodeKind.KEY_RESULT].text
     lines = [(BOLD, t) for t in title] + [(REGULAR, t) for t in numbers]
     _write(group, lines, chip, scale, ink, _CHIP_PAD)
-    share = progress(node)
-    track = Rect(chip.x + pad, chip.y + pad, width, _BAR * scale, rx=_BAR * scale / 2)
-    track.fillColor, track.strokeColor = colors.HexColor(TRACK), None
-    group.add(track)
+    share = progress(node).fraction
+    bar = (chip.x + pad, chip.y + pad, width, _BAR * scale)
+    group.add(filled_rect(bar, colors.HexColor(TRACK), None, radius=_BAR * scale / 2))
     if share is not None and share > 0:
-        done = Rect(chip.x + pad, chip.y + pad, width * min(share, 1.0), _BAR * scale)
-        done.fillColor, done.strokeColor = colors.HexColor(BAR), None
-        group.add(done)
+        done = (bar[0], bar[1], width * min(share, 1.0), bar[3])
+        group.add(filled_rect(done, colors.HexColor(BAR), None, radius=_BAR * scale / 2))
 
 
 def _stub(group: Group, part: MapPart, node: Node, card: _Card, scale: float) -> list[PageRef]:
     """A dotted, pale stand-in for a card on another page, naming it and its page."""
     style = palette.KIND_COLORS[node.kind]
     group.add(
-        Rect(
-            card.x,
-            card.y,
-            card.w,
-            card.h,
-            rx=4 * scale,
-            ry=4 * scale,
-            fillColor=colors.HexColor(palette.faded(style.fill, 0.82)),
-            strokeColor=colors.HexColor(style.border),
-            strokeWidth=0.8,
-            strokeDashArray=(1, 2),
+        filled_rect(
+            (card.x, card.y, card.w, card.h),
+            colors.HexColor(palette.faded(style.fill, 0.82)),
+            colors.HexColor(style.border),
+            width=0.8,
+            dash=(1, 2),
+            radius=4 * scale,
         )
     )
     stripe = _stripe(group, part, node, card, scale)

@@ -8,14 +8,15 @@ in, since a drawing cannot know them.
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Group, Polygon, PolyLine
+from reportlab.graphics.shapes import Group, Polygon
 from reportlab.lib import colors
 
-from alignment_workshop.model import Link, LinkKind
+from alignment_workshop.model import Link, LinkKind, Node
 
 from . import palette
 from .map_cards import Mapper, PageRef, draw_card
 from .map_part import MapPart, Point
+from .shapes import link_line
 
 __all__ = ["PageRef", "arrow_head", "draw_part", "zigzag"]
 
@@ -47,7 +48,9 @@ def _border_point(center: Point, other: Point, half: Point) -> Point:
     return (center[0] + dx * t, center[1] + dy * t)
 
 
-def _draw_link(group: Group, part: MapPart, link: Link, nodes: dict, mapper: Mapper) -> None:
+def _draw_link(
+    group: Group, part: MapPart, link: Link, nodes: dict[str, Node], mapper: Mapper
+) -> None:
     source, target = part.positions[link.source], part.positions[link.target]
     s_rect = part.rect(nodes[link.source])
     t_rect = part.rect(nodes[link.target])
@@ -60,15 +63,9 @@ def _draw_link(group: Group, part: MapPart, link: Link, nodes: dict, mapper: Map
         color = palette.RESOLVED_CONFLICT
     stroke = colors.HexColor(color)
     points = zigzag((x1, y1), (x2, y2)) if style.jagged else [x1, y1, x2, y2]
-    group.add(
-        PolyLine(
-            points,
-            strokeColor=stroke,
-            strokeWidth=style.width,
-            strokeDashArray=list(style.dash) or None,
-            strokeLineJoin=1,
-        )
-    )
+    line = link_line(points, stroke, style)
+    line.strokeLineJoin = 1
+    group.add(line)
     if style.arrow:
         group.add(arrow_head((x1, y1), (x2, y2), stroke, max(4.0, 10 * mapper.scale)))
 

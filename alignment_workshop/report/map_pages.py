@@ -94,7 +94,8 @@ def split(scope: MapScope) -> list[MapPart]:
     data = scope.data
     nodes = data.workshop.nodes
     upper = {NodeKind.VISION, NodeKind.OBJECTIVE, NodeKind.VALUE}
-    top = [n for n in nodes if n.kind in upper]
+    # The objectives' key results are chips under them; the goals' go on their pages.
+    top = [n for n in nodes if n.kind in upper or _of_objective(data, n.id)]
     shown = {n.id for n in top}
     overview = _numbered(paginate(scope, top, stubs=False), "Overview: vision, objectives, values")
     parts = list(overview)
@@ -112,6 +113,12 @@ def split(scope: MapScope) -> list[MapPart]:
     if rest:
         parts += _numbered(paginate(scope, rest), "Other cards: dropped, or serving no objective")
     return _linked(parts)
+
+
+def _of_objective(data: PlanData, node_id: str) -> bool:
+    """Whether `node_id` is a key result that measures an objective."""
+    target = data.measures.get(node_id)
+    return target is not None and data.node(target).kind is NodeKind.OBJECTIVE
 
 
 def _numbered(parts: list[MapPart], title: str) -> list[MapPart]:

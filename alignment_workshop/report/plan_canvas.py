@@ -5,7 +5,7 @@ count, the page a section starts on) is drawn as a reference to a PDF form, and 
 form is filled in when the file is saved: "Page 3 of " + the count; a contents line +
 the page of its heading; a stub on a map page + the page of the card it points to.
 
-Each heading's outline entry (`bookmarkPage`) records its page, and a heading that
+Each heading's destination (`anchor`) records its page, and a heading that
 starts a section or a team's plan names it for the running header. The document info
 carries the workshop's date as its creation and modification date, or no date at all,
 so that exporting the same workshop twice gives the same bytes.
@@ -14,7 +14,8 @@ so that exporting the same workshop twice gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import math
+from typing import Any, cast
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
@@ -64,7 +65,7 @@ class PlanCanvas(Canvas):
 
     def __init__(self, *args: Any, stamp: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._doc.info = PlanInfo(stamp)
+        cast(Any, self)._doc.info = PlanInfo(stamp)
         self.pages_done = 0
         #: The page each bookmarked heading landed on.
         self.anchor_pages: dict[str, int] = {}
@@ -74,9 +75,10 @@ class PlanCanvas(Canvas):
 
     # ------------------------------------------------------------------ sections
 
-    def bookmarkPage(self, key: str, **kwargs: Any) -> Any:  # reportlab's camelCase override
+    def anchor(self, key: str) -> None:
+        """Mark the destination `key` here, and remember its page."""
+        self.bookmarkPage(key)
         self.anchor_pages.setdefault(key, self.getPageNumber())
-        return super().bookmarkPage(key, **kwargs)
 
     def enter_section(self, title: str) -> None:
         """A section or team plan starts here: the running header names it from now on."""
@@ -130,7 +132,8 @@ class PlanCanvas(Canvas):
             width = self.stringWidth(text, font, size)
             # A right-aligned number ends at the right of a slot as wide as four digits.
             left = _slot(font, size) - width if align == "right" else 0.0
-            self.beginForm(name, 0, -size, max(left + width, _slot(font, size)) + 1, size * 1.5)
+            right = math.ceil(max(left + width, _slot(font, size))) + 1
+            self.beginForm(name, 0, -math.ceil(size), right, math.ceil(size * 1.5))
             self.setFont(font, size)
             self.setFillColor(colors.HexColor(color))
             self.drawString(left, 0, text)

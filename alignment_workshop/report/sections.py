@@ -35,7 +35,7 @@ def vision_and_values(data: PlanData) -> list[Flowable]:
     if not visions:
         story.append(para("The workshop has no vision yet.", st.note))
     for vision in visions:
-        block = [markup("Vision", st.small_lead), para(vision.title, st.h2)]
+        block: list[Flowable] = [markup("Vision", st.small_lead), para(vision.title, st.h2)]
         if vision.description:
             block.append(para(vision.description))
         story.append(keep(block))
@@ -160,7 +160,7 @@ def _objective(data: PlanData, objective: Node) -> list[Flowable]:
 
 def _children(data: PlanData, node_id: str) -> list[tuple[str, str | None]]:
     """What serves `node_id` directly, with the key result each goes through (if any)."""
-    found = [(n, None) for n in data.supports_in.get(node_id, ())]
+    found: list[tuple[str, str | None]] = [(n, None) for n in data.supports_in.get(node_id, ())]
     for result in data.measured_by.get(node_id, ()):
         found += [(n, result) for n in data.supports_in.get(result, ())]
     return found

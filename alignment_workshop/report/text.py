@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Final
+from typing import Final, cast
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 
 from .fonts import REGULAR, register_fonts
 
@@ -27,7 +28,9 @@ _XML: Final = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot
 def _glyphs() -> frozenset[int]:
     """The code points the regular face draws with a real glyph."""
     register_fonts()
-    return frozenset(pdfmetrics.getFont(REGULAR).face.charToGlyph)
+    # getFont is typed as returning the base Font; REGULAR is registered as a TTFont.
+    font = cast(TTFont, pdfmetrics.getFont(REGULAR))
+    return frozenset(font.face.charToGlyph)
 
 
 def _clean_char(char: str, glyphs: frozenset[int]) -> str:

@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from alignment_workshop.analysis.findings import Severity, TeamScore
+from alignment_workshop.analysis.periods import period_span, period_text
 from alignment_workshop.model import Period
 
 from . import palette
@@ -29,9 +30,9 @@ def percent(score: float | None) -> str:
 
 
 def period_words(period: Period) -> str:
-    """ "2027 (2027-01-01 to 2027-12-31)", or only the dates when it has no label."""
-    dates = f"{period.start.isoformat()} to {period.end.isoformat()}"
-    return f"{period.label} ({dates})" if period.label.strip() else dates
+    """ "H1 2027 (1 Jan – 30 Jun 2027)": as the editor says it, with its dates."""
+    words, span = period_text(period), period_span(period)
+    return words if words == span else f"{words} ({span})"
 
 
 def title_page(data: PlanData, width: float) -> list[Flowable]:

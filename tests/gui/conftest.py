@@ -1,4 +1,5 @@
-"""GUI test set-up: a modal dialog that nobody answers fails the test instead of hanging.
+"""GUI test set-up: a modal dialog that nobody answers fails the test instead of hanging,
+and the documents a test made wind down when it ends.
 
 Offscreen, nobody can click a real message box or file dialog, so one left unanswered
 would block the whole run until CI's time limit. Tests that expect a dialog patch the
@@ -8,7 +9,8 @@ prompts; anything else raises here, and pytest-qt reports it as a failure.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import pytest
 from PySide6.QtWidgets import (
@@ -18,6 +20,12 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMessageBox,
 )
+from shiboken6 import Shiboken
+
+from alignment_workshop.gui.editing.document import Document
+from alignment_workshop.gui.files.autosave import AutosaveController
+
+T = TypeVar("T")
 
 _BLOCKING: dict[type, tuple[str, ...]] = {
     QDialog: ("exec",),
@@ -40,3 +48,39 @@ def no_unanswered_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     for cls, names in _BLOCKING.items():
         for name in names:
             monkeypatch.setattr(cls, name, _refuse(f"{cls.__name__}.{name}"))
+
+
+def _recording(monkeypatch: pytest.MonkeyPatch, cls: type[T]) -> list[T]:
+    """Every instance of `cls` made from now until the test ends, in order."""
+    made: list[T] = []
+    original = cls.__init__
+
+    def recording_init(self: T, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(cls, "__init__", recording_init)
+    return made
+
+
+@pytest.fixture(autouse=True)
+def documents_wind_down_with_their_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """When a test ends, stop the autosaves it started and empty its documents' undo stacks.
+
+    A Document sits in reference cycles (the model's events hold its methods), so it
+    outlives its test until the garbage collector reaches it. Until then an autosave timer
+    could fire and write into the next test's private home. When the collector does reach
+    it, the QUndoStack deletes its commands while their Python side is half torn down, and
+    the process crashes: a random-order run ended in a segfault in pytest's own gc at exit.
+    Both are done here while everything is intact; a gc.collect() after each test would
+    avoid them too, at about 0.1 s a test.
+    """
+    controllers = _recording(monkeypatch, AutosaveController)
+    documents = _recording(monkeypatch, Document)
+    yield
+    for controller in controllers:
+        if Shiboken.isValid(controller):
+            controller.stop()
+    for document in documents:
+        if Shiboken.isValid(document):
+            document.undo_stack.clear()

@@ -1,22 +1,28 @@
-"""Autosave: written to the data folder while modified, removed on save, survives a crash."""
+"""Autosave: written to the data folder while modified, removed on save, survives a crash,
+and a failed one says so in the status bar."""
 
 from __future__ import annotations
 
+import errno
 import json
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from alignment_workshop import fileio, paths
 from alignment_workshop.gui.editing.document import Document, place_unplaced
+from alignment_workshop.gui.files import autosave as autosave_module
 from alignment_workshop.gui.files.autosave import AutosaveController
 from alignment_workshop.gui.files.autosave_files import leftover_autosaves
 from alignment_workshop.gui.files.recovery import RecoveryDialog, recover_into
+from alignment_workshop.gui.window.main_window import MainWindow
 from alignment_workshop.model import Workshop
 from tests.support.generate import generate_workshop
+from tests.support.prompts import discarding_prompts, ignore_errors
 
 
 def _placed(nodes: int, seed: int = 7) -> Workshop:
@@ -173,3 +179,24 @@ def test_idle_write_waits_for_the_last_edit(tmp_path: Path, qtbot: QtBot) -> Non
     assert written == [], "nothing is written while edits keep coming"
     qtbot.waitUntil(lambda: len(written) == 1, timeout=2000)
     assert fileio.load(written[0]).node("obj-0").title == "Edit 3"
+
+
+#: Closing the window at teardown discards instead of opening a modal question.
+DISCARDING = discarding_prompts(ignore_errors, open_locked=False)
+
+
+def test_a_failed_autosave_shows_one_sentence_in_the_status_bar(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(autosave_module, "write_autosave", full_disk)
+    window = MainWindow(prompts=DISCARDING)
+    qtbot.addWidget(window)
+    window.files.new()
+    window.document.update_meta(title="Edited, not saved")
+    assert window.autosave is not None and not window.autosave.write_now()
+    message = window.statusBar().currentMessage()
+    assert message == "Autosave failed (No space left on device); save your work to keep it safe."
+    assert message.count(". ") == 0 and message.endswith(".")

@@ -30,6 +30,6 @@ def test_main_window_with_the_example_renders(qtbot, tmp_path):
     for kind in NodeKind:
         assert QColor(CARDS[kind].fill).rgb() & 0xFFFFFF in pixels, kind
     assert window.score_label.text().startswith("Alignment: ")
-    assert window.windowTitle().startswith("Brightpath 2027 alignment workshop[*]")  # a copy
+    assert window.windowTitle().startswith("Brightpath 2027 alignment workshop · 2027[*]")  # a copy
     assert len(window.scene.node_items()) == len(window.document.workshop.nodes) > 20
     window.files.may_close()

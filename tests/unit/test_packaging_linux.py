@@ -1,7 +1,8 @@
 """Linux desktop integration: the .desktop file, the MIME type and the per-user installer.
 
 These run the real freedesktop tools. Nothing is skipped: when a tool is missing the test
-fails and names the Debian package to install (CI installs them in .ci/run).
+fails and names the Debian package to install (`make system-deps` installs them all, from
+.ci/system-packages.txt).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def tool(name: str) -> str:
     """The path of a required tool; fails (never skips) naming its apt package if missing."""
     path = shutil.which(name)
     if path is None:
-        pytest.fail(f"`{name}` is missing: apt-get install -y {TOOLS[name]}")
+        pytest.fail(f"`{name}` is missing: run `make system-deps` (it installs {TOOLS[name]})")
     return path
 
 

@@ -32,6 +32,7 @@ PIP_CACHE = os.environ.get("PIP_CACHE_DIR") or str(
     Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pip"
 )
 SHIPPED = (
+    "alignment_workshop/py.typed",  # type checkers read the package's own annotations
     "alignment_workshop/resources/fonts/DejaVuSans.ttf",
     "alignment_workshop/resources/icons/app.svg",
     "alignment_workshop/resources/icons/hicolor/16x16/apps/alignment-workshop.png",

@@ -72,7 +72,8 @@ def _write_png(scene: MapScene, source: QRectF, path: Path) -> None:
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
     painter.end()
-    if not image.save(str(path), "PNG"):
+    # The stubs type the format as bytes; PySide6 itself accepts only str.
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"could not write {path}")
 
 

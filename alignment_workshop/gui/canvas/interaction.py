@@ -4,8 +4,9 @@
 context-menu events to; it reaches the scene only through the small `MapSurface`
 protocol. Every change goes through the document as one command: a drag becomes one
 Move on release, a link drag one Add-link (or a refusal with the reason in the status
-bar), a double-click on empty canvas one Add-goal followed by in-place renaming. Other
-features add entries to the context menu with `add_context_provider`. Esc cancels a
+bar), a double-click on empty canvas one Add-goal followed by in-place renaming, and
+"Add Key Result" on an objective or goal one step that adds the chip under it and links
+it. Other features add entries to the context menu with `add_context_provider`. Esc cancels a
 link drag or a rename first; only then does the window's Esc chain run.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, Qt
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -24,7 +25,13 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 
-from alignment_workshop.model import LinkKind, NodeKind, allowed_link_kinds, natural_link_kind
+from alignment_workshop.model import (
+    LinkKind,
+    NodeKind,
+    allowed_link_kinds,
+    link_allowed,
+    natural_link_kind,
+)
 
 from ..editing.document import Document
 from . import style
@@ -97,8 +104,31 @@ class SceneInteraction:
     def add_node_at(
         self, kind: NodeKind, pos: tuple[float, float], *, rename: bool = True
     ) -> str | None:
-        """Add a card of `kind` centred at `pos`, select it and open its title for editing."""
+        """Add a card of `kind` centred at `pos`, select it and open its title for editing.
+
+        A key result dropped on an objective or goal measures it and joins its stack.
+        """
+        if kind is NodeKind.KEY_RESULT:
+            card = self.scene.node_at(QPointF(*pos))
+            if card is not None and self.can_measure(card.node_id):
+                return self.add_key_result(card.node_id, rename=rename)
         node_id = self.document.add_node(kind, new_title(kind), pos)
+        if node_id is not None:
+            self.scene.select_ids([node_id])
+            if rename:
+                self.start_rename(node_id)
+        return node_id
+
+    def can_measure(self, node_id: str) -> bool:
+        """Whether a key result may measure the card `node_id` (an objective or a goal)."""
+        workshop = self.document.workshop
+        return workshop.has_node(node_id) and link_allowed(
+            LinkKind.MEASURES, NodeKind.KEY_RESULT, workshop.node(node_id).kind
+        )
+
+    def add_key_result(self, parent_id: str, *, rename: bool = True) -> str | None:
+        """Add a key result under `parent_id`, linked to it (one undo step), and rename it."""
+        node_id = self.document.add_key_result(parent_id, new_title(NodeKind.KEY_RESULT))
         if node_id is not None:
             self.scene.select_ids([node_id])
             if rename:
@@ -312,7 +342,7 @@ class SceneInteraction:
         self._link_line = None
         self._link_source = None
 
-    def _drop_link(self, source: NodeItem, target: NodeItem, screen_pos: object) -> None:
+    def _drop_link(self, source: NodeItem, target: NodeItem, screen_pos: QPoint) -> None:
         kinds = allowed_link_kinds(source.node.kind, target.node.kind)
         natural = natural_link_kind(source.node.kind, target.node.kind)
         if natural is None and kinds:
@@ -326,6 +356,8 @@ class SceneInteraction:
 
     def _node_menu(self, menu: QMenu, node: NodeItem) -> None:
         _add(menu, "Rename", lambda: self.start_rename(node.node_id))
+        if self.can_measure(node.node_id):
+            _add(menu, "Add Key Result", lambda: self.add_key_result(node.node_id))
         selected = self.scene.selected_node_ids()
         others = [i for i in selected if i != node.node_id]
         if len(others) == 1:

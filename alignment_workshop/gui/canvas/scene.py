@@ -15,17 +15,29 @@ from typing import Any
 from PySide6.QtCore import QEvent, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
 )
 
 from alignment_workshop.analysis.findings import Report
-from alignment_workshop.model import Added, Changed, Event, Link, Node, Removed, Team, Workshop
+from alignment_workshop.model import (
+    Added,
+    Changed,
+    Event,
+    Link,
+    Node,
+    NodeKind,
+    Removed,
+    Team,
+    Workshop,
+)
 
 from ..editing.document import Document
 from . import style
 from .interaction import SceneInteraction
+from .items.key_result_item import KeyResultItem
 from .items.link_item import LinkItem
 from .items.node_item import NodeItem
 
@@ -97,7 +109,7 @@ class MapScene(QGraphicsScene):
 
     def select_ids(self, node_ids: Iterable[str], link_ids: Iterable[str] = ()) -> None:
         """Select exactly these nodes and links (unknown ids are ignored)."""
-        wanted = [self._nodes[i] for i in node_ids if i in self._nodes]
+        wanted: list[QGraphicsItem] = [self._nodes[i] for i in node_ids if i in self._nodes]
         wanted += [self._links[i] for i in link_ids if i in self._links]
         self.blockSignals(True)
         try:
@@ -203,8 +215,13 @@ class MapScene(QGraphicsScene):
         workshop = self.document.workshop
         return workshop.team(node.team) if node.team and workshop.has_team(node.team) else None
 
+    def _contributors_of(self, node: Node) -> tuple[Team, ...]:
+        workshop = self.document.workshop
+        return tuple(workshop.team(t) for t in node.contributors if workshop.has_team(t))
+
     def _add_node_item(self, node: Node) -> NodeItem:
-        item = NodeItem(node, self._team_of(node))
+        item_class = KeyResultItem if node.kind is NodeKind.KEY_RESULT else NodeItem
+        item = item_class(node, self._team_of(node), self._contributors_of(node))
         item.setPos(*(node.pos or (0.0, 0.0)))
         self._nodes[node.id] = item
         self.addItem(item)
@@ -235,7 +252,7 @@ class MapScene(QGraphicsScene):
 
     def _on_node_changed(self, event: Changed[Node]) -> None:
         item = self._nodes[event.new.id]
-        item.set_node(event.new, self._team_of(event.new))
+        item.set_node(event.new, self._team_of(event.new), self._contributors_of(event.new))
         if "pos" in event.fields and event.new.pos is not None:
             item.setPos(*event.new.pos)
             self._grow_scene_rect()
@@ -257,8 +274,9 @@ class MapScene(QGraphicsScene):
 
     def _on_teams_changed(self, _event: object) -> None:
         for item in self._nodes.values():
-            if item.node.team is not None or item.team is not None:
-                item.set_node(item.node, self._team_of(item.node))
+            node = item.node
+            if node.team is not None or item.team is not None or node.contributors:
+                item.set_node(node, self._team_of(node), self._contributors_of(node))
 
     def _show_report(self, report: Report) -> None:
         by_node: dict[str, list] = {}

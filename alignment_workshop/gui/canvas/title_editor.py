@@ -12,8 +12,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
-from alignment_workshop.model import NodeKind
-
 from . import style
 from .items.node_item import NodeItem
 
@@ -30,12 +28,11 @@ class TitleEditor(QGraphicsTextItem):
         super().__init__(card.node.title)
         self.card = card
         self._done = False
-        rect = card.scene_card_rect()
+        box = card.title_box().translated(card.pos())
         self.setFont(style.font(style.TITLE_PIXELS[card.node.kind], bold=True))
         self.setDefaultTextColor(QColor("#111111"))
-        stripe = style.STRIPE_WIDTH if card.node.kind is NodeKind.GOAL else 0.0
-        self.setTextWidth(rect.width() - stripe - 2 * style.PADDING + 4)
-        self.setPos(rect.left() + stripe + style.PADDING - 4, rect.top() + style.PADDING + 16)
+        self.setTextWidth(box.width() + 4)
+        self.setPos(box.left() - 4, box.top())
         self.setZValue(20.0)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
 
@@ -85,7 +82,7 @@ class TitleEditor(QGraphicsTextItem):
         painter.setPen(QPen(QColor(style.SELECTION), 2.0))
         painter.setBrush(QColor("#FFFFFF"))
         painter.drawRoundedRect(self.boundingRect().adjusted(-3, -3, 3, 3), 4, 4)
-        super().paint(painter, option, widget)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt takes no widget
 
 
 def claims_escape(event: QEvent) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -53,7 +53,7 @@ class MapView(QGraphicsView):
         self.setAcceptDrops(True)
         self._space_down = False
         self._panning = False
-        self._pan_from = None
+        self._pan_from: QPointF | None = None
 
     # ------------------------------------------------------------------ zoom
 
@@ -116,12 +116,25 @@ class MapView(QGraphicsView):
     # ------------------------------------------------------------------ cards
 
     def add_card(self, kind: NodeKind) -> str | None:
-        """Add a card of `kind` near the middle of the view, where it covers no other card."""
-        center = self.mapToScene(self.viewport().rect().center())
-        workshop = self.map_scene.document.workshop
-        x, y = free_spot(workshop, kind, (center.x(), center.y()))
+        """Add a card of `kind` near the middle of the view, where it covers no other card.
+
+        A key result added while one objective or goal is selected measures that card and
+        goes under it.
+        """
+        interaction = self.map_scene.interaction
+        selected = self.map_scene.selected_node_ids()
         self.setFocus()
-        node_id = self.map_scene.interaction.add_node_at(kind, (x, y))
+        if (
+            kind is NodeKind.KEY_RESULT
+            and len(selected) == 1
+            and interaction.can_measure(selected[0])
+        ):
+            node_id = interaction.add_key_result(selected[0])
+        else:
+            center = self.mapToScene(self.viewport().rect().center())
+            workshop = self.map_scene.document.workshop
+            x, y = free_spot(workshop, kind, (center.x(), center.y()))
+            node_id = interaction.add_node_at(kind, (x, y))
         item = None if node_id is None else self.map_scene.item_for(node_id)
         if item is not None:
             self.ensureVisible(item.sceneBoundingRect(), 40, 40)

@@ -1,7 +1,8 @@
 """The Alignment-check dock: the score, each team's score, and the findings by severity.
 
 It follows `document.analysis_updated`, so it always shows the latest report, the same one
-the cards' badges show. The score of a map with no active goals is "—", never 100. Check
+the cards' badges show, under the workshop's period ("H1 2027") when it has one. The score
+of a map with no active goals is "—", never 100. Check
 boxes filter the findings by severity; clicking a finding selects its cards (and link) and
 centres the view on them.
 """
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop.analysis.findings import Finding, Report, Severity, TeamScore
+from alignment_workshop.analysis.periods import period_span, period_text
 
 from ..canvas.scene import MapScene
 from ..canvas.view import MapView
@@ -60,6 +62,12 @@ class CheckDock(QDockWidget):
         self._report: Report | None = None
         body = QWidget(self)
         layout = QVBoxLayout(body)
+        self.period_label = QLabel(body)
+        self.period_label.setTextFormat(Qt.TextFormat.PlainText)  # the label is typed text
+        self.period_label.setWordWrap(True)
+        bold = QFont(self.period_label.font())
+        bold.setBold(True)
+        self.period_label.setFont(bold)
         self.score_label = QLabel(NO_SCORE, body)
         font = QFont(self.score_label.font())
         font.setPointSizeF(font.pointSizeF() * 2.0)
@@ -80,12 +88,15 @@ class CheckDock(QDockWidget):
         self.findings.setSpacing(2)
         self.findings.itemClicked.connect(self._on_item)
         self.findings.itemActivated.connect(self._on_item)
-        for widget in (self.score_label, self.score_note, self.teams):
+        for widget in (self.period_label, self.score_label, self.score_note, self.teams):
             layout.addWidget(widget)
         layout.addLayout(self._filter_row(body))
         layout.addWidget(self.findings, 1)
         self.setWidget(body)
         document.analysis_updated.connect(self.show_report)
+        document.changed.connect(self._show_period)
+        document.workshop_replaced.connect(self._show_period)
+        self._show_period()
         if document.report is not None:
             self.show_report(document.report)
 
@@ -98,6 +109,15 @@ class CheckDock(QDockWidget):
             row.addWidget(box)
         row.addStretch(1)
         return row
+
+    def _show_period(self) -> None:
+        period = self.document.workshop.meta.period
+        self.period_label.setVisible(period is not None)
+        if period is None:
+            self.period_label.clear()
+            return
+        name, span = period_text(period), period_span(period)
+        self.period_label.setText(f"Period: {name}" if name == span else f"Period: {name} ({span})")
 
     def show_report(self, report: object) -> None:
         """Show `report` (a `Report`; anything else clears the dock)."""

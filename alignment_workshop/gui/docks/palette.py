@@ -22,7 +22,11 @@ ENTRIES = (
     (NodeKind.VALUE, "Value", "A principle the work must live up to"),
     (NodeKind.OBJECTIVE, "Objective", "A company objective that serves the vision"),
     (NodeKind.GOAL, "Team goal", "A team's goal; double-click empty canvas adds one too"),
-    (NodeKind.KEY_RESULT, "Key result", "A measurable result of an objective or a goal"),
+    (
+        NodeKind.KEY_RESULT,
+        "Key result",
+        "A measurable result: select its objective or goal first, or drop it onto one",
+    ),
 )
 
 

@@ -82,7 +82,8 @@ class AddNodeCommand(WorkshopCommand):
         index: int | None = None,
         parent: WorkshopCommand | None = None,
     ):
-        super().__init__(workshop, f"Add {node.kind.value} {quoted(node.title)}", parent)
+        kind = node.kind.value.replace("_", " ")
+        super().__init__(workshop, f"Add {kind} {quoted(node.title)}", parent)
         self.node = node
         self.index = index
 

@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from alignment_workshop import fileio
 from alignment_workshop.analysis import analyze
 from alignment_workshop.analysis.findings import Report
-from alignment_workshop.layout import auto_layout
+from alignment_workshop.layout import auto_layout, chip_spot
 from alignment_workshop.model import (
     Link,
     LinkKind,
@@ -193,6 +193,31 @@ class Document(QObject):
             self._refuse(error)
             return None
         self.push(commands.AddNodeCommand(self._workshop, node))
+        return node.id
+
+    def add_key_result(self, parent_id: str, title: str) -> str | None:
+        """Add a key result that measures `parent_id`, with its link, as one undo step.
+
+        The chip takes the first free slot under its card, and a goal's key result starts
+        with the goal's team. Returns its id, or None (with the model's reason) if refused.
+        """
+        workshop = self._workshop
+        if not workshop.has_node(parent_id):
+            self._refuse("That card is no longer on the map.")
+            return None
+        parent = workshop.node(parent_id)
+        team = parent.team if parent.kind is NodeKind.GOAL else None
+        node = Node(
+            id=new_id(NodeKind.KEY_RESULT.value),
+            kind=NodeKind.KEY_RESULT,
+            title=title,
+            pos=chip_spot(workshop, parent_id),
+            team=team,
+        )
+        link = Link(id=new_id("link"), kind=LinkKind.MEASURES, source=node.id, target=parent_id)
+        text = f"Add key result {commands.quoted(title)} to {commands.quoted(parent.title)}"
+        if not self.add_items([node], [link], text, refusal="Key result refused"):
+            return None
         return node.id
 
     def add_link(

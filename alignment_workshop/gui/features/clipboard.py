@@ -6,6 +6,10 @@ loader, so a pasted record is as valid as an opened one, then gives every node a
 a fresh id, moves the cards a little so they do not hide the originals, and keeps a
 card's team and a goal's contributing teams when the target workshop has them (by id,
 else by name).
+
+A key result copied without the card it measures keeps its `measures` link: the copy
+notes which card that was (its id and title, beside the file), and the pasted key result
+measures the same card, in a free slot of its stack, wherever that card is on the map.
 """
 
 from __future__ import annotations
@@ -13,19 +17,25 @@ from __future__ import annotations
 import atexit
 import dataclasses
 import functools
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from alignment_workshop import fileio
-from alignment_workshop.model import Link, Meta, Node, Workshop, new_id
+from alignment_workshop.layout import chip_spot
+from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Workshop, new_id
 
 from ..canvas.scene import MapScene
 from ..editing.document import Document
 
 MIME_TYPE = "application/x-alignment-workshop"
+#: Beside the cards: the card each copied key result measures, when that card was not copied.
+ANCHORS_MIME_TYPE = "application/x-alignment-workshop-measures"
+#: A copied key result's card: its id and title, as {key result id: [card id, title]}.
+Anchors = dict[str, tuple[str, str]]
 #: How far each paste moves the cards from where they were copied.
 PASTE_OFFSET = 40.0
 
@@ -42,8 +52,69 @@ def copy_payload(workshop: Workshop, node_ids: Iterable[str]) -> bytes:
     return fileio.dumps(Workshop.from_records(Meta(), teams, nodes, links))
 
 
-def pasted_records(payload: bytes, target: Workshop, shift: float) -> tuple[list[Node], list[Link]]:
-    """Fresh copies of the clipboard's records for `target`; raises `WorkshopFileError`."""
+def measured_outside(workshop: Workshop, node_ids: Iterable[str]) -> Anchors:
+    """The card each of these key results measures, when that card is not among them."""
+    ids = [i for i in dict.fromkeys(node_ids) if workshop.has_node(i)]
+    chosen = set(ids)
+    anchors: Anchors = {}
+    for node_id in ids:
+        if workshop.node(node_id).kind is not NodeKind.KEY_RESULT:
+            continue
+        for link in workshop.links_of(node_id):
+            if (
+                link.kind is LinkKind.MEASURES
+                and link.source == node_id
+                and link.target not in chosen
+            ):
+                anchors[node_id] = (link.target, workshop.node(link.target).title)
+    return anchors
+
+
+def anchors_to_bytes(anchors: Anchors) -> bytes:
+    """The clipboard form of `anchors`: a small JSON object."""
+    return json.dumps({k: list(v) for k, v in sorted(anchors.items())}).encode("utf-8")
+
+
+def anchors_from_bytes(data: bytes) -> Anchors:
+    """The anchors another copy wrote; anything malformed is ignored (it is only a hint)."""
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {
+        key: (value[0], value[1])
+        for key, value in raw.items()
+        if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)
+    }
+
+
+def _anchor_links(
+    nodes: list[Node], links: list[Link], anchors: Mapping[str, str], target: Workshop
+) -> None:
+    """Link each pasted key result of `anchors` (new id → card id) to its card, under it."""
+    measuring = {link.source for link in links if link.kind is LinkKind.MEASURES}
+    stacked: list[tuple[float, float]] = []
+    for index, node in enumerate(nodes):
+        card = anchors.get(node.id)
+        if card is None or node.id in measuring:
+            continue
+        links.append(Link(new_id("link"), LinkKind.MEASURES, node.id, card))
+        spot = chip_spot(target, card, stacked)
+        if spot is not None:
+            stacked.append(spot)
+            nodes[index] = dataclasses.replace(node, pos=spot)
+
+
+def pasted_records(
+    payload: bytes, target: Workshop, shift: float, anchors: Anchors | None = None
+) -> tuple[list[Node], list[Link]]:
+    """Fresh copies of the clipboard's records for `target`; raises `WorkshopFileError`.
+
+    A key result named in `anchors` measures its card again, if `target` has that card
+    (same id and title) and the copy holds no `measures` link of its own.
+    """
     source = fileio.loads(payload)
     names = {team.name: team.id for team in target.teams}
 
@@ -68,6 +139,12 @@ def pasted_records(payload: bytes, target: Workshop, shift: float) -> tuple[list
         )
         for link in source.iter_links()
     ]
+    found = {
+        new_ids[old]: card
+        for old, (card, title) in (anchors or {}).items()
+        if old in new_ids and target.has_node(card) and target.node(card).title == title
+    }
+    _anchor_links(nodes, links, found, target)
     return nodes, links
 
 
@@ -109,6 +186,7 @@ class ClipboardActions(QObject):
         workshop = self.document.workshop
         data = QMimeData()
         data.setData(MIME_TYPE, copy_payload(workshop, ids))
+        data.setData(ANCHORS_MIME_TYPE, anchors_to_bytes(measured_outside(workshop, ids)))
         data.setText("\n".join(workshop.node(i).title for i in ids))
         QApplication.clipboard().setMimeData(data)
         _release_offscreen_clipboard_at_exit()
@@ -132,19 +210,22 @@ class ClipboardActions(QObject):
             self.document.message.emit("There are no cards on the clipboard to paste.")
             return False
         self._pastes += 1
-        return self._add(bytes(data.data(MIME_TYPE).data()), self._pastes * PASTE_OFFSET, "Paste")
+        anchors = anchors_from_bytes(bytes(data.data(ANCHORS_MIME_TYPE).data()))
+        payload = bytes(data.data(MIME_TYPE).data())
+        return self._add(payload, self._pastes * PASTE_OFFSET, "Paste", anchors)
 
     def duplicate(self) -> bool:
         """Copy and paste the selection in one go, without touching the clipboard."""
         ids = self.scene.selected_node_ids()
         if not ids:
             return False
-        payload = copy_payload(self.document.workshop, ids)
-        return self._add(payload, PASTE_OFFSET, "Duplicate")
+        workshop = self.document.workshop
+        payload = copy_payload(workshop, ids)
+        return self._add(payload, PASTE_OFFSET, "Duplicate", measured_outside(workshop, ids))
 
-    def _add(self, payload: bytes, shift: float, verb: str) -> bool:
+    def _add(self, payload: bytes, shift: float, verb: str, anchors: Anchors) -> bool:
         try:
-            nodes, links = pasted_records(payload, self.document.workshop, shift)
+            nodes, links = pasted_records(payload, self.document.workshop, shift, anchors)
         except fileio.WorkshopFileError as error:
             self.document.message.emit(f"The clipboard could not be pasted: {error}")
             return False

@@ -1,7 +1,8 @@
 """Focus: show one objective with its chain to the vision and everything that supports it.
 
-Select an objective (or a team goal) and choose Focus: every other card and link is
-hidden until Esc, or Focus again. The visible set follows edits, so a goal linked to
+Select an objective (or a team goal or key result) and choose Focus: every other card and
+link is hidden until Esc, or Focus again. An objective's key results measure it, so they
+stay in view with it. The visible set follows edits, so a goal linked to
 the focused objective while focused appears at once, and a card added while focused
 stays visible (it is being worked on) even before it is linked.
 """
@@ -24,14 +25,14 @@ from .why import FOCUS_LAYER, EscapeChain
 if TYPE_CHECKING:
     from ..canvas.scene import MapScene
 
-_FOCUSABLE = (NodeKind.OBJECTIVE, NodeKind.GOAL)
+_FOCUSABLE = (NodeKind.OBJECTIVE, NodeKind.GOAL, NodeKind.KEY_RESULT)
 
 
 def focus_ids(workshop: Workshop, node_id: str) -> set[str]:
     """`node_id`, the active nodes it supports up to the vision, and all that support it.
 
-    The reach is the checks' own: `closure` over S, the supports links between active
-    nodes, upwards and downwards.
+    The reach is the checks' own: `closure` over S, the supports and measures links
+    between active nodes, upwards and downwards.
     """
     graphs = MapGraphs.build(workshop)
     return {node_id} | closure(graphs.succ, (node_id,)) | closure(graphs.pred, (node_id,))
@@ -75,13 +76,15 @@ class FocusMode(QObject):
             self.focus()
 
     def focus(self, node_id: str | None = None) -> bool:
-        """Focus on `node_id` (default: the one selected objective or goal)."""
+        """Focus on `node_id` (default: the one selected objective, goal or key result)."""
         workshop = self.document.workshop
         if node_id is None:
             selected = self.scene.selected_node_ids()
             node_id = selected[0] if len(selected) == 1 else None
         if node_id is None or workshop.node(node_id).kind not in _FOCUSABLE:
-            self.document.message.emit("Select one objective (or team goal), then choose Focus.")
+            self.document.message.emit(
+                "Select one objective, team goal or key result, then choose Focus."
+            )
             self.action.setChecked(self.is_active())
             return False
         self.node_id = node_id

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from alignment_workshop.analysis.findings import Report
+from alignment_workshop.analysis.periods import period_text
 from alignment_workshop.model import NodeKind
 
 from ..canvas.scene import MapScene
@@ -197,7 +198,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         if self.is_showing_map():
-            self.setWindowTitle(f"{self.document.display_name()}[*] — {APP_TITLE}")
+            period = self.document.workshop.meta.period
+            when = f" · {period_text(period)}" if period is not None else ""
+            self.setWindowTitle(f"{self.document.display_name()}{when}[*] — {APP_TITLE}")
         else:
             self.setWindowTitle(APP_TITLE)
         self.setWindowModified(self.document.is_modified())

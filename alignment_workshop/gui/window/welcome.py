@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -73,7 +73,7 @@ class WelcomeWidget(QWidget):
         recent.changed.connect(self.refresh)
         self.refresh()
 
-    def _button(self, text: str, signal: Signal) -> QPushButton:
+    def _button(self, text: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text, self)
         button.setMinimumHeight(40)
         button.setMinimumWidth(150)

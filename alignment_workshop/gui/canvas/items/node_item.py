@@ -1,7 +1,8 @@
 """A card on the canvas: draws one node of the model, and nothing more.
 
 The item shows a copy of its node's record (replaced by the scene on every model
-event), its team, and badges for the findings that name it. It keeps no state of its
+event), its team (and a shared goal's contributing teams), and badges for the findings
+that name it. A key result is drawn by its own subclass, `KeyResultItem`. It keeps no state of its
 own that the model lacks; while it is dragged its position runs ahead of the model
 until the scene pushes one Move command on release.
 """
@@ -28,6 +29,7 @@ from alignment_workshop.layout.geometry import card_size
 from alignment_workshop.model import Node, NodeKind, Priority, Status, Team
 
 from .. import style
+from . import team_chips
 
 if TYPE_CHECKING:
     from .link_item import LinkItem
@@ -62,7 +64,9 @@ def wrap_text(text: str, font: QFont, width: float, max_lines: int) -> list[str]
 class NodeItem(QGraphicsItem):
     """One card: its kind's colours, wrapped title, team stripe, marks and badges."""
 
-    def __init__(self, node: Node, team: Team | None = None) -> None:
+    def __init__(
+        self, node: Node, team: Team | None = None, contributors: tuple[Team, ...] = ()
+    ) -> None:
         super().__init__()
         flags = QGraphicsItem.GraphicsItemFlag
         self.setFlags(
@@ -77,12 +81,13 @@ class NodeItem(QGraphicsItem):
         self.links: list[LinkItem] = []
         self.node = node
         self.team = team
+        self.contributors: tuple[Team, ...] = ()
         self.findings: tuple[Finding, ...] = ()
         self._hover = False
         self._editing = False
         self._lines: list[str] | None = None
         self._rect = QRectF()
-        self.set_node(node, team)
+        self.set_node(node, team, contributors)
 
     # ------------------------------------------------------------------ model state
 
@@ -90,14 +95,14 @@ class NodeItem(QGraphicsItem):
     def node_id(self) -> str:
         return self.node.id
 
-    def set_node(self, node: Node, team: Team | None) -> None:
-        """Show `node` (a fresh record from the model) and its `team`."""
+    def set_node(self, node: Node, team: Team | None, contributors: tuple[Team, ...] = ()) -> None:
+        """Show `node` (a fresh record from the model), its `team` and `contributors`."""
         width, height = card_size(node.kind)
         rect = QRectF(-width / 2, -height / 2, width, height)
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
-        self.node, self.team = node, team
+        self.node, self.team, self.contributors = node, team, tuple(contributors)
         self._lines = None  # wrapped when first drawn up close
         self.update()
 
@@ -123,6 +128,8 @@ class NodeItem(QGraphicsItem):
 
     def _tooltip(self) -> str:
         parts = [f"{self.node.kind.label}: {self.node.title}"]
+        if self.contributors:
+            parts.append(team_chips.helpers_text(self.contributors))
         if self.node.description:
             parts.append(self.node.description[:300])
         parts.extend(f"{f.severity.value.capitalize()}: {f.message}" for f in self.findings)
@@ -193,6 +200,11 @@ class NodeItem(QGraphicsItem):
             width, lines = self._text_width(), self._max_lines()
             self._lines = wrap_text(self.node.title, self._title_font(), width, lines)
         return self._lines
+
+    def title_box(self) -> QRectF:
+        """Where the title is written, in item coordinates (the rename editor goes there)."""
+        top = self._rect.top() + style.PADDING + 16
+        return QRectF(self._content_left(), top, self._text_width(), self._rect.bottom() - top)
 
     def _max_lines(self) -> int:
         line = QFontMetricsF(self._title_font()).lineSpacing()
@@ -273,10 +285,16 @@ class NodeItem(QGraphicsItem):
         label = self.node.kind.label.upper()
         if self.node.kind is NodeKind.GOAL:
             label = self.team.name.upper() if self.team else "NO TEAM"
-        if self.node.status is not Status.PROPOSED:
-            label = f"{label} · {self.node.status.value.upper()}"
-        label = QFontMetricsF(small).elidedText(label, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRectF(left, top, width, 16), Qt.AlignmentFlag.AlignLeft, label)
+        status = (
+            f"· {self.node.status.value.upper()}" if self.node.status is not Status.PROPOSED else ""
+        )
+        if self.contributors:
+            row, muted = QRectF(left, top, width, 16), QColor(colors.muted)
+            team_chips.paint_label(painter, small, row, label, status, self.contributors, muted)
+        else:
+            label = f"{label} {status}" if status else label
+            label = QFontMetricsF(small).elidedText(label, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(QRectF(left, top, width, 16), Qt.AlignmentFlag.AlignLeft, label)
         title = self._title_font()
         if self.node.status is Status.DROPPED:
             title.setStrikeOut(True)

@@ -82,14 +82,14 @@ class ActionsEditor(QWidget):
             Action(
                 text=self._text(row, TEXT),
                 owner=self._text(row, OWNER),
-                done=self.table.item(row, DONE).checkState() == Qt.CheckState.Checked,
+                done=self._done(row) == Qt.CheckState.Checked,
             )
             for row in range(self.table.rowCount())
         )
 
     def flush(self) -> None:
         """Commit a cell being edited."""
-        self.table.setCurrentItem(None)
+        self.table.setCurrentItem(None)  # type: ignore[call-overload]  # stubs refuse None
 
     def add_action(self) -> None:
         """Append a new action and start editing its text."""
@@ -97,7 +97,9 @@ class ActionsEditor(QWidget):
         row = self.table.rowCount() - 1
         if row >= 0 and self._loaded and self._loaded[-1].text == NEW_ACTION_TEXT:
             self.table.setCurrentCell(row, TEXT)
-            self.table.editItem(self.table.item(row, TEXT))
+            item = self.table.item(row, TEXT)
+            if item is not None:
+                self.table.editItem(item)
 
     def remove_selected(self) -> None:
         """Remove the selected action(s)."""
@@ -110,11 +112,17 @@ class ActionsEditor(QWidget):
     def set_done(self, row: int, done: bool) -> None:
         """Tick or untick an action, as a click would."""
         state = Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
-        self.table.item(row, DONE).setCheckState(state)
+        item = self.table.item(row, DONE)
+        if item is not None:
+            item.setCheckState(state)
 
     def _text(self, row: int, column: int) -> str:
         item = self.table.item(row, column)
         return item.text() if item is not None else ""
+
+    def _done(self, row: int) -> Qt.CheckState:
+        item = self.table.item(row, DONE)
+        return item.checkState() if item is not None else Qt.CheckState.Unchecked
 
     def _item_changed(self, _item: QTableWidgetItem) -> None:
         self._commit(self.shown_actions())

@@ -208,7 +208,8 @@ class OptionalDateEdit(QWidget):
         """The date shown, or None when there is none."""
         if not self.enabled_box.isChecked():
             return None
-        return self.editor.date().toPython()
+        date = self.editor.date()
+        return dt.date(date.year(), date.month(), date.day())
 
     def load(self, value: dt.date | None) -> None:
         """Show `value` from the model."""
@@ -217,7 +218,7 @@ class OptionalDateEdit(QWidget):
             widget.blockSignals(True)
         try:
             self.enabled_box.setChecked(value is not None)
-            self.editor.setDate(QDate(value) if value is not None else QDate.currentDate())
+            self.editor.setDate(_qdate(value) if value is not None else QDate.currentDate())
         finally:
             for widget in (self.enabled_box, self.editor):
                 widget.blockSignals(False)
@@ -229,7 +230,7 @@ class OptionalDateEdit(QWidget):
         self.enabled_box.setChecked(value is not None)
         if value is not None:
             self.editor.blockSignals(True)
-            self.editor.setDate(QDate(value))
+            self.editor.setDate(_qdate(value))
             self.editor.blockSignals(False)
         self.flush()
 
@@ -251,3 +252,7 @@ def _swatch(color: str) -> QIcon:
     pixmap = QPixmap(14, 14)
     pixmap.fill(QColor(color))
     return QIcon(pixmap)
+
+
+def _qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)

@@ -7,12 +7,13 @@ decides which page shows and turns each `edited` into one command.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from alignment_workshop.model import Link, LinkKind, Meta, Node, Priority, Status, Team
+from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Priority, Status, Team
 from alignment_workshop.model.rules import NODE_FIELDS
 
 from .actions import ActionsEditor
@@ -24,6 +25,9 @@ from .fields import (
     CommitTextEdit,
     OptionalDateEdit,
 )
+from .measure_fields import OptionalNumberEdit, ProgressView
+from .period_field import PeriodEdit
+from .team_fields import TeamChecklist
 
 MAX_VOTES = 1_000_000
 
@@ -62,7 +66,9 @@ class Page(QWidget):
             editor.flush()
 
 
-def _choices(enum: type, labels: dict[Any, str] | None = None) -> list[tuple[str, Any, None]]:
+def _choices(
+    enum: type[StrEnum], labels: dict[Any, str] | None = None
+) -> list[tuple[str, Any, None]]:
     return [((labels or {}).get(m, m.value.capitalize()), m, None) for m in enum]
 
 
@@ -73,7 +79,17 @@ class NodePage(Page):
         super().__init__(parent)
         self.add_field("title", "Title", CommitLineEdit(self))
         self.add_field("description", "Description", CommitTextEdit(self))
-        self.team_box = self.add_field("team", "Team", CommitComboBox(self))
+        self.add_field("baseline", "Baseline", OptionalNumberEdit(self))
+        self.add_field("current", "Current", OptionalNumberEdit(self))
+        self.add_field("target", "Target", OptionalNumberEdit(self))
+        self.add_field("unit", "Unit", CommitLineEdit(self)).setPlaceholderText("e.g. %, min, €")
+        self.progress = ProgressView(self)
+        self.form.addRow("Progress", self.progress)
+        self.team_box = CommitComboBox(self)
+        self.fields["team"] = self.team_box
+        self.form.addRow("Team", self.team_box)
+        self.team_box.committed.connect(self._team_chosen)
+        self.contributors = self.add_field("contributors", "Contributors", TeamChecklist(self))
         self.add_field("owner", "Owner", CommitLineEdit(self))
         self.add_field("why", "Why", CommitTextEdit(self))
         priority = self.add_field("priority", "Priority", CommitComboBox(self))
@@ -85,6 +101,7 @@ class NodePage(Page):
         self.add_field("votes", "Votes", CommitSpinBox(0, MAX_VOTES, self))
         self.add_field("due", "Due date", OptionalDateEdit(self))
         self.actions_editor = self.add_field("actions", "Actions", ActionsEditor(self))
+        self._contributors: tuple[str, ...] = ()
 
     def show_node(self, node: Node, teams: list[Team]) -> None:
         """Load `node`; `teams` fill the team list with their colours."""
@@ -96,9 +113,23 @@ class NodePage(Page):
             self.team_box.set_choices(
                 [("No team", None, None)] + [(t.name, t.id, t.color) for t in teams]
             )
+        if "contributors" in shown:
+            self.contributors.set_teams(teams, node.team)
+        self._contributors = node.contributors
         for name, editor in self.fields.items():
             if name in shown:
                 editor.load(getattr(node, name))
+        key_result = node.kind is NodeKind.KEY_RESULT
+        self.form.setRowVisible(self.progress, key_result)
+        if key_result:
+            self.progress.load(node)
+
+    def _team_chosen(self, team: str | None) -> None:
+        """A new lead team stops being one of the goal's contributors, in the same edit."""
+        changes: dict[str, Any] = {"team": team}
+        if team is not None and team in self._contributors:
+            changes["contributors"] = tuple(t for t in self._contributors if t != team)
+        self.edited.emit(changes)
 
 
 class LinkPage(Page):
@@ -126,13 +157,14 @@ def _participants(text: str) -> tuple[str, ...]:
 
 
 class MetaPage(Page):
-    """The workshop itself: title, date, facilitator, participants and notes."""
+    """The workshop itself: title, date, period, facilitator, participants and notes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading.setText("Workshop (nothing selected)")
         self.add_field("title", "Title", CommitLineEdit(self))
         self.add_field("date", "Date", OptionalDateEdit(self))
+        self.period = self.add_field("period", "Period", PeriodEdit(self))
         self.add_field("facilitator", "Facilitator", CommitLineEdit(self))
         participants = self.add_field(
             "participants", "Participants", CommitTextEdit(self), _participants

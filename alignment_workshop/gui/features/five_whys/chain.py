@@ -2,9 +2,10 @@
 
 A session starts at a card that does not lead to the vision (an orphan) and asks
 "Why does '<title>' matter?". Each answer is one undoable step: either pick an existing
-card it serves (a supports link is added) or name a new parent, created one level up
-and linked. The session moves up to the parent and asks again, until the starting card
-reaches the vision or five whys have been asked.
+card it serves (a supports link is added; a goal may serve a key result, and a key result
+answers with the objective or goal it measures) or name a new parent, created one level
+up and linked. The session moves up to the parent and asks again, until the starting
+card reaches the vision or five whys have been asked.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from alignment_workshop.model import (
     Node,
     NodeKind,
     Workshop,
-    link_allowed,
+    natural_link_kind,
     new_id,
 )
 
@@ -29,13 +30,22 @@ from ...editing.document import Document
 MAX_WHYS = 5
 #: The order candidates are offered in: the level just above comes first.
 _KIND_ORDER = {NodeKind.OBJECTIVE: 0, NodeKind.KEY_RESULT: 1, NodeKind.GOAL: 2, NodeKind.VISION: 3}
+#: The links that answer a why: a card serves its parent, a key result measures it.
+_WHY_LINKS = (LinkKind.SUPPORTS, LinkKind.MEASURES)
+
+
+def answer_kind(child: NodeKind, parent: NodeKind) -> LinkKind | None:
+    """The link that makes a card of kind `child` serve one of kind `parent`, if any."""
+    kind = natural_link_kind(child, parent)
+    return kind if kind in _WHY_LINKS else None
 
 
 def _supporters(workshop: Workshop, node_id: str) -> set[str]:
-    """Every node that reaches `node_id` through supports links (linking to one is a cycle)."""
+    """Every node that reaches `node_id` through supports or measures links (linking to one
+    would close a circle)."""
     down: dict[str, list[str]] = {}
     for link in workshop.iter_links():
-        if link.kind is LinkKind.SUPPORTS:
+        if link.kind in _WHY_LINKS:
             down.setdefault(link.target, []).append(link.source)
     seen, todo = {node_id}, [node_id]
     while todo:
@@ -49,19 +59,22 @@ def _supporters(workshop: Workshop, node_id: str) -> set[str]:
 def candidates(workshop: Workshop, node_id: str) -> list[Node]:
     """The active cards `node_id` could serve: allowed, not yet linked, making no cycle.
 
-    Objectives first, then goals, then the vision; cards already leading to the vision
-    before the others; file order otherwise.
+    Objectives first, then key results, goals and the vision; cards already leading to
+    the vision before the others; file order otherwise. A goal may serve a key result;
+    a key result serves (measures) an objective or a goal.
     """
     node = workshop.node(node_id)
     excluded = _supporters(workshop, node_id)
-    found = [
-        other
-        for other in workshop.iter_nodes()
-        if other.is_active
-        and other.id not in excluded
-        and link_allowed(LinkKind.SUPPORTS, node.kind, other.kind)
-        and workshop.find_link(LinkKind.SUPPORTS, node_id, other.id) is None
-    ]
+    found = []
+    for other in workshop.iter_nodes():
+        kind = answer_kind(node.kind, other.kind)
+        if (
+            kind is not None
+            and other.is_active
+            and other.id not in excluded
+            and workshop.find_link(kind, node_id, other.id) is None
+        ):
+            found.append(other)
     index = WhyIndex(workshop)
     leads = {other.id for other in found if index.paths(other.id, limit=1)}
     return sorted(found, key=lambda n: (_KIND_ORDER[n.kind], n.id not in leads))
@@ -71,9 +84,12 @@ def parent_kinds(workshop: Workshop, node_id: str) -> list[NodeKind]:
     """The kinds a new parent of `node_id` may have, the sensible one first.
 
     A goal's parent is an objective; an objective's parent is an objective, unless the
-    map has no vision yet, when the natural next step is the vision itself.
+    map has no vision yet, when the natural next step is the vision itself. A key result
+    measures a new objective or goal.
     """
     kind = workshop.node(node_id).kind
+    if kind is NodeKind.KEY_RESULT:
+        return [NodeKind.OBJECTIVE, NodeKind.GOAL]
     has_vision = any(n.kind is NodeKind.VISION for n in workshop.iter_nodes())
     kinds = [NodeKind.OBJECTIVE]
     if kind is NodeKind.GOAL:
@@ -151,7 +167,10 @@ class FiveWhysSession:
         return not self.ended
 
     def question(self) -> str:
-        return f"Why does '{self.workshop.node(self.current).title}' matter?"
+        node = self.workshop.node(self.current)
+        if node.kind is NodeKind.KEY_RESULT:
+            return f"Why does '{node.title}' matter? What does it measure?"
+        return f"Why does '{node.title}' matter?"
 
     def candidates(self) -> list[Node]:
         return [] if self.finished else candidates(self.workshop, self.current)
@@ -170,9 +189,14 @@ class FiveWhysSession:
         if not self.follow() or self.finished:
             return False
         workshop, child = self.workshop, self.current
-        target = workshop.node(target_id).title if workshop.has_node(target_id) else target_id
-        text = f"Why: '{workshop.node(child).title}' serves '{target}'"
-        if self.document.add_link(LinkKind.SUPPORTS, child, target_id, text) is None:
+        if not workshop.has_node(target_id):
+            self.document.message.emit("That card is no longer on the map.")
+            return False
+        target = workshop.node(target_id)
+        kind = answer_kind(workshop.node(child).kind, target.kind) or LinkKind.SUPPORTS
+        verb = "measures" if kind is LinkKind.MEASURES else "serves"
+        text = f"Why: '{workshop.node(child).title}' {verb} '{target.title}'"
+        if self.document.add_link(kind, child, target_id, text) is None:
             return False
         self._advance(Step(child, target_id, created=False))
         return True
@@ -189,7 +213,8 @@ class FiveWhysSession:
         title = " ".join(title.split())
         workshop, child = self.workshop, self.current
         parent = Node(new_id(kind.value), kind, title, pos=place_above(workshop, child, kind))
-        link = Link(new_id("link"), LinkKind.SUPPORTS, child, parent.id)
+        link_kind = answer_kind(workshop.node(child).kind, kind) or LinkKind.SUPPORTS
+        link = Link(new_id("link"), link_kind, child, parent.id)
         text = f"Why: new {kind.label.lower()} '{title}' for '{workshop.node(child).title}'"
         if not self.document.add_items([parent], [link], text, refusal="New card refused"):
             return None

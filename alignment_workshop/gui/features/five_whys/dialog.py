@@ -36,7 +36,7 @@ from .chain import MAX_WHYS, FiveWhysSession
 if TYPE_CHECKING:
     from ...canvas.scene import MapScene
 
-_ASKABLE = (NodeKind.OBJECTIVE, NodeKind.GOAL)
+_ASKABLE = (NodeKind.OBJECTIVE, NodeKind.GOAL, NodeKind.KEY_RESULT)
 
 
 class FiveWhysDialog(QDialog):
@@ -58,6 +58,8 @@ class FiveWhysDialog(QDialog):
         self.chain_label = QLabel()
         self.chain_label.setWordWrap(True)
         self.outcome_label = QLabel()
+        for label in (self.question_label, self.chain_label, self.outcome_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # they quote typed titles
         self.outcome_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         for widget in (self.step_label, self.question_label, self.chain_label):
@@ -166,6 +168,9 @@ class FiveWhysDialog(QDialog):
         else:
             self.step_label.setText(f"Why {asked + 1} of {MAX_WHYS}")
             self.question_label.setText(session.question())
+            measuring = session.workshop.node(session.current).kind is NodeKind.KEY_RESULT
+            verb = "measures" if measuring else "serves"
+            self.existing_box.setTitle(f"It {verb} a card already on the map")
         self._update_pick_button()
 
     def _fill_candidates(self) -> None:
@@ -215,7 +220,7 @@ class FiveWhysLauncher(QObject):
         self._update_enabled()
 
     def can_ask(self, node_id: str) -> bool:
-        """Whether `node_id` is an active objective or goal that reaches no vision."""
+        """Whether `node_id` is an active objective, goal or key result reaching no vision."""
         workshop = self.document.workshop
         if not workshop.has_node(node_id):
             return False
@@ -234,7 +239,7 @@ class FiveWhysLauncher(QObject):
             node_id = selected[0] if len(selected) == 1 else None
         if node_id is None or not self.can_ask(node_id):
             self.document.message.emit(
-                "Select one objective or team goal that does not lead to the vision."
+                "Select one objective, team goal or key result that does not lead to the vision."
             )
             return None
         if self.dialog is not None:

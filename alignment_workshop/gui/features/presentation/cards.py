@@ -3,8 +3,10 @@
 Each face is a child item of the canvas's card, so it moves, hides (Focus) and dims
 (Why) with it, and it takes no mouse buttons, so clicks and drags still reach the card.
 A face shows only what the room needs: the title, large, plus the team stripe, the votes
-and a mark for errors and warnings. Its title size is chosen for the zoom the map is
-shown at: at least `MIN_SCREEN_TITLE_PX` pixels on screen.
+and a mark for errors and warnings. A key result's face is its own progress bar: the
+share of the way covered is filled in a darker tone under the title, with a dark strip
+along its bottom edge. Its title size is chosen for the zoom the map is shown at: at least
+`MIN_SCREEN_TITLE_PX` pixels on screen (a chip's one line as large as the chip allows).
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import Shiboken
 
 from alignment_workshop.analysis.findings import Severity
+from alignment_workshop.analysis.progress import progress
 from alignment_workshop.layout import CARD_HEIGHT
 from alignment_workshop.model import NodeKind, Status
 
@@ -38,6 +41,10 @@ LINE_FACTOR = 1.1
 #: The largest title that still fits two lines in an ordinary card.
 MAX_TITLE_PX = int((CARD_HEIGHT - 2 * PADDING) / (2 * LINE_FACTOR))
 MIN_TITLE_PX = 16
+#: A key result's face is a chip: its title gets nearly all of it, and its progress
+#: strip runs along its bottom edge.
+CHIP_PADDING = 3.0
+STRIP = 4.0
 
 
 def title_font(kind: NodeKind, pixels: int) -> QFont:
@@ -101,7 +108,9 @@ class PresentationFace(QGraphicsItem):
             self.update()
 
     def title_font_pixels(self) -> int:
-        """The title size of this face, in scene pixels."""
+        """The title size of this face, in scene pixels (a chip's one line fits its face)."""
+        if self.card.node.kind is NodeKind.KEY_RESULT:
+            return max(1, min(self.pixels, int(self._text_rect().height() / LINE_FACTOR)))
         return self.pixels
 
     def _tone(self, color: str) -> QColor:
@@ -111,8 +120,7 @@ class PresentationFace(QGraphicsItem):
             return QColor(color)
         top, back = QColor(color), QColor(self.theme.background)
         mix = [
-            round(a * amount + b * (1 - amount))
-            for a, b in zip(top.getRgb()[:3], back.getRgb()[:3], strict=True)
+            round(a * amount + b * (1 - amount)) for a, b in zip(_rgb(top), _rgb(back), strict=True)
         ]
         return QColor(*mix)
 
@@ -134,7 +142,21 @@ class PresentationFace(QGraphicsItem):
         rect = self.card.card_rect().adjusted(PADDING, PADDING, -PADDING, -PADDING)
         if self.card.node.kind is NodeKind.GOAL:
             rect.setLeft(rect.left() + STRIPE)
+        if self.card.node.kind is NodeKind.KEY_RESULT:
+            pad = CHIP_PADDING
+            rect = self.card.card_rect().adjusted(pad + 2, pad, -pad - 2, -pad)
         return rect
+
+    def progress_rect(self, share: float = 1.0) -> QRectF:
+        """The part `share` of a key result's face, from its left edge, inside its border."""
+        rect = self.card.card_rect().adjusted(1.5, 1.5, -1.5, -1.5)
+        rect.setWidth(rect.width() * share)
+        return rect
+
+    def strip_rect(self, share: float = 1.0) -> QRectF:
+        """The part `share` of the progress strip along a key result's bottom edge."""
+        rect = self.progress_rect(share)
+        return QRectF(rect.left(), rect.bottom() - STRIP, rect.width(), STRIP)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -151,6 +173,8 @@ class PresentationFace(QGraphicsItem):
         painter.setPen(border)
         painter.setBrush(self._tone(colors.fill))
         painter.drawRoundedRect(rect, style.RADIUS, style.RADIUS)
+        if card.node.kind is NodeKind.KEY_RESULT:
+            self._paint_progress(painter)
         if card.node.kind is NodeKind.GOAL:
             stripe = QRectF(rect.left() + 2, rect.top() + 2, STRIPE, rect.height() - 4)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -172,6 +196,25 @@ class PresentationFace(QGraphicsItem):
         for index, line in enumerate(lines):
             row = QRectF(text.left(), top + index * spacing, text.width(), spacing)
             painter.drawText(row, Qt.AlignmentFlag.AlignCenter, line)
+
+    def _paint_progress(self, painter: QPainter) -> None:
+        """The way a key result has covered: a darker fill under its title, and a strip."""
+        shown = progress(self.card.node)
+        if shown.fraction is None or shown.bar <= 0:
+            return
+        inside = QPainterPath()
+        inside.addRoundedRect(self.progress_rect(), style.RADIUS - 1.5, style.RADIUS - 1.5)
+        painter.save()
+        painter.setClipPath(inside)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._tone(self.theme.progress_fill))
+        painter.drawRect(self.progress_rect(shown.bar))
+        done = shown.fraction >= 1.0
+        painter.setBrush(
+            self._tone(self.theme.progress_done if done else self.theme.progress_strip)
+        )
+        painter.drawRect(self.strip_rect(shown.bar))
+        painter.restore()
 
     def _paint_votes(self, painter: QPainter, rect: QRectF) -> None:
         votes = self.card.node.votes
@@ -257,8 +300,12 @@ class PresentationFaces:
             if not Shiboken.isValid(face) or cards.get(node_id) is not face.card:
                 del self.faces[node_id]
         for node_id, card in cards.items():
-            face = self.faces.get(node_id)
-            if face is None:
+            shown = self.faces.get(node_id)
+            if shown is None:
                 self.faces[node_id] = PresentationFace(card, self.theme, self.pixels)
             else:
-                face.update()
+                shown.update()
+
+
+def _rgb(color: QColor) -> tuple[int, int, int]:
+    return (color.red(), color.green(), color.blue())

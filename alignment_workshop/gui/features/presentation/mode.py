@@ -156,7 +156,7 @@ class PresentationMode(QObject):
         if self.is_active():
             return
         window = self.window
-        chrome = window.findChildren(QDockWidget) + window.findChildren(QToolBar)
+        chrome: list[QWidget] = [*window.findChildren(QDockWidget), *window.findChildren(QToolBar)]
         chrome += [window.menuBar(), window.statusBar()]
         center = self.view.mapToScene(self.view.viewport().rect().center())
         self._saved = _Saved(

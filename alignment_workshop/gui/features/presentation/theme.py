@@ -38,6 +38,11 @@ class PresentationTheme:
 
     background: str = "#FFFFFF"
     cards: dict[NodeKind, CardColors] = field(default_factory=_cards)
+    #: The part of a key result's face its progress covers, under its title.
+    progress_fill: str = "#C5B3EC"
+    #: The strip along a key result's bottom edge: the way covered, and a target reached.
+    progress_strip: str = "#311B92"
+    progress_done: str = "#1B5E20"
     #: The outline of a selected card (what + and - vote on).
     selection: str = "#0047AB"
     #: The votes pill on a card.
@@ -61,6 +66,7 @@ class PresentationTheme:
             for kind, colors in self.cards.items()
         ]
         pairs += [
+            ("key result progress", self.cards[NodeKind.KEY_RESULT].text, self.progress_fill),
             ("votes pill", self.votes_text, self.votes_fill),
             ("error badge", self.error_text, self.error_fill),
             ("warning badge", self.warning_text, self.warning_fill),

@@ -1,0 +1,106 @@
+"""How far a key result has come: from its baseline, through its current value, to its target.
+
+`progress(node)` reads a key result's numbers and says what can honestly be said: the
+share of the way from baseline to target (which works the same for a target below the
+baseline, like churn going down), or why there is none (no target, no baseline, not
+measured yet, a target equal to the baseline). `measure_text(node)` writes the numbers
+with their unit, "9 % → 7.5 % → 5 %", naming the roles only when a number is missing.
+The editor's chips and Inspector and the PDF read the same words from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alignment_workshop.model import Node
+
+#: Units written before the number ("$120"), not after it ("120 min").
+_PREFIX_UNITS = frozenset({"$", "€", "£", "¥", "₹", "US$", "CHF"})
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """The progress of one key result."""
+
+    #: The share of the way from baseline to target, not clamped (1.2 is beyond the
+    #: target, -0.1 is worse than the baseline); None when it cannot be said.
+    fraction: float | None
+    #: A few words for people: "38 %", "target reached", "no target yet"…
+    note: str
+
+    @property
+    def bar(self) -> float:
+        """The fraction clamped to 0…1, for a progress bar (0 when there is none)."""
+        if self.fraction is None:
+            return 0.0
+        return min(1.0, max(0.0, self.fraction))
+
+
+def progress(node: Node) -> Progress:
+    """How far the key result `node` has come from its baseline towards its target."""
+    baseline, target, current = node.baseline, node.target, node.current
+    if target is None:
+        return Progress(None, "no target yet")
+    if baseline is None:
+        return Progress(None, "no baseline")
+    if current is None:
+        return Progress(None, "not measured yet")
+    if target == baseline:
+        return Progress(
+            None, "holding at target" if current == target else "target equals baseline"
+        )
+    fraction = (current - baseline) / (target - baseline)
+    if fraction > 1.0:
+        return Progress(fraction, "beyond target")
+    if fraction == 1.0:
+        return Progress(fraction, "target reached")
+    if fraction < 0.0:
+        return Progress(fraction, "worse than baseline")
+    return Progress(fraction, percent_text(fraction))
+
+
+def percent_text(fraction: float) -> str:
+    """ "38 %": a fraction as a whole percentage, never rounded up to 100 % too early."""
+    percent = int(fraction * 100) if 0.99 < fraction < 1.0 else round(fraction * 100)
+    return f"{percent} %"
+
+
+def number_text(value: float) -> str:
+    """A measure as people write it: "20", "7.5", "1,200,000", "0.0035"."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.10g}"
+
+
+def with_unit(value: float, unit: str) -> str:
+    """ "7.5 %", "42 min", "$120": the number with its unit, if any."""
+    unit = " ".join(unit.split())
+    if not unit:
+        return number_text(value)
+    if unit in _PREFIX_UNITS:
+        return f"{unit}{number_text(value)}"
+    return f"{number_text(value)} {unit}"
+
+
+def measure_text(node: Node) -> str:
+    """ "9 % → 7.5 % → 5 %": baseline, current and target, or what of them there is.
+
+    With all three the arrows say it all. When one is missing the others are named,
+    so that "9 % → target 5 %" is never read as a current value of 5 %.
+    """
+    unit = node.unit
+    baseline, current, target = node.baseline, node.current, node.target
+    if baseline is not None and current is not None and target is not None:
+        return " → ".join(with_unit(v, unit) for v in (baseline, current, target))
+    parts = []
+    if baseline is not None:
+        parts.append(f"from {with_unit(baseline, unit)}")
+    if current is not None:
+        parts.append(f"now {with_unit(current, unit)}")
+    if target is not None:
+        parts.append(f"target {with_unit(target, unit)}")
+    if not parts:
+        return "no numbers yet"
+    if baseline is not None and len(parts) > 1:
+        parts[0] = with_unit(baseline, unit)  # "9 % → target 5 %" reads as a start
+    return " → ".join(parts)

@@ -28,16 +28,35 @@ from .styles import styles
 from .text import escape
 
 
+class Para(Paragraph):
+    """A paragraph that breaks its lines once per width.
+
+    A block kept on one page is wrapped to measure it, then wrapped again to place it;
+    the second time, at the same width, the lines are already broken.
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # A copy made by a split carries the record but not the broken lines.
+        known = self._wrapped
+        if known is not None and known[0] == avail_width and "blPara" in vars(self):
+            return known[1]
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped = (avail_width, size)
+        return size
+
+
 def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
     """A paragraph of plain workshop text, printed literally."""
-    return Paragraph(escape(text), style or styles().body)
+    return Para(escape(text), style or styles().body)
 
 
 def markup(
     source: str, style: ParagraphStyle | None = None, *, bullet: str | None = None
 ) -> Paragraph:
     """A paragraph of markup already built from escaped pieces, with an optional bullet."""
-    return Paragraph(source, style or styles().body, bulletText=bullet)
+    return Para(source, style or styles().body, bulletText=bullet)
 
 
 def heading(
@@ -57,7 +76,7 @@ def heading(
     """
     return [
         Bookmark(key, outline or title, level, running=running, listed=listed),
-        Paragraph(escape(title, keep_newlines=False), style),
+        Para(escape(title, keep_newlines=False), style),
     ]
 
 

@@ -22,7 +22,7 @@ from .fonts import REGULAR
 from .legend import LEGEND_HEIGHT, legend
 from .map_drawing import PageRef, draw_part
 from .map_part import MapPart, Point
-from .map_split import MapScope, ordered, paginate
+from .map_split import MapScope, group_layout, ordered, paginate
 from .plan import PlanData
 from .plan_canvas import PlanCanvas
 from .styles import styles
@@ -45,22 +45,33 @@ def positions(data: PlanData) -> dict[str, Point]:
 
 def map_pages(data: PlanData, width: float, height: float) -> list[Flowable]:
     """The map section of the whole plan; nothing when the workshop has no cards."""
-    if not data.workshop.nodes:
-        return []
-    scope = MapScope(data, {n.id for n in data.workshop.nodes}, _area(width, height))
-    whole = scope.part("Whole map", data.workshop.nodes, positions(data))
-    parts = [whole] if whole.fits(scope.area) else split(scope)
-    return _pages(parts, "Alignment map", width, height)
+    universe = {n.id for n in data.workshop.nodes}
+    return _map(data, universe, positions(data), "Alignment map", width, height)
 
 
 def team_map_pages(data: PlanData, width: float, height: float) -> list[Flowable]:
     """The map of a team's plan: its goals and what they serve; nothing with no goals."""
     universe = team_universe(data)
+    nodes = ordered(data, universe)
+    placed = group_layout(data, nodes) if nodes else {}
+    return _map(data, universe, placed, "Map of our work", width, height)
+
+
+def _map(
+    data: PlanData,
+    universe: set[str],
+    placed: dict[str, Point],
+    title: str,
+    width: float,
+    height: float,
+) -> list[Flowable]:
+    """The cards of `universe` on one page at `placed`, or split; nothing without cards."""
     if not universe:
         return []
     scope = MapScope(data, universe, _area(width, height))
-    parts = _numbered(paginate(scope, ordered(data, universe)), "Our goals and what they serve")
-    return _pages(_linked(parts), "Map of our work", width, height)
+    whole = scope.part("Whole map", ordered(data, universe), placed)
+    parts = [whole] if whole.fits(scope.area) else split(scope)
+    return _pages(parts, title, width, height)
 
 
 def team_universe(data: PlanData) -> set[str]:
@@ -92,15 +103,22 @@ def _area(width: float, height: float) -> tuple[float, float]:
 def split(scope: MapScope) -> list[MapPart]:
     """The overview, a page per objective and one for the rest, each paginated."""
     data = scope.data
-    nodes = data.workshop.nodes
+    nodes = ordered(data, scope.universe)
     upper = {NodeKind.VISION, NodeKind.OBJECTIVE, NodeKind.VALUE}
-    # The objectives' key results are chips under them; the goals' go on their pages.
+    # The objectives' key results are chips under them, unless the overview would then
+    # need a second page: they are on the objectives' own pages too.
     top = [n for n in nodes if n.kind in upper or _of_objective(data, n.id)]
-    shown = {n.id for n in top}
-    overview = _numbered(paginate(scope, top, stubs=False), "Overview: vision, objectives, values")
+    overview = paginate(scope, top, stubs=False)
+    if len(overview) > 1:
+        bare = paginate(scope, [n for n in top if n.kind in upper], stubs=False)
+        overview = bare if len(bare) == 1 else overview
+    shown = {n.id for part in overview for n in part.nodes}
+    overview = _numbered(overview, "Overview: vision, objectives, values")
     parts = list(overview)
     for objective in (n for n in nodes if n.kind is NodeKind.OBJECTIVE and n.is_active):
-        serving = data.goal_tree(objective.id)
+        if objective.id not in scope.universe:
+            continue
+        serving = data.goal_tree(objective.id) & scope.universe
         if any(data.node(n).kind is NodeKind.GOAL for n in serving):
             shown.update(serving)
             members = [objective, *ordered(data, serving)]

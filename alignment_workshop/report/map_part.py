@@ -22,7 +22,7 @@ MIN_TEXT = 7.0
 #: The largest scale a part is drawn at: a small map is not blown up.
 MAX_SCALE = 0.8
 #: A stub is a small card: two lines, its kind and page, then the other card's title.
-STUB_WIDTH = 220.0
+STUB_WIDTH = 232.0
 STUB_HEIGHT = 52.0
 
 Point = tuple[float, float]

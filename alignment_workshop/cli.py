@@ -11,12 +11,14 @@ import argparse
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, logs
+from .terminal import visible
 
 if TYPE_CHECKING:
     from .analysis.findings import Report
@@ -108,7 +110,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         out = json.dumps(report_to_json(report), ensure_ascii=False, indent=2)
     else:
-        out = format_report(report, _active_goals(workshop))
+        out = visible(format_report(report, _active_goals(workshop)))
     print(out)
     has_errors = any(f.severity is Severity.ERROR for f in report.findings)
     return EXIT_FINDINGS if has_errors else EXIT_OK
@@ -184,18 +186,24 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     """Load FILE (migrating it if old) and save it in the current format."""
     from .fileio import FORMAT_VERSION, WorkshopFileError, save
 
-    workshop = _load(args.file)
     target = args.output or args.file
+    _check_output(target)
+    workshop = _load(args.file)
     try:
         save(workshop, target)
     except WorkshopFileError as error:
         raise CommandError(target, str(error)) from None
-    print(f"Wrote {target} in format version {FORMAT_VERSION}.")
+    print(visible(f"Wrote {target} in format version {FORMAT_VERSION}."))
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the PDF action plan (no Qt) or the map image (Qt, offscreen)."""
+    """Write the PDF action plan (no Qt) or the map image (Qt, offscreen).
+
+    The export is atomic: it is made whole, then replaces the output file; any failure
+    leaves the previous file as it was and ends in one line with exit status 2. It never
+    writes onto the workshop it reads.
+    """
     out: Path = args.output
     suffix = out.suffix.lower()
     if suffix not in EXPORT_TYPES:
@@ -205,15 +213,19 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CommandError(out, f"{option} applies to the PDF action plan only")
     if args.lang is not None and not _LANGUAGE_TAG.fullmatch(args.lang):
         raise CommandError(out, f"--lang {args.lang!r} is not a language tag such as en or de-CH")
+    _check_output(out, source=args.file)
     workshop = _load(args.file)
+    note = None
     try:
         if suffix == ".pdf":
             _export_pdf(workshop, out, args)
         else:
-            _export_image(workshop, out)
+            note = _export_image(workshop, out)
     except OSError as error:
         raise CommandError(out, f"cannot write the file ({error.strerror or error})") from None
-    print(f"Wrote {out}.")
+    print(visible(f"Wrote {out}."))
+    if note:
+        print(note)
     return EXIT_OK
 
 
@@ -228,11 +240,13 @@ def _export_pdf(workshop: Workshop, out: Path, args: argparse.Namespace) -> None
         raise CommandError(out, str(error)) from None
 
 
-def _export_image(workshop: Workshop, out: Path) -> None:
+def _export_image(workshop: Workshop, out: Path) -> str | None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .gui.canvas.image_export import export_image
+    from .gui.support.qt_messages import qt_messages_to_log
 
-    export_image(workshop, out)
+    with qt_messages_to_log():  # one line for a failure, never Qt's own notices first
+        return export_image(workshop, out)
 
 
 def cmd_editor(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -243,10 +257,41 @@ def cmd_editor(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 def _check_input(path: Path) -> None:
-    if not path.exists():
-        raise CommandError(path, "no such file")
-    if path.is_dir():
+    """Refuse, in one line, an input that is missing, unreachable or not a regular file."""
+    from .safe_files import describe_mode
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise CommandError(path, "no such file") from None
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        raise CommandError(path, f"cannot be read ({reason})") from None
+    except ValueError:
+        raise CommandError(path, "is not a usable file path") from None
+    if stat.S_ISDIR(info.st_mode):
         raise CommandError(path, "is a folder, not a workshop file")
+    if not stat.S_ISREG(info.st_mode):
+        raise CommandError(path, f"is {describe_mode(info.st_mode)}, not a workshop file")
+
+
+def _check_output(path: Path, source: Path | None = None) -> None:
+    """Refuse, before any work, an output that is not a regular file or is write-protected.
+
+    The command line cannot ask "save over a write-protected file?", so it refuses. An
+    export (`source` given) never writes onto the workshop it is made from.
+    """
+    from .export_file import check_export_target
+    from .safe_files import is_write_protected
+
+    try:
+        check_export_target(path, source)
+    except OSError as error:
+        raise CommandError(path, error.strerror or type(error).__name__) from None
+    except ValueError:
+        raise CommandError(path, "is not a usable file path") from None
+    if is_write_protected(path):
+        raise CommandError(path, "is write-protected; make it writable first, or write elsewhere")
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -273,7 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_input(args.file)
         return _COMMANDS[command](args)
     except CommandError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(visible(f"error: {error}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -283,5 +328,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as error:  # a bug: one line here, the traceback in the log file
         log = logs.where(logs.log_unexpected((type(error), error, error.__traceback__)))
-        print(f"error: internal error: {logs.one_line(error)} (details in {log})", file=sys.stderr)
+        line = f"error: internal error: {logs.one_line(error)} (details in {log})"
+        print(visible(line), file=sys.stderr)
         return EXIT_INTERNAL

@@ -57,3 +57,17 @@ class NewerVersionError(WorkshopFileError):
 
 class WorkshopSaveError(WorkshopFileError):
     """Saving failed; the file that was on disk before is unchanged."""
+
+
+class WorkshopTooLargeError(WorkshopSaveError):
+    """The workshop would make a file larger than the loader opens; nothing was written."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size = size
+        self.limit = limit
+        super().__init__(
+            "",
+            f"the workshop would take {size / 1024 / 1024:.1f} MiB, more than the "
+            f"{limit // 1024 // 1024} MiB a workshop file may hold, so it was not saved; "
+            "shorten long texts or split the workshop",
+        )

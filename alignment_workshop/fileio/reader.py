@@ -15,8 +15,10 @@ from typing import Any
 
 from alignment_workshop.model import Workshop
 from alignment_workshop.model.validation import show, type_name
+from alignment_workshop.safe_files import NotRegularFileError, open_regular
 
 from . import migrations
+from .disk_state import DiskState
 from .errors import NewerVersionError, WorkshopFileError
 from .gcpause import collector_paused
 from .jsonparse import MAX_FILE_BYTES, parse_json, size_error
@@ -96,19 +98,22 @@ def loads(data: bytes) -> Workshop:
         ) from error
 
 
-def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+def _read_file(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
+    """The bytes of the regular file at `path`, and its status; never blocks, never hangs."""
     if not isinstance(path, (str, bytes, os.PathLike)):
         raise WorkshopFileError("", f"{show(str(path))} is not a usable file path")
     try:
-        with open(path, "rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise size_error(size)
-            return file.read(MAX_FILE_BYTES + 1)
+        with open_regular(path) as file:
+            info = os.fstat(file.fileno())
+            if info.st_size > MAX_FILE_BYTES:
+                raise size_error(info.st_size)
+            return file.read(MAX_FILE_BYTES + 1), info
     except FileNotFoundError:
         raise WorkshopFileError("", "there is no such file") from None
     except IsADirectoryError:
         raise WorkshopFileError("", "this is a folder, not a workshop file") from None
+    except NotRegularFileError as error:
+        raise WorkshopFileError("", f"this is {error.what}, not a workshop file") from None
     except PermissionError:
         raise WorkshopFileError("", "permission denied: the file cannot be read") from None
     except OSError as error:
@@ -119,5 +124,15 @@ def _read_bytes(path: str | os.PathLike[str]) -> bytes:
 
 
 def load(path: str | os.PathLike[str]) -> Workshop:
-    """The workshop in the .alignment file at `path`; raises only `WorkshopFileError`."""
-    return loads(_read_bytes(path))
+    """The workshop in the .alignment file at `path`; raises only `WorkshopFileError`.
+
+    Only a regular file (or a symbolic link to one) is read: a FIFO, socket or device is
+    refused at once, in one line, and never opened for a blocking read.
+    """
+    return loads(_read_file(path)[0])
+
+
+def load_with_state(path: str | os.PathLike[str]) -> tuple[Workshop, DiskState]:
+    """`load`, with the state of the bytes it read, to notice later outside changes."""
+    data, info = _read_file(path)
+    return loads(data), DiskState.of(data, info)

@@ -29,8 +29,10 @@ from alignment_workshop.model import (
 
 from . import migrations
 from .atomic import write_atomic
-from .errors import WorkshopSaveError
+from .disk_state import DiskState
+from .errors import WorkshopSaveError, WorkshopTooLargeError
 from .gcpause import collector_paused
+from .jsonparse import MAX_FILE_BYTES
 
 
 def generator() -> str:
@@ -185,11 +187,12 @@ def dumps(workshop: Workshop) -> bytes:
         return encode(to_document(workshop)).encode("utf-8", "backslashreplace")
 
 
-def save(workshop: Workshop, path: str | os.PathLike[str]) -> None:
-    """Write `workshop` to `path` atomically, keeping the previous file as `<path>.bak`.
+def saveable_bytes(workshop: Workshop) -> bytes:
+    """`dumps(workshop)`, refused when the loader would refuse to open the result.
 
-    Raises `WorkshopSaveError` (a `WorkshopFileError`) when it fails; the file that was
-    at `path` is then unchanged.
+    Raises `WorkshopTooLargeError` (a `WorkshopSaveError`) before anything is written
+    when the file would be larger than the load limit (`MAX_FILE_BYTES`): it would be
+    saved, and then never open again.
     """
     try:
         data = dumps(workshop)
@@ -197,4 +200,17 @@ def save(workshop: Workshop, path: str | os.PathLike[str]) -> None:
         raise WorkshopSaveError(
             "", f"the workshop could not be written ({error}); nothing was saved"
         ) from error
-    write_atomic(path, data)
+    if len(data) > MAX_FILE_BYTES:
+        raise WorkshopTooLargeError(len(data), MAX_FILE_BYTES)
+    return data
+
+
+def save(workshop: Workshop, path: str | os.PathLike[str]) -> DiskState:
+    """Write `workshop` to `path` atomically, keeping the previous file as `<path>.bak`.
+
+    Returns the state of the file written. Raises `WorkshopSaveError` (a
+    `WorkshopFileError`) when it fails, or when the file would be too large to open
+    again; the file that was at `path` is then unchanged.
+    """
+    data = saveable_bytes(workshop)
+    return DiskState.of(data, write_atomic(path, data))

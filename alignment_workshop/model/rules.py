@@ -49,6 +49,17 @@ TEXT_LIMITS: Final[dict[str, int]] = {
     "link.resolution": 2_000,
 }
 
+#: The lowest and highest value of each integer field, by field name. The model, the
+#: file format and every spin box of the editor share these bounds; a file with a value
+#: outside them is refused, naming the field. A Qt spin box holds at most 2,147,483,647,
+#: so no bound may pass that.
+INT_LIMITS: Final[dict[str, tuple[int, int]]] = {
+    "node.impact": (1, 5),
+    "node.votes": (0, 1_000_000),
+}
+#: The largest integer a spin box can show: every bound in `INT_LIMITS` stays within it.
+SPIN_BOX_MAX: Final = 2**31 - 1
+
 #: The node fields every kind has.
 COMMON_NODE_FIELDS: Final = frozenset({"id", "kind", "title", "description", "pos"})
 #: The fields objectives and goals add: how much they matter and where they stand.

@@ -24,6 +24,7 @@ from .rules import (
     COORD_MAX,
     DATE_PATTERN,
     ID_MAX,
+    INT_LIMITS,
     MAX_ACTIONS,
     MAX_CONTRIBUTORS,
     MAX_PARTICIPANTS,
@@ -113,7 +114,7 @@ def check_int(value: object, field: str, low: int, high: int | None = None) -> i
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(field, f"must be an integer (got {type_name(value)})")
     if value < low or (high is not None and value > high):
-        bound = f"from {low} to {high}" if high is not None else f"at least {low}"
+        bound = f"from {low:,} to {high:,}" if high is not None else f"at least {low:,}"
         raise ValidationError(field, f"must be an integer {bound} (got {show(value)})")
     return value
 
@@ -277,8 +278,8 @@ def validate_node(node: Node) -> Node:
 
 def _ranked_values(node: Node) -> dict[str, Any]:
     """Check the fields objectives and goals share; returns those that may need normalising."""
-    check_int(node.impact, "impact", 1, 5)
-    check_int(node.votes, "votes", 0)
+    check_int(node.impact, "impact", *INT_LIMITS["node.impact"])
+    check_int(node.votes, "votes", *INT_LIMITS["node.votes"])
     check_text(node.metric, "metric", "node.metric")
     return {
         "priority": check_enum(Priority, node.priority, "priority"),

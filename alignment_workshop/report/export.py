@@ -1,11 +1,21 @@
-"""`export_pdf`: the whole action plan, or one team's, written to a PDF file."""
+"""`export_pdf`: the whole action plan, or one team's, written to a PDF file.
+
+The plan is made in memory (`plan_pdf`), where reportlab's every write is to a buffer
+that cannot fail half-way, and the finished bytes are written in one go by
+`export_file.write_export`: atomically, checked and fsynced. An export that fails
+leaves the previous file as it was. Why not `fileio`'s save: the report layer never
+imports the file format, and `export_file` (standard library only) is the one write
+path that every export shares, whichever layer makes it.
+"""
 
 from __future__ import annotations
 
+import io
 import os
 
 from reportlab.platypus import Flowable, PageBreak
 
+from alignment_workshop.export_file import write_export
 from alignment_workshop.model import Workshop
 
 from .contents import contents
@@ -32,9 +42,19 @@ def export_pdf(
     With `team_id`, the plan is that team's: its score, a map of its goals and what they
     serve, the objectives they serve, its own goals and the findings that concern them.
     `paper` is "a4" or "letter"; `lang` is the document's language tag. Raises
-    `UnknownTeamError` (a ValueError) when the workshop has no such team, and a
-    ValueError for an unknown paper.
+    `UnknownTeamError` (a ValueError) when the workshop has no such team, a ValueError
+    for an unknown paper, and OSError when the file cannot be written; then the file at
+    `path` is as it was.
     """
+    data, pages = plan_pdf(workshop, team_id, paper=paper, lang=lang)
+    write_export(path, data)
+    return pages
+
+
+def plan_pdf(
+    workshop: Workshop, team_id: str | None = None, *, paper: str = "a4", lang: str = "en"
+) -> tuple[bytes, int]:
+    """The action plan as the bytes of a PDF file, and its number of pages."""
     data = PlanData.build(workshop, team_id)
     meta = workshop.meta
     subject = "Alignment workshop action plan"
@@ -42,8 +62,9 @@ def export_pdf(
     if team_id is not None:
         subject += f" for {data.team_name(team_id)}"
         header += f" for {data.team_name(team_id)}"
+    out = io.BytesIO()
     doc = PlanDocument(
-        os.fspath(path),
+        out,
         header=header,
         paper=paper,
         lang=lang,
@@ -53,7 +74,7 @@ def export_pdf(
         subject=drawable(subject),
     )
     doc.build_plan(_story(data, doc))
-    return doc.page
+    return out.getvalue(), doc.page
 
 
 def _story(data: PlanData, doc: PlanDocument) -> list[Flowable]:

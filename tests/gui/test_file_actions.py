@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from alignment_workshop import fileio, paths
-from alignment_workshop.fileio import atomic
+from alignment_workshop import fileio, paths, safe_files
 from alignment_workshop.gui.editing.document import Document, place_unplaced
 from alignment_workshop.gui.files.autosave import AutosaveController
 from alignment_workshop.gui.files.file_actions import FileActions
@@ -166,7 +165,7 @@ def test_save_error_keeps_the_document_modified(
     def refuse(*_args: object) -> None:
         raise OSError(code, words.capitalize())
 
-    monkeypatch.setattr(atomic, "_write_new", refuse)  # a read-only folder, a full disk
+    monkeypatch.setattr(safe_files, "_write_new", refuse)  # a read-only folder, a full disk
     assert not actions.save()
     [sentence] = answers.errors
     assert words in sentence and "first.alignment" in sentence and "Save As" in sentence

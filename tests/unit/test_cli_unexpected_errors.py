@@ -15,8 +15,10 @@ from alignment_workshop.paths import example_workshop
 def test_unexpected_cli_error_is_one_line_and_logged(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    title = "-".join(["Q3", "pricing", "offsite"])  # workshop content, not in the source
+
     def broken(_args: argparse.Namespace) -> int:
-        raise RuntimeError("the checker fell over\nwith a second line")
+        raise RuntimeError(f"the checker fell over on {title}\nwith a second line")
 
     monkeypatch.setitem(cli._COMMANDS, "check", broken)
     assert cli.main(["check", str(example_workshop())]) == 2
@@ -28,11 +30,12 @@ def test_unexpected_cli_error_is_one_line_and_logged(
     log = log_files[0]
     assert log.is_relative_to(Path(os.environ["HOME"])), "the test's private HOME"
     assert line == (
-        f"error: internal error: RuntimeError: the checker fell over (details in {log})"
+        f"error: internal error: RuntimeError: the checker fell over on {title} (details in {log})"
     )
     text = log.read_text(encoding="utf-8")
-    assert "Traceback (most recent call last)" in text
-    assert "RuntimeError: the checker fell over" in text
+    assert "Traceback (most recent call last)" in text and "in broken" in text
+    assert "RuntimeError (its message is left out" in text
+    assert title not in text, "a message may quote workshop content"
 
 
 def test_bad_input_is_still_not_an_internal_error(

@@ -34,7 +34,7 @@ def test_an_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     def denied(*_args: object, **_kwargs: object) -> object:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(reader, "open", denied, raising=False)
+    monkeypatch.setattr(reader, "open_regular", denied)
     assert refusal(path) == "permission denied: the file cannot be read"
 
 
@@ -42,7 +42,7 @@ def test_another_read_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     def broken(*_args: object, **_kwargs: object) -> object:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(reader, "open", broken, raising=False)
+    monkeypatch.setattr(reader, "open_regular", broken)
     assert refusal(tmp_path / "x.alignment") == "the file cannot be read (Input/output error)"
 
 

@@ -106,7 +106,7 @@ def test_update_without_difference_emits_nothing(workshop: Workshop) -> None:
         ({"title": "x" * 201}, "title: must be at most 200 characters"),
         ({"impact": True}, "impact: must be an integer (got boolean)"),
         ({"impact": 6}, "impact: must be an integer from 1 to 5"),
-        ({"votes": -1}, "votes: must be an integer at least 0"),
+        ({"votes": -1}, "votes: must be an integer from 0 to 1,000,000"),
         ({"priority": "urgent"}, 'priority: must be one of high, medium, low (got "urgent")'),
         ({"status": "done"}, "status: must be one of proposed, agreed, dropped"),
         ({"team": "nobody"}, "team: refers to a team that does not exist"),

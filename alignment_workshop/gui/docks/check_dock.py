@@ -32,6 +32,7 @@ from alignment_workshop.analysis.periods import period_span, period_text
 from ..canvas.scene import MapScene
 from ..canvas.view import MapView
 from ..editing.document import Document
+from ..support.plain_text import tooltip
 
 NO_SCORE = "—"
 _FINDING_ROLE = Qt.ItemDataRole.UserRole
@@ -168,7 +169,7 @@ class CheckDock(QDockWidget):
             header.setFont(bold)
             for finding in group:
                 item = QListWidgetItem(finding.message, self.findings)
-                item.setToolTip(f"{finding.rule}: {finding.message}")
+                item.setToolTip(tooltip(f"{finding.rule}: {finding.message}"))
                 item.setData(_FINDING_ROLE, finding)
         if self.findings.count() == 0:
             text = "No findings." if findings else "No findings: the map is aligned."

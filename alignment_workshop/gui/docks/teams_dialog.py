@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from alignment_workshop.model import Team
 
 from ..editing.document import Document
+from ..support.plain_text import plain_label
 
 #: Distinct colours offered to new teams, in order, skipping those already used.
 TEAM_COLORS = ("#1E88E5", "#D81B60", "#43A047", "#FB8C00", "#8E24AA", "#00897B", "#6D4C41")
@@ -227,7 +227,7 @@ class GoalsDestinationDialog(QDialog):
     def __init__(self, team: Team, others: list[Team], goals: int, parent: QWidget | None):
         super().__init__(parent)
         self.setWindowTitle("Remove team")
-        label = QLabel(
+        label = plain_label(
             f"'{team.name}' still has {goals} goal(s). What should happen to them?", self
         )
         label.setWordWrap(True)

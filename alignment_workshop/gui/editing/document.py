@@ -33,6 +33,7 @@ from alignment_workshop.model import (
     Workshop,
     new_id,
 )
+from alignment_workshop.model.rules import COORD_MAX
 
 from . import commands
 
@@ -44,14 +45,20 @@ def place_unplaced(workshop: Workshop) -> int:
     """Give every node without a position a place in open space; returns how many.
 
     This happens as a workshop is opened, before anyone watches it, so it is not an
-    undoable edit: it completes the file rather than changing the user's work.
+    undoable edit: it completes the file rather than changing the user's work. A place
+    the layout finds beyond the coordinates a file may hold is pulled back inside them.
     """
     unplaced = {node.id for node in workshop.iter_nodes() if node.pos is None}
     if unplaced:
-        for node_id, pos in auto_layout(workshop, only=unplaced).items():
-            if node_id in unplaced:
-                workshop.move_node(node_id, pos)
+        for node_id, (x, y) in auto_layout(workshop, only=unplaced).items():
+            if node_id in unplaced:  # beside cards at the very edge, stay inside the map
+                workshop.move_node(node_id, (_inside(x), _inside(y)))
     return len(unplaced)
+
+
+def _inside(coordinate: float) -> float:
+    """`coordinate` moved within the ±`COORD_MAX` a position may have."""
+    return max(-COORD_MAX, min(COORD_MAX, coordinate))
 
 
 class Document(QObject):
@@ -75,6 +82,8 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.path: Path | None = None
+        #: What the file at `path` held when it was last read or written here.
+        self.disk: fileio.DiskState | None = None
         self.report: Report | None = None
         self._workshop = Workshop()
         self._workshop.events.changed.subscribe(self._on_model_changed)
@@ -100,12 +109,18 @@ class Document(QObject):
         return self.path.name if self.path is not None else self._workshop.meta.title
 
     def replace(
-        self, workshop: Workshop, path: Path | None = None, *, modified: bool = False
+        self,
+        workshop: Workshop,
+        path: Path | None = None,
+        *,
+        modified: bool = False,
+        disk: fileio.DiskState | None = None,
     ) -> None:
         """Make `workshop` the document's workshop, with a fresh undo stack.
 
         `modified=True` (a recovered autosave) leaves the document with no clean state,
-        so it shows as modified until it is saved.
+        so it shows as modified until it is saved. `disk` is the state of the file at
+        `path` that the workshop came from, to notice later changes made outside.
         """
         self._workshop.events.changed.unsubscribe(self._on_model_changed)
         place_unplaced(workshop)
@@ -117,6 +132,7 @@ class Document(QObject):
         else:
             self.undo_stack.setClean()
         self._set_path(path)
+        self.disk = disk if path is not None else None
         self.report = None
         self.workshop_replaced.emit()
         self.refresh_analysis()
@@ -134,8 +150,8 @@ class Document(QObject):
 
     def load(self, path: Path) -> None:
         """Open the workshop file at `path`; raises `fileio.WorkshopFileError` if it cannot."""
-        workshop = fileio.load(path)
-        self.replace(workshop, Path(path))
+        workshop, disk = fileio.load_with_state(path)
+        self.replace(workshop, Path(path), disk=disk)
 
     def save(self, path: Path | None = None) -> Path:
         """Save to `path` (or the current path) atomically; the document becomes clean.
@@ -145,7 +161,7 @@ class Document(QObject):
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("the document has no path yet; give one to save it")
-        fileio.save(self._workshop, target)
+        self.disk = fileio.save(self._workshop, target)
         self.undo_stack.setClean()
         self._set_path(target)
         return target

@@ -85,10 +85,18 @@ class AutosaveController(QObject):
         if not document.is_modified():
             return False
         try:
-            data = fileio.dumps(document.workshop)
+            data = fileio.saveable_bytes(document.workshop)  # never one that cannot reopen
             entry = write_autosave(
-                self.folder, self._key, data, document.path, document.workshop.meta.title
+                self.folder,
+                self._key,
+                data,
+                document.path,
+                document.workshop.meta.title,
+                document.disk,
             )
+        except fileio.WorkshopSaveError as error:
+            self.failed.emit(f"Autosave failed: {error.reason}.")
+            return False
         except OSError as error:
             reason = error.strerror or str(error)
             self.failed.emit(f"Autosave failed ({reason}); save your work to keep it safe.")

@@ -2,14 +2,17 @@
 
 An autosave of a running document is `<key>.alignment` (an ordinary workshop file) plus
 `<key>.json`, the sidecar, which records the user's own file (or None for a workshop never
-saved), the workshop's title, when it was written, and which instance wrote it. The
-sidecar is written second, so a sidecar always names complete data. Standard library only:
+saved) and what that file held when it was last read or written (its `DiskState`), the
+workshop's title, when it was written, and which instance wrote it. The sidecar is
+written second, so a sidecar always names complete data. Both are private to the user
+(mode 0600), whatever the permissions of the workshop itself. Standard library only:
 the Qt controller (autosave.py) and the recovery dialog (recovery.py) share this.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import uuid
@@ -17,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alignment_workshop import paths
-from alignment_workshop.fileio import replace_file
+from alignment_workshop.fileio import DiskState, replace_file
+from alignment_workshop.safe_files import clean_stale_temps
 
 from ..support.instance import Owner, current_owner, format_time, pid_alive, this_host
 
@@ -25,6 +29,8 @@ SIDECAR_FORMAT = "alignment-workshop-autosave"
 SIDECAR_VERSION = 1
 DATA_SUFFIX = ".alignment"
 SIDECAR_SUFFIX = ".json"
+#: Autosaves hold the user's work: only the user may read them.
+PRIVATE_MODE = 0o600
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +44,7 @@ class AutosaveEntry:
     saved_at: str
     owner: Owner | None
     problem: str | None = None
+    original_state: DiskState | None = None
 
     @property
     def data_path(self) -> Path:
@@ -82,21 +89,28 @@ def _written_by_live_instance(entry: AutosaveEntry) -> bool:
 
 
 def write_autosave(
-    folder: Path, key: str, data: bytes, original: Path | None, title: str
+    folder: Path,
+    key: str,
+    data: bytes,
+    original: Path | None,
+    title: str,
+    original_state: DiskState | None = None,
 ) -> AutosaveEntry:
     """Write the workshop bytes, then the sidecar; raises OSError if the disk refuses."""
     owner = current_owner()
-    entry = AutosaveEntry(key, folder, original, title, owner.time, owner)
-    replace_file(entry.data_path, data, keep_backup=False)
+    entry = AutosaveEntry(key, folder, original, title, owner.time, owner, None, original_state)
+    replace_file(entry.data_path, data, keep_backup=False, mode=PRIVATE_MODE)
     sidecar = {
         "format": SIDECAR_FORMAT,
         "version": SIDECAR_VERSION,
         "original": str(original) if original is not None else None,
+        "original_state": original_state.as_dict() if original_state is not None else None,
         "title": title,
         "saved_at": owner.time,
         "owner": owner.as_dict(),
     }
-    replace_file(entry.sidecar_path, json.dumps(sidecar, indent=2).encode(), keep_backup=False)
+    sidecar_bytes = json.dumps(sidecar, indent=2).encode()
+    replace_file(entry.sidecar_path, sidecar_bytes, keep_backup=False, mode=PRIVATE_MODE)
     return entry
 
 
@@ -112,8 +126,10 @@ def leftover_autosaves(folder: Path | None = None) -> list[AutosaveEntry]:
 
     Autosaves of live instances (this one included) are left alone. An unreadable sidecar,
     or workshop data without a sidecar, is listed with a `problem` so it can be discarded.
+    Temporary files that an interrupted autosave left are removed once a day old.
     """
     folder = folder or paths.autosave_dir()
+    clean_stale_temps(folder)
     keys = {p.stem for p in folder.glob(f"*{SIDECAR_SUFFIX}")}
     keys |= {p.stem for p in folder.glob(f"*{DATA_SUFFIX}")}
     entries = [_read_entry(folder, key) for key in sorted(keys)]
@@ -140,6 +156,8 @@ def _read_entry(folder: Path, key: str) -> AutosaveEntry:
         title if isinstance(title, str) else "",
         saved_at if isinstance(saved_at, str) else "",
         Owner.from_dict(data.get("owner")),
+        None,
+        DiskState.from_dict(data.get("original_state")),
     )
     if not entry.data_path.is_file():
         return _broken(folder, key, "the autosaved workshop is missing", entry)
@@ -150,9 +168,7 @@ def _broken(
     folder: Path, key: str, problem: str, entry: AutosaveEntry | None = None
 ) -> AutosaveEntry:
     if entry is not None:
-        return AutosaveEntry(
-            key, folder, entry.original, entry.title, entry.saved_at, None, problem
-        )
+        return dataclasses.replace(entry, owner=None, problem=problem)
     saved_at = ""
     data_path = folder / f"{key}{DATA_SUFFIX}"
     with contextlib.suppress(OSError):

@@ -8,6 +8,7 @@ original file, so the next Save writes where the user expects.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from alignment_workshop import fileio
 from alignment_workshop.model import Workshop
 
 from ..editing.document import Document
+from ..support.plain_text import tooltip
 from .autosave import AutosaveController
 from .autosave_files import AutosaveEntry, leftover_autosaves, remove_autosave
 
@@ -45,16 +47,22 @@ def recover_into(
     entry: AutosaveEntry,
     workshop: Workshop,
     autosave: AutosaveController | None = None,
+    *,
+    disk: fileio.DiskState | None = None,
 ) -> None:
     """Make `workshop` the document's, modified and tied to its original path.
 
     The document's `autosave` controller writes it afresh at once and removes the old
     autosave only once that write succeeded; if the write fails, or there is no
-    controller, the old autosave stays, as it may be the only copy on disk.
+    controller, the old autosave stays, as it may be the only copy on disk. `disk` is
+    what the original file held when the crashed session last read or wrote it (by
+    default as the autosave recorded it), so that a file changed since is not
+    overwritten without asking.
     """
     if autosave is not None:
         autosave.supersede(entry)
-    document.replace(workshop, entry.original, modified=True)
+    disk = disk or entry.original_state
+    document.replace(workshop, entry.original, modified=True, disk=disk)
 
 
 def discard(entry: AutosaveEntry) -> None:
@@ -109,7 +117,7 @@ class RecoveryDialog(QDialog):
         self._entries[entry.key] = entry
         item = QListWidgetItem(_describe(entry), self._list)
         if entry.original is not None:
-            item.setToolTip(str(entry.original))
+            item.setToolTip(tooltip(str(entry.original)))
         item.setData(Qt.ItemDataRole.UserRole, entry.key)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         ok = entry.problem is None
@@ -153,9 +161,7 @@ class RecoveryDialog(QDialog):
 
 
 def _with_problem(entry: AutosaveEntry, problem: str) -> AutosaveEntry:
-    return AutosaveEntry(
-        entry.key, entry.folder, entry.original, entry.title, entry.saved_at, None, problem
-    )
+    return dataclasses.replace(entry, owner=None, problem=problem)
 
 
 def offer_recovery(

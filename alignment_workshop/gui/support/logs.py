@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from alignment_workshop import logs
 
+from .plain_text import show_message
+
 _TITLE = "Alignment Workshop"
 _showing: list[bool] = []  # non-empty while the message box is up: no box on a box
 
@@ -36,7 +38,8 @@ def handle_exception(
         return  # an error while telling about an error: it is in the log already
     _showing.append(True)
     try:
-        QMessageBox.critical(QApplication.activeWindow(), _TITLE, crash_sentence(error, log))
+        parent = QApplication.activeWindow()
+        show_message(parent, _TITLE, crash_sentence(error, log), QMessageBox.Icon.Critical)
     finally:
         _showing.clear()
 

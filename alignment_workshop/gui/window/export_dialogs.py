@@ -12,11 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
+from alignment_workshop.export_file import check_export_target
 from alignment_workshop.report.paper import PAPER_LABELS, paper_for_locale
 
 from ..editing.document import Document
+from ..support.plain_text import Icon, show_message
 
 #: The save dialog's file types, one per paper.
 PAPER_FILTERS = {paper: f"PDF on {label} paper (*.pdf)" for paper, label in PAPER_LABELS.items()}
@@ -35,7 +37,7 @@ def choose_team(parent: QWidget, document: Document) -> str | None:
     """
     teams = document.workshop.teams
     if not teams:
-        QMessageBox.information(parent, "No teams", "Add teams first (Edit › Teams…).")
+        show_message(parent, "No teams", "Add teams first (Edit › Teams…).", Icon.Information)
         return None
     labels = [_label(i, team.name, teams) for i, team in enumerate(teams)]
     label, ok = QInputDialog.getItem(parent, "Export Team Plan", "Plan for team:", labels, 0, False)
@@ -46,6 +48,16 @@ def _label(index: int, name: str, teams: list) -> str:
     """The team's name, told apart by its position when another team has the same name."""
     same = [t for t in teams if t.name == name]
     return name if len(same) == 1 else f"{name} ({index + 1})"
+
+
+def refused_target(parent: QWidget, document: Document, path: Path, title: str) -> bool:
+    """Whether an export to `path` must not start (it says why, in one sentence)."""
+    try:
+        check_export_target(path, document.path)
+    except OSError as error:
+        show_message(parent, title, f"'{path.name}' {error.strerror}.")
+        return True
+    return False
 
 
 def export_plan_dialog(
@@ -65,13 +77,15 @@ def export_plan_dialog(
         return None
     paper = next((p for p, f in PAPER_FILTERS.items() if f == chosen), paper)
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    if refused_target(parent, document, path, "Plan not exported"):
+        return None
     from alignment_workshop.report import export_pdf  # reportlab loads on first export only
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         pages = export_pdf(document.workshop, path, team_id=team_id, paper=paper)
     except OSError as error:
-        QMessageBox.warning(
+        show_message(
             parent, "Plan not exported",
             f"'{path.name}' could not be written ({error.strerror or error}); "
             "try another folder.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -224,6 +224,13 @@ class MainWindow(QMainWindow):
         if not self.is_showing_map():
             self.files.new()
         return self.view.add_card(kind)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """On regaining focus, look for changes another program made to the open file."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            # After the activation is done, so a question appears over the active window.
+            QTimer.singleShot(0, self.files, self.files.check_outside_changes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.may_close():

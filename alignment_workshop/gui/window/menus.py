@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QToolBar, QWidget
 
 from ..canvas.image_export import export_image
 from ..canvas.scene import MapScene
@@ -33,8 +33,9 @@ from ..features.presentation.mode import PresentationMode
 from ..features.why import WhyHighlighter
 from ..files.file_actions import FileActions
 from ..files.recent_files import RecentFiles
+from ..support.plain_text import show_message, tooltip
 from .about import app_icon, show_about
-from .export_dialogs import export_plan_dialog, export_team_plan_dialog
+from .export_dialogs import export_plan_dialog, export_team_plan_dialog, refused_target
 from .help import show_user_guide
 
 Key = QKeySequence.StandardKey
@@ -272,7 +273,7 @@ class StackButtonAction(QAction):
         (stack.redoTextChanged if redo else stack.undoTextChanged).connect(self.show_step)
 
     def show_step(self, step: str) -> None:
-        self.setToolTip(f"{self._text} {step}" if step else self._text)
+        self.setToolTip(tooltip(f"{self._text} {step}" if step else self._text))
 
 
 def export_map_dialog(parent: QWidget, document: Document) -> Path | None:
@@ -286,14 +287,16 @@ def export_map_dialog(parent: QWidget, document: Document) -> Path | None:
     path = Path(name)
     if path.suffix.lower() not in (".png", ".svg"):
         path = path.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
+    if refused_target(parent, document, path, "Map not exported"):
+        return None
     try:
-        export_image(document.workshop, path)
+        note = export_image(document.workshop, path)
     except OSError as error:
-        QMessageBox.warning(
+        show_message(
             parent, "Map not exported",
             f"'{path.name}' could not be written ({error.strerror or error}); "
             "try another folder.",
         )  # fmt: skip
         return None
-    document.message.emit(f"Exported the map to {path.name}")
+    document.message.emit(f"Exported the map to {path.name}" + (f". {note}" if note else ""))
     return path

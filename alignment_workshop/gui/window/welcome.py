@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..files.recent_files import RecentFiles
+from ..support.plain_text import tooltip
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -86,7 +87,7 @@ class WelcomeWidget(QWidget):
         for path in self._recent.paths():
             item = QListWidgetItem(f"{path.name}    —    {path.parent}", self.recent_list)
             item.setData(_PATH_ROLE, str(path))
-            item.setToolTip(str(path))
+            item.setToolTip(tooltip(str(path)))
         has_any = self.recent_list.count() > 0
         self.recent_list.setVisible(has_any)
         self.empty_label.setVisible(not has_any)

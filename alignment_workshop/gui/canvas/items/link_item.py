@@ -24,12 +24,15 @@ from PySide6.QtWidgets import (
 
 from alignment_workshop.model import Link, LinkKind, Node
 
+from ...support.plain_text import tooltip
 from .. import style
 
 _ARROW_LENGTH = 14.0
 _ARROW_HALF_WIDTH = 7.0
 _ZIGZAG_STEP = 14.0
 _ZIGZAG_AMPLITUDE = 6.0
+#: A conflict between cards millions of units apart stays a path of bounded size.
+_ZIGZAG_MAX_STEPS = 1_000
 _HIT_WIDTH = 12.0
 _GAP = 3.0
 #: Distance between parallel links that join the same two cards.
@@ -55,7 +58,7 @@ def zigzag(start: QPointF, end: QPointF) -> QPainterPath:
     path = QPainterPath(start)
     dx, dy = end.x() - start.x(), end.y() - start.y()
     length = math.hypot(dx, dy)
-    steps = int(length // _ZIGZAG_STEP)
+    steps = min(_ZIGZAG_MAX_STEPS, int(length // _ZIGZAG_STEP))
     if steps < 2:
         path.lineTo(end)
         return path
@@ -132,7 +135,7 @@ class LinkItem(QGraphicsItem):
                 end.links.remove(self)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setToolTip(self._tooltip())  # built when needed, not for every link on open
+        self.setToolTip(tooltip(self._tooltip()))  # built when needed, not for every link on open
         super().hoverEnterEvent(event)
 
     def _tooltip(self) -> str:

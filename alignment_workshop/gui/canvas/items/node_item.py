@@ -28,6 +28,7 @@ from alignment_workshop.analysis.findings import Finding, Severity
 from alignment_workshop.layout.geometry import card_size
 from alignment_workshop.model import Node, NodeKind, Priority, Status, Team
 
+from ...support.plain_text import tooltip
 from .. import style
 from . import team_chips
 
@@ -172,7 +173,7 @@ class NodeItem(QGraphicsItem):
         return super().itemChange(change, value)
 
     def hoverEnterEvent(self, event: Any) -> None:
-        self.setToolTip(self._tooltip())  # built when needed, not for every card on open
+        self.setToolTip(tooltip(self._tooltip()))  # built when needed, not for every card on open
         self._hover = True
         self.update()
         super().hoverEnterEvent(event)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QScrollArea, QStackedWidget, QWidget
 
 from ...canvas.scene import MapScene
 from ...editing.document import Document
+from ...support.plain_text import plain_label
 from .pages import LinkPage, MetaPage, NodePage, Page
 
 META, NODE, LINK, MANY = "meta", "node", "link", "many"
@@ -35,7 +36,7 @@ class InspectorDock(QDockWidget):
         self._target: tuple[str, str | None] = (META, None)
         self._shown = document.workshop  # the workshop the editors were loaded from
         self.meta_page, self.node_page, self.link_page = MetaPage(), NodePage(), LinkPage()
-        self.many_label = QLabel()
+        self.many_label = plain_label()
         self.many_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.many_label.setWordWrap(True)
         self.stack = QStackedWidget()

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Priority, Status, Team
-from alignment_workshop.model.rules import NODE_FIELDS
+from alignment_workshop.model.rules import INT_LIMITS, NODE_FIELDS
 
 from .actions import ActionsEditor
 from .fields import (
@@ -28,8 +28,6 @@ from .fields import (
 from .measure_fields import OptionalNumberEdit, ProgressView
 from .period_field import PeriodEdit
 from .team_fields import TeamChecklist
-
-MAX_VOTES = 1_000_000
 
 
 class Page(QWidget):
@@ -94,11 +92,11 @@ class NodePage(Page):
         self.add_field("why", "Why", CommitTextEdit(self))
         priority = self.add_field("priority", "Priority", CommitComboBox(self))
         priority.set_choices(_choices(Priority))
-        self.add_field("impact", "Impact (1–5)", CommitSpinBox(1, 5, self))
+        self.add_field("impact", "Impact (1–5)", CommitSpinBox(*INT_LIMITS["node.impact"], self))
         self.add_field("metric", "Metric", CommitLineEdit(self))
         status = self.add_field("status", "Status", CommitComboBox(self))
         status.set_choices(_choices(Status))
-        self.add_field("votes", "Votes", CommitSpinBox(0, MAX_VOTES, self))
+        self.add_field("votes", "Votes", CommitSpinBox(*INT_LIMITS["node.votes"], self))
         self.add_field("due", "Due date", OptionalDateEdit(self))
         self.actions_editor = self.add_field("actions", "Actions", ActionsEditor(self))
         self._contributors: tuple[str, ...] = ()

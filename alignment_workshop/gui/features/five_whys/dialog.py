@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -31,6 +30,7 @@ from alignment_workshop.analysis import WhyIndex
 from alignment_workshop.model import NodeKind
 
 from ...editing.document import Document
+from ...support.plain_text import plain_label
 from .chain import MAX_WHYS, FiveWhysSession
 
 if TYPE_CHECKING:
@@ -48,18 +48,16 @@ class FiveWhysDialog(QDialog):
         self.setMinimumWidth(520)
         self.session = FiveWhysSession(document, node_id)
         self._listed_for: str | None = None  # the card the candidate list was made for
-        self.step_label = QLabel()
-        self.question_label = QLabel()
+        self.step_label = plain_label()
+        self.question_label = plain_label()  # it quotes a title
         self.question_label.setWordWrap(True)
         font = self.question_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.question_label.setFont(font)
-        self.chain_label = QLabel()
+        self.chain_label = plain_label()
         self.chain_label.setWordWrap(True)
-        self.outcome_label = QLabel()
-        for label in (self.question_label, self.chain_label, self.outcome_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)  # they quote typed titles
+        self.outcome_label = plain_label()
         self.outcome_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         for widget in (self.step_label, self.question_label, self.chain_label):

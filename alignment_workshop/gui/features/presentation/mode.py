@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop.model import NodeKind
+from alignment_workshop.model.rules import INT_LIMITS
 
 from ...editing.document import Document
 from ..why import PRESENTATION_LAYER, EscapeChain, WhyHighlighter
@@ -292,13 +293,14 @@ class PresentationMode(QObject):
         self.vote(-1)
 
     def vote(self, delta: int) -> bool:
-        """Add `delta` votes to each selected objective or goal (never below 0): one undo step."""
+        """Add `delta` votes to each selected objective or goal, within bounds: one undo step."""
         workshop = self.document.workshop
         chosen = [i for i in self.scene.selected_node_ids() if workshop.node(i).kind in _VOTABLE]
         if not chosen:
             self.document.message.emit("Select an objective or team goal to vote on it.")
             return False
-        changes = {i: max(0, workshop.node(i).votes + delta) for i in chosen}
+        low, high = INT_LIMITS["node.votes"]
+        changes = {i: min(high, max(low, workshop.node(i).votes + delta)) for i in chosen}
         changes = {i: votes for i, votes in changes.items() if votes != workshop.node(i).votes}
         if not changes:
             return False

@@ -71,7 +71,9 @@ def what_to_resolve(data: PlanData) -> list[Flowable]:
     st = styles()
     story = section("What to resolve", "resolve")
     if not data.findings:
-        return [*story, para("The checks found nothing to resolve.")]
+        if data.team_id is None:
+            return [*story, para("The checks found nothing to resolve.")]
+        return [*story, para("The checks found nothing to resolve in this team's goals.")]
     for severity in Severity:
         group = [f for f in data.findings if f.severity is severity]
         if not group:

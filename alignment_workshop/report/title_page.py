@@ -136,7 +136,8 @@ def _counts(data: PlanData) -> Flowable:
         one, many = SEVERITY_COUNTS[severity]
         word = one if count == 1 else many
         parts.append(colored(f"{count} {word}", palette.SEVERITY_COLORS[severity], bold=True))
-    return markup("<b>Findings:</b> " + " · ".join(parts))
+    lead = "Findings" if data.team_id is None else "Findings about this team's goals"
+    return markup(f"<b>{lead}:</b> " + " · ".join(parts))
 
 
 def _first_three(data: PlanData) -> list[Flowable]:
@@ -144,6 +145,8 @@ def _first_three(data: PlanData) -> list[Flowable]:
     story: list[Flowable] = [markup("The three things to resolve first", st.h3)]
     top = data.findings[:3]
     if not top:
-        return [*story, para("Nothing: the checks found no problem.")]
+        if data.team_id is None:
+            return [*story, para("Nothing: the checks found no problem.")]
+        return [*story, para("Nothing: the checks found no problem with this team's goals.")]
     story += [finding_line(finding, []) for finding in top]
     return story

@@ -360,3 +360,29 @@ def test_notes_period_key_results_and_why_chains_are_printed(
     lines = [line.strip() for line in team.extract_text().splitlines()]
     chain = next(i for i, line in enumerate(lines) if line.startswith("So that "))
     assert lines[chain + 1].startswith("so that ")
+
+
+def test_a_clean_team_in_a_workshop_with_findings_is_not_told_there_are_none(
+    tmp_path: Path,
+) -> None:
+    from alignment_workshop.model import Link, Node, Team
+
+    w = Workshop(Meta(title="Two teams"))
+    w.add_team(Team("a", "Alpha"))
+    w.add_team(Team("b", "Beta"))
+    w.add_node(Node("v", NodeKind.VISION, "The vision"))
+    w.add_node(Node("o", NodeKind.OBJECTIVE, "The objective"))
+    w.add_node(Node("ga", NodeKind.GOAL, "Alpha's clean goal", team="a"))
+    w.add_node(Node("gb", NodeKind.GOAL, "Beta's orphan goal", team="b"))
+    w.add_node(Node("gb2", NodeKind.GOAL, "Beta's linked goal", team="b"))
+    w.add_link(Link("l1", LinkKind.SUPPORTS, "o", "v"))
+    w.add_link(Link("l2", LinkKind.SUPPORTS, "ga", "o"))
+    w.add_link(Link("l3", LinkKind.SUPPORTS, "gb2", "o"))
+    assert [f.nodes for f in analyze(w).findings] == [("gb",)]
+    path = tmp_path / "alpha.pdf"
+    export_pdf(w, path, team_id="a")
+    text = flat(" ".join(p.extract_text() for p in PdfReader(path).pages))
+    assert "The checks found nothing to resolve in this team's goals." in text
+    assert "The checks found nothing to resolve." not in text
+    assert "the checks found no problem with this team's goals" in text
+    assert "Beta's orphan goal" not in text

@@ -42,11 +42,13 @@ def vision_and_values(data: PlanData) -> list[Flowable]:
     values = data.nodes_of(NodeKind.VALUE)
     if values:
         story.append(markup("Values", st.h2))
-    story += [_value(data, value) for value in values]
+    for value in values:
+        story += _value(data, value)
     return story
 
 
-def _value(data: PlanData, value: Node) -> Flowable:
+def _value(data: PlanData, value: Node) -> list[Flowable]:
+    """A value and what upholds it; the value and its first lines share a page."""
     st = styles()
     block: list[Flowable] = [para(value.title, st.h3)]
     if value.description:
@@ -57,13 +59,14 @@ def _value(data: PlanData, value: Node) -> Flowable:
         block.append(para("Nothing upholds this value yet.", st.note))
     elif shown:
         block.append(markup("Upheld by:", st.small_lead))
-    for node_id in shown:
-        block.append(markup(node_phrase(data, node_id), st.item, bullet="•"))
+    items: list[Flowable] = [
+        markup(node_phrase(data, node_id), st.item, bullet="•") for node_id in shown
+    ]
     hidden = len(upholders) - len(shown)
     if hidden:
         lead = "Also upheld by" if shown else "Upheld by"
-        block.append(para(f"{lead} {others_count(data, hidden)}.", st.small))
-    return keep(block)
+        items.append(para(f"{lead} {others_count(data, hidden)}.", st.small))
+    return [keep(block + items[:3]), *items[3:]]
 
 
 def what_to_resolve(data: PlanData) -> list[Flowable]:

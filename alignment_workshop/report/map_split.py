@@ -201,22 +201,42 @@ def _above(link: Link, node_id: str, other: str, positions: dict[str, Point]) ->
 
 
 def shelve(part: MapPart, members: list[Node], stubs: dict[str, _Stub], width: float) -> None:
-    """Put each stub on the shelf above or below the cards, near the cards it links to."""
+    """Put each stub on the shelf above or below the cards, near the cards it links to.
+
+    A shelf is centred on the cards and no wider than the page; its stubs keep the order
+    of the cards they belong to, each as near its cards as its neighbours allow, and a
+    shelf too long for one row goes on in another, further from the cards.
+    """
     rects = [part.rect(n) for n in members]
-    left = min(r.left for r in rects)
+    left, right = min(r.left for r in rects), max(r.right for r in rects)
+    pitch = STUB_WIDTH + STUB_GAP
     most = max(sum(1 for s in stubs.values() if s.up), sum(1 for s in stubs.values() if not s.up))
-    right = max(*(r.right for r in rects), left + min(width, most * (STUB_WIDTH + STUB_GAP)))
+    span = max(right - left, min(width, most * pitch - STUB_GAP))
+    left = (left + right - span) / 2
+    per_row = max(1, int((span + STUB_GAP) // pitch))
     for up in (True, False):
         wanted = sorted(
             (sum(s.anchors) / len(s.anchors), node_id) for node_id, s in stubs.items() if s.up is up
         )
         edge = min(r.top for r in rects) if up else max(r.bottom for r in rects)
-        step = -(STUB_HEIGHT + STUB_GAP) if up else STUB_HEIGHT + STUB_GAP
         y = edge + (-1 if up else 1) * (SHELF_MARGIN + STUB_HEIGHT / 2)
-        cursor = left
-        for anchor, node_id in wanted:
-            x = max(cursor, min(anchor - STUB_WIDTH / 2, right - STUB_WIDTH))
-            if x + STUB_WIDTH > right + 1e-6:
-                y, x = y + step, left
-            part.positions[node_id] = (x + STUB_WIDTH / 2, y)
-            cursor = x + STUB_WIDTH + STUB_GAP
+        for start in range(0, len(wanted), per_row):
+            row = wanted[start : start + per_row]
+            for x, (_, node_id) in zip(_spread([a for a, _ in row], left, span), row, strict=True):
+                part.positions[node_id] = (x, y)
+            y += (-1 if up else 1) * (STUB_HEIGHT + STUB_GAP)
+
+
+def _spread(anchors: list[float], left: float, span: float) -> list[float]:
+    """Centres for stubs in a row between `left` and `left + span`, each near its anchor."""
+    pitch = STUB_WIDTH + STUB_GAP
+    xs: list[float] = []
+    for anchor in anchors:
+        low = xs[-1] + pitch if xs else left + STUB_WIDTH / 2
+        xs.append(max(low, anchor))
+    high = left + span - STUB_WIDTH / 2
+    for index in range(len(xs) - 1, -1, -1):
+        high = min(xs[index], high)
+        xs[index] = high
+        high -= pitch
+    return xs

@@ -1,6 +1,7 @@
-"""The command line: the editor, `check`, `upgrade` and `export`.
+"""The command line: the editor, `check`, `upgrade`, `import` and `export`.
 
-`check`, `upgrade` and PDF `export` never import PySide6: each command imports only
+`check`, `upgrade`, `import` and the PDF and spreadsheet `export` never import PySide6,
+and `check` never imports the spreadsheet libraries: each command imports only
 what it needs, inside its own function, so they start fast and run on servers with no
 display libraries. Every failure a user can cause ends in one line on stderr and exit 2.
 """
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERNAL = 2  # a bug, not the user's input: traceback in the log file
-COMMANDS = ("check", "upgrade", "export")
-EXPORT_TYPES = (".pdf", ".png", ".svg")
+COMMANDS = ("check", "upgrade", "import", "export")
+EXPORT_TYPES = (".pdf", ".png", ".svg", ".xlsx", ".csv")
+SPREADSHEET_TYPES = (".xlsx", ".csv")
 
 
 #: A BCP 47 language tag as a PDF's /Lang wants it: "en", "de-CH", "zh-Hant-TW".
@@ -53,6 +55,18 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     if command is None:
         parser.add_argument("file", nargs="?", type=Path, help="a .alignment workshop to open")
         return parser
+    if command == "import":
+        parser.add_argument("file", type=Path, help="a .xlsx, .csv or .md file to import")
+        parser.add_argument(
+            "-o", "--output", type=Path, required=True, help="the .alignment workshop to write"
+        )
+        parser.add_argument(
+            "--objectives-section",
+            metavar="NAME",
+            help="Markdown: the ## section that holds the objectives (default: Company, "
+            "Company-wide, Organisation, Organization or Objectives)",
+        )
+        return parser
     parser.add_argument("file", type=Path, help="the .alignment workshop")
     if command == "check":
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -60,7 +74,11 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("-o", "--output", type=Path, help="write here instead of FILE")
     else:
         parser.add_argument(
-            "-o", "--output", type=Path, required=True, help="plan.pdf, map.png or map.svg"
+            "-o",
+            "--output",
+            type=Path,
+            required=True,
+            help="plan.pdf, map.png or map.svg, or cards.xlsx or cards.csv",
         )
         parser.add_argument("--team", metavar="TEAM_ID", help="a plan for one team (PDF only)")
         parser.add_argument(
@@ -80,14 +98,16 @@ _DESCRIPTIONS = {
     None: "Build, check and present a company's alignment map.",
     "check": "Run the alignment checks. Exit 0: no errors; 1: errors found; 2: unreadable file.",
     "upgrade": "Rewrite FILE in the current format (atomic; keeps FILE.bak).",
-    "export": "Write the PDF action plan, or the map as PNG or SVG.",
+    "import": "Make a workshop from a spreadsheet (.xlsx, .csv) or a Markdown outline (.md).",
+    "export": "Write the PDF action plan, the map as PNG or SVG, or the cards as XLSX or CSV.",
 }
 _EPILOG = """commands:
   alignment-workshop [FILE]                         open the editor
   alignment-workshop check FILE [--json]            run the alignment checks
   alignment-workshop upgrade FILE [-o OUT]          rewrite FILE in the current format
+  alignment-workshop import SOURCE -o OUT.alignment  a workshop from .xlsx, .csv or .md
   alignment-workshop export FILE -o OUT [--team ID] [--paper a4|letter]
-                                                    PDF action plan, or map PNG/SVG
+                                                    PDF plan, map PNG/SVG, cards XLSX/CSV
 """
 
 
@@ -207,7 +227,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out: Path = args.output
     suffix = out.suffix.lower()
     if suffix not in EXPORT_TYPES:
-        raise CommandError(out, "unsupported export type; use .pdf, .png or .svg")
+        raise CommandError(out, "unsupported export type; use .pdf, .png, .svg, .xlsx or .csv")
     for option, value in (("--team", args.team), ("--paper", args.paper), ("--lang", args.lang)):
         if value is not None and suffix != ".pdf":
             raise CommandError(out, f"{option} applies to the PDF action plan only")
@@ -217,7 +237,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     workshop = _load(args.file)
     note = None
     try:
-        if suffix == ".pdf":
+        if suffix in SPREADSHEET_TYPES:
+            _export_spreadsheet(workshop, out)
+        elif suffix == ".pdf":
             _export_pdf(workshop, out, args)
         else:
             note = _export_image(workshop, out)
@@ -238,6 +260,55 @@ def _export_pdf(workshop: Workshop, out: Path, args: argparse.Namespace) -> None
         export_pdf(workshop, out, team_id=args.team, paper=paper, lang=args.lang or "en")
     except UnknownTeamError as error:
         raise CommandError(out, str(error)) from None
+
+
+def _export_spreadsheet(workshop: Workshop, out: Path) -> None:
+    from .interchange import InterchangeError, export_file
+
+    try:
+        export_file(workshop, out)
+    except InterchangeError as error:
+        raise CommandError(out, str(error)) from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read a spreadsheet or outline and write it as a new workshop; all or nothing."""
+    from .fileio import WorkshopFileError, save
+    from .interchange import InterchangeError, import_file
+
+    out: Path = args.output
+    if out.suffix.lower() != ".alignment":
+        raise CommandError(out, "the workshop to write must be a .alignment file")
+    _check_output(out, source=args.file)
+    try:
+        imported = import_file(args.file, objectives_section=args.objectives_section)
+    except InterchangeError as error:
+        raise CommandError(args.file, str(error)) from None
+    try:
+        save(imported.workshop, out)
+    except WorkshopFileError as error:
+        raise CommandError(out, str(error)) from None
+    for note in imported.notes:
+        print(visible(f"note: {args.file}: {note}"), file=sys.stderr)
+    print(visible(f"Wrote {out}: {imported_summary(imported.workshop)}."))
+    return EXIT_OK
+
+
+def imported_summary(workshop: Workshop) -> str:
+    """ "3 objectives, 12 team goals, 30 key results, 4 teams": what an import made."""
+    from collections import Counter
+
+    from .model import NodeKind
+
+    counts = Counter(node.kind for node in workshop.iter_nodes())
+    parts = [
+        f"{counts[kind]} {kind.label.lower()}{'s' if counts[kind] != 1 else ''}"
+        for kind in NodeKind
+        if counts[kind]
+    ]
+    teams = len(workshop.teams)
+    parts.append(f"{teams} team{'s' if teams != 1 else ''}")
+    return ", ".join(parts)
 
 
 def _export_image(workshop: Workshop, out: Path) -> str | None:
@@ -297,6 +368,7 @@ def _check_output(path: Path, source: Path | None = None) -> None:
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "upgrade": cmd_upgrade,
+    "import": cmd_import,
     "export": cmd_export,
 }
 

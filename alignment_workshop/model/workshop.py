@@ -10,6 +10,7 @@ instead of keeping its own copy of the rules. Readers get copies or frozen recor
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -40,6 +41,11 @@ R = TypeVar("R")
 
 def _article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
+
+
+def _position(index: int, count: int) -> int:
+    """Where a record inserted at `index` of `count` records lands (the store's rule)."""
+    return min(max(index, 0), count)
 
 
 def _changed_fields(old: Any, new: Any) -> frozenset[str]:
@@ -182,8 +188,10 @@ class Workshop(RecordStore):
 
     def insert_team(self, index: int, team: Team) -> Team:
         """Insert `team` at `index` of the team order."""
-        stored = self._store_team(index, self._plan_add_team(team))
-        self._emit(self.events.team_added, Added(self.team_index(stored.id), stored))
+        checked = self._plan_add_team(team)
+        position = _position(index, len(self._teams))
+        stored = self._store_team(index, checked)
+        self._emit(self.events.team_added, Added(position, stored))
         return stored
 
     def remove_team(self, team_id: str) -> tuple[int, Team]:
@@ -210,8 +218,10 @@ class Workshop(RecordStore):
 
     def insert_node(self, index: int, node: Node) -> Node:
         """Insert `node` at `index` of the node order."""
-        stored = self._store_node(index, self._plan_add_node(node))
-        self._emit(self.events.node_added, Added(self.node_index(stored.id), stored))
+        checked = self._plan_add_node(node)
+        position = _position(index, len(self._nodes))
+        stored = self._store_node(index, checked)
+        self._emit(self.events.node_added, Added(position, stored))
         return stored
 
     def remove_node(self, node_id: str) -> tuple[int, Node]:
@@ -238,8 +248,10 @@ class Workshop(RecordStore):
 
     def insert_link(self, index: int, link: Link) -> Link:
         """Insert `link` at `index` of the link order."""
-        stored = self._store_link(index, self._plan_add_link(link))
-        self._emit(self.events.link_added, Added(self.link_index(stored.id), stored))
+        checked = self._plan_add_link(link)
+        position = _position(index, len(self._links))
+        stored = self._store_link(index, checked)
+        self._emit(self.events.link_added, Added(position, stored))
         return stored
 
     def remove_link(self, link_id: str) -> tuple[int, Link]:
@@ -317,7 +329,10 @@ class Workshop(RecordStore):
         return old, new
 
     def _plan_move_node(self, node_id: str, pos: object) -> tuple[Node, Node]:
-        return self._plan_update_node(node_id, {"pos": check_pos(pos)})
+        # Only the position changes, and the stored record is valid: checking the new
+        # position is checking the whole record (a layout moves thousands at once).
+        old = self._require(self._nodes, node_id, "node")
+        return old, dataclasses.replace(old, pos=check_pos(pos))
 
     def _plan_remove_node(self, node_id: str) -> Node:
         node = self._require(self._nodes, node_id, "node")

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["bench_core.py", "bench_report.py", "bench_gui.py"]
+ORDER = ["bench_core.py", "bench_report.py", "bench_interchange.py", "bench_gui.py"]
 
 
 def main() -> int:

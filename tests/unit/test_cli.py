@@ -20,6 +20,8 @@ from alignment_workshop.paths import example_workshop
 from tests.support.generate import generate_workshop
 
 EXAMPLE = example_workshop()
+#: The libraries only spreadsheet and outline import and export may load.
+INTERCHANGE_LIBRARIES = {"openpyxl", "markdown_it", "defusedxml", "et_xmlfile"}
 
 
 def run(
@@ -64,6 +66,7 @@ def test_commands_without_qt_or_reportlab(args: tuple[str | Path, ...], tmp_path
     assert "alignment_workshop" in names or args == ("--version",)
     assert "PySide6" not in names and "shiboken6" not in names
     assert "reportlab" not in names
+    assert not names & INTERCHANGE_LIBRARIES
 
 
 def test_pdf_export_does_not_import_qt(tmp_path: Path) -> None:
@@ -72,7 +75,23 @@ def test_pdf_export_does_not_import_qt(tmp_path: Path) -> None:
     names = imported(result.stderr)
     assert "reportlab" in names
     assert "PySide6" not in names and "shiboken6" not in names
+    assert not names & INTERCHANGE_LIBRARIES
     assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_spreadsheet_export_and_import_do_not_import_qt(suffix: str, tmp_path: Path) -> None:
+    sheet = tmp_path / f"cards{suffix}"
+    result = run("export", EXAMPLE, "-o", sheet, importtime=True)
+    assert result.returncode == 0, result.stderr[-500:]
+    names = imported(result.stderr)
+    assert "PySide6" not in names and "shiboken6" not in names and "reportlab" not in names
+    assert ("openpyxl" in names) is (suffix == ".xlsx")
+    result = run("import", sheet, "-o", tmp_path / "back.alignment", importtime=True)
+    assert result.returncode == 0, result.stderr[-500:]
+    names = imported(result.stderr)
+    assert "PySide6" not in names and "shiboken6" not in names and "reportlab" not in names
+    assert ("defusedxml" in names) is (suffix == ".xlsx"), "XLSX XML is read through defusedxml"
 
 
 def test_version() -> None:
@@ -183,7 +202,7 @@ def test_a_newer_version_file_is_refused_by_every_command(tmp_path: Path) -> Non
 
 def test_export_rejects_unknown_type_and_team(tmp_path: Path) -> None:
     result = run("export", EXAMPLE, "-o", tmp_path / "plan.docx")
-    assert result.returncode == 2 and "use .pdf, .png or .svg" in result.stderr
+    assert result.returncode == 2 and "use .pdf, .png, .svg, .xlsx or .csv" in result.stderr
     result = run("export", EXAMPLE, "-o", tmp_path / "plan.pdf", "--team", "nobody")
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert "nobody" in result.stderr
@@ -256,3 +275,47 @@ def test_output_closed_early_is_no_traceback(tmp_path: Path) -> None:
     stderr = child.stderr.read().decode()
     child.wait(timeout=60)
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
+def test_import_writes_a_workshop_and_says_what_it_made(tmp_path: Path) -> None:
+    outline = tmp_path / "okrs.md"
+    outline.write_text(
+        "# Q3 OKRs\n\n## Company\n\n1. Grow revenue\n   - ARR to $2m\n\n"
+        "## Sales\n\n- Close 10 deals\n  - 10 signed contracts\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "okrs.alignment"
+    result = run("import", outline, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "1 objective, 1 team goal, 2 key results, 1 team" in result.stdout
+    check = run("check", "--json", out)
+    assert check.returncode in (0, 1) and json.loads(check.stdout)["teams"][0]["name"] == "Sales"
+
+
+def test_import_error_is_one_line_with_its_place_and_writes_nothing(tmp_path: Path) -> None:
+    sheet = tmp_path / "cards.csv"
+    sheet.write_text("id,kind,title,due\ng1,goal,Ship it,2026-02-30\n", encoding="utf-8")
+    out = tmp_path / "out.alignment"
+    result = run("import", sheet, "-o", out)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: {sheet}: row 2, column due: is not a real calendar date (got '2026-02-30')"
+    ]
+    assert not out.exists()
+
+
+def test_import_refuses_an_output_that_is_not_a_workshop_file(tmp_path: Path) -> None:
+    sheet = tmp_path / "cards.csv"
+    sheet.write_text("kind,title\ngoal,A\n", encoding="utf-8")
+    result = run("import", sheet, "-o", tmp_path / "out.xlsx")
+    assert result.returncode == 2 and "must be a .alignment file" in result.stderr
+    result = run("import", tmp_path / "notes.txt", "-o", tmp_path / "out.alignment")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+
+
+def test_spreadsheet_export_round_trips_through_the_command_line(tmp_path: Path) -> None:
+    sheet = tmp_path / "cards.xlsx"
+    assert run("export", EXAMPLE, "-o", sheet).returncode == 0
+    back = tmp_path / "back.alignment"
+    assert run("import", sheet, "-o", back).returncode == 0
+    assert run("check", "--json", back).stdout == run("check", "--json", EXAMPLE).stdout

@@ -14,11 +14,14 @@ refused edit must never land on the stack.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from alignment_workshop.model import Link, Meta, Node, Position, Team, Workshop
+
+if TYPE_CHECKING:
+    from alignment_workshop.interchange import Imported
 
 _TITLE_MAX = 40
 
@@ -275,15 +278,56 @@ class AddItemsCommand(WorkshopCommand):
             AddLinkCommand(workshop, link, parent=self)
 
 
+class ImportCommand(WorkshopCommand):
+    """Apply an import as one step: details, teams, updated cards, new cards, then links.
+
+    `changes` come from `interchange.build`, worked out on a copy of this workshop, so
+    each child applies a record the model has already accepted.
+    """
+
+    def __init__(self, workshop: Workshop, imported: Imported, text: str):
+        super().__init__(workshop, text)
+        if imported.meta is not None:
+            meta = _differing(workshop.meta, imported.meta, Meta.__slots__)
+            if meta:
+                UpdateMetaCommand(workshop, meta, parent=self)
+        for team in imported.teams_updated:
+            old = workshop.team(team.id)
+            UpdateTeamCommand(workshop, team.id, _differing(old, team, ("name", "color")), self)
+        for team in imported.teams_added:
+            AddTeamCommand(workshop, team, parent=self)
+        for node in imported.nodes_updated:
+            fields = [name for name in Node.__slots__ if name not in ("id", "kind", "pos")]
+            changes = _differing(workshop.node(node.id), node, fields)
+            UpdateNodeCommand(workshop, node.id, changes, parent=self)
+        for node in imported.nodes_added:
+            AddNodeCommand(workshop, node, parent=self)
+        for link in imported.links_added:
+            AddLinkCommand(workshop, link, parent=self)
+        for link in imported.links_updated:
+            old_link = workshop.link(link.id)
+            changes = _differing(old_link, link, ("note", "resolved", "resolution"))
+            UpdateLinkCommand(workshop, link.id, changes, parent=self)
+
+
+def _differing(old: Any, new: Any, names: Iterable[str]) -> dict[str, Any]:
+    return {name: getattr(new, name) for name in names if getattr(old, name) != getattr(new, name)}
+
+
 # ----------------------------------------------------------------------- meta and teams
 
 
 class UpdateMetaCommand(WorkshopCommand):
     """Change fields of the workshop's metadata."""
 
-    def __init__(self, workshop: Workshop, changes: Mapping[str, Any]):
+    def __init__(
+        self,
+        workshop: Workshop,
+        changes: Mapping[str, Any],
+        parent: WorkshopCommand | None = None,
+    ):
         names = ", ".join(_field_label(name) for name in changes)
-        super().__init__(workshop, f"Edit workshop {names}")
+        super().__init__(workshop, f"Edit workshop {names}", parent)
         self.changes = dict(changes)
         self.old: dict[str, Any] = {}
 
@@ -298,8 +342,8 @@ class UpdateMetaCommand(WorkshopCommand):
 class AddTeamCommand(WorkshopCommand):
     """Append one team."""
 
-    def __init__(self, workshop: Workshop, team: Team):
-        super().__init__(workshop, f"Add team {quoted(team.name)}")
+    def __init__(self, workshop: Workshop, team: Team, parent: WorkshopCommand | None = None):
+        super().__init__(workshop, f"Add team {quoted(team.name)}", parent)
         self.team = team
 
     def redo(self) -> None:
@@ -312,10 +356,16 @@ class AddTeamCommand(WorkshopCommand):
 class UpdateTeamCommand(WorkshopCommand):
     """Rename or recolour one team."""
 
-    def __init__(self, workshop: Workshop, team_id: str, changes: Mapping[str, Any]):
+    def __init__(
+        self,
+        workshop: Workshop,
+        team_id: str,
+        changes: Mapping[str, Any],
+        parent: WorkshopCommand | None = None,
+    ):
         name = workshop.team(team_id).name
         names = ", ".join(changes)
-        super().__init__(workshop, f"Edit {names} of team {quoted(name)}")
+        super().__init__(workshop, f"Edit {names} of team {quoted(name)}", parent)
         self.team_id = team_id
         self.changes = dict(changes)
         self.old: dict[str, Any] = {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -36,6 +36,9 @@ from alignment_workshop.model import (
 from alignment_workshop.model.rules import COORD_MAX
 
 from . import commands
+
+if TYPE_CHECKING:
+    from alignment_workshop.interchange import Imported
 
 #: How long the check waits after the last change before it reruns, in milliseconds.
 ANALYSIS_DELAY_MS = 50
@@ -384,6 +387,26 @@ class Document(QObject):
             return False
         if nodes or links:
             self.push(commands.AddItemsCommand(self._workshop, nodes, links, text))
+        return True
+
+    def apply_import(self, imported: Imported, text: str) -> bool:
+        """Apply an import worked out by `interchange` as one undo step; False if empty.
+
+        The import was built on a copy of this workshop (the model checked every record
+        there), so it applies as it was previewed. Nothing is deleted.
+        """
+        if not (
+            imported.nodes_added
+            or imported.nodes_updated
+            or imported.teams_added
+            or imported.teams_updated
+            or imported.links_added
+            or imported.links_updated
+            or (imported.meta is not None and imported.meta != self._workshop.meta)
+        ):
+            self.message.emit("The file holds nothing new: nothing was imported")
+            return False
+        self.push(commands.ImportCommand(self._workshop, imported, text))
         return True
 
 

@@ -37,12 +37,14 @@ from ..support.plain_text import show_message, tooltip
 from .about import app_icon, show_about
 from .export_dialogs import export_plan_dialog, export_team_plan_dialog, refused_target
 from .help import show_user_guide
+from .import_dialogs import export_spreadsheet_dialog, import_dialog
 
 Key = QKeySequence.StandardKey
 
 #: Actions that only make sense while a workshop is on screen.
 MAP_ACTIONS = (
     "save", "save_as", "close", "export_map", "export_plan", "export_team_plan",
+    "import_into", "export_spreadsheet",
     "paste", "select_all", "find", "zoom_in", "zoom_out", "fit", "actual_size", "teams",
 )  # fmt: skip
 
@@ -131,6 +133,14 @@ def _file_actions(a: _Actions, p: WindowParts) -> None:
     a.add("export_team_plan", "Export &Team Plan…",
           lambda: export_team_plan_dialog(window, document),
           None, "Write one team's PDF action plan")  # fmt: skip
+    a.add("import", "&Import…", lambda: import_dialog(window, document, files, into=False),
+          "Ctrl+Shift+I", "Make a workshop from a spreadsheet or a Markdown outline")  # fmt: skip
+    a.add("import_into", "Import into This &Workshop…",
+          lambda: import_dialog(window, document, files, into=True), None,
+          "Update cards by id and add new ones from a spreadsheet or outline")  # fmt: skip
+    a.add("export_spreadsheet", "Export &Spreadsheet…",
+          lambda: export_spreadsheet_dialog(window, document), None,
+          "Write the cards, teams and findings as XLSX, or the cards as CSV")  # fmt: skip
     a.add("close", "&Close", files.close, Key.Close)
     a.add("quit", "&Quit", window.close, Key.Quit)
 
@@ -193,7 +203,10 @@ def _file_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
     for name in ("save", "save_as"):
         menu.addAction(a[name])
     menu.addSeparator()
-    for name in ("export_plan", "export_team_plan", "export_map"):
+    for name in ("import", "import_into"):
+        menu.addAction(a[name])
+    menu.addSeparator()
+    for name in ("export_plan", "export_team_plan", "export_map", "export_spreadsheet"):
         menu.addAction(a[name])
     menu.addSeparator()
     for name in ("close", "quit"):

@@ -1,0 +1,196 @@
+"""File › Import…, Import into This Workshop… and Export Spreadsheet….
+
+An import is previewed before anything changes: `ImportPreviewDialog` shows the cards
+and teams it will create or update, every row-level problem with its sheet, row and
+column, and the alignment findings the imported map would have; for a Markdown outline
+it also asks which section holds the objectives. Accepting applies it as one undoable
+step (`Document.apply_import`), its new cards placed by the auto-layout. Import… first
+starts a new workshop (asking about unsaved changes); Import into This Workshop…
+updates cards by id and adds the rest, deleting nothing.
+
+The preview and the export run through `run_work`, one call, so that they can move to a
+background operation with a progress dialog by changing that function alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignment_workshop.interchange.preview import ImportPreview, prepare_import
+from alignment_workshop.model import Workshop
+
+from ..editing.document import Document
+from ..files.file_actions import FileActions
+
+T = TypeVar("T")
+
+IMPORT_FILTER = ";;".join(
+    (
+        "Goals (*.xlsx *.csv *.md *.markdown)",
+        "Excel workbook (*.xlsx)",
+        "CSV (*.csv)",
+        "Markdown outline (*.md *.markdown)",
+    )
+)
+EXPORT_FILTERS = {"Excel workbook (*.xlsx)": ".xlsx", "CSV, the cards only (*.csv)": ".csv"}
+_SEVERITY_MARKS = {"error": "✗", "warning": "!", "info": "·"}
+
+
+def run_work(work: Callable[[], T]) -> T:
+    """Run a slow piece of work (read, check, write) and return its result.
+
+    It runs here with a wait cursor; a background runner with a progress dialog can
+    take its place without changing the callers.
+    """
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return work()
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+class ImportPreviewDialog(QDialog):
+    """Shows what importing a file would do; Import applies it, Cancel changes nothing."""
+
+    def __init__(self, parent: QWidget | None, path: Path, into: Workshop | None) -> None:
+        super().__init__(parent)
+        self.path, self.into = path, into
+        self.setWindowTitle("Import into This Workshop" if into is not None else "Import")
+        self.resize(720, 560)
+        layout = QVBoxLayout(self)
+        where = "into this workshop" if into is not None else "as a new workshop"
+        heading = QLabel(f"Import “{path.name}” {where}:")
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(heading)
+        self.section = QLineEdit(self)
+        self.section.setPlaceholderText("Company, Company-wide, Organisation or Objectives")
+        self.section.setToolTip("The ## section of the outline that holds the objectives")
+        self.section.editingFinished.connect(self.refresh)
+        if path.suffix.lower() in (".md", ".markdown"):
+            form = QFormLayout()
+            form.addRow("Objectives section:", self.section)
+            layout.addLayout(form)
+        else:
+            self.section.hide()
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.problems_label = QLabel("Problems to fix in the file (nothing is imported):")
+        self.problems = QListWidget(self)
+        self.findings_label = QLabel("What the alignment check would find:")
+        self.findings = QListWidget(self)
+        for widget in (self.problems_label, self.problems, self.findings_label, self.findings):
+            layout.addWidget(widget)
+        for listing in (self.problems, self.findings):
+            listing.setWordWrap(True)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.preview: ImportPreview = ImportPreview(path)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Work the import out again (on open, and when the objectives section changes)."""
+        section = self.section.text().strip() or None
+        self.preview = run_work(
+            lambda: prepare_import(self.path, self.into, objectives_section=section)
+        )
+        self._show(self.preview)
+
+    def _show(self, preview: ImportPreview) -> None:
+        self.summary.setText("\n".join([*preview.summary(), *preview.notes]))
+        self.problems.clear()
+        self.problems.addItems([str(problem) for problem in preview.problems])
+        self.findings.clear()
+        if preview.report is not None:
+            findings = sorted(preview.report.findings, key=lambda f: f.sort_key)
+            self.findings.addItems(
+                [f"{_SEVERITY_MARKS[f.severity.value]} [{f.rule}] {f.message}" for f in findings]
+                or ["No findings: every goal traces to the vision."]
+            )
+        self.problems_label.setVisible(not preview.ok)
+        self.problems.setVisible(not preview.ok)
+        self.findings_label.setVisible(preview.ok)
+        self.findings.setVisible(preview.ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(preview.ok)
+
+
+def choose_import_path(parent: QWidget, document: Document) -> Path | None:
+    """Ask which spreadsheet or outline to import."""
+    folder = str(document.path.parent) if document.path else str(Path.home())
+    name, _ = QFileDialog.getOpenFileName(parent, "Import Goals", folder, IMPORT_FILTER)
+    return Path(name) if name else None
+
+
+def import_dialog(
+    parent: QWidget,
+    document: Document,
+    files: FileActions,
+    *,
+    into: bool,
+    path: Path | None = None,
+) -> bool:
+    """Ask for a file, preview the import, and apply it as one undo step; True if applied."""
+    path = path or choose_import_path(parent, document)
+    if path is None:
+        return False
+    dialog = ImportPreviewDialog(parent, path, document.workshop if into else None)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.preview.imported is None:
+            return False
+        imported = dialog.preview.imported
+    finally:
+        dialog.deleteLater()
+    if not into and not files.new():
+        return False
+    text = f"Import {path.name}" if not into else f"Import {path.name} into the workshop"
+    if document.apply_import(imported, text):
+        document.message.emit(f"Imported {path.name}: {'; '.join(dialog.preview.summary())}")
+        return True
+    return False
+
+
+def export_spreadsheet_dialog(parent: QWidget, document: Document) -> Path | None:
+    """Ask where, then write the workshop as XLSX (all sheets) or CSV (the cards)."""
+    from alignment_workshop.interchange import InterchangeError, export_file
+
+    stem = document.path.stem if document.path else "workshop"
+    folder = document.path.parent if document.path else Path.home()
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, "Export Spreadsheet", str(folder / f"{stem}.xlsx"), ";;".join(EXPORT_FILTERS)
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        path = path.with_name(path.name + EXPORT_FILTERS.get(chosen, ".xlsx"))
+    try:
+        run_work(lambda: export_file(document.workshop, path))
+    except InterchangeError as error:
+        QMessageBox.warning(parent, "Not exported", f"{error}; try another folder.")
+        return None
+    document.message.emit(f"Exported the workshop to {path.name}")
+    return path

@@ -1,0 +1,236 @@
+"""XLSX both ways, with openpyxl: sheets of text in, the workshop's sheets out.
+
+Writing: every cell is a text cell (`t="inlineStr"`), never a formula, whatever it
+starts with; a cell that starts like a formula is also marked `quotePrefix`, so that
+editing it in Excel keeps it text. Characters XML cannot hold are written as `_xHHHH_`.
+
+Reading: the archive passes `zipguard` first; openpyxl then reads it in read-only mode
+(rows streamed, not held), through defusedxml, taking a formula's last computed value
+rather than the formula. A sheet whose declared size is too large is refused before its
+rows are read, and so is one whose rows run past the limit as they are read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from .cells import FORMULA_STARTS, format_bool, from_xlsx_text, to_xlsx_text
+from .columns import (
+    ACTION_SYNONYMS,
+    CARD_SYNONYMS,
+    LINK_DETAIL_SYNONYMS,
+    TEAM_SYNONYMS,
+    WORKSHOP_SYNONYMS,
+    header_index,
+    normalise,
+)
+from .errors import InterchangeError, Problem
+from .limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS
+from .sheets import table_from_rows
+from .tables import ACTIONS, CARDS, FINDINGS, LINKS, TEAMS, WORKSHOP, SheetData, Table, Tables
+from .zipguard import check_archive
+
+#: Column widths of the written sheets, in characters, by column name.
+_WIDTHS = {"title": 40, "description": 50, "message": 80, "why": 40, "notes": 40, "value": 60}
+_SYNONYMS = {
+    CARDS: CARD_SYNONYMS,
+    TEAMS: TEAM_SYNONYMS,
+    WORKSHOP: WORKSHOP_SYNONYMS,
+    LINKS: LINK_DETAIL_SYNONYMS,
+    ACTIONS: ACTION_SYNONYMS,
+}
+
+
+# --------------------------------------------------------------------- writing
+
+
+def write_xlsx(sheets: list[SheetData]) -> bytes:
+    """The bytes of a workbook holding `sheets`, every cell text."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for sheet in sheets:
+        ws = workbook.create_sheet(sheet.name)
+        # The size is known before the rows are streamed: declaring it lets a reader
+        # (openpyxl's read-only mode among them) size the sheet without parsing it all.
+        size = f"A1:{get_column_letter(max(len(sheet.header), 1))}{len(sheet.rows) + 1}"
+        ws.calculate_dimension = lambda size=size: size
+        ws.freeze_panes = "A2"
+        for position, name in enumerate(sheet.header, start=1):
+            ws.column_dimensions[get_column_letter(position)].width = _WIDTHS.get(name, 14)
+        header = []
+        for name in sheet.header:
+            cell = WriteOnlyCell(ws, name)
+            cell.font = bold
+            header.append(cell)
+        ws.append(header)
+        for row in sheet.rows:
+            ws.append([_text_cell(ws, WriteOnlyCell, value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _text_cell(ws: Any, make: Any, value: str) -> Any:
+    """A text cell holding `value` (None for an empty one): never a formula."""
+    if not value:
+        return None
+    cell = make(ws, to_xlsx_text(value))
+    cell.data_type = "s"
+    if value.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+    return cell
+
+
+# --------------------------------------------------------------------- reading
+
+
+def _cell_text(value: object) -> str:
+    """A cell's value as the text `build` reads: numbers and dates in canonical form."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return from_xlsx_text(value)
+    if isinstance(value, bool):
+        return format_bool(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _rows(ws: Any, sheet: str) -> Iterator[list[str]]:
+    """The sheet's rows as text, refused as soon as a limit is passed."""
+    header: list[str] = []
+    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        if number > MAX_ROWS:
+            raise InterchangeError(
+                Problem(
+                    f"the sheet has more than {MAX_ROWS:,} rows; at most {MAX_ROWS:,} are read",
+                    sheet,
+                )
+            )
+        row = [_cell_text(value) for value in values[:MAX_COLUMNS]]
+        for position, text in enumerate(row):
+            if len(text) > MAX_CELL_CHARS:
+                raise InterchangeError(
+                    Problem(
+                        f"the cell holds {len(text):,} characters; at most {MAX_CELL_CHARS:,} "
+                        "are allowed",
+                        sheet,
+                        number,
+                        _column_name(header, position),
+                    )
+                )
+        while row and not row[-1]:
+            row.pop()
+        header = header or row
+        yield row
+
+
+def _column_name(header: list[str], position: int) -> str:
+    """The column's canonical name when its header has one, else its letter."""
+    from openpyxl.utils import get_column_letter
+
+    name = header[position] if position < len(header) else ""
+    return header_index(CARD_SYNONYMS).get(normalise(name), get_column_letter(position + 1))
+
+
+def _check_size(ws: Any, sheet: str) -> None:
+    """Refuse a sheet whose declared dimension is past the limits, before reading it."""
+    rows, columns = ws.max_row, ws.max_column
+    if rows is not None and rows > MAX_ROWS:
+        raise InterchangeError(
+            Problem(f"the sheet has {rows:,} rows; at most {MAX_ROWS:,} are read", sheet)
+        )
+    if columns is not None and columns > MAX_COLUMNS:
+        raise InterchangeError(
+            Problem(f"the sheet has {columns:,} columns; at most {MAX_COLUMNS} are read", sheet)
+        )
+
+
+_ENTITIES = "the workbook's XML declares entities, which are refused (a possible XML bomb)"
+
+
+def _is_defused(error: BaseException | None) -> bool:
+    """Whether defusedxml refused the XML, perhaps wrapped by openpyxl in another error."""
+    from defusedxml import DefusedXmlException
+
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, DefusedXmlException):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
+
+
+def _open(data: bytes) -> Any:
+    check_archive(data)
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        if _is_defused(error):
+            raise InterchangeError(_ENTITIES) from None
+        raise InterchangeError(
+            f"the workbook could not be read ({type(error).__name__}); is it an .xlsx file?"
+        ) from None
+
+
+def read_xlsx(data: bytes) -> Tables:
+    """The sheets of a workbook as tables: Cards (or else the first sheet), Teams, Workshop,
+    Links and Actions; raises InterchangeError."""
+    workbook = _open(data)
+    try:
+        return _tables(workbook)
+    except InterchangeError:
+        raise
+    except Exception as error:  # a damaged sheet, found as it is streamed
+        if _is_defused(error):
+            raise InterchangeError(_ENTITIES) from None
+        raise InterchangeError(
+            f"the workbook could not be read ({type(error).__name__}); it may be damaged"
+        ) from None
+    finally:
+        workbook.close()
+
+
+def _tables(workbook: Any) -> Tables:
+    by_name = {name.strip().casefold(): name for name in workbook.sheetnames}
+    if not workbook.sheetnames:
+        raise InterchangeError("the workbook has no sheets")
+    found: dict[str, Table] = {}
+    notes = []
+    for sheet, synonyms in _SYNONYMS.items():
+        name = by_name.get(sheet.casefold())
+        if name is None and sheet == CARDS:
+            name = workbook.sheetnames[0]
+        if name is None:
+            continue
+        ws = workbook[name]
+        _check_size(ws, name)
+        table = table_from_rows(name, list(_rows(ws, name)), synonyms)
+        found[sheet] = table
+        if table.ignored:
+            notes.append(f"{name}: ignored column(s) " + ", ".join(table.ignored))
+    used = {t.sheet for t in found.values()} | {by_name.get(FINDINGS.casefold())}
+    others = [n for n in workbook.sheetnames if n not in used]
+    if others:
+        notes.append("ignored sheet(s): " + ", ".join(others))
+    return Tables(
+        found[CARDS], found.get(TEAMS), found.get(WORKSHOP), found.get(LINKS), found.get(ACTIONS),
+        teams_by_name=TEAMS not in found, notes=notes,
+    )  # fmt: skip

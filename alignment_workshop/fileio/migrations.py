@@ -6,7 +6,9 @@ document of the next; the result is then checked as a current file.
 
 - 1 → 2 (key results, `measures` links, contributors, owners of objectives and the
   workshop's period): every addition has a default, so a version-1 document means the
-  same in version 2 and the step changes only the version.
+  same in version 2 and the step changes only the version. A document that calls itself
+  version 1 but already uses what version 2 added is not a version-1 file: the step
+  refuses it, naming the place, rather than let the version 2 checks accept it.
 
 Writing a migration: add `def _vN_to_vN1(document: dict) -> dict` that returns a NEW
 document (never changes its argument), register it as `MIGRATIONS[N]`, raise
@@ -28,8 +30,46 @@ FORMAT_VERSION = 2
 Document = dict[str, Any]
 
 
+#: What version 2 added to nodes: these keys, the key_result kind, an objective's owner.
+_V2_NODE_KEYS: Final = ("contributors", "baseline", "target", "current", "unit")
+
+
+def _v2_feature(document: Document) -> tuple[str, str] | None:
+    """The first place where a version-1 `document` uses what came in version 2, if any.
+
+    Tolerates any JSON: what is not the expected shape is left to the checks.
+    """
+    workshop = document.get("workshop")
+    if isinstance(workshop, dict) and "period" in workshop:
+        return "workshop.period", "a period"
+    nodes = document.get("nodes")
+    for i, node in enumerate(nodes if isinstance(nodes, list) else ()):
+        if not isinstance(node, dict):
+            continue
+        if node.get("kind") == "key_result":
+            return f"nodes[{i}].kind", "key results"
+        if node.get("kind") == "objective" and "owner" in node:
+            return f"nodes[{i}].owner", "an objective's owner"
+        for key in _V2_NODE_KEYS:
+            if key in node:
+                return f"nodes[{i}].{key}", f"the field {key}"
+    links = document.get("links")
+    for i, link in enumerate(links if isinstance(links, list) else ()):
+        if isinstance(link, dict) and link.get("kind") == "measures":
+            return f"links[{i}].kind", "measures links"
+    return None
+
+
 def _v1_to_v2(document: Document) -> Document:
     """Version 2 only adds fields and kinds with defaults: the same document, version 2."""
+    found = _v2_feature(document)
+    if found is not None:
+        where, what = found
+        raise WorkshopFileError(
+            where,
+            f"{what} came in format version 2, but the file says it is version 1; "
+            'set "version" to 2 if it was written for version 2',
+        )
     return {**document, "version": 2}
 
 

@@ -1,7 +1,9 @@
 """The PDF action plan that participants take home (reportlab, never Qt).
 
-`export_pdf(workshop, path, team_id=None)` writes the plan and returns its page count;
-an unknown `team_id` raises `UnknownTeamError`, a ValueError with a one-line message.
+`export_pdf(workshop, path, team_id=None, progress=None)` writes the plan and returns
+its page count; an unknown `team_id` raises `UnknownTeamError`, a ValueError with a
+one-line message. `progress` (see `alignment_workshop/progress.py`) is told how far the
+plan has got and may raise `Cancelled` to stop it, leaving the file at `path` untouched.
 `palette` holds the map colours the editor shares.
 
 The two names load on first use, so that the editor can import `report.palette`

@@ -9,6 +9,9 @@ the vision. An empty map has no page at all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
@@ -27,6 +30,9 @@ from .plan import PlanData
 from .plan_canvas import PlanCanvas
 from .styles import styles
 
+#: Told how many of how many pieces are done; may raise to stop the export.
+Step = Callable[[int, int], object]
+
 #: Room above a map drawing for its headings, in points (leading and spacing, rounded up).
 _H1_ROOM = 38.0
 _H2_ROOM = 32.0
@@ -43,35 +49,46 @@ def positions(data: PlanData) -> dict[str, Point]:
     return {n.id: n.pos if n.pos is not None else placed[n.id] for n in nodes}
 
 
-def map_pages(data: PlanData, width: float, height: float) -> list[Flowable]:
-    """The map section of the whole plan; nothing when the workshop has no cards."""
+def map_pages(
+    data: PlanData, width: float, height: float, step: Step | None = None
+) -> list[Flowable]:
+    """The map section of the whole plan; nothing when the workshop has no cards.
+
+    `step(done, total)` is told before each page is drawn (it may raise to stop).
+    """
     universe = {n.id for n in data.workshop.nodes}
-    return _map(data, universe, positions(data), "Alignment map", width, height)
+    map_ = _Map(data, universe, "Alignment map", (width, height), step)
+    return map_.pages(positions(data))
 
 
-def team_map_pages(data: PlanData, width: float, height: float) -> list[Flowable]:
+def team_map_pages(
+    data: PlanData, width: float, height: float, step: Step | None = None
+) -> list[Flowable]:
     """The map of a team's plan: its goals and what they serve; nothing with no goals."""
     universe = team_universe(data)
     nodes = ordered(data, universe)
     placed = group_layout(data, nodes) if nodes else {}
-    return _map(data, universe, placed, "Map of our work", width, height)
+    return _Map(data, universe, "Map of our work", (width, height), step).pages(placed)
 
 
-def _map(
-    data: PlanData,
-    universe: set[str],
-    placed: dict[str, Point],
-    title: str,
-    width: float,
-    height: float,
-) -> list[Flowable]:
-    """The cards of `universe` on one page at `placed`, or split; nothing without cards."""
-    if not universe:
-        return []
-    scope = MapScope(data, universe, _area(width, height))
-    whole = scope.part("Whole map", ordered(data, universe), placed)
-    parts = [whole] if whole.fits(scope.area) else split(scope)
-    return _pages(parts, title, width, height)
+@dataclass(frozen=True, slots=True)
+class _Map:
+    """One map section: what it shows, its title, the page's frame, who hears of progress."""
+
+    data: PlanData
+    universe: set[str]
+    title: str
+    frame: tuple[float, float]
+    step: Step | None
+
+    def pages(self, placed: dict[str, Point]) -> list[Flowable]:
+        """The cards on one page at `placed`, or split; nothing without cards."""
+        if not self.universe:
+            return []
+        scope = MapScope(self.data, self.universe, _area(*self.frame))
+        whole = scope.part("Whole map", ordered(self.data, self.universe), placed)
+        parts = [whole] if whole.fits(scope.area) else split(scope)
+        return _pages(parts, self.title, *self.frame, step=self.step)
 
 
 def team_universe(data: PlanData) -> set[str]:
@@ -168,12 +185,16 @@ def _linked(parts: list[MapPart]) -> list[MapPart]:
     return parts
 
 
-def _pages(parts: list[MapPart], title: str, width: float, height: float) -> list[Flowable]:
+def _pages(
+    parts: list[MapPart], title: str, width: float, height: float, step: Step | None = None
+) -> list[Flowable]:
     """A landscape page per part, and back to portrait after the last."""
     st = styles()
     story: list[Flowable] = [NextPageTemplate("landscape"), PageBreak()]
     key = "map" if title == "Alignment map" else "team-map"
     for index, part in enumerate(parts):
+        if step is not None:
+            step(index, len(parts))
         first_of_group = "(part " not in part.title or "(part 1 of" in part.title
         if index:
             story.append(PageBreak())

@@ -7,6 +7,8 @@ then votes), then the other teams' goals it contributes to and the key results i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.platypus import Flowable
 
 from alignment_workshop.model import NodeKind, Team
@@ -19,13 +21,23 @@ from .styles import styles
 from .text import escape
 
 
-def team_sections(data: PlanData) -> list[Flowable]:
-    """A top-level "Team plans" entry and one section per team; one team's in its plan."""
+def team_sections(
+    data: PlanData, step: Callable[[int, int], object] | None = None
+) -> list[Flowable]:
+    """A top-level "Team plans" entry and one section per team; one team's in its plan.
+
+    `step(done, total)` is told before each team (it may raise to stop).
+    """
     if data.team_id is not None:
+        if step is not None:
+            step(0, 1)
         team = data.workshop.team(data.team_id)
         return _team(data, team, level=0)
     story: list[Flowable] = []
-    for index, team in enumerate(data.workshop.teams):
+    teams = data.workshop.teams
+    for index, team in enumerate(teams):
+        if step is not None:
+            step(index, len(teams))
         if index == 0:
             story += section("Team plans", "teams")
             story += _team(data, team, level=1, first=True)

@@ -4,7 +4,9 @@ and the documents a test made wind down when it ends.
 Offscreen, nobody can click a real message box or file dialog, so one left unanswered
 would block the whole run until CI's time limit. Tests that expect a dialog patch the
 call they expect (`monkeypatch.setattr(QMessageBox, "question", ...)`) or pass scripted
-prompts; anything else raises here, and pytest-qt reports it as a failure.
+prompts; anything else raises here, and pytest-qt reports it as a failure. Likewise a
+background operation still running when a test ends is cancelled and waited for, so
+it never reports into the next test.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMessageBox,
 )
+from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
 from alignment_workshop.gui.editing.document import Document
 from alignment_workshop.gui.files.autosave import AutosaveController
+from alignment_workshop.gui.support import background
 
 T = TypeVar("T")
 
@@ -84,3 +88,12 @@ def documents_wind_down_with_their_test(monkeypatch: pytest.MonkeyPatch) -> Iter
     for document in documents:
         if Shiboken.isValid(document):
             document.undo_stack.clear()
+
+
+@pytest.fixture(autouse=True)
+def no_background_work_left(qtbot: QtBot) -> Iterator[None]:
+    """A test's background operations end within it, so none reports into the next."""
+    yield
+    if background.busy():
+        background.cancel_all()
+        qtbot.waitUntil(lambda: not background.busy(), timeout=60_000)

@@ -23,7 +23,7 @@ from alignment_workshop import gui
 #: Qt virtual methods, other than the event handlers, that our classes may override.
 VIRTUALS = frozenset(
     {"paint", "boundingRect", "shape", "itemChange", "sceneEvent", "event", "eventFilter",
-     "redo", "undo", "done", "validate"}
+     "redo", "undo", "done", "reject", "accept", "validate"}
 )  # fmt: skip
 #: Names PySide6 itself puts on every subclass.
 BINDING_NAMES = frozenset({"staticMetaObject"})

@@ -198,7 +198,7 @@ def test_newer_version_names_both_versions() -> None:
 
 
 def _document(**collections: list[dict[str, object]]) -> bytes:
-    doc = {"format": "alignment-workshop", "version": 1, "nodes": [], **collections}
+    doc = {"format": "alignment-workshop", "version": 2, "nodes": [], **collections}
     return json.dumps(doc, separators=(",", ":")).encode()
 
 

@@ -70,6 +70,40 @@ def test_step_one_tolerates_any_json(odd: Document) -> None:
     assert migrations.MIGRATIONS[1](document) == {**document, "version": 2}
 
 
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda d: d["workshop"].update(period=None), "workshop.period"),
+        (lambda d: d["nodes"][1].update(kind="key_result"), "nodes[1].kind"),
+        (lambda d: d["nodes"][1].update(contributors=[]), "nodes[1].contributors"),
+        (lambda d: d["nodes"][1].update(unit="%"), "nodes[1].unit"),
+        (lambda d: d["links"][0].update(kind="measures"), "links[0].kind"),
+    ],
+)
+def test_a_version_one_file_using_version_two_features_is_refused(change: Any, where: str) -> None:
+    document = copy.deepcopy(V1_DOCUMENT)
+    change(document)
+    with pytest.raises(WorkshopFileError) as refused:
+        loads(encode(document))
+    assert refused.value.where == where
+    assert "came in format version 2" in str(refused.value)
+    assert "\n" not in str(refused.value)
+
+
+def test_the_same_feature_is_fine_in_a_version_two_file() -> None:
+    document = copy.deepcopy(V1_DOCUMENT)
+    document["workshop"]["period"] = {"start": "2027-01-01", "end": "2027-06-30"}
+    assert loads(encode({**document, "version": 2})).meta.period is not None
+
+
+def test_an_objective_owner_is_a_version_two_field() -> None:
+    document = copy.deepcopy(V1_DOCUMENT)
+    objective = {"id": "o", "kind": "objective", "title": "Grow", "owner": "CEO"}
+    document["nodes"].append(objective)
+    with pytest.raises(WorkshopFileError, match=r"nodes\[2\]\.owner: an objective's owner"):
+        loads(encode(document))
+
+
 def test_a_version_one_file_loads_as_the_same_workshop_in_version_two() -> None:
     as_v1 = loads(encode(V1_DOCUMENT))
     as_v2 = loads(encode({**V1_DOCUMENT, "version": 2}))

@@ -7,6 +7,7 @@ carry near-black text, and every pair here is at least 4.5:1.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Final
 
@@ -117,17 +118,21 @@ SMALL_PIXELS: Final = 11
 
 
 def link_pen(kind: LinkKind, *, resolved: bool = False, selected: bool = False) -> QPen:
-    """The pen a link of `kind` is drawn with (shared: do not modify it)."""
+    """The pen a link of `kind` is drawn with (shared within a thread: do not modify it)."""
     key = (kind, resolved and kind is LinkKind.CONFLICTS, selected)
-    pen = _PENS.get(key)
+    pens: dict[tuple[LinkKind, bool, bool], QPen] = _PENS.__dict__.setdefault("pens", {})
+    pen = pens.get(key)
     if pen is None:
         link_style = LINKS[kind]
         color = QColor(SELECTION if selected else RESOLVED if key[1] else link_style.color)
         pen = QPen(color, link_style.width + (1.5 if selected else 0.0), link_style.dash)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        _PENS[key] = pen
+        pens[key] = pen
     return pen
 
 
-_PENS: dict[tuple[LinkKind, bool, bool], QPen] = {}
+#: Each thread's own pens: a QPen fills in its dash pattern lazily, inside the data its
+#: copies share, so two threads drawing with copies of one pen could both write it (the
+#: map image is drawn on a worker thread while the window paints).
+_PENS = threading.local()

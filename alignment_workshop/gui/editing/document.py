@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -95,6 +96,14 @@ class Document(QObject):
         self._timer.setInterval(ANALYSIS_DELAY_MS)
         self._timer.timeout.connect(self.refresh_analysis)
         self._timer.start()
+
+    def __del__(self) -> None:
+        # A document nobody holds may die in a garbage collection, together with its
+        # commands, in any order: clearing the stack first lets Qt delete them once
+        # (tests/gui/test_document_collection.py).
+        stack = getattr(self, "undo_stack", None)
+        if stack is not None and shiboken6.isValid(self) and shiboken6.isValid(stack):
+            stack.clear()
 
     # ------------------------------------------------------------------ state
 

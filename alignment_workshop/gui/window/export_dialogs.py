@@ -1,17 +1,18 @@
 """File › Export Action Plan… and Export Team Plan…: the PDF participants take home.
 
 The dialogs only ask where, on which paper (a file type of the save dialog, A4 or US
-Letter, starting from the locale's) and for which team; `report.export_pdf` writes the
-plan. A plan that cannot be written is one sentence in a message box, never a traceback.
-Each dialog takes the widget to stay on top of and the document to export.
+Letter, starting from the locale's) and for which team, refuse a target that cannot be
+written before any work starts, then `export_jobs.export_plan` writes the plan in the
+background, with progress and Cancel. A plan that cannot be written is one sentence in
+a message box, never a traceback. Each dialog takes the widget to stay on top of and the
+document to export.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from alignment_workshop.export_file import check_export_target
@@ -19,6 +20,7 @@ from alignment_workshop.report.paper import PAPER_LABELS, paper_for_locale
 
 from ..editing.document import Document
 from ..support.plain_text import Icon, show_message
+from .export_jobs import export_plan
 
 #: The save dialog's file types, one per paper.
 PAPER_FILTERS = {paper: f"PDF on {label} paper (*.pdf)" for paper, label in PAPER_LABELS.items()}
@@ -63,7 +65,11 @@ def refused_target(parent: QWidget, document: Document, path: Path, title: str) 
 def export_plan_dialog(
     parent: QWidget, document: Document, team_id: str | None = None
 ) -> Path | None:
-    """Ask where, then write the action plan (one team's if `team_id`); returns the path."""
+    """Ask where, then write the action plan (one team's if `team_id`) in the background.
+
+    Returns the path being written, or None when the user cancelled or the target was
+    refused.
+    """
     suffix = "" if team_id is None else f"-{team_id}"
     paper = paper_for_locale(QLocale.system().name())
     name, chosen = QFileDialog.getSaveFileName(
@@ -79,21 +85,7 @@ def export_plan_dialog(
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
     if refused_target(parent, document, path, "Plan not exported"):
         return None
-    from alignment_workshop.report import export_pdf  # reportlab loads on first export only
-
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        pages = export_pdf(document.workshop, path, team_id=team_id, paper=paper)
-    except OSError as error:
-        show_message(
-            parent, "Plan not exported",
-            f"'{path.name}' could not be written ({error.strerror or error}); "
-            "try another folder.",
-        )  # fmt: skip
-        return None
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    document.message.emit(f"Exported the action plan to {path.name} ({pages} pages)")
+    export_plan(parent, document, path, team_id, paper=paper)
     return path
 
 

@@ -17,7 +17,6 @@ from typing import Protocol
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QToolBar, QWidget
 
-from ..canvas.image_export import export_image
 from ..canvas.scene import MapScene
 from ..canvas.view import MapView
 from ..docks.check_dock import CheckDock
@@ -33,9 +32,10 @@ from ..features.presentation.mode import PresentationMode
 from ..features.why import WhyHighlighter
 from ..files.file_actions import FileActions
 from ..files.recent_files import RecentFiles
-from ..support.plain_text import show_message, tooltip
+from ..support.plain_text import tooltip
 from .about import app_icon, show_about
 from .export_dialogs import export_plan_dialog, export_team_plan_dialog, refused_target
+from .export_jobs import export_map
 from .help import show_user_guide
 from .import_dialogs import export_spreadsheet_dialog, import_dialog
 
@@ -290,7 +290,11 @@ class StackButtonAction(QAction):
 
 
 def export_map_dialog(parent: QWidget, document: Document) -> Path | None:
-    """Ask where, then write the whole map as PNG (2× scale) or SVG; returns the path."""
+    """Ask where, then write the whole map as PNG (2× scale) or SVG in the background.
+
+    Returns the path being written, or None when the user cancelled or the target was
+    refused.
+    """
     suggested = document.path.with_suffix(".png") if document.path else Path.home() / "map.png"
     name, chosen = QFileDialog.getSaveFileName(
         parent, "Export Map", str(suggested), "PNG image (*.png);;SVG drawing (*.svg)"
@@ -302,14 +306,5 @@ def export_map_dialog(parent: QWidget, document: Document) -> Path | None:
         path = path.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
     if refused_target(parent, document, path, "Map not exported"):
         return None
-    try:
-        note = export_image(document.workshop, path)
-    except OSError as error:
-        show_message(
-            parent, "Map not exported",
-            f"'{path.name}' could not be written ({error.strerror or error}); "
-            "try another folder.",
-        )  # fmt: skip
-        return None
-    document.message.emit(f"Exported the map to {path.name}" + (f". {note}" if note else ""))
+    export_map(parent, document, path)
     return path

@@ -54,6 +54,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{prog} {__version__}")
     if command is None:
         parser.add_argument("file", nargs="?", type=Path, help="a .alignment workshop to open")
+        _room_arguments(parser)
         return parser
     if command == "import":
         parser.add_argument("file", type=Path, help="a .xlsx, .csv or .md file to import")
@@ -94,6 +95,24 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+def _room_arguments(parser: argparse.ArgumentParser) -> None:
+    room = parser.add_argument_group("room (phones join, vote and propose goals)")
+    room.add_argument("--room", action="store_true", help="open FILE with its room open")
+    room.add_argument("--room-address", metavar="ADDRESS", help="listen here (default: LAN)")
+    room.add_argument("--room-port", metavar="PORT", type=_port, help="first port to try")
+    room.add_argument("--room-named", action="store_true", help="phones give their names")
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r} (use 1 to 65535)")
+    return port
+
+
 _DESCRIPTIONS = {
     None: "Build, check and present a company's alignment map.",
     "check": "Run the alignment checks. Exit 0: no errors; 1: errors found; 2: unreadable file.",
@@ -103,6 +122,7 @@ _DESCRIPTIONS = {
 }
 _EPILOG = """commands:
   alignment-workshop [FILE]                         open the editor
+  alignment-workshop FILE --room                    ... with its room open for phones
   alignment-workshop check FILE [--json]            run the alignment checks
   alignment-workshop upgrade FILE [-o OUT]          rewrite FILE in the current format
   alignment-workshop import SOURCE -o OUT.alignment  a workshop from .xlsx, .csv or .md
@@ -321,10 +341,19 @@ def _export_image(workshop: Workshop, out: Path) -> str | None:
 
 
 def cmd_editor(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    """Open the editor, on FILE if given."""
+    """Open the editor, on FILE if given (with its room open if asked)."""
     from .gui.app import run
 
-    return run(args.file, list(argv))
+    room = None
+    if args.room or args.room_address or args.room_port or args.room_named:
+        if args.file is None:
+            raise CommandError("--room", "needs a workshop FILE to open the room on")
+        from .gui.features.room.startup import RoomRequest
+        from .room.server import DEFAULT_PORT
+
+        port = args.room_port or DEFAULT_PORT
+        room = RoomRequest(args.room_address, port, named=args.room_named)
+    return run(args.file, list(argv), room)
 
 
 def _check_input(path: Path) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from alignment_workshop import logs
 from alignment_workshop.model import Workshop
 
+from .features.room.startup import RoomRequest, open_requested_room
 from .files.autosave_files import AutosaveEntry
 from .files.recovery import offer_recovery
 from .support.file_open_events import install_file_open_watcher
@@ -74,11 +75,12 @@ def start_window(path: Path | None, *, recover: bool = True) -> MainWindow:
 SMOKE_SECONDS_ENV = "ALIGNMENT_WORKSHOP_SMOKE_SECONDS"
 
 
-def run(path: Path | None, argv: list[str]) -> int:
+def run(path: Path | None, argv: list[str], room: RoomRequest | None = None) -> int:
     """Run the editor until its window closes; returns the exit code.
 
     Files the operating system asks us to open later (a double-click in the macOS
-    Finder arrives as a QFileOpenEvent, not an argument) each get a window.
+    Finder arrives as a QFileOpenEvent, not an argument) each get a window. With `room`
+    the first window opens its room on the workshop (`--room`).
     """
     logs.start_log_file()
     install_excepthook()  # a bug shows one sentence and the editor keeps running
@@ -89,6 +91,8 @@ def run(path: Path | None, argv: list[str]) -> int:
     for pending in watcher.take_pending():
         start_window(pending, recover=False)
     window.raise_()
+    if room is not None:
+        open_requested_room(window.room, window.is_showing_map(), room)
     if seconds := os.environ.get(SMOKE_SECONDS_ENV):
         QTimer.singleShot(int(float(seconds) * 1000), QApplication.closeAllWindows)
     return app.exec()

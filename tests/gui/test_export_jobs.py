@@ -211,6 +211,7 @@ def test_cancelling_the_map_keeps_the_old_image(
 
     target = tmp_path / "map.png"
     target.write_bytes(b"old image bytes")
+    image_export.prime()  # on the GUI thread, before map_rect is made to wait
     go = threading.Event()
     monkeypatch.setattr(image_export, "map_rect", slowed(image_export.map_rect, go))
     answer_save(monkeypatch, target)

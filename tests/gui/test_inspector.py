@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from alignment_workshop.gui.canvas.scene import MapScene
@@ -149,7 +149,10 @@ def test_actions_add_edit_tick_remove(rig: Rig) -> None:
     rig.one_command(lambda: editor.set_done(0, True))
     assert actions()[0].done
     rig.one_command(editor.add_button.click)
-    editor.table.selectRow(0)
+    # Not selectRow: it reads the keyboard modifiers of the last input event, which an
+    # earlier test's Ctrl+S can leave behind, and Ctrl turns "select" into "toggle".
+    only_row = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    editor.table.setCurrentCell(0, 0, only_row | QItemSelectionModel.SelectionFlag.Rows)
     rig.one_command(editor.remove_button.click)
     assert actions() == (Action("New action"),)
     rig.stack.undo()

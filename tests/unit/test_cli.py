@@ -1,7 +1,8 @@
 """The command line as a user runs it: whole processes, exit codes, one-line errors.
 
 Also proves the layering promise that `check`, `upgrade`, `--version` and the PDF
-`export` never import PySide6 (and that `check`/`upgrade`/`--version` skip reportlab).
+`export` never import PySide6, nor the room's server and QR code (aiohttp, segno), and
+that `check`/`upgrade`/`--version` skip reportlab.
 """
 
 from __future__ import annotations
@@ -41,13 +42,27 @@ def run(
     )
 
 
+def imported_modules(stderr: str) -> set[str]:
+    """Every module name in `-X importtime` output."""
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
 def imported(stderr: str) -> set[str]:
     """Top-level package names from `-X importtime` output."""
-    names = set()
-    for line in stderr.splitlines():
-        if line.startswith("import time:") and "|" in line:
-            names.add(line.rsplit("|", 1)[1].strip().split(".")[0])
-    return names
+    return {name.split(".")[0] for name in imported_modules(stderr)}
+
+
+#: What only the editor's room may load: its web server, its QR code and the room itself.
+ROOM_ONLY = {"aiohttp", "segno", "qasync", "yarl", "multidict"}
+
+
+def assert_no_room(stderr: str) -> None:
+    assert not imported(stderr) & ROOM_ONLY
+    assert not any(name.startswith("alignment_workshop.room") for name in imported_modules(stderr))
 
 
 @pytest.mark.parametrize(
@@ -67,6 +82,7 @@ def test_commands_without_qt_or_reportlab(args: tuple[str | Path, ...], tmp_path
     assert "PySide6" not in names and "shiboken6" not in names
     assert "reportlab" not in names
     assert not names & INTERCHANGE_LIBRARIES
+    assert_no_room(result.stderr)
 
 
 def test_pdf_export_does_not_import_qt(tmp_path: Path) -> None:
@@ -76,6 +92,7 @@ def test_pdf_export_does_not_import_qt(tmp_path: Path) -> None:
     assert "reportlab" in names
     assert "PySide6" not in names and "shiboken6" not in names
     assert not names & INTERCHANGE_LIBRARIES
+    assert_no_room(result.stderr)
     assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
 
 

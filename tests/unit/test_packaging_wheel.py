@@ -26,7 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT_FILES = ("pyproject.toml", "README.md", "LICENSE", "alignment_workshop", "resources")
-RUNTIME_DEPENDENCIES = ("PySide6-Essentials", "shiboken6", "networkx", "reportlab", "appdirs")
+RUNTIME_DEPENDENCIES = (
+    "PySide6-Essentials", "shiboken6", "networkx", "reportlab", "appdirs", "aiohttp", "segno",
+)  # fmt: skip
 #: Read at import time, before the autouse fixture points HOME at a temporary folder.
 PIP_CACHE = os.environ.get("PIP_CACHE_DIR") or str(
     Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pip"
@@ -38,6 +40,9 @@ SHIPPED = (
     "alignment_workshop/resources/icons/hicolor/16x16/apps/alignment-workshop.png",
     "alignment_workshop/resources/guide/user-guide.md",
     "alignment_workshop/resources/examples/product-company.alignment",
+    "alignment_workshop/resources/room/phone.html",  # the room's phone page, served from memory
+    "alignment_workshop/resources/room/phone.js",
+    "alignment_workshop/resources/room/phone.css",
 )
 
 
@@ -111,6 +116,13 @@ def test_wheel_installs_a_working_command_with_its_resources(tmp_path: Path) -> 
     example = Path(where.stdout.strip())
     assert example.is_file(), where.stderr
     assert example.is_relative_to(env_dir), f"example found outside the venv: {example}"
+
+    page = run(
+        [str(env_dir / "bin" / "python"), "-c",
+         "from alignment_workshop.room.assets import load_assets; print(sorted(load_assets()))"],
+        work,
+    )  # fmt: skip
+    assert page.stdout.strip() == "['', 'app.css', 'app.js', 'strings.json']", page.stderr
 
     checked = run([command, "check", str(example), "--json"], work)
     assert checked.returncode in (0, 1), checked.stderr

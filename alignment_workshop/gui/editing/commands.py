@@ -314,6 +314,17 @@ def _differing(old: Any, new: Any, names: Iterable[str]) -> dict[str, Any]:
     return {name: getattr(new, name) for name in names if getattr(old, name) != getattr(new, name)}
 
 
+class UpdateNodesCommand(WorkshopCommand):
+    """Change fields of several nodes as one step (a voting round's totals)."""
+
+    def __init__(
+        self, workshop: Workshop, changes: Mapping[str, Mapping[str, Any]], text: str
+    ) -> None:
+        super().__init__(workshop, text)
+        for node_id, fields in changes.items():
+            UpdateNodeCommand(workshop, node_id, fields, parent=self)
+
+
 # ----------------------------------------------------------------------- meta and teams
 
 

@@ -279,6 +279,25 @@ class Document(QObject):
             self.push(commands.UpdateNodeCommand(self._workshop, node_id, changes))
         return True
 
+    def update_nodes(self, changes: Mapping[str, Mapping[str, Any]], text: str) -> bool:
+        """Change fields of several nodes as one undo step called `text`: all or nothing.
+
+        Every node's change is dry-run first; one refusal refuses all, with its reason.
+        Fields already at their new value are left out, and so is a node left unchanged.
+        """
+        planned: dict[str, dict[str, Any]] = {}
+        try:
+            for node_id, fields in changes.items():
+                new = self._workshop.check_update_node(node_id, **fields)
+                if diff := _changes(self._workshop.node(node_id), new, fields):
+                    planned[node_id] = diff
+        except ValidationError as error:
+            self._refuse(error)
+            return False
+        if planned:
+            self.push(commands.UpdateNodesCommand(self._workshop, planned, text))
+        return True
+
     def move_nodes(self, positions: Mapping[str, Position | None], text: str | None = None) -> bool:
         """Place several nodes as one undo step (a drag, a layout run).
 

@@ -30,6 +30,9 @@ from ..features.find import FindBar
 from ..features.five_whys.dialog import FiveWhysLauncher
 from ..features.focus import FocusMode
 from ..features.presentation.mode import PresentationMode
+from ..features.room.controller import RoomController
+from ..features.room.overlay import RoomOverlay
+from ..features.room.panel import RoomDock
 from ..features.why import WhyHighlighter
 from ..files.autosave import AutosaveController
 from ..files.file_actions import FileActions
@@ -114,6 +117,14 @@ class MainWindow(QMainWindow):
         self.focus = FocusMode(doc, scene, view, self)
         self.five_whys = FiveWhysLauncher(doc, scene, view, self)
         self.presentation = PresentationMode(doc, scene, view, self)
+        self.room = RoomController(doc, scene, view, self, five_whys=self.five_whys)
+        self.room_dock = RoomDock(self.room, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.room_dock)
+        self.tabifyDockWidget(self.check_dock, self.room_dock)
+        self.check_dock.raise_()
+        self.room_dock.hide()
+        self.room_overlay = RoomOverlay(view, self.room)
+        self.room_overlay.space_changed.connect(self.presentation.reserve_right)
         scene.interaction.add_context_provider(self._node_context)
 
     def _install_status_bar(self) -> None:
@@ -155,6 +166,7 @@ class MainWindow(QMainWindow):
         self.scene.selection_ids_changed.connect(self._update_selection_actions)
         self.palette_dock.add_requested.connect(self.add_card)
         self.files.closed.connect(self.show_welcome)
+        self.files.closed.connect(self.room.close_room)
         self.welcome.new_requested.connect(self.files.new)
         self.welcome.open_requested.connect(self.files.open)
         self.welcome.open_example_requested.connect(self.files.open_example)
@@ -190,6 +202,7 @@ class MainWindow(QMainWindow):
         actions += [self.arrange.auto_layout_action, self.arrange.tidy_action]
         for action in actions:
             action.setEnabled(on)
+        self.room.set_map_shown(on)
 
     def _on_replaced(self) -> None:
         self.show_map()
@@ -238,6 +251,7 @@ class MainWindow(QMainWindow):
             return
         if self.presentation.is_active():
             self.presentation.leave()  # keep the docks and window size, not the full screen
+        self.room.close_room()
         save_window_layout(self)
         if self.autosave is not None:
             self.autosave.stop()

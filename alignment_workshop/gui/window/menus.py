@@ -29,6 +29,8 @@ from ..features.find import FindBar
 from ..features.five_whys.dialog import FiveWhysLauncher
 from ..features.focus import FocusMode
 from ..features.presentation.mode import PresentationMode
+from ..features.room.controller import RoomController
+from ..features.room.panel import RoomDock
 from ..features.why import WhyHighlighter
 from ..files.file_actions import FileActions
 from ..files.recent_files import RecentFiles
@@ -64,6 +66,8 @@ class WindowParts(Protocol):
     focus: FocusMode
     five_whys: FiveWhysLauncher
     presentation: PresentationMode
+    room: RoomController
+    room_dock: RoomDock
     palette_dock: PaletteDock
     inspector: InspectorDock
     check_dock: CheckDock
@@ -232,6 +236,15 @@ def _view_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
     menu.addSeparator()
     for action in p.presentation.actions():
         menu.addAction(action)
+    menu.addSeparator()
+    menu.addAction(p.room.open_action)
+    room = menu.addMenu("Roo&m")
+    for item in p.room.actions():
+        if item is None:
+            room.addSeparator()
+        else:
+            room.addAction(item)
+    room.addAction(p.room_dock.toggleViewAction())
     menu.addSeparator()
     for dock in (p.palette_dock, p.inspector, p.check_dock):
         menu.addAction(dock.toggleViewAction())

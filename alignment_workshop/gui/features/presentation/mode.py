@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QTransform
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -78,6 +78,8 @@ class PresentationMode(QObject):
         self.faces = PresentationFaces(scene, THEME)
         self.overlays = PresentationOverlays(view, THEME)
         self.zoom = 1.0
+        #: Screen pixels at the right edge that a panel of another feature keeps.
+        self.reserved_right = 0
         self._saved: _Saved | None = None
         self._why: WhyHighlighter | None = None
         self._make_actions()
@@ -197,6 +199,7 @@ class PresentationMode(QObject):
         self._scrollbars(True)
         for widget in saved.hidden:
             widget.show()
+        self.view.setSceneRect(QRectF())
         self.view.setTransform(saved.transform)
         self.view.centerOn(saved.center)
         self._switched(False)
@@ -237,15 +240,26 @@ class PresentationMode(QObject):
 
     # ------------------------------------------------------------------ the map
 
+    def reserve_right(self, pixels: int) -> None:
+        """Keep `pixels` at the view's right edge clear of the map (the room's panel)."""
+        self.reserved_right = max(0, pixels)
+        self.fit()
+
     def fit(self) -> float:
         """Fit the visible map below the panels; titles grow to stay 28 px on screen."""
         if not self.is_active():
             return self.zoom
         rect = self.scene.items_rect()
-        viewport = self.view.viewport()
-        zoom = fitted_zoom(rect.width(), rect.height(), viewport.width(), viewport.height())
+        viewport, kept = self.view.viewport(), self.reserved_right
+        zoom = fitted_zoom(rect.width(), rect.height(), viewport.width() - kept, viewport.height())
         self.view.setTransform(QTransform.fromScale(zoom, zoom))
-        self.view.centerOn(rect.center())
+        if kept:  # the map centred in the room left of the kept strip
+            width, height = viewport.width() / zoom, viewport.height() / zoom
+            left = rect.center().x() - (viewport.width() - kept) / 2 / zoom
+            self.view.setSceneRect(QRectF(left, rect.center().y() - height / 2, width, height))
+        else:
+            self.view.setSceneRect(QRectF())
+        self.view.centerOn(rect.center() + QPointF(kept / 2 / zoom, 0))
         self.zoom = zoom
         self.faces.set_pixels(title_pixels(zoom))
         self.overlays.place()

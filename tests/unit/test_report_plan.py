@@ -25,6 +25,8 @@ from tests.unit.test_report_map import on_map, text_sizes
 
 #: generate_workshop(64) has 59 goals; generate_workshop(428) has 400.
 SIXTY_GOALS, FOUR_HUNDRED_GOALS = 64, 428
+#: The example's teams: each has its own plan.
+TEAMS = ["product", "engineering", "marketing", "sales", "success", "finance"]
 
 
 def flat(text: str) -> str:
@@ -66,7 +68,9 @@ def map_text(reader: PdfReader) -> str:
 
 @pytest.fixture(scope="module")
 def example() -> Workshop:
-    return load(example_workshop())
+    workshop = load(example_workshop())
+    assert [t.id for t in workshop.teams] == TEAMS
+    return workshop
 
 
 @pytest.fixture(scope="module")
@@ -203,7 +207,7 @@ def related_goals(workshop: Workshop, team_id: str) -> set[str]:
     return allowed
 
 
-@pytest.mark.parametrize("team", ["product", "engineering", "marketing", "finance"])
+@pytest.mark.parametrize("team", TEAMS)
 def test_a_team_plan_names_no_unrelated_goal_of_another_team(
     exported: dict[str, Path], example: Workshop, team: str
 ) -> None:
@@ -225,7 +229,7 @@ def test_a_team_plan_names_no_unrelated_goal_of_another_team(
     assert all(title in text for title in own)
 
 
-@pytest.mark.parametrize("plan", ["example", "product", "marketing", "finance", "sales"])
+@pytest.mark.parametrize("plan", ["example", *TEAMS])
 def test_what_the_plan_says_about_each_value_is_true(
     exported: dict[str, Path], example: Workshop, plan: str
 ) -> None:
@@ -267,6 +271,17 @@ def test_a_team_plan_headlines_the_team_score_and_maps_its_work(
             assert " ".join(node.title.split()[:3]) in maps
 
 
+@pytest.mark.parametrize("team", TEAMS)
+def test_a_team_map_shows_every_active_goal_of_the_team(
+    exported: dict[str, Path], example: Workshop, team: str
+) -> None:
+    maps = map_text(PdfReader(exported[team]))
+    own = [n for n in example.nodes if n.team == team and n.kind is NodeKind.GOAL and n.is_active]
+    assert own
+    missing = [n.title for n in own if " ".join(n.title.split()[:3]) not in maps]
+    assert not missing
+
+
 def test_contributing_teams_see_the_goals_they_contribute_to(
     exported: dict[str, Path], example: Workshop
 ) -> None:
@@ -283,7 +298,7 @@ def test_contributing_teams_see_the_goals_they_contribute_to(
 # ------------------------------------------------------------------ pages and paper
 
 
-@pytest.mark.parametrize("plan", ["example", "finance", str(SIXTY_GOALS), str(FOUR_HUNDRED_GOALS)])
+@pytest.mark.parametrize("plan", ["example", *TEAMS, str(SIXTY_GOALS), str(FOUR_HUNDRED_GOALS)])
 def test_no_page_is_blank(exported: dict[str, Path], plan: str) -> None:
     reader = PdfReader(exported[plan])
     for index, page in enumerate(reader.pages):
@@ -334,7 +349,7 @@ def test_a_workshop_without_a_date_has_no_date_in_the_file(tmp_path: Path) -> No
     assert "/CreationDate" not in meta and "/ModDate" not in meta
 
 
-@pytest.mark.parametrize("plan", ["example", "marketing", str(FOUR_HUNDRED_GOALS)])
+@pytest.mark.parametrize("plan", ["example", *TEAMS, str(SIXTY_GOALS), str(FOUR_HUNDRED_GOALS)])
 def test_no_text_is_smaller_than_seven_points(exported: dict[str, Path], plan: str) -> None:
     sizes = text_sizes(exported[plan], landscape_only=False)
     smallest = min(size for size, _ in sizes)

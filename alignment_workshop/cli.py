@@ -118,7 +118,7 @@ _DESCRIPTIONS = {
     "check": "Run the alignment checks. Exit 0: no errors; 1: errors found; 2: unreadable file.",
     "upgrade": "Rewrite FILE in the current format (atomic; keeps FILE.bak).",
     "import": "Make a workshop from a spreadsheet (.xlsx, .csv) or a Markdown outline (.md).",
-    "export": "Write the PDF action plan, the map as PNG or SVG, or the cards as XLSX or CSV.",
+    "export": "Write the PDF action plan, the map as PNG or SVG, or the workshop as XLSX or CSV.",
 }
 _EPILOG = """commands:
   alignment-workshop [FILE]                         open the editor
@@ -127,7 +127,7 @@ _EPILOG = """commands:
   alignment-workshop upgrade FILE [-o OUT]          rewrite FILE in the current format
   alignment-workshop import SOURCE -o OUT.alignment  a workshop from .xlsx, .csv or .md
   alignment-workshop export FILE -o OUT [--team ID] [--paper a4|letter]
-                                                    PDF plan, map PNG/SVG, cards XLSX/CSV
+                                                    PDF plan, map PNG/SVG, XLSX/CSV
 """
 
 

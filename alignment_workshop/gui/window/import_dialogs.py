@@ -49,7 +49,7 @@ IMPORT_FILTER = ";;".join(
         "Markdown outline (*.md *.markdown)",
     )
 )
-EXPORT_FILTERS = {"Excel workbook (*.xlsx)": ".xlsx", "CSV, the cards only (*.csv)": ".csv"}
+EXPORT_FILTERS = {"Excel workbook (*.xlsx)": ".xlsx", "CSV, one table (*.csv)": ".csv"}
 _SEVERITY_MARKS = {"error": "✗", "warning": "!", "info": "·"}
 
 

@@ -144,7 +144,7 @@ def _file_actions(a: _Actions, p: WindowParts) -> None:
           "Update cards by id and add new ones from a spreadsheet or outline")  # fmt: skip
     a.add("export_spreadsheet", "Export &Spreadsheet…",
           lambda: export_spreadsheet_dialog(window, document), None,
-          "Write the cards, teams and findings as XLSX, or the cards as CSV")  # fmt: skip
+          "Write the workshop as an XLSX workbook or a one-table CSV file")  # fmt: skip
     a.add("close", "&Close", files.close, Key.Close)
     a.add("quit", "&Quit", window.close, Key.Quit)
 

@@ -356,6 +356,37 @@ def test_no_text_is_smaller_than_seven_points(exported: dict[str, Path], plan: s
     assert smallest >= 7 - 0.01, [t for s, t in sizes if s < 7][:5]
 
 
+def last_line(page: PageObject) -> tuple[float, str]:
+    """The size and text of the lowest run on `page` above its footer."""
+    runs: list[tuple[float, float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and not text.startswith("Page ") and not text.strip().isdigit():
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            runs.append((y, abs(size * tm[3] * cm[3]), text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    _, size, text = min(runs, key=lambda run: run[0])
+    return size, text
+
+
+@pytest.mark.parametrize("plan", ["example", "marketing", str(FOUR_HUNDRED_GOALS)])
+def test_no_page_ends_with_a_heading(exported: dict[str, Path], plan: str) -> None:
+    heading_sizes = (10.5, 12.5, 17.0)
+    reader = PdfReader(exported[plan])
+    contents = reader.pages[entry_page(reader, "Contents")]
+    portrait = [p for p in reader.pages if p.mediabox.width < p.mediabox.height]
+    lonely = []
+    # The contents page lists headings; the last page may end anywhere.
+    for page in portrait[:-1]:
+        if page.indirect_reference == contents.indirect_reference:
+            continue
+        size, text = last_line(page)
+        if any(abs(size - h) < 0.01 for h in heading_sizes):
+            lonely.append(text)
+    assert not lonely
+
+
 # ------------------------------------------------------------------ the rest of the content
 
 

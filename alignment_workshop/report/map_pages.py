@@ -85,7 +85,7 @@ class _Map:
         """The cards on one page at `placed`, or split; nothing without cards."""
         if not self.universe:
             return []
-        scope = MapScope(self.data, self.universe, _area(*self.frame))
+        scope = MapScope(self.data, self.universe, map_area(*self.frame))
         whole = scope.part("Whole map", ordered(self.data, self.universe), placed)
         parts = [whole] if whole.fits(scope.area) else split(scope)
         return _pages(parts, self.title, *self.frame, step=self.step)
@@ -112,7 +112,7 @@ def team_universe(data: PlanData) -> set[str]:
     return shown
 
 
-def _area(width: float, height: float) -> tuple[float, float]:
+def map_area(width: float, height: float) -> tuple[float, float]:
     """The drawing area of a map page below its longest heading and above its legend."""
     return (width, height - _H1_ROOM - _LEGEND_ROOM)
 

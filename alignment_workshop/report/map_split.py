@@ -23,7 +23,7 @@ from alignment_workshop.layout import auto_layout, card_rect
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Workshop
 
 from .map_flow import Unit, rows, wrapped
-from .map_part import STUB_HEIGHT, STUB_WIDTH, MapPart, Point, min_scale
+from .map_part import ROUTE_SIDE, STUB_HEIGHT, STUB_WIDTH, MapPart, Point, min_scale
 from .plan import PlanData
 
 #: At most this many stubs on one page; the links beyond are counted, not drawn.
@@ -62,8 +62,9 @@ class MapScope:
 
     @property
     def room(self) -> tuple[float, float]:
-        """The page in scene units at the smallest legible scale."""
-        return (self.area[0] / min_scale(), self.area[1] / min_scale())
+        """The page in scene units at the smallest legible scale, less room at the sides
+        for links that run past the end of a row."""
+        return (self.area[0] / min_scale() - 2 * ROUTE_SIDE, self.area[1] / min_scale())
 
     def part(self, title: str, nodes: list[Node], positions: dict[str, Point]) -> MapPart:
         """A part of `nodes` at `positions`, with the links among them."""

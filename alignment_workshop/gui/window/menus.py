@@ -24,6 +24,7 @@ from ..docks.inspector.dock import InspectorDock
 from ..docks.palette import PaletteDock
 from ..editing.document import Document
 from ..features.arrange import ArrangeActions
+from ..features.capture import CaptureActions
 from ..features.clipboard import ClipboardActions
 from ..features.find import FindBar
 from ..features.five_whys.dialog import FiveWhysLauncher
@@ -31,10 +32,12 @@ from ..features.focus import FocusMode
 from ..features.presentation.mode import PresentationMode
 from ..features.room.controller import RoomController
 from ..features.room.panel import RoomDock
+from ..features.team_legend import TeamLegend
 from ..features.why import WhyHighlighter
 from ..files.file_actions import FileActions
 from ..files.recent_files import RecentFiles
 from ..support.plain_text import tooltip
+from ..support.settings import larger_text, save_larger_text
 from .about import app_icon, show_about
 from .export_dialogs import export_plan_dialog, export_team_plan_dialog, refused_target
 from .export_jobs import export_map
@@ -42,6 +45,8 @@ from .help import show_user_guide
 from .import_dialogs import export_spreadsheet_dialog, import_dialog
 
 Key = QKeySequence.StandardKey
+#: View › Larger Text: Ctrl+Alt+= (Ctrl++ and Ctrl+= zoom, and + and = vote up).
+LARGER_TEXT_KEY = "Ctrl+Alt+="
 
 #: Actions that only make sense while a workshop is on screen.
 MAP_ACTIONS = (
@@ -62,6 +67,7 @@ class WindowParts(Protocol):
     clipboard: ClipboardActions
     find_bar: FindBar
     arrange: ArrangeActions
+    capture: CaptureActions
     why: WhyHighlighter
     focus: FocusMode
     five_whys: FiveWhysLauncher
@@ -69,6 +75,7 @@ class WindowParts(Protocol):
     room: RoomController
     room_dock: RoomDock
     palette_dock: PaletteDock
+    team_legend: TeamLegend
     inspector: InspectorDock
     check_dock: CheckDock
 
@@ -174,8 +181,16 @@ def _view_actions(a: _Actions, p: WindowParts) -> None:
     view = p.view
     a.add("zoom_in", "Zoom &In", view.zoom_in, Key.ZoomIn)
     a.add("zoom_out", "Zoom &Out", view.zoom_out, Key.ZoomOut)
-    a.add("fit", "&Fit to View", view.fit_all, "Ctrl+0", "Show the whole map")
+    a.add("fit", "&Fit to View", view.fit_all, "Ctrl+0",
+          "Show the whole map, as far as titles stay readable")  # fmt: skip
     a.add("actual_size", "&Actual Size", view.reset_zoom, "Ctrl+1")
+    larger = a.add("larger_text", "&Larger Text", lambda: None, LARGER_TEXT_KEY,
+                   "Write card titles larger, for a projector")  # fmt: skip
+    larger.setCheckable(True)
+    larger.setChecked(larger_text())
+    view.set_larger_text(larger.isChecked())
+    larger.toggled.connect(view.set_larger_text)
+    larger.toggled.connect(save_larger_text)
 
 
 def _help_actions(a: _Actions) -> None:
@@ -223,16 +238,18 @@ def _edit_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
         for name in group:
             menu.addAction(a[name])
         menu.addSeparator()
+    menu.addAction(p.capture.supporting_goal_action)
     menu.addAction(p.five_whys.action)
     menu.addAction(a["teams"])
 
 
 def _view_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
-    for name in ("zoom_in", "zoom_out", "fit", "actual_size"):
+    for name in ("zoom_in", "zoom_out", "fit", "actual_size", "larger_text"):
         menu.addAction(a[name])
     menu.addSeparator()
     menu.addAction(p.why.action)
     menu.addAction(p.focus.action)
+    menu.addAction(p.team_legend.action)
     menu.addSeparator()
     for action in p.presentation.actions():
         menu.addAction(action)

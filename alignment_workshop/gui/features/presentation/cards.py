@@ -2,8 +2,9 @@
 
 Each face is a child item of the canvas's card, so it moves, hides (Focus) and dims
 (Why) with it, and it takes no mouse buttons, so clicks and drags still reach the card.
-A face shows only what the room needs: the title, large, plus the team stripe, the votes
-and a mark for errors and warnings. A key result's face is its own progress bar: the
+A face shows only what the room needs: the title, large, plus the team stripe and a tab
+with the team's name (and "✓" once agreed), the votes, and an octagon for errors and a
+triangle for warnings. A key result's face is its own progress bar: the
 share of the way covered is filled in a darker tone under the title, with a dark strip
 along its bottom edge. Its title size is chosen for the zoom the map is shown at: at least
 `MIN_SCREEN_TITLE_PX` pixels on screen (a chip's one line as large as the chip allows).
@@ -23,6 +24,7 @@ from alignment_workshop.analysis.findings import Severity
 from alignment_workshop.analysis.progress import progress
 from alignment_workshop.layout import CARD_HEIGHT
 from alignment_workshop.model import NodeKind, Status
+from alignment_workshop.report import team_colors
 
 from ...canvas import style
 from ...canvas.items.node_item import NodeItem
@@ -33,6 +35,10 @@ if TYPE_CHECKING:
 
 #: Titles are at least this tall on screen at the zoom the map is shown at.
 MIN_SCREEN_TITLE_PX = 28
+#: The team tab's text size, as a share of the title's.
+TAB_SHARE = 0.6
+#: The disc that marks an agreed objective or key result (its "✓" says it, not colour).
+AGREED_MARK = "#1F2933"
 #: Padding inside a face and the width of a goal's team stripe, in scene units.
 PADDING = 5.0
 STRIPE = 14.0
@@ -182,6 +188,7 @@ class PresentationFace(QGraphicsItem):
             painter.drawRect(stripe)
         self._paint_title(painter, colors.text)
         self._paint_votes(painter, rect)
+        self._paint_tab(painter, rect)
         self._paint_badges(painter, rect)
 
     def _paint_title(self, painter: QPainter, color: str) -> None:
@@ -216,6 +223,41 @@ class PresentationFace(QGraphicsItem):
         painter.drawRect(self.strip_rect(shown.bar))
         painter.restore()
 
+    def tab_text(self) -> str:
+        """The tab on the card's top edge: a goal's team, and "✓" once the card is agreed."""
+        node, team = self.card.node, self.card.team
+        parts = [style.STATUS_MARKS[node.status]] if node.status is Status.AGREED else []
+        if node.kind is NodeKind.GOAL:
+            parts.append(" ".join(team.name.split()) if team else "No team")
+        return " ".join(parts)
+
+    def _paint_tab(self, painter: QPainter, rect: QRectF) -> None:
+        """A goal's team name (and "✓") in a tab of the team's colour on its top edge;
+        an agreed objective or key result gets its "✓" in a disc in its top left corner."""
+        text = self.tab_text()
+        if not text:
+            return
+        font = style.font(max(14, round(self.pixels * TAB_SHARE)), bold=True)
+        metrics = QFontMetricsF(font)
+        height = font.pixelSize() * 1.35
+        team = self.card.team
+        if self.card.node.kind is NodeKind.GOAL:
+            width = min(metrics.horizontalAdvance(text) + 16, rect.width() - 20)
+            tab = QRectF(rect.left() + 10, rect.top() - height * 0.6, width, height)
+            fill = team.color if team else style.NO_TEAM
+        else:
+            tab = QRectF(rect.left() - height * 0.3, rect.top() - height * 0.3, height, height)
+            fill = AGREED_MARK
+        painter.setPen(QPen(self._tone("#000000"), 1.5))
+        painter.setBrush(self._tone(fill))
+        radius = height / 2 if self.card.node.kind is not NodeKind.GOAL else 4.0
+        painter.drawRoundedRect(tab, radius, radius)
+        painter.setFont(font)
+        painter.setPen(self._tone(team_colors.text_on(fill)))
+        inner = tab.adjusted(6, 0, -6, 0) if tab.width() > height else tab
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
+        painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, shown)
+
     def _paint_votes(self, painter: QPainter, rect: QRectF) -> None:
         votes = self.card.node.votes
         if not votes or self.card.node.kind not in (NodeKind.OBJECTIVE, NodeKind.GOAL):
@@ -235,23 +277,24 @@ class PresentationFace(QGraphicsItem):
         """Error and warning marks where the canvas card has its badges (covering them)."""
         counts = self.card.badge_counts()
         marks = [
-            (self.theme.error_fill, self.theme.error_text, counts.get(Severity.ERROR, 0)),
-            (self.theme.warning_fill, self.theme.warning_text, counts.get(Severity.WARNING, 0)),
+            (Severity.ERROR, self.theme.error_fill, self.theme.error_text),
+            (Severity.WARNING, self.theme.warning_fill, self.theme.warning_text),
         ]
         x = rect.right() - 2
         radius = 15.0
-        for fill, text, count in marks:
+        for severity, fill, text in marks:
+            count = counts.get(severity, 0)
             if not count:
                 continue
             center = QPointF(x, rect.top() + 2)
             painter.setPen(QPen(self._tone("#000000"), 2.0))
             painter.setBrush(self._tone(fill))
-            painter.drawEllipse(center, radius, radius)
+            painter.drawPath(style.badge_path(severity, center, radius))  # shape tells them apart
             painter.setFont(style.font(18, bold=True))
             painter.setPen(self._tone(text))
-            box = QRectF(center.x() - radius, center.y() - radius, 2 * radius, 2 * radius)
+            box = style.badge_text_rect(severity, center, radius)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "!" if count == 1 else str(count))
-            x -= 28.0  # the canvas card's badge spacing
+            x -= 34.0  # the canvas card's badge spacing
 
 
 class PresentationFaces:

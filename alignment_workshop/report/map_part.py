@@ -5,7 +5,8 @@ down, as in the editor) and the links between them. When the map is split, a car
 link leads to a card on another page gets that other card beside it as a *stub*: a small
 dashed card naming it and its page (`stubs` maps the stub's node id to the page's key,
 filled in once every page is known). On the overview, `details` maps each objective to
-the page that shows the goals serving it.
+the page that shows the goals serving it. `routes()` gives each link its path round the
+cards (`layout.routing`, as the editor draws it), and a part fits a page with its routes.
 """
 
 from __future__ import annotations

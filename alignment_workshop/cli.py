@@ -92,6 +92,11 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             metavar="TAG",
             help="the language the workshop is written in, for the PDF (default: en)",
         )
+        parser.add_argument(
+            "--slides",
+            action="store_true",
+            help="the presentation's steps as 16:9 slides instead of the plan (PDF only)",
+        )
     return parser
 
 
@@ -118,7 +123,8 @@ _DESCRIPTIONS = {
     "check": "Run the alignment checks. Exit 0: no errors; 1: errors found; 2: unreadable file.",
     "upgrade": "Rewrite FILE in the current format (atomic; keeps FILE.bak).",
     "import": "Make a workshop from a spreadsheet (.xlsx, .csv) or a Markdown outline (.md).",
-    "export": "Write the PDF action plan, the map as PNG or SVG, or the workshop as XLSX or CSV.",
+    "export": "Write the PDF action plan or slides, the map as PNG or SVG, or the workshop as"
+    " XLSX or CSV.",
 }
 _EPILOG = """commands:
   alignment-workshop [FILE]                         open the editor
@@ -128,6 +134,7 @@ _EPILOG = """commands:
   alignment-workshop import SOURCE -o OUT.alignment  a workshop from .xlsx, .csv or .md
   alignment-workshop export FILE -o OUT [--team ID] [--paper a4|letter]
                                                     PDF plan, map PNG/SVG, XLSX/CSV
+  alignment-workshop export FILE -o OUT.pdf --slides the presentation's steps as slides
 """
 
 
@@ -253,12 +260,18 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CommandError(out, f"{option} applies to the PDF action plan only")
     if args.lang is not None and not _LANGUAGE_TAG.fullmatch(args.lang):
         raise CommandError(out, f"--lang {args.lang!r} is not a language tag such as en or de-CH")
+    if args.slides and (suffix != ".pdf" or args.team is not None):
+        raise CommandError(out, "--slides writes a PDF of the whole workshop; use .pdf, no --team")
+    if args.slides and (args.paper is not None or args.lang is not None):
+        raise CommandError(out, "--paper and --lang apply to the action plan, not to --slides")
     _check_output(out, source=args.file)
     workshop = _load(args.file)
     note = None
     try:
         if suffix in SPREADSHEET_TYPES:
             _export_spreadsheet(workshop, out)
+        elif args.slides:
+            _export_slides(workshop, out)
         elif suffix == ".pdf":
             _export_pdf(workshop, out, args)
         else:
@@ -280,6 +293,12 @@ def _export_pdf(workshop: Workshop, out: Path, args: argparse.Namespace) -> None
         export_pdf(workshop, out, team_id=args.team, paper=paper, lang=args.lang or "en")
     except UnknownTeamError as error:
         raise CommandError(out, str(error)) from None
+
+
+def _export_slides(workshop: Workshop, out: Path) -> None:
+    from .report.slides import export_slides
+
+    export_slides(workshop, out)
 
 
 def _export_spreadsheet(workshop: Workshop, out: Path) -> None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from alignment_workshop.analysis.findings import Finding, Severity
 from alignment_workshop.gui.canvas import style
 from alignment_workshop.gui.canvas.items.node_item import NodeItem
-from alignment_workshop.gui.features.presentation.cards import PresentationFace
+from alignment_workshop.gui.features.presentation.stage import StageCard
 from alignment_workshop.gui.features.team_legend import LARGE_PX, SMALL_PX, legend_teams
 from alignment_workshop.gui.window.main_window import MainWindow
 from alignment_workshop.model import Node, NodeKind, Status, Team
@@ -74,19 +74,29 @@ def test_legend_teams_skips_teams_without_goals() -> None:
     assert [name for name, _ in legend_teams(workshop)] == ["Product", "Marketing"]
 
 
-def test_presentation_faces_carry_the_team_name(window: MainWindow, qtbot) -> None:
+def _stage_card(window: MainWindow, node_id: str) -> StageCard | None:
+    """The card of `node_id` on the first step that shows it (that step stays shown)."""
+    stage = window.presentation.stage
+    for index in range(stage.count()):
+        stage.show_step(index)
+        for item in stage.items():
+            if isinstance(item, StageCard) and item.node_id == node_id:
+                return item
+    return None
+
+
+def test_presentation_cards_carry_the_team_name(window: MainWindow, qtbot) -> None:
     window.presentation.enter()
-    qtbot.waitUntil(lambda: bool(window.presentation.faces.faces))
-    faces = window.presentation.faces.faces
-    assert faces["g1"].tab_text() == "Product"
-    assert faces["g3"].tab_text() == "Marketing"
-    window.document.update_node("g3", status=Status.AGREED)
-    assert faces["g3"].tab_text() == "✓ Marketing"
-    assert faces["v"].tab_text() == ""
+    teams = {}
+    for node_id in ("g1", "g3", "v"):
+        card = _stage_card(window, node_id)
+        assert card is not None, node_id
+        teams[node_id] = " ".join(card.box.team_lines)
+    assert teams == {"g1": "Product", "g3": "Marketing", "v": ""}
     window.presentation.leave()
 
 
-def _render(item: NodeItem | PresentationFace, rect: QRectF, scale: float = 1.0) -> QImage:
+def _render(item: QGraphicsItem, rect: QRectF, scale: float = 1.0) -> QImage:
     image = QImage(
         int(rect.width() * scale), int(rect.height() * scale), QImage.Format.Format_ARGB32
     )
@@ -99,16 +109,17 @@ def _render(item: NodeItem | PresentationFace, rect: QRectF, scale: float = 1.0)
     return image
 
 
-def test_a_presentation_face_draws_its_team_tab_above_the_card(window: MainWindow, qtbot) -> None:
+def test_a_presentation_card_draws_its_team_colour_and_name(window: MainWindow, qtbot) -> None:
     window.presentation.enter()
-    qtbot.waitUntil(lambda: "g1" in window.presentation.faces.faces)
-    face = window.presentation.faces.faces["g1"]
-    card = face.card.card_rect()
-    image = _render(face, face.boundingRect())
-    offset = face.boundingRect().topLeft()
-    y = int(card.top() - offset.y() - 6)  # just above the card's top edge
-    row = [QColor(image.pixel(x, y)).name().upper() for x in range(image.width())]
-    assert "#3366CC" in row  # Product's colour, in the tab
+    card = _stage_card(window, "g1")
+    assert card is not None
+    image = _render(card, card.boundingRect())
+    colours = {
+        QColor(image.pixel(x, y)).name().upper()
+        for x in range(0, image.width(), 2)
+        for y in range(0, min(image.height(), 60), 2)
+    }
+    assert "#3366CC" in colours  # Product's colour, in the strip by its name
     window.presentation.leave()
 
 
@@ -175,3 +186,26 @@ def test_a_canvas_card_names_its_team_and_marks_its_status(qtbot) -> None:
     item.paint(painter, QStyleOptionGraphicsItem(), None)
     painter.end()
     assert "NO TEAM" in texts and "✓ AGREED" in texts, texts
+
+
+def test_while_presenting_the_legend_sits_in_the_bottom_band_beside_the_why(
+    window: MainWindow, qtbot
+) -> None:
+    window.presentation.enter()
+    legend, overlays = window.team_legend, window.presentation.overlays
+    qtbot.waitUntil(lambda: legend.isVisible() and legend.large)
+    overlays.set_sentence("Why does this goal matter? Because it serves the objective.")
+    window.presentation.layout()
+    _top, bottom, _column = overlays.bands()
+    box = legend.geometry()
+    assert bottom.contains(box), (bottom, box)
+    assert not box.intersects(overlays.why.geometry())
+    view = window.presentation.view
+    stage = window.presentation.stage
+    for index in range(stage.count()):
+        stage.show_step(index)
+        for item in stage.items():
+            if isinstance(item, StageCard):
+                card = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+                assert not card.intersects(box), (index, item.node_id)
+    window.presentation.leave()

@@ -267,6 +267,9 @@ def test_export_language_is_set_and_checked(tmp_path: Path) -> None:
     assert result.returncode == 2 and "invalid choice: 'a3'" in result.stderr
     result = run("export", EXAMPLE, "-o", tmp_path / "map.png", "--paper", "letter")
     assert result.returncode == 2 and "PDF action plan only" in result.stderr
+    result = run("export", EXAMPLE, "-o", tmp_path / "bad.pdf", "--slides", "--paper", "a4")
+    assert result.returncode == 2 and "not to --slides" in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
     assert not (tmp_path / "bad.pdf").exists()
 
 

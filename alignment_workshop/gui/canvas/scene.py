@@ -68,6 +68,8 @@ class MapScene(QGraphicsScene):
 
     #: The set of selected nodes or links changed.
     selection_ids_changed = Signal()
+    #: The Why highlight or the Focus changed which cards are dimmed or shown.
+    emphasis_changed = Signal()
 
     def __init__(self, document: Document) -> None:
         super().__init__(document)
@@ -220,6 +222,7 @@ class MapScene(QGraphicsScene):
             link_item.setOpacity(style.DIMMED_OPACITY if dim else 1.0)
         if self._overview is not None:
             self._overview.changed()  # it draws the links' dimming and hiding too
+        self.emphasis_changed.emit()
 
     # ------------------------------------------------------------------ following the model
 

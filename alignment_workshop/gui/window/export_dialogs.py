@@ -1,4 +1,4 @@
-"""File › Export Action Plan… and Export Team Plan…: the PDF participants take home.
+"""File › Export Action Plan…, Export Team Plan… and Export Slides…: the PDFs to take home.
 
 The dialogs only ask where, on which paper (a file type of the save dialog, A4 or US
 Letter, starting from the locale's) and for which team, refuse a target that cannot be
@@ -20,7 +20,7 @@ from alignment_workshop.report.paper import PAPER_LABELS, paper_for_locale
 
 from ..editing.document import Document
 from ..support.plain_text import Icon, show_message
-from .export_jobs import export_plan
+from .export_jobs import export_plan, export_slides
 
 #: The save dialog's file types, one per paper.
 PAPER_FILTERS = {paper: f"PDF on {label} paper (*.pdf)" for paper, label in PAPER_LABELS.items()}
@@ -93,3 +93,19 @@ def export_team_plan_dialog(parent: QWidget, document: Document) -> Path | None:
     """Ask for a team, then where its plan goes."""
     team_id = choose_team(parent, document)
     return None if team_id is None else export_plan_dialog(parent, document, team_id)
+
+
+def export_slides_dialog(parent: QWidget, document: Document) -> Path | None:
+    """Ask where, then write the presentation's steps as PDF slides in the background."""
+    folder = document.path.parent if document.path else Path.home()
+    stem = f"{document.path.stem}-slides" if document.path else "slides"
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Export Slides", str(folder / f"{stem}.pdf"), "PDF document (*.pdf)"
+    )
+    if not name:
+        return None
+    path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    if refused_target(parent, document, path, "Slides not exported"):
+        return None
+    export_slides(parent, document, path)
+    return path

@@ -39,7 +39,12 @@ from ..files.recent_files import RecentFiles
 from ..support.plain_text import tooltip
 from ..support.settings import larger_text, save_larger_text
 from .about import app_icon, show_about
-from .export_dialogs import export_plan_dialog, export_team_plan_dialog, refused_target
+from .export_dialogs import (
+    export_plan_dialog,
+    export_slides_dialog,
+    export_team_plan_dialog,
+    refused_target,
+)
 from .export_jobs import export_map
 from .help import show_user_guide
 from .import_dialogs import export_spreadsheet_dialog, import_dialog
@@ -50,7 +55,7 @@ LARGER_TEXT_KEY = "Ctrl+Alt+="
 
 #: Actions that only make sense while a workshop is on screen.
 MAP_ACTIONS = (
-    "save", "save_as", "close", "export_map", "export_plan", "export_team_plan",
+    "save", "save_as", "close", "export_map", "export_plan", "export_team_plan", "export_slides",
     "import_into", "export_spreadsheet",
     "paste", "select_all", "find", "zoom_in", "zoom_out", "fit", "actual_size", "teams",
 )  # fmt: skip
@@ -144,6 +149,8 @@ def _file_actions(a: _Actions, p: WindowParts) -> None:
     a.add("export_team_plan", "Export &Team Plan…",
           lambda: export_team_plan_dialog(window, document),
           None, "Write one team's PDF action plan")  # fmt: skip
+    a.add("export_slides", "Export S&lides…", lambda: export_slides_dialog(window, document),
+          None, "Write the presentation's steps as 16:9 PDF slides")  # fmt: skip
     a.add("import", "&Import…", lambda: import_dialog(window, document, files, into=False),
           "Ctrl+Shift+I", "Make a workshop from a spreadsheet or a Markdown outline")  # fmt: skip
     a.add("import_into", "Import into This &Workshop…",
@@ -225,7 +232,9 @@ def _file_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
     for name in ("import", "import_into"):
         menu.addAction(a[name])
     menu.addSeparator()
-    for name in ("export_plan", "export_team_plan", "export_map", "export_spreadsheet"):
+    for name in (
+        "export_plan", "export_team_plan", "export_slides", "export_map", "export_spreadsheet"
+    ):  # fmt: skip
         menu.addAction(a[name])
     menu.addSeparator()
     for name in ("close", "quit"):

@@ -1,22 +1,23 @@
 """One action plan per team, each on a new page, and the goals that have no team.
 
-A team's active goals come most urgent first (priority, then impact, then votes). Each
-goal says why it matters, its chain up to the vision, who owns it and by when, its
-actions, what it needs from other teams and who needs it, and the findings about it.
+A team's section opens with its own score, then what it needs from other teams and
+what they need from it, then its active goals, most urgent first (priority, then impact,
+then votes), then the other teams' goals it contributes to and the key results it owns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from alignment_workshop import formats
 from alignment_workshop.i18n import _, ngettext
-from alignment_workshop.model import Node, Team
+from alignment_workshop.model import NodeKind, Team
 
-from . import palette
-from .blocks import colored, finding_line, heading, keep, label, markup, para, spacer
+from .blocks import finding_line, heading, keep, markup, para, section
+from .goal_block import goal_block
+from .key_results import key_result_table
 from .plan import PlanData
 from .styles import styles
 from .text import escape
@@ -25,45 +26,124 @@ from .text import escape
 def team_sections(
     data: PlanData, step: Callable[[int, int], object] | None = None
 ) -> list[Flowable]:
-    """A top-level "Team plans" entry and one section per team of the plan.
+    """A top-level "Team plans" entry and one section per team; one team's in its plan.
 
     `step(done, total)` is told before each team (it may raise to stop).
     """
-    teams = data.workshop.teams
     if data.team_id is not None:
-        teams = [t for t in teams if t.id == data.team_id]
+        if step is not None:
+            step(0, 1)
+        team = data.workshop.team(data.team_id)
+        return _team(data, team, level=0)
     story: list[Flowable] = []
+    teams = data.workshop.teams
     for index, team in enumerate(teams):
         if step is not None:
             step(index, len(teams))
-        story.append(PageBreak())
         if index == 0:
-            story += heading(_("Team plans"), styles().h1, "teams", 0)
-        story += _team(data, team)
+            story += section(_("Team plans"), "teams")
+            story += _team(data, team, level=1, first=True)
+        else:
+            story += _team(data, team, level=1)
     return story
 
 
-def _team(data: PlanData, team: Team) -> list[Flowable]:
+def _team(data: PlanData, team: Team, *, level: int, first: bool = False) -> list[Flowable]:
     st = styles()
-    story = heading(_("Team: {name}").format(name=team.name), st.h1, f"team-{team.id}", 1)
-    score = next((t for t in data.report.teams if t.id == team.id), None)
-    if score is not None and score.goals:
-        story.append(
-            para(
-                ngettext(
-                    "{aligned} of {goals} active goal traces cleanly to the vision.",
-                    "{aligned} of {goals} active goals trace cleanly to the vision.",
-                    score.goals,
-                ).format(aligned=score.aligned, goals=score.goals)
-            )
-        )
+    title = _("Team: {name}").format(name=team.name)
+    if first:  # right under "Team plans", on its page
+        story = heading(title, st.h1, f"team-{team.id}", level, running=title, listed=True)
+    else:
+        story = section(title, f"team-{team.id}", level)
+    story.append(para(team_score_line(data, team.id)))
     # Findings about the team as a whole (a silo) are said once, not under every goal.
     story += [finding_line(f, []) for f in data.findings if f.team == team.id]
+    story += _exchanges(data, team.id)
     goals = data.team_goals(team.id)
     if not goals:
         story.append(para(_("This team has no active goals."), st.note))
     for number, goal in enumerate(goals, start=1):
         story += goal_block(data, goal, number)
+    story += _contributions(data, team.id)
+    owned = [n for n in data.nodes_of(NodeKind.KEY_RESULT) if n.team == team.id]
+    if owned:
+        story.append(keep([markup(_("Key results we own"), st.h2), key_result_table(data, owned)]))
+    return story
+
+
+def team_score_line(data: PlanData, team_id: str) -> str:
+    """ "3 of 5 active goals trace cleanly to the vision (60 %)." for the team."""
+    score = next((t for t in data.report.teams if t.id == team_id), None)
+    if score is None or not score.goals:
+        return _("No active goals yet, so this team has no alignment score.")
+    return ngettext(
+        "{aligned} of {goals} active goal traces cleanly to the vision ({score}).",
+        "{aligned} of {goals} active goals trace cleanly to the vision ({score}).",
+        score.goals,
+    ).format(aligned=score.aligned, goals=score.goals, score=formats.score(score.score or 0.0))
+
+
+def _exchanges(data: PlanData, team_id: str) -> list[Flowable]:
+    """ "What we need from others" and "What others need from us", when there is any."""
+    own = {g.id for g in data.team_goals(team_id)}
+    needs: list[str] = []
+    gives: list[str] = []
+    for goal in data.team_goals(team_id):
+        mine = f"‘{escape(goal.title)}’"
+        for target in data.depends_out.get(goal.id, ()):
+            if target not in own:
+                needs.append(
+                    _("{mine} depends on {theirs}").format(mine=mine, theirs=_theirs(data, target))
+                )
+        for source in data.supports_in.get(goal.id, ()):
+            if source not in own and data.node(source).kind is NodeKind.GOAL:
+                needs.append(
+                    _("{mine} builds on {theirs}").format(mine=mine, theirs=_theirs(data, source))
+                )
+        if goal.contributors:
+            names = ", ".join(escape(data.team_name(t)) for t in goal.contributors)
+            needs.append(_("{mine} asks for help from {names}").format(mine=mine, names=names))
+        for source in data.depends_in.get(goal.id, ()):
+            if source not in own:
+                gives.append(
+                    _("{theirs} depends on {mine}").format(theirs=_theirs(data, source), mine=mine)
+                )
+        for target in data.supports_out.get(goal.id, ()):
+            if target not in own and data.node(target).kind is NodeKind.GOAL:
+                gives.append(
+                    _("{theirs} builds on {mine}").format(theirs=_theirs(data, target), mine=mine)
+                )
+    story: list[Flowable] = []
+    for title, lines in (
+        (_("What we need from others"), needs),
+        (_("What others need from us"), gives),
+    ):
+        if lines:
+            items = [markup(line, styles().item, bullet="•") for line in lines]
+            story += [markup(title, styles().h3), *items]
+    return story
+
+
+def _theirs(data: PlanData, node_id: str) -> str:
+    node = data.node(node_id)
+    return f"‘{escape(node.title)}’ ({escape(data.team_name(node.team))})"
+
+
+def _contributions(data: PlanData, team_id: str) -> list[Flowable]:
+    """The goals of other teams that list this team as a contributor."""
+    goals = data.contributed_to(team_id)
+    if not goals:
+        return []
+    st = styles()
+    story: list[Flowable] = [markup(_("Goals we contribute to"), st.h2)]
+    for goal in goals:
+        facts = [_("led by {team_name}").format(team_name=escape(data.team_name(goal.team)))]
+        owner = _("owner {name}").format(name=escape(goal.owner)) if goal.owner else None
+        facts.append(owner or _("no owner yet"))
+        due = _("due {date}").format(date=formats.date(goal.due)) if goal.due else None
+        facts.append(due or _("no due date"))
+        text = f"<b>{escape(goal.title)}</b><br/><font size='8'>{' · '.join(facts)}</font>"
+        story.append(markup(text, st.item, bullet="•"))
     return story
 
 
@@ -72,86 +152,8 @@ def unowned_goals(data: PlanData) -> list[Flowable]:
     goals = data.team_goals(None)
     if data.team_id is not None or not goals:
         return []
-    story: list[Flowable] = [PageBreak()]
-    story += heading(_("Goals without a team"), styles().h1, "no-team", 0)
+    story = section(_("Goals without a team"), "no-team")
     story.append(para(_("Give each of these goals a team, or drop it."), styles().note))
     for number, goal in enumerate(goals, start=1):
         story += goal_block(data, goal, number)
-    return story
-
-
-def goal_block(data: PlanData, goal: Node, number: int) -> list[Flowable]:
-    """Everything a team needs to act on one goal."""
-    st = styles()
-    head = f"{number}. {escape(goal.title, keep_newlines=False)}"
-    facts = [
-        label(_("Priority"), goal.priority.label),
-        label(_("Impact"), _("{impact} of 5").format(impact=goal.impact)),
-        label(_("Votes"), str(goal.votes)),
-        label(_("Status"), goal.status.label),
-    ]
-    top: list[Flowable] = [
-        CondPageBreak(90),
-        markup(head, st.h2),
-        markup(" · ".join(facts), st.small),
-    ]
-    if goal.why:
-        top.append(markup(label(_("Why"), goal.why)))
-    chains = data.so_that(goal.id)
-    if chains:
-        top.append(markup(colored(chains[0], palette.ACCENT), st.body))
-    else:
-        top.append(para(_("Not yet linked up to the vision: ask why this goal matters."), st.note))
-    story: list[Flowable] = [keep(top)]
-    for chain in chains[1:]:
-        story.append(markup(_("Also: {chain}").format(chain=escape(chain)), st.small))
-    story += _ownership(goal)
-    if goal.description:
-        story.append(para(goal.description))
-    story += _actions(goal)
-    story += _dependencies(data, goal)
-    story += [finding_line(f, []) for f in data.by_node.get(goal.id, ()) if f.team is None]
-    story.append(spacer(4))
-    return story
-
-
-def _ownership(goal: Node) -> list[Flowable]:
-    parts = [
-        label(_("Owner"), goal.owner or _("nobody yet")),
-        label(_("Due"), formats.date(goal.due) if goal.due else _("no date")),
-    ]
-    story: list[Flowable] = [markup(" · ".join(parts))]
-    if goal.metric:
-        story.append(markup(label(_("Metric"), goal.metric)))
-    return story
-
-
-def _actions(goal: Node) -> list[Flowable]:
-    if not goal.actions:
-        return []
-    st = styles()
-    story: list[Flowable] = [markup("<b>Actions</b>")]
-    for action in goal.actions:
-        text = escape(action.text)
-        if action.owner:
-            text += f' <font color="{palette.MUTED}">({escape(action.owner)})</font>'
-        story.append(markup(text, st.item, bullet="☑" if action.done else "☐"))
-    return story
-
-
-def _dependencies(data: PlanData, goal: Node) -> list[Flowable]:
-    st = styles()
-    story: list[Flowable] = []
-    for target in data.depends_out.get(goal.id, ()):
-        other = data.node(target)
-        text = _("Needs ‘{title}’ from {team_name}").format(
-            title=escape(other.title), team_name=escape(data.team_name(other.team))
-        )
-        story.append(markup(text, st.item, bullet="→"))
-    for source in data.depends_in.get(goal.id, ()):
-        other = data.node(source)
-        text = _("‘{title}’ ({team_name}) depends on this").format(
-            title=escape(other.title), team_name=escape(data.team_name(other.team))
-        )
-        story.append(markup(text, st.item, bullet="←"))
     return story

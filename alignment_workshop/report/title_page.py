@@ -1,7 +1,9 @@
-"""The title page: who and when, the alignment score, the teams' scores, the findings.
+"""The title page: who and when, the period, the score, the teams' scores, the findings.
 
 The score is the one figure a leader looks for first, so it is printed large; a workshop
-with no active goals has no score, shown as "—", never as a healthy-looking 100.
+with no active goals has no score, shown as "—", never as a healthy-looking 100. A team's
+plan headlines the team's own score and shows no other team's. The workshop's notes
+close the page.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from alignment_workshop import formats
-from alignment_workshop.analysis.findings import Severity
+from alignment_workshop.analysis.findings import Severity, TeamScore
+from alignment_workshop.analysis.periods import period_span, period_text
 from alignment_workshop.i18n import _, ngettext
+from alignment_workshop.model import Period
 
 from . import palette
-from .blocks import colored, finding_line, grid, heading, label, markup, para, spacer
+from .blocks import colored, finding_line, grid, heading, keep, label, markup, para, spacer
 from .fonts import REGULAR
 from .plan import PlanData
 from .styles import styles
@@ -24,6 +28,12 @@ from .text import escape
 def percent(score: float | None) -> str:
     """A score as the language writes it ("72.7%", "72,7 %"), or "—" when there is none."""
     return "—" if score is None else formats.score(score)
+
+
+def period_words(period: Period) -> str:
+    """ "H1 2027 (1 Jan – 30 Jun 2027)": as the editor says it, with its dates."""
+    words, span = period_text(period), period_span(period)
+    return words if words == span else f"{words} ({span})"
 
 
 def title_page(data: PlanData, width: float) -> list[Flowable]:
@@ -41,6 +51,8 @@ def title_page(data: PlanData, width: float) -> list[Flowable]:
             )
         )
     facts = []
+    if meta.period is not None:
+        facts.append(label(_("Period"), period_words(meta.period)))
     if meta.date is not None:
         facts.append(label(_("Date"), formats.date(meta.date)))
     if meta.facilitator:
@@ -49,28 +61,55 @@ def title_page(data: PlanData, width: float) -> list[Flowable]:
         facts.append(label(_("Participants"), ", ".join(meta.participants)))
     story += [markup(f) for f in facts]
     story += [spacer(10), _score_box(data, width), spacer(10)]
-    if data.report.teams:
-        team_scores = escape(_("Team scores"))
-        story.append(markup(f"<b>{team_scores}</b>", st.h3))
-        story.append(_team_table(data, width))
+    if data.team_id is None and data.report.teams:
+        story.append(keep([markup(_("Team scores"), st.h3), _team_table(data, width)]))
     story += [spacer(8), _counts(data)]
     story += _first_three(data)
+    if meta.notes.strip():
+        story += [markup(_("Workshop notes"), st.h3), para(meta.notes)]
     return story
+
+
+def _team_score(data: PlanData) -> TeamScore | None:
+    return next((t for t in data.report.teams if t.id == data.team_id), None)
+
+
+def _caption(data: PlanData) -> str:
+    """What the big figure means, in one sentence."""
+    if data.team_id is not None:
+        team = _team_score(data)
+        if team is None or not team.goals:
+            return _("This team has no active goals yet, so it has no alignment score.")
+        return ngettext(
+            "{team_name}: {aligned} of {goals} active goal traces cleanly to the vision. "
+            "The whole workshop scores {percent}.",
+            "{team_name}: {aligned} of {goals} active goals trace cleanly to the vision. "
+            "The whole workshop scores {percent}.",
+            team.goals,
+        ).format(
+            team_name=data.team_name(data.team_id),
+            aligned=team.aligned,
+            goals=team.goals,
+            percent=percent(data.report.score),
+        )
+    goals = sum(t.goals for t in data.report.teams) + len(data.team_goals(None))
+    if data.report.score is None:
+        return _("No active team goals yet, so there is no alignment score.")
+    return ngettext(
+        "Alignment score: {count} of {goals} active team goal traces cleanly to the vision.",
+        "Alignment score: {count} of {goals} active team goals trace cleanly to the vision.",
+        goals,
+    ).format(count=len(data.report.aligned), goals=goals)
 
 
 def _score_box(data: PlanData, width: float) -> Table:
     st = styles()
-    goals = sum(t.goals for t in data.report.teams) + len(data.team_goals(None))
-    if data.report.score is None:
-        caption = _("No active team goals yet, so there is no alignment score.")
-    else:
-        caption = ngettext(
-            "Alignment score: {count} of {goals} active team goal traces cleanly to the vision.",
-            "Alignment score: {count} of {goals} active team goals trace cleanly to the vision.",
-            goals,
-        ).format(count=len(data.report.aligned), goals=goals)
+    score = data.report.score
+    if data.team_id is not None:
+        team = _team_score(data)
+        score = team.score if team is not None else None
     table = Table(
-        [[markup(escape(percent(data.report.score)), st.score)], [para(caption, st.score_label)]],
+        [[markup(escape(percent(score)), st.score)], [para(_caption(data), st.score_label)]],
         colWidths=[width],
     )
     table.setStyle(
@@ -112,8 +151,20 @@ def _counts(data: PlanData) -> Flowable:
         parts.append(
             colored(_counted(severity, count), palette.SEVERITY_COLORS[severity], bold=True)
         )
-    findings = escape(_("Findings:"))
-    return markup(f"<b>{findings}</b> " + " · ".join(parts))
+    lead = _("Findings") if data.team_id is None else _("Findings about this team's goals")
+    return markup(f"<b>{lead}:</b> " + " · ".join(parts))
+
+
+def _first_three(data: PlanData) -> list[Flowable]:
+    st = styles()
+    story: list[Flowable] = [markup(_("The three things to resolve first"), st.h3)]
+    top = data.findings[:3]
+    if not top:
+        if data.team_id is None:
+            return [*story, para(_("Nothing: the checks found no problem."))]
+        return [*story, para(_("Nothing: the checks found no problem with this team's goals."))]
+    story += [finding_line(finding, []) for finding in top]
+    return story
 
 
 def _counted(severity: Severity, count: int) -> str:
@@ -124,14 +175,3 @@ def _counted(severity: Severity, count: int) -> str:
     else:
         text = ngettext("{count} note", "{count} notes", count)
     return text.format(count=count)
-
-
-def _first_three(data: PlanData) -> list[Flowable]:
-    st = styles()
-    first_three = escape(_("The three things to resolve first"))
-    story: list[Flowable] = [markup(f"<b>{first_three}</b>", st.h3)]
-    top = data.findings[:3]
-    if not top:
-        return [*story, para(_("Nothing: the checks found no problem."))]
-    story += [finding_line(finding, []) for finding in top]
-    return story

@@ -26,7 +26,7 @@ def test_the_plan_in_german(tmp_path: Path) -> None:
     export_pdf(load(EXAMPLE), path)
     reader = PdfReader(path)
     first = " ".join(reader.pages[0].extract_text().split())
-    assert "Maßnahmenplan des Alignment-Workshops" in first  # the header
+    assert "alignment workshop · Maßnahmenplan" in first  # the running header
     assert "Seite 1 von" in first
     assert "Die drei Punkte, die zuerst zu klären sind" in first
     assert "24.11.2026" in first  # the workshop's date, German style

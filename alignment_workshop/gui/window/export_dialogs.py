@@ -1,7 +1,8 @@
 """File › Export Action Plan…, Export Team Plan… and Export Slides…: the PDFs to take home.
 
-The dialogs only ask where (and for which team), refuse a target that cannot be written
-before any work starts, then `export_jobs.export_plan` writes the plan in the
+The dialogs only ask where, on which paper (a file type of the save dialog, A4 or US
+Letter, starting from the locale's) and for which team, refuse a target that cannot be
+written before any work starts, then `export_jobs.export_plan` writes the plan in the
 background, with progress and Cancel. A plan that cannot be written is one sentence in
 a message box, never a traceback. Each dialog takes the widget to stay on top of and the
 document to export.
@@ -11,14 +12,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from alignment_workshop.export_file import check_export_target
 from alignment_workshop.i18n import _
+from alignment_workshop.report.paper import PAPER_LABELS, paper_for_locale
 
 from ..editing.document import Document
 from ..support.plain_text import Icon, show_message
 from .export_jobs import export_plan, export_slides
+
+
+#: The save dialog's file types, one per paper.
+def paper_filters() -> dict[str, str]:
+    """The Save dialog's file types, one per paper size, in the language in effect."""
+    return {
+        paper: _("PDF on {paper} paper (*.pdf)").format(paper=_(label))
+        for paper, label in PAPER_LABELS.items()
+    }
 
 
 def _suggested(document: Document, suffix: str) -> Path:
@@ -68,18 +80,22 @@ def export_plan_dialog(
     refused.
     """
     suffix = "" if team_id is None else f"-{team_id}"
-    name, _filter = QFileDialog.getSaveFileName(
+    paper = paper_for_locale(QLocale.system().name())
+    filters = paper_filters()
+    name, chosen = QFileDialog.getSaveFileName(
         parent,
         _("Export Action Plan"),
         str(_suggested(document, suffix)),
-        _("PDF document (*.pdf)"),
+        ";;".join(filters.values()),
+        filters[paper],
     )
     if not name:
         return None
+    paper = next((p for p, f in filters.items() if f == chosen), paper)
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
     if refused_target(parent, document, path, _("Plan not exported")):
         return None
-    export_plan(parent, document, path, team_id)
+    export_plan(parent, document, path, team_id, paper=paper)
     return path
 
 

@@ -230,3 +230,35 @@ def test_f5_then_esc_restores_zoom_scroll_selection_and_docks(qtbot, env, presen
             env.scene.selected_node_ids()
         ) == {"goal-3", "obj-1"}
         assert env.scene.selected_link_ids() == [link_id]
+
+
+def test_esc_restores_stacked_docks_when_the_window_manager_shrinks_the_window_late(
+    qtbot, env, presentation, monkeypatch
+) -> None:
+    """Under a real window manager the window is still full screen when leave() returns and
+    shrinks a moment later: the docks must come back at their old heights all the same."""
+    window = env.window
+    check = QDockWidget("Alignment check", window)
+    check.setObjectName("check")
+    check.setWidget(QLabel("score"))
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, check)
+    inspector = window.findChild(QDockWidget, "inspector")
+    window.resize(1000, 600)
+    window.resizeDocks([inspector, check], [200, 350], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: inspector.height() < check.height())
+    before = (inspector.height(), check.height())
+    rect = window.geometry()
+    presentation.enter()
+    window.showNormal()
+    window.resize(1400, 1000)  # "full screen"
+    qtbot.waitUntil(lambda: window.height() == 1000)
+    # leave() asks for the old geometry; the window manager applies it only later.
+    monkeypatch.setattr(window, "setGeometry", lambda *_: None)
+    monkeypatch.setattr(window, "restoreGeometry", lambda *_: True)
+    presentation.leave()
+    qtbot.wait(20)
+    monkeypatch.undo()
+    window.setGeometry(rect)  # the window manager, late
+    qtbot.waitUntil(lambda: window.geometry() == rect)
+    qtbot.wait(50)
+    assert (inspector.height(), check.height()) == before

@@ -4,6 +4,8 @@ then Esc putting back exactly the zoom, scroll position, selection and docks."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QTransform
@@ -262,3 +264,20 @@ def test_esc_restores_stacked_docks_when_the_window_manager_shrinks_the_window_l
     qtbot.waitUntil(lambda: window.geometry() == rect)
     qtbot.wait(50)
     assert (inspector.height(), check.height()) == before
+
+
+def test_a_votes_pill_and_the_marks_of_the_card_below_never_cover_each_other(
+    qtbot, env, presentation
+) -> None:
+    """Seen in the walkthrough: a warning triangle on a goal covered the "★ 3" of the goal
+    stacked above it. A pill and another card's marks (two of them, error and warning)
+    keep clear of each other on every step, pens included."""
+    present_at(qtbot, env, presentation, 1920, 1080)
+    stage = presentation.stage
+    for index in range(stage.count()):
+        stage.show_step(index)
+        for one, two in itertools.permutations(cards(presentation), 2):
+            pill = one.mapRectToScene(one.votes_rect(99)).adjusted(-1, -1, 1, 1)
+            marks = two.mapRectToScene(two.marks_rect(2)).adjusted(-1, -1, 1, 1)
+            assert not pill.intersects(marks), (stage.step_text(), one.node_id, two.node_id)
+    presentation.leave()

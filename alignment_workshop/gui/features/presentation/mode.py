@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QGraphicsView,
-    QInputDialog,
     QMainWindow,
     QMenuBar,
     QStatusBar,
@@ -39,6 +38,7 @@ from ..why import PRESENTATION_LAYER, EscapeChain, WhyHighlighter
 from .overlays import PresentationOverlays
 from .stage import PresentationStage
 from .theme import THEME
+from .timer_dialog import ask_minutes
 
 if TYPE_CHECKING:
     from ...canvas.scene import MapScene
@@ -47,6 +47,8 @@ _VOTABLE = (NodeKind.OBJECTIVE, NodeKind.GOAL)
 #: How long after leaving presentation mode the window manager may take to restore the
 #: window's size; resizes after that are the user's and keep their dock sizes.
 _SETTLE_MS = 1500
+#: The timer's question on the projector, in page pixels (a 1080-row page).
+TIMER_QUESTION_PX = 24
 
 
 @dataclass
@@ -419,12 +421,10 @@ class PresentationMode(QObject):
             self.overlays.timer.stop()
 
     def ask_timer(self) -> None:
-        """T: ask for the minutes of a timebox (0 stops the timer)."""
+        """T: ask for the minutes of a timebox (0 stops the timer), in type the room reads."""
         current = self.overlays.timer.remaining() / 60 or 5.0
-        minutes, ok = QInputDialog.getDouble(
-            self.window, "Timer", "Minutes (0 stops the timer):", current, 0.0, 180.0, 1
-        )
-        if ok:
+        minutes = ask_minutes(self.window, current, round(TIMER_QUESTION_PX * self.zoom))
+        if minutes is not None:
             self.start_timer(round(minutes * 60))
 
     def toggle_findings(self) -> None:

@@ -217,3 +217,19 @@ def test_the_timer_question_is_set_for_the_room_and_its_title_is_whole(qtbot, en
     assert dialog.font().pixelSize() >= 24
     assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(LABEL) * 1.4  # title room
     assert dialog.doubleValue() == 5.0
+
+
+def test_the_bottom_band_shrinks_back_when_a_long_why_gives_way_to_a_caption(
+    env, presentation
+) -> None:
+    """Seen in the walkthrough: after Esc cleared a two-line Why sentence, the one-line
+    caption sat in a band still two lines tall."""
+    presentation.enter()
+    overlays = presentation.overlays
+    env.scene.select_ids(["g1"])
+    one_line = overlays.why.height()
+    overlays.set_sentence(" → so that ".join(["Redesign onboarding for every new team"] * 6))
+    assert overlays.why.height() > one_line
+    overlays.set_sentence("")
+    assert overlays.why.text() == "Team goal: Redesign onboarding"
+    assert overlays.why.height() == one_line

@@ -186,10 +186,7 @@ def test_the_map_is_drawn_in_the_background_from_a_copy(
     window, qtbot, monkeypatch, tmp_path, qtlog, messages
 ) -> None:
     scene = window.scene
-    # The links out of sight get their near drawing while idle: let the scene settle first,
-    # or links drawn during the export would count as a change (the window's status-bar
-    # texts, and so the viewport, differ a little by language).
-    qtbot.waitUntil(lambda: scene.near_pending() == 0)
+    qtbot.waitUntil(lambda: scene.near_pending() == 0)  # the view's own drawing settled
     shown_before = [item.isVisible() for item in scene.items()]
     for name in ("map.png", "map.svg"):
         answer_save(monkeypatch, tmp_path / name)

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 EXAMPLE := resources/examples/product-company.alignment
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test system-deps lint bench dist dist-test install-desktop clean
+.PHONY: run test system-deps lint bench dist dist-test install-desktop clean catalogues messages
 
 # The venv is rebuilt when pyproject.toml changes, so `make run` never starts on stale dependencies.
 $(STAMP): pyproject.toml
@@ -20,7 +20,15 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash .ci/system-deps
 
-run: $(STAMP)
+# The compiled translations (.mo) are build output: each is compiled from its .po when stale.
+# `make messages` re-extracts the marked messages and merges them into every .po.
+catalogues: $(STAMP)
+	$(PY) packaging/catalogues.py compile
+
+messages: $(STAMP)
+	$(PY) packaging/catalogues.py update
+
+run: catalogues
 	$(VENV)/bin/alignment-workshop $(EXAMPLE)
 
 lint: $(STAMP)
@@ -30,7 +38,7 @@ lint: $(STAMP)
 	$(PY) -m mypy
 
 # The tests run in a random order; PYTEST_ARGS=--randomly-seed=N replays one.
-test: system-deps lint
+test: system-deps lint catalogues
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
 bench: $(STAMP)

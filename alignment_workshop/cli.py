@@ -18,7 +18,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, logs
+from alignment_workshop.i18n import N_, _, ngettext
+
+from . import __version__, i18n, logs
 from .terminal import visible
 
 if TYPE_CHECKING:
@@ -47,65 +49,71 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     prog = "alignment-workshop"
     parser = argparse.ArgumentParser(
         prog=prog if command is None else f"{prog} {command}",
-        description=_DESCRIPTIONS[command],
-        epilog=None if command else _EPILOG,
+        description=_(_DESCRIPTIONS[command]),
+        epilog=None if command else _(_EPILOG),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{prog} {__version__}")
+    # Read by main() before the parser runs (so that this help is translated too).
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=_(
+            "the language of the messages, the editor and the PDF's fixed texts: {languages} "
+            "(default: the system's)"
+        ).format(languages=", ".join(i18n.available_languages())),
+    )
     if command is None:
-        parser.add_argument("file", nargs="?", type=Path, help="a .alignment workshop to open")
+        parser.add_argument("file", nargs="?", type=Path, help=_("a .alignment workshop to open"))
         _room_arguments(parser)
         return parser
     if command == "import":
-        parser.add_argument("file", type=Path, help="a .xlsx, .csv or .md file to import")
+        parser.add_argument("file", type=Path, help=_("a .xlsx, .csv or .md file to import"))
         parser.add_argument(
-            "-o", "--output", type=Path, required=True, help="the .alignment workshop to write"
+            "-o", "--output", type=Path, required=True, help=_("the .alignment workshop to write")
         )
         parser.add_argument(
             "--objectives-section",
             metavar="NAME",
-            help="Markdown: the ## section that holds the objectives (default: Company, "
-            "Company-wide, Organisation, Organization or Objectives)",
+            help=_(
+                "Markdown: the ## section that holds the objectives (default: Company, "
+                "Company-wide, Organisation, Organization or Objectives)"
+            ),
         )
         return parser
-    parser.add_argument("file", type=Path, help="the .alignment workshop")
+    parser.add_argument("file", type=Path, help=_("the .alignment workshop"))
     if command == "check":
-        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+        parser.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     elif command == "upgrade":
-        parser.add_argument("-o", "--output", type=Path, help="write here instead of FILE")
+        parser.add_argument("-o", "--output", type=Path, help=_("write here instead of FILE"))
     else:
         parser.add_argument(
             "-o",
             "--output",
             type=Path,
             required=True,
-            help="plan.pdf, map.png or map.svg, or cards.xlsx or cards.csv",
+            help=_("plan.pdf, map.png or map.svg, or cards.xlsx or cards.csv"),
         )
-        parser.add_argument("--team", metavar="TEAM_ID", help="a plan for one team (PDF only)")
+        parser.add_argument("--team", metavar="TEAM_ID", help=_("a plan for one team (PDF only)"))
         parser.add_argument(
             "--paper",
             choices=("a4", "letter"),
-            help="the PDF's paper (default: your locale's, Letter in the US and Canada)",
-        )
-        parser.add_argument(
-            "--lang",
-            metavar="TAG",
-            help="the language the workshop is written in, for the PDF (default: en)",
+            help=_("the PDF's paper (default: your locale's, Letter in the US and Canada)"),
         )
         parser.add_argument(
             "--slides",
             action="store_true",
-            help="the presentation's steps as 16:9 slides instead of the plan (PDF only)",
+            help=_("the presentation's steps as 16:9 slides instead of the plan (PDF only)"),
         )
     return parser
 
 
 def _room_arguments(parser: argparse.ArgumentParser) -> None:
-    room = parser.add_argument_group("room (phones join, vote and propose goals)")
-    room.add_argument("--room", action="store_true", help="open FILE with its room open")
-    room.add_argument("--room-address", metavar="ADDRESS", help="listen here (default: LAN)")
-    room.add_argument("--room-port", metavar="PORT", type=_port, help="first port to try")
-    room.add_argument("--room-named", action="store_true", help="phones give their names")
+    room = parser.add_argument_group(_("room (phones join, vote and propose goals)"))
+    room.add_argument("--room", action="store_true", help=_("open FILE with its room open"))
+    room.add_argument("--room-address", metavar="ADDRESS", help=_("listen here (default: LAN)"))
+    room.add_argument("--room-port", metavar="PORT", type=_port, help=_("first port to try"))
+    room.add_argument("--room-named", action="store_true", help=_("phones give their names"))
 
 
 def _port(text: str) -> int:
@@ -114,19 +122,25 @@ def _port(text: str) -> int:
     except ValueError:
         port = -1
     if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"not a port number: {text!r} (use 1 to 65535)")
+        raise argparse.ArgumentTypeError(
+            _("not a port number: {text!r} (use 1 to 65535)").format(text=text)
+        )
     return port
 
 
 _DESCRIPTIONS = {
-    None: "Build, check and present a company's alignment map.",
-    "check": "Run the alignment checks. Exit 0: no errors; 1: errors found; 2: unreadable file.",
-    "upgrade": "Rewrite FILE in the current format (atomic; keeps FILE.bak).",
-    "import": "Make a workshop from a spreadsheet (.xlsx, .csv) or a Markdown outline (.md).",
-    "export": "Write the PDF action plan or slides, the map as PNG or SVG, or the workshop as"
-    " XLSX or CSV.",
+    None: N_("Build, check and present a company's alignment map."),
+    "check": N_(
+        "Run the alignment checks. Exit 0: no errors; 1: errors found; 2: unreadable file."
+    ),
+    "upgrade": N_("Rewrite FILE in the current format (atomic; keeps FILE.bak)."),
+    "import": N_("Make a workshop from a spreadsheet (.xlsx, .csv) or a Markdown outline (.md)."),
+    "export": N_(
+        "Write the PDF action plan or slides, the map as PNG or SVG, or the workshop as"
+        " XLSX or CSV."
+    ),
 }
-_EPILOG = """commands:
+_EPILOG = N_("""commands:
   alignment-workshop [FILE]                         open the editor
   alignment-workshop FILE --room                    ... with its room open for phones
   alignment-workshop check FILE [--json]            run the alignment checks
@@ -135,7 +149,7 @@ _EPILOG = """commands:
   alignment-workshop export FILE -o OUT [--team ID] [--paper a4|letter]
                                                     PDF plan, map PNG/SVG, XLSX/CSV
   alignment-workshop export FILE -o OUT.pdf --slides the presentation's steps as slides
-"""
+""")
 
 
 def _load(path: Path) -> Workshop:
@@ -186,7 +200,9 @@ def report_to_json(report: Report) -> dict[str, object]:
 
 
 def _percent(score: float | None) -> str:
-    return "—" if score is None else f"{score:.1f}%"
+    from . import formats
+
+    return "—" if score is None else formats.percent(score / 100, digits=1)
 
 
 def _active_goals(workshop: Workshop) -> int:
@@ -199,24 +215,30 @@ def format_report(report: Report, active_goals: int) -> str:
     """The human `check` output: a short report a facilitator can read aloud."""
     from .analysis.findings import Severity
 
-    lines = [f"Alignment score: {_percent(report.score)}"]
+    lines = [_("Alignment score: {percent}").format(percent=_percent(report.score))]
     if report.score is None:
-        lines.append("  (no active goals yet: add team goals to get a score)")
+        lines.append("  " + _("(no active goals yet: add team goals to get a score)"))
     else:
         lines.append(
-            f"  {len(report.aligned)} of {active_goals} active goals trace cleanly to the vision"
+            "  "
+            + ngettext(
+                "{count} of {total} active goal traces cleanly to the vision",
+                "{count} of {total} active goals trace cleanly to the vision",
+                active_goals,
+            ).format(count=len(report.aligned), total=active_goals)
         )
     if report.teams:
         width = max(len(t.name) for t in report.teams)
-        lines += ["", "Teams"]
+        lines += ["", _("Teams")]
         lines += [
-            f"  {t.name:<{width}}  {_percent(t.score):>6}  ({t.aligned}/{t.goals} goals aligned)"
+            f"  {t.name:<{width}}  {_percent(t.score):>6}  "
+            + _("({aligned}/{goals} goals aligned)").format(aligned=t.aligned, goals=t.goals)
             for t in report.teams
         ]
     for severity, heading, mark in (
-        (Severity.ERROR, "Errors", "✗"),
-        (Severity.WARNING, "Warnings", "!"),
-        (Severity.INFO, "Notes", "·"),
+        (Severity.ERROR, _("Errors"), "✗"),
+        (Severity.WARNING, _("Warnings"), "!"),
+        (Severity.INFO, _("Notes"), "·"),
     ):
         found = sorted(
             (f for f in report.findings if f.severity is severity), key=lambda f: f.sort_key
@@ -225,7 +247,7 @@ def format_report(report: Report, active_goals: int) -> str:
             lines += ["", f"{heading} ({len(found)})"]
             lines += [f"  {mark} [{f.rule}] {f.message}" for f in found]
     if not report.findings:
-        lines += ["", "No findings: every goal traces to the vision."]
+        lines += ["", _("No findings: every goal traces to the vision.")]
     return "\n".join(lines)
 
 
@@ -240,7 +262,13 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         save(workshop, target)
     except WorkshopFileError as error:
         raise CommandError(target, str(error)) from None
-    print(visible(f"Wrote {target} in format version {FORMAT_VERSION}."))
+    print(
+        visible(
+            _("Wrote {target} in format version {FORMAT_VERSION}.").format(
+                target=target, FORMAT_VERSION=FORMAT_VERSION
+            )
+        )
+    )
     return EXIT_OK
 
 
@@ -254,16 +282,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     out: Path = args.output
     suffix = out.suffix.lower()
     if suffix not in EXPORT_TYPES:
-        raise CommandError(out, "unsupported export type; use .pdf, .png, .svg, .xlsx or .csv")
-    for option, value in (("--team", args.team), ("--paper", args.paper), ("--lang", args.lang)):
+        raise CommandError(out, _("unsupported export type; use .pdf, .png, .svg, .xlsx or .csv"))
+    for option, value in (("--team", args.team), ("--paper", args.paper)):
         if value is not None and suffix != ".pdf":
-            raise CommandError(out, f"{option} applies to the PDF action plan only")
-    if args.lang is not None and not _LANGUAGE_TAG.fullmatch(args.lang):
-        raise CommandError(out, f"--lang {args.lang!r} is not a language tag such as en or de-CH")
+            raise CommandError(
+                out, _("{option} applies to the PDF action plan only").format(option=option)
+            )
     if args.slides and (suffix != ".pdf" or args.team is not None):
-        raise CommandError(out, "--slides writes a PDF of the whole workshop; use .pdf, no --team")
-    if args.slides and (args.paper is not None or args.lang is not None):
-        raise CommandError(out, "--paper and --lang apply to the action plan, not to --slides")
+        raise CommandError(
+            out, _("--slides writes a PDF of the whole workshop; use .pdf, no --team")
+        )
+    if args.slides and args.paper is not None:
+        raise CommandError(out, _("--paper applies to the action plan, not to --slides"))
     _check_output(out, source=args.file)
     workshop = _load(args.file)
     note = None
@@ -277,8 +307,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             note = _export_image(workshop, out)
     except OSError as error:
-        raise CommandError(out, f"cannot write the file ({error.strerror or error})") from None
-    print(visible(f"Wrote {out}."))
+        raise CommandError(
+            out, _("cannot write the file ({value})").format(value=error.strerror or error)
+        ) from None
+    print(visible(_("Wrote {out}.").format(out=out)))
     if note:
         print(note)
     return EXIT_OK
@@ -290,7 +322,10 @@ def _export_pdf(workshop: Workshop, out: Path, args: argparse.Namespace) -> None
 
     paper = args.paper or default_paper()
     try:
-        export_pdf(workshop, out, team_id=args.team, paper=paper, lang=args.lang or "en")
+        # /Lang: the language asked for (the workshop's, even without a catalogue for it),
+        # else the one the PDF's fixed texts are written in.
+        lang = args.lang or i18n.language_tag()
+        export_pdf(workshop, out, team_id=args.team, paper=paper, lang=lang)
     except UnknownTeamError as error:
         raise CommandError(out, str(error)) from None
 
@@ -317,7 +352,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     out: Path = args.output
     if out.suffix.lower() != ".alignment":
-        raise CommandError(out, "the workshop to write must be a .alignment file")
+        raise CommandError(out, _("the workshop to write must be a .alignment file"))
     _check_output(out, source=args.file)
     try:
         imported = import_file(args.file, objectives_section=args.objectives_section)
@@ -328,8 +363,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     except WorkshopFileError as error:
         raise CommandError(out, str(error)) from None
     for note in imported.notes:
-        print(visible(f"note: {args.file}: {note}"), file=sys.stderr)
-    print(visible(f"Wrote {out}: {imported_summary(imported.workshop)}."))
+        print(visible(_("note: {file}: {note}").format(file=args.file, note=note)), file=sys.stderr)
+    print(
+        visible(
+            _("Wrote {out}: {imported_summary}.").format(
+                out=out, imported_summary=imported_summary(imported.workshop)
+            )
+        )
+    )
     return EXIT_OK
 
 
@@ -340,13 +381,9 @@ def imported_summary(workshop: Workshop) -> str:
     from .model import NodeKind
 
     counts = Counter(node.kind for node in workshop.iter_nodes())
-    parts = [
-        f"{counts[kind]} {kind.label.lower()}{'s' if counts[kind] != 1 else ''}"
-        for kind in NodeKind
-        if counts[kind]
-    ]
+    parts = [kind.counted(counts[kind]) for kind in NodeKind if counts[kind]]
     teams = len(workshop.teams)
-    parts.append(f"{teams} team{'s' if teams != 1 else ''}")
+    parts.append(ngettext("{count} team", "{count} teams", teams).format(count=teams))
     return ", ".join(parts)
 
 
@@ -366,13 +403,13 @@ def cmd_editor(args: argparse.Namespace, argv: Sequence[str]) -> int:
     room = None
     if args.room or args.room_address or args.room_port or args.room_named:
         if args.file is None:
-            raise CommandError("--room", "needs a workshop FILE to open the room on")
+            raise CommandError("--room", _("needs a workshop FILE to open the room on"))
         from .gui.features.room.startup import RoomRequest
         from .room.server import DEFAULT_PORT
 
         port = args.room_port or DEFAULT_PORT
         room = RoomRequest(args.room_address, port, named=args.room_named)
-    return run(args.file, list(argv), room)
+    return run(args.file, list(argv), room, lang=args.lang)
 
 
 def _check_input(path: Path) -> None:
@@ -382,16 +419,21 @@ def _check_input(path: Path) -> None:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise CommandError(path, "no such file") from None
+        raise CommandError(path, _("no such file")) from None
     except OSError as error:
         reason = (error.strerror or type(error).__name__).lower()
-        raise CommandError(path, f"cannot be read ({reason})") from None
+        raise CommandError(path, _("cannot be read ({reason})").format(reason=reason)) from None
     except ValueError:
-        raise CommandError(path, "is not a usable file path") from None
+        raise CommandError(path, _("is not a usable file path")) from None
     if stat.S_ISDIR(info.st_mode):
-        raise CommandError(path, "is a folder, not a workshop file")
+        raise CommandError(path, _("is a folder, not a workshop file"))
     if not stat.S_ISREG(info.st_mode):
-        raise CommandError(path, f"is {describe_mode(info.st_mode)}, not a workshop file")
+        raise CommandError(
+            path,
+            _("is {describe_mode}, not a workshop file").format(
+                describe_mode=describe_mode(info.st_mode)
+            ),
+        )
 
 
 def _check_output(path: Path, source: Path | None = None) -> None:
@@ -408,9 +450,11 @@ def _check_output(path: Path, source: Path | None = None) -> None:
     except OSError as error:
         raise CommandError(path, error.strerror or type(error).__name__) from None
     except ValueError:
-        raise CommandError(path, "is not a usable file path") from None
+        raise CommandError(path, _("is not a usable file path")) from None
     if is_write_protected(path):
-        raise CommandError(path, "is write-protected; make it writable first, or write elsewhere")
+        raise CommandError(
+            path, _("is write-protected; make it writable first, or write elsewhere")
+        )
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -427,6 +471,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    requested = i18n.requested_language(argv)
+    i18n.set_language(requested)
+    if requested is not None and not _LANGUAGE_TAG.fullmatch(requested):
+        message = _("--lang {tag!r} is not a language tag such as en or de-CH").format(
+            tag=requested
+        )
+        print(visible(_("error: {message}").format(message=message)), file=sys.stderr)
+        return EXIT_BAD_INPUT
     command = argv[0] if argv and argv[0] in COMMANDS else None
     args = _parser(command).parse_args(argv[1:] if command else argv)
     logs.start_log_file()
@@ -438,7 +490,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_input(args.file)
         return _COMMANDS[command](args)
     except CommandError as error:
-        print(visible(f"error: {error}"), file=sys.stderr)
+        print(visible(_("error: {message}").format(message=error)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -448,6 +500,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as error:  # a bug: one line here, the traceback in the log file
         log = logs.where(logs.log_unexpected((type(error), error, error.__traceback__)))
-        line = f"error: internal error: {logs.one_line(error)} (details in {log})"
+        line = _("error: internal error: {one_line} (details in {log})").format(
+            one_line=logs.one_line(error), log=log
+        )
         print(visible(line), file=sys.stderr)
         return EXIT_INTERNAL

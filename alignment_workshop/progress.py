@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from .i18n import _
+
 
 class Cancelled(Exception):  # noqa: N818 - the user stopped it; not an error
     """The user stopped the work; whatever it would have written was not written."""
@@ -73,7 +75,7 @@ class Stages:
         fraction = min(max(done / total, 0.0), 1.0) if total > 0 else 1.0
         # Never back: a step count may shrink (a flowable split in two is counted again).
         self._value = max(self._value, int(self._start + self._span * fraction))
-        self._progress(self._value, self.SCALE, label or self._name)
+        self._progress(self._value, self.SCALE, label or _(self._name))
 
     def finish(self) -> None:
         """Report the whole bar, under the last stage's name."""

@@ -16,6 +16,27 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# The tests read English messages unless they choose a language: the CLI's subprocesses
+# and the editor follow these variables, whatever the machine's own locale is.
+for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
+
+
+def _compile_catalogues() -> None:
+    """Compile the .po files whose .mo is stale (`make test` does this too), so that a
+    bare `pytest` after editing a translation tests the new one."""
+    import importlib.util
+
+    tool = Path(__file__).resolve().parents[1] / "packaging" / "catalogues.py"
+    spec = importlib.util.spec_from_file_location("catalogues", tool)
+    if spec is not None and spec.loader is not None:
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.compile_stale()
+
+
+_compile_catalogues()
 
 # "dev" keeps `make test` quick; CI (CI=true, or ALIGNMENT_TEST_PROFILE=ci) runs the
 # example counts the acceptance criteria ask for.
@@ -49,6 +70,16 @@ def private_home(
     ):
         monkeypatch.setenv(var, str(home / sub))
     yield home
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Every test starts in English and leaves the language as it found it."""
+    from alignment_workshop import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

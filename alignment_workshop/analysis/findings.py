@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from alignment_workshop.i18n import N_, _
+
 
 class Severity(StrEnum):
     """How much a finding matters, most severe first."""
@@ -17,6 +19,11 @@ class Severity(StrEnum):
     def rank(self) -> int:
         """0 for error, 2 for info: sorts the most severe first."""
         return list(Severity).index(self)
+
+    @property
+    def label(self) -> str:
+        """The name a person reads, in the language in effect: "Error"."""
+        return _(_SEVERITY_LABELS[self])
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +71,10 @@ class Report:
     def findings_for(self, node_id: str) -> list[Finding]:
         """The findings that name `node_id`."""
         return [f for f in self.findings if node_id in f.nodes]
+
+
+_SEVERITY_LABELS = {
+    Severity.ERROR: N_("Error"),
+    Severity.WARNING: N_("Warning"),
+    Severity.INFO: N_("Info"),
+}

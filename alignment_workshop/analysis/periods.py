@@ -2,17 +2,23 @@
 
 "H1 2027" when the facilitator typed it; otherwise the dates say it as people do: a whole
 year is "2027", a half "H2 2027", a quarter "Q3 2027", a month "Mar 2027", and any other
-span "3 Mar – 15 Jun 2027". Month names are English and fixed, never the system's locale,
-so the window title, the check dock and the PDF read the same on every machine.
+span "3 Mar – 15 Jun 2027". Month names and the order of day and month come from the
+translation catalogue of the language in effect ("3. März – 15. Juni 2027"), never from
+the system's locale, so the window title, the check dock and the PDF agree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.model import Period
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# TRANSLATORS: the short month names of a period ("Mar 2027", "3 Mar – 15 Jun 2027").
+_MONTHS = (
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+)  # fmt: skip
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -27,12 +33,13 @@ def _whole_months(period: Period) -> bool:
 
 
 def _month(day: dt.date) -> str:
-    return _MONTHS[day.month - 1]
+    return _(_MONTHS[day.month - 1])
 
 
 def _day(day: dt.date, *, year: bool) -> str:
-    text = f"{day.day} {_month(day)}"
-    return f"{text} {day.year}" if year else text
+    if year:
+        return _("{day} {month} {year}").format(day=day.day, month=_month(day), year=day.year)
+    return _("{day} {month}").format(day=day.day, month=_month(day))
 
 
 def period_text(period: Period) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Node
 
 #: Units written before the number ("$120"), not after it ("120 min").
@@ -40,22 +41,22 @@ def progress(node: Node) -> Progress:
     """How far the key result `node` has come from its baseline towards its target."""
     baseline, target, current = node.baseline, node.target, node.current
     if target is None:
-        return Progress(None, "no target yet")
+        return Progress(None, _("no target yet"))
     if baseline is None:
-        return Progress(None, "no baseline")
+        return Progress(None, _("no baseline"))
     if current is None:
-        return Progress(None, "not measured yet")
+        return Progress(None, _("not measured yet"))
     if target == baseline:
         return Progress(
-            None, "holding at target" if current == target else "target equals baseline"
+            None, _("holding at target") if current == target else _("target equals baseline")
         )
     fraction = (current - baseline) / (target - baseline)
     if fraction > 1.0:
-        return Progress(fraction, "beyond target")
+        return Progress(fraction, _("beyond target"))
     if fraction == 1.0:
-        return Progress(fraction, "target reached")
+        return Progress(fraction, _("target reached"))
     if fraction < 0.0:
-        return Progress(fraction, "worse than baseline")
+        return Progress(fraction, _("worse than baseline"))
     return Progress(fraction, percent_text(fraction))
 
 
@@ -100,7 +101,7 @@ def measure_text(node: Node) -> str:
     if target is not None:
         parts.append(f"target {with_unit(target, unit)}")
     if not parts:
-        return "no numbers yet"
+        return _("no numbers yet")
     if baseline is not None and len(parts) > 1:
         parts[0] = with_unit(baseline, unit)  # "9 % → target 5 %" reads as a start
     return " → ".join(parts)

@@ -6,6 +6,7 @@ them and the score excludes each such n from the aligned goals.
 
 from __future__ import annotations
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Link, NodeKind
 
 from .findings import Finding, Severity
@@ -18,10 +19,10 @@ def conflicts(graphs: MapGraphs) -> list[Finding]:
     nodes, findings = graphs.nodes, []
     for link in graphs.conflicts:
         a, b = nodes[link.source], nodes[link.target]
-        message = (
-            f"{quoted(a)} conflicts with {quoted(b)}. "
-            "Decide which comes first and mark the conflict resolved, or drop one of them."
-        )
+        message = _(
+            "{a} conflicts with {b}. Decide which comes first and mark the conflict resolved, or "
+            "drop one of them."
+        ).format(a=quoted(a), b=quoted(b))
         findings.append(Finding("conflict", Severity.ERROR, (a.id, b.id), message, link=link.id))
     return findings
 
@@ -62,10 +63,10 @@ def split_support_findings(graphs: MapGraphs, splits: list[tuple[str, Link]]) ->
     nodes, findings = graphs.nodes, []
     for n, link in splits:
         a, b = nodes[link.source], nodes[link.target]
-        message = (
-            f"{quoted(nodes[n])} supports both {quoted(a)} and {quoted(b)}, which conflict. "
-            "Resolve the conflict first, or decide which of the two it should serve."
-        )
+        message = _(
+            "{value} supports both {a} and {b}, which conflict. Resolve the conflict first, or "
+            "decide which of the two it should serve."
+        ).format(value=quoted(nodes[n]), a=quoted(a), b=quoted(b))
         findings.append(
             Finding("split-support", Severity.ERROR, (n, a.id, b.id), message, link=link.id)
         )

@@ -6,6 +6,8 @@ due-outside-period (which also covers key results) and unowned-goal.
 
 from __future__ import annotations
 
+from alignment_workshop import formats
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Period, Priority
 
 from .findings import Finding, Severity
@@ -22,10 +24,11 @@ def priority_inversions(graphs: MapGraphs) -> list[Finding]:
             continue
         targets = graphs.ranked_targets(goal_id)
         if targets and all(nodes[t].priority is low for t in targets):
-            message = (
-                f"{quoted(nodes[goal_id])} is high priority but only supports low-priority "
-                f"work: {named_list([nodes[t] for t in targets])}. "
+            message = _(
+                "{value} is high priority but only supports low-priority work: {named_list}. "
                 "Lower its priority, or raise theirs."
+            ).format(
+                value=quoted(nodes[goal_id]), named_list=named_list([nodes[t] for t in targets])
             )
             findings.append(
                 Finding("priority-inversion", Severity.WARNING, (goal_id, *targets), message)
@@ -38,11 +41,10 @@ def depends_cycles(graphs: MapGraphs) -> list[Finding]:
     findings = []
     for component in cyclic_components(graphs.depends):
         ids = graphs.by_order(component)
-        message = (
-            f"{named_list([graphs.nodes[n] for n in ids])} depend on each other in a circle, "
-            "so none of them can finish first. Decide which comes first and remove "
-            "the dependency that points back."
-        )
+        message = _(
+            "{named_list} depend on each other in a circle, so none of them can finish first. "
+            "Decide which comes first and remove the dependency that points back."
+        ).format(named_list=named_list([graphs.nodes[n] for n in ids]))
         findings.append(Finding("depends-cycle", Severity.WARNING, tuple(ids), message))
     return findings
 
@@ -52,11 +54,10 @@ def depends_on_dropped(graphs: MapGraphs) -> list[Finding]:
     nodes, findings = graphs.nodes, []
     for goal_id, dropped_id in graphs.depends_on_dropped:
         goal, dropped = nodes[goal_id], nodes[dropped_id]
-        message = (
-            f"{quoted(goal)} depends on {quoted(dropped)}, which was dropped. "
-            f"Remove the dependency, or plan another way to get what {quoted(dropped)} "
-            "would have delivered."
-        )
+        message = _(
+            "{goal} depends on {dropped}, which was dropped. Remove the dependency, or plan "
+            "another way to get what {dropped} would have delivered."
+        ).format(goal=quoted(goal), dropped=quoted(dropped))
         findings.append(
             Finding("depends-on-dropped", Severity.WARNING, (goal_id, dropped_id), message)
         )
@@ -69,11 +70,10 @@ def when_without_why(graphs: MapGraphs) -> list[Finding]:
     for goal_id in graphs.goals:
         goal = graphs.nodes[goal_id]
         if goal.due is not None and not goal.why.strip() and goal_id not in succ:
-            message = (
-                f"{quoted(goal)} has a due date but no why, and supports nothing on the map. "
-                "Write down why it matters, or link it to what it serves, before agreeing "
-                "when it is due."
-            )
+            message = _(
+                "{goal} has a due date but no why, and supports nothing on the map. Write down "
+                "why it matters, or link it to what it serves, before agreeing when it is due."
+            ).format(goal=quoted(goal))
             findings.append(Finding("when-without-why", Severity.INFO, (goal_id,), message))
     return findings
 
@@ -83,20 +83,28 @@ def due_outside_period(graphs: MapGraphs, period: Period | None) -> list[Finding
     if period is None:
         return []
     findings, nodes = [], graphs.nodes
-    span = f"{period.start.isoformat()} to {period.end.isoformat()}"
+    span = _("{start} to {end}").format(
+        start=formats.date(period.start), end=formats.date(period.end)
+    )
     label = " ".join(period.label.split())
     named = (
-        f"the workshop's period '{label}' ({span})" if label else f"the workshop's period ({span})"
+        _("the workshop's period '{label}' ({span})").format(label=label, span=span)
+        if label
+        else _("the workshop's period ({span})").format(span=span)
     )
     for node_id in (*graphs.goals, *graphs.key_results):
         due = nodes[node_id].due
         if due is None or due in period:
             continue
-        when = f"before {named} starts" if due < period.start else f"after {named} ends"
-        message = (
-            f"{quoted(nodes[node_id])} is due on {due.isoformat()}, {when}. Move the date "
-            "into the period, or agree that this work belongs to another one."
+        when = (
+            _("before {named} starts").format(named=named)
+            if due < period.start
+            else _("after {named} ends").format(named=named)
         )
+        message = _(
+            "{value} is due on {date}, {when}. Move the date into the period, or agree that this "
+            "work belongs to another one."
+        ).format(value=quoted(nodes[node_id]), date=formats.date(due), when=when)
         findings.append(Finding("due-outside-period", Severity.INFO, (node_id,), message))
     return findings
 
@@ -107,8 +115,8 @@ def unowned_goals(graphs: MapGraphs) -> list[Finding]:
     for goal_id in graphs.goals:
         goal = graphs.nodes[goal_id]
         if goal.team is None:
-            message = (
-                f"{quoted(goal)} belongs to no team. Assign it to the team that will do the work."
-            )
+            message = _(
+                "{goal} belongs to no team. Assign it to the team that will do the work."
+            ).format(goal=quoted(goal))
             findings.append(Finding("unowned-goal", Severity.INFO, (goal_id,), message))
     return findings

@@ -7,6 +7,7 @@ analysis computed once) to a list of findings.
 
 from __future__ import annotations
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import NodeKind
 
 from .findings import Finding, Severity
@@ -18,7 +19,7 @@ def no_vision(graphs: MapGraphs) -> list[Finding]:
     """No vision, while there is active work that should serve one."""
     if graphs.visions or not (graphs.objectives or graphs.goals or graphs.key_results):
         return []
-    message = (
+    message = _(
         "The map has no vision, so no objective or goal can say why it matters. "
         "Add the vision everyone works toward and link the objectives to it."
     )
@@ -30,10 +31,9 @@ def multiple_visions(graphs: MapGraphs) -> list[Finding]:
     if len(graphs.visions) < 2:
         return []
     visions = [graphs.nodes[v] for v in graphs.visions]
-    message = (
-        f"The map has {len(visions)} visions: {named_list(visions)}. "
-        "Agree on one vision, or merge them into one."
-    )
+    message = _(
+        "The map has {count} visions: {named_list}. Agree on one vision, or merge them into one."
+    ).format(count=len(visions), named_list=named_list(visions))
     return [Finding("multiple-visions", Severity.WARNING, tuple(graphs.visions), message)]
 
 
@@ -50,10 +50,10 @@ def orphans(graphs: MapGraphs, to_vision: set[str]) -> list[Finding]:
             )
     for node_id in graphs.key_results:
         if node_id not in graphs.measured:
-            message = (
-                f"The key result {quoted(graphs.nodes[node_id])} measures nothing on the map. "
-                "Link it to the objective or goal it measures, or drop it."
-            )
+            message = _(
+                "The key result {value} measures nothing on the map. Link it to the objective or "
+                "goal it measures, or drop it."
+            ).format(value=quoted(graphs.nodes[node_id]))
             findings.append(Finding("orphan", Severity.ERROR, (node_id,), message))
     return findings
 
@@ -62,23 +62,22 @@ def _orphan_message(graphs: MapGraphs, node_id: str) -> str:
     node = graphs.nodes[node_id]
     if node.kind is NodeKind.OBJECTIVE:
         if node_id in graphs.succ:
-            return (
-                f"{quoted(node)} supports only objectives that never reach the vision. "
-                "Ask why: link it, or what it supports, to the vision."
-            )
-        return (
-            f"{quoted(node)} traces to no vision. "
-            "Ask why: link it to the vision or a higher objective, or drop it."
-        )
+            return _(
+                "{node} supports only objectives that never reach the vision. Ask why: link it, "
+                "or what it supports, to the vision."
+            ).format(node=quoted(node))
+        return _(
+            "{node} traces to no vision. Ask why: link it to the vision or a higher objective, or"
+            " drop it."
+        ).format(node=quoted(node))
     if node_id in graphs.succ:
-        return (
-            f"{quoted(node)} supports only work that never reaches the vision. "
-            "Ask why: link it to an objective that serves the vision, or drop it."
-        )
-    return (
-        f"{quoted(node)} traces to no objective or vision. "
-        "Ask why: link it to an objective, or drop it."
-    )
+        return _(
+            "{node} supports only work that never reaches the vision. Ask why: link it to an "
+            "objective that serves the vision, or drop it."
+        ).format(node=quoted(node))
+    return _(
+        "{node} traces to no objective or vision. Ask why: link it to an objective, or drop it."
+    ).format(node=quoted(node))
 
 
 def unsupported_objectives(graphs: MapGraphs) -> list[Finding]:
@@ -87,10 +86,10 @@ def unsupported_objectives(graphs: MapGraphs) -> list[Finding]:
     findings = []
     for objective_id in graphs.objectives:
         if objective_id not in reached:
-            message = (
-                f"No team goal works toward {quoted(graphs.nodes[objective_id])}. "
-                "Ask which team owns it and add a goal that supports it, or drop it."
-            )
+            message = _(
+                "No team goal works toward {value}. Ask which team owns it and add a goal that "
+                "supports it, or drop it."
+            ).format(value=quoted(graphs.nodes[objective_id]))
             findings.append(
                 Finding("unsupported-objective", Severity.WARNING, (objective_id,), message)
             )
@@ -102,10 +101,10 @@ def circular_support(graphs: MapGraphs, cycles: list[set[str]]) -> list[Finding]
     findings = []
     for component in cycles:
         ids = graphs.by_order(component)
-        message = (
-            f"{named_list([graphs.nodes[n] for n in ids])} support each other in a circle, "
-            "so none of them explains why. Remove the link that points back down."
-        )
+        message = _(
+            "{named_list} support each other in a circle, so none of them explains why. Remove "
+            "the link that points back down."
+        ).format(named_list=named_list([graphs.nodes[n] for n in ids]))
         findings.append(Finding("circular-support", Severity.ERROR, tuple(ids), message))
     return findings
 
@@ -117,10 +116,10 @@ def level_skips(graphs: MapGraphs) -> list[Finding]:
         vision = nodes[vision_id]
         for source in graphs.pred.get(vision_id, ()):
             if nodes[source].kind is NodeKind.GOAL:
-                message = (
-                    f"{quoted(nodes[source])} supports the vision {quoted(vision)} directly. "
-                    "Link it through an objective, so that its progress can be measured."
-                )
+                message = _(
+                    "{value} supports the vision {vision} directly. Link it through an objective,"
+                    " so that its progress can be measured."
+                ).format(value=quoted(nodes[source]), vision=quoted(vision))
                 findings.append(Finding("level-skip", Severity.INFO, (source, vision_id), message))
     return findings
 
@@ -130,9 +129,9 @@ def unused_values(graphs: MapGraphs) -> list[Finding]:
     findings = []
     for value_id in graphs.values:
         if value_id not in graphs.upheld:
-            message = (
-                f"No objective or goal upholds the value {quoted(graphs.nodes[value_id])}. "
-                "Link the work that lives it, or ask whether it belongs on the map."
-            )
+            message = _(
+                "No objective or goal upholds the value {value}. Link the work that lives it, or "
+                "ask whether it belongs on the map."
+            ).format(value=quoted(graphs.nodes[value_id]))
             findings.append(Finding("unused-value", Severity.INFO, (value_id,), message))
     return findings

@@ -5,6 +5,7 @@ unmeasured-objective, key-result-without-target and duplicate.
 
 from __future__ import annotations
 
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.model import Node, NodeKind, Workshop
 
 from .findings import Finding, Severity
@@ -20,10 +21,10 @@ def unmeasured_objectives(graphs: MapGraphs) -> list[Finding]:
     findings = []
     for objective_id in graphs.objectives:
         if objective_id not in measured:
-            message = (
-                f"No key result measures {quoted(graphs.nodes[objective_id])}. "
-                "Add one that says how the room will know it is achieved."
-            )
+            message = _(
+                "No key result measures {value}. Add one that says how the room will know it is "
+                "achieved."
+            ).format(value=quoted(graphs.nodes[objective_id]))
             findings.append(
                 Finding("unmeasured-objective", Severity.INFO, (objective_id,), message)
             )
@@ -36,10 +37,10 @@ def key_results_without_target(graphs: MapGraphs) -> list[Finding]:
     for node_id in graphs.key_results:
         node = graphs.nodes[node_id]
         if node.target is None:
-            message = (
-                f"The key result {quoted(node)} has no target. "
-                "Agree on the number that means it is achieved."
-            )
+            message = _(
+                "The key result {node} has no target. Agree on the number that means it is "
+                "achieved."
+            ).format(node=quoted(node))
             findings.append(
                 Finding("key-result-without-target", Severity.INFO, (node_id,), message)
             )
@@ -51,11 +52,20 @@ def title_key(title: str) -> str:
     return " ".join(title.casefold().split())
 
 
-_ADVICE = {
-    NodeKind.OBJECTIVE: "Merge them into one objective and link the work of each to it.",
-    NodeKind.GOAL: "Merge them into one goal, led by one team, and add the other teams "
-    "as contributors.",
-    NodeKind.KEY_RESULT: "Keep one key result and link the goals that move it to it.",
+#: The duplicate finding's message by kind: the title, how often, the teams, and the advice.
+_DUPLICATE = {
+    NodeKind.OBJECTIVE: N_(
+        "{node} appears {count} times as an objective{teams}. Merge them into one objective "
+        "and link the work of each to it."
+    ),
+    NodeKind.GOAL: N_(
+        "{node} appears {count} times as a team goal{teams}. Merge them into one goal, led by "
+        "one team, and add the other teams as contributors."
+    ),
+    NodeKind.KEY_RESULT: N_(
+        "{node} appears {count} times as a key result{teams}. Keep one key result and link "
+        "the goals that move it to it."
+    ),
 }
 
 
@@ -68,21 +78,17 @@ def duplicates(workshop: Workshop, graphs: MapGraphs) -> list[Finding]:
         node = nodes[node_id]
         groups.setdefault((node.kind, title_key(node.title)), []).append(node_id)
     findings = []
-    for (kind, _), ids in groups.items():
+    for (kind, _title), ids in groups.items():
         if len(ids) < 2:
             continue
         ids.sort()
-        label = kind.label.lower()
-        message = (
-            f"{quoted(nodes[ids[0]])} appears {len(ids)} times as {_article(label)} {label}"
-            f"{_held_by(workshop, [nodes[n] for n in ids])}. {_ADVICE[kind]}"
+        message = _(_DUPLICATE[kind]).format(
+            node=quoted(nodes[ids[0]]),
+            count=len(ids),
+            teams=_held_by(workshop, [nodes[n] for n in ids]),
         )
         findings.append(Finding("duplicate", Severity.WARNING, tuple(ids), message))
     return findings
-
-
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _held_by(workshop: Workshop, group: list[Node]) -> str:

@@ -10,6 +10,7 @@ objectives its goals reach (O_t) share nothing with any other team's O_u.
 
 from __future__ import annotations
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Workshop
 
 from .findings import Finding, Severity
@@ -79,10 +80,9 @@ def _linked_teams(graphs: MapGraphs) -> set[str]:
 
 def _silo_finding(workshop: Workshop, team_id: str, goal_ids: list[str]) -> Finding:
     name = one_line(workshop.team(team_id).name)
-    message = (
-        f"Team '{name}' works alone: no link or contributor joins its goals to another "
-        "team's, and they serve no objective another team serves. Find where its work "
-        "meets the others' and link it or add a contributing team, or check that it "
-        "serves the shared objectives."
-    )
+    message = _(
+        "Team '{name}' works alone: no link or contributor joins its goals to another team's, and"
+        " they serve no objective another team serves. Find where its work meets the others' and "
+        "link it or add a contributing team, or check that it serves the shared objectives."
+    ).format(name=name)
     return Finding("silo", Severity.WARNING, tuple(goal_ids), message, team=team_id)

@@ -17,6 +17,7 @@ import heapq
 import itertools
 from collections.abc import Sequence
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Workshop
 
 from .graphs import MapGraphs
@@ -56,7 +57,7 @@ class WhyIndex:
         found: list[Path] = []
         extensions = 0
         while heap and len(found) < limit and extensions < MAX_EXTENSIONS:
-            _, _, path = heapq.heappop(heap)
+            _cost, _order, path = heapq.heappop(heap)
             last = path[-1]
             if last in visions:
                 found.append(path)
@@ -98,7 +99,7 @@ def why_paths(workshop: Workshop, node_id: str, limit: int = MAX_PATHS) -> list[
 
 def why_sentence(workshop: Workshop, path: Sequence[str]) -> str:
     """ "<goal> → so that <objective> → so that <vision>" for one path."""
-    return " → so that ".join(_titles(workshop, path))
+    return _(" → so that ").join(_titles(workshop, path))
 
 
 def so_that_sentence(workshop: Workshop, path: Sequence[str]) -> str:
@@ -107,7 +108,9 @@ def so_that_sentence(workshop: Workshop, path: Sequence[str]) -> str:
     Empty for a path of one node, which has nothing above it.
     """
     above = _titles(workshop, path)[1:]
-    return f"So that {', so that '.join(above)}" if above else ""
+    if not above:
+        return ""
+    return _("So that {chain}").format(chain=_(", so that ").join(above))
 
 
 def _titles(workshop: Workshop, path: Sequence[str]) -> list[str]:

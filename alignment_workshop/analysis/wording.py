@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Node
 
 #: A list names at most this many titles before it says "and N more".
@@ -29,7 +30,7 @@ def named_list(nodes: Sequence[Node]) -> str:
     names = [quoted(node) for node in nodes[:MAX_NAMED]]
     rest = len(nodes) - len(names)
     if rest > 0:
-        return f"{', '.join(names)} and {rest} more"
+        return _("{join} and {rest} more").format(join=", ".join(names), rest=rest)
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])

@@ -22,6 +22,7 @@ from .features.room.startup import RoomRequest, open_requested_room
 from .files.autosave_files import AutosaveEntry
 from .files.recovery import offer_recovery
 from .support.file_open_events import install_file_open_watcher
+from .support.language import apply_language
 from .support.logs import install_excepthook
 from .support.settings import APPLICATION_NAME, ORGANISATION_NAME
 from .window.about import app_icon
@@ -75,16 +76,20 @@ def start_window(path: Path | None, *, recover: bool = True) -> MainWindow:
 SMOKE_SECONDS_ENV = "ALIGNMENT_WORKSHOP_SMOKE_SECONDS"
 
 
-def run(path: Path | None, argv: list[str], room: RoomRequest | None = None) -> int:
+def run(
+    path: Path | None, argv: list[str], room: RoomRequest | None = None, lang: str | None = None
+) -> int:
     """Run the editor until its window closes; returns the exit code.
 
     Files the operating system asks us to open later (a double-click in the macOS
     Finder arrives as a QFileOpenEvent, not an argument) each get a window. With `room`
-    the first window opens its room on the workshop (`--room`).
+    the first window opens its room on the workshop (`--room`). `lang` (`--lang`) overrides
+    the language chosen in Preferences and the system's.
     """
     logs.start_log_file()
     install_excepthook()  # a bug shows one sentence and the editor keeps running
     app = application(argv or sys.argv[:1])
+    apply_language(app, lang)
     watcher = install_file_open_watcher(app)
     window = start_window(path)
     watcher.file_open_requested.connect(lambda asked: start_window(asked, recover=False))

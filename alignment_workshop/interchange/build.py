@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from alignment_workshop.i18n import _
 from alignment_workshop.layout import auto_layout
 from alignment_workshop.model import (
     Action,
@@ -158,9 +159,14 @@ def _check_actions(
     rows = action_rows(table)
     for card_id in actions:
         if not trial.has_node(card_id):
-            problems.add(table, rows[card_id], "card", f"refers to no card ({card_id!r})")
+            problems.add(
+                table,
+                rows[card_id],
+                "card",
+                _("refers to no card ({card_id!r})").format(card_id=card_id),
+            )
         elif trial.node(card_id).kind.value != "goal":
-            problems.add(table, rows[card_id], "card", "only team goals have actions")
+            problems.add(table, rows[card_id], "card", _("only team goals have actions"))
 
 
 def _apply_links(
@@ -178,7 +184,7 @@ def _apply_links(
         if not detail.used:
             problems.add(
                 tables.links, detail.row, None,
-                "no card lists this link in its link columns; add it there, or delete this row",
+                _("no card lists this link in its link columns; add it there, or delete this row"),
             )  # fmt: skip
     result.links_kept = sum(
         1

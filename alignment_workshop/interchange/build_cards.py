@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Final
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Action, Node, NodeKind, Priority, Status, Workshop
 from alignment_workshop.model.rules import NODE_FIELDS
 
@@ -98,7 +99,12 @@ class CardReader:
         elif card_id in self.rows_by_id:
             first = self.rows_by_id[card_id]
             self.problems.add(
-                self.table, row, "id", f"the card id {card_id!r} is also on row {first}"
+                self.table,
+                row,
+                "id",
+                _("the card id {card_id!r} is also on row {first}").format(
+                    card_id=card_id, first=first
+                ),
             )
             return None, kind, existing
         else:
@@ -111,7 +117,9 @@ class CardReader:
         if not text.strip():
             if existing is not None:
                 return existing.kind
-            self.problems.add(self.table, row, "kind", "every card needs a kind (objective, goal…)")
+            self.problems.add(
+                self.table, row, "kind", _("every card needs a kind (objective, goal…)")
+            )
             return None
         try:
             kind = NodeKind(read_choice(text, KIND_WORDS, "kind"))
@@ -121,8 +129,9 @@ class CardReader:
         if existing is not None and existing.kind is not kind:
             self.problems.add(
                 self.table, row, "kind",
-                f"this card is a {existing.kind.label.lower()} in the workshop; "
-                "a card's kind cannot change",
+                _("this card is a {kind} in the workshop; a card's kind cannot change").format(
+                    kind=existing.kind.noun
+                ),
             )  # fmt: skip
             return None
         return kind
@@ -134,7 +143,7 @@ class CardReader:
         if "title" in self.columns or existing is None:
             title = row.get("title")
             if not title.strip():
-                self.problems.add(self.table, row, "title", "every card needs a title")
+                self.problems.add(self.table, row, "title", _("every card needs a title"))
             values["title"] = title
         for column in DEFAULTS:
             if column not in self.columns or column in ("pos", "actions"):
@@ -144,7 +153,9 @@ class CardReader:
                 if text.strip():
                     self.problems.add(
                         self.table, row, column,
-                        f"a {kind.label.lower()} has no {column}; leave this cell empty",
+                        _("a {kind} has no {column}; leave this cell empty").format(
+                            kind=kind.noun, column=column
+                        ),
                     )  # fmt: skip
                 continue
             self._read_value(row, column, text, values)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Link, LinkKind, NodeKind, Workshop, link_allowed
 from alignment_workshop.model.rules import link_key
 
@@ -82,7 +83,12 @@ def read_details(table: Table, finder: CardFinder, problems: Problems) -> dict[K
             kind = LinkKind(row.get("kind").strip().casefold())
         except ValueError:
             kinds = ", ".join(k.value for k in LinkKind)
-            problems.add(table, row, "kind", f"must be one of {kinds} (got {row.get('kind')!r})")
+            problems.add(
+                table,
+                row,
+                "kind",
+                _("must be one of {kinds} (got {get!r})").format(kinds=kinds, get=row.get("kind")),
+            )
             continue
         ends = []
         for column in ("source", "target"):
@@ -102,7 +108,9 @@ def read_details(table: Table, finder: CardFinder, problems: Problems) -> dict[K
         key = link_key(kind, ends[0], ends[1])
         if key in details:
             first = details[key].row.number
-            problems.add(table, row, None, f"this link is also on row {first}")
+            problems.add(
+                table, row, None, _("this link is also on row {first}").format(first=first)
+            )
             continue
         details[key] = Detail(
             row, row.get("id").strip(), row.get("note"), resolved, row.get("resolution")

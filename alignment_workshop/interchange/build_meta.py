@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any, Final
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Action, Meta, Period, ValidationError, Workshop
 
 from .cells import parse_bool, parse_date, parse_period, split_list
@@ -48,7 +49,12 @@ def read_meta(table: Table, problems: Problems) -> Meta:
         target = META_FIELDS.get(name)
         if target is None:
             known = ", ".join(META_FIELDS)
-            problems.add(table, row, "field", f"{row.get('field')!r} is no field; use {known}")
+            problems.add(
+                table,
+                row,
+                "field",
+                _("{get!r} is no field; use {known}").format(get=row.get("field"), known=known),
+            )
             continue
         rows.setdefault(target, row)
         _one_field(name, row, table, problems, values, period, participants, notes)
@@ -98,7 +104,7 @@ def _period(
 ) -> Period | None:
     start, end = parts.get("period start"), parts.get("period end")
     if not isinstance(start, dt.date) or not isinstance(end, dt.date):
-        problems.add(table, row, "value", "a period needs both a start and an end date")
+        problems.add(table, row, "value", _("a period needs both a start and an end date"))
         return None
     label = parts.get("period label")
     return Period(start, end, label if isinstance(label, str) else "")
@@ -123,7 +129,7 @@ def read_actions(table: Table, problems: Problems) -> dict[str, tuple[Action, ..
         if not card and not text.strip():
             continue
         if not card:
-            problems.add(table, row, "card", "say which goal this action belongs to (its id)")
+            problems.add(table, row, "card", _("say which goal this action belongs to (its id)"))
             continue
         try:
             done = parse_bool(row.get("done"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Team, ValidationError, Workshop
 from alignment_workshop.model.rules import COLOR_PATTERN, DEFAULT_COLOR, ID_MAX
 
@@ -100,7 +101,9 @@ class TeamBook:
             if team is None:
                 continue
             if team.id in seen:
-                problems.add(table, row, "id", f"the team id {team.id!r} is listed twice")
+                problems.add(
+                    table, row, "id", _("the team id {id!r} is listed twice").format(id=team.id)
+                )
                 continue
             seen.add(team.id)
             self._keep(team, table, row, problems)
@@ -108,10 +111,15 @@ class TeamBook:
     def _team_of_row(self, row: Row, table: Table, problems: Problems) -> Team | None:
         name, color = row.get("name"), row.get("color").strip() or DEFAULT_COLOR
         if not name.strip():
-            problems.add(table, row, "name", "a team needs a name")
+            problems.add(table, row, "name", _("a team needs a name"))
             return None
         if not COLOR_PATTERN.fullmatch(color):
-            problems.add(table, row, "color", f"must be a colour written #RRGGBB (got {color!r})")
+            problems.add(
+                table,
+                row,
+                "color",
+                _("must be a colour written #RRGGBB (got {color!r})").format(color=color),
+            )
             return None
         team_id = row.get("id").strip() or unique_id(slug(name, "team"), set(self._taken))
         return Team(team_id, name, color)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from alignment_workshop.analysis import analyze
 from alignment_workshop.analysis.findings import Report
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.model import NodeKind, Workshop
 
 from .build import Imported, build
@@ -41,33 +42,41 @@ class ImportPreview:
         imported = self.imported
         if imported is None:
             count = len(self.problems)
-            return [f"Nothing can be imported: {count} problem{'s' if count != 1 else ''}."]
-        lines = (
-            [f"Adds {counted(imported)}."] if imported.nodes_added or imported.teams_added else []
-        )
-        if imported.nodes_updated:
-            n = len(imported.nodes_updated)
-            lines.append(f"Updates {n} card{'s' if n != 1 else ''} with the same id.")
-        if imported.links_added:
-            n = len(imported.links_added)
-            lines.append(f"Adds {n} link{'s' if n != 1 else ''}.")
-        if imported.links_kept:
-            n = imported.links_kept
-            lines.append(f"Keeps {n} link{'s' if n != 1 else ''} the file does not list.")
-        return lines or ["The file holds nothing new: importing it changes nothing."]
+            return [
+                ngettext(
+                    "Nothing can be imported: {count} problem.",
+                    "Nothing can be imported: {count} problems.",
+                    count,
+                ).format(count=count)
+            ]
+        adds = imported.nodes_added or imported.teams_added
+        lines = [_("Adds {cards}.").format(cards=counted(imported))] if adds else []
+        if n := len(imported.nodes_updated):
+            text = ngettext(
+                "Updates {count} card with the same id.",
+                "Updates {count} cards with the same id.",
+                n,
+            )
+            lines.append(text.format(count=n))
+        if n := len(imported.links_added):
+            lines.append(ngettext("Adds {count} link.", "Adds {count} links.", n).format(count=n))
+        if n := imported.links_kept:
+            text = ngettext(
+                "Keeps {count} link the file does not list.",
+                "Keeps {count} links the file does not list.",
+                n,
+            )
+            lines.append(text.format(count=n))
+        return lines or [_("The file holds nothing new: importing it changes nothing.")]
 
 
 def counted(imported: Imported) -> str:
     """ "2 objectives, 12 team goals, 3 teams": the cards and teams an import adds."""
     kinds = Counter(node.kind for node in imported.nodes_added)
-    parts = [
-        f"{kinds[kind]} {kind.label.lower()}{'s' if kinds[kind] != 1 else ''}"
-        for kind in NodeKind
-        if kinds[kind]
-    ]
+    parts = [kind.counted(kinds[kind]) for kind in NodeKind if kinds[kind]]
     if imported.teams_added:
         n = len(imported.teams_added)
-        parts.append(f"{n} team{'s' if n != 1 else ''}")
+        parts.append(ngettext("{count} team", "{count} teams", n).format(count=n))
     return ", ".join(parts) or "nothing"
 
 

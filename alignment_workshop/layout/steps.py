@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from alignment_workshop.analysis.findings import Finding, Severity
+from alignment_workshop.i18n import _
 from alignment_workshop.model import LinkKind, Node, NodeKind, Workshop
 
 from .step_parts import (
@@ -105,7 +106,7 @@ class _Cards:
         lines = self.lines(node, width)
         has = node.team is not None and self.workshop.has_team(node.team)
         team = self.workshop.team(node.team) if has and node.team else None
-        name = team.name if team else ("No team" if node.kind is NodeKind.GOAL else "")
+        name = team.name if team else (_("No team") if node.kind is NodeKind.GOAL else "")
         team_lines: tuple[str, ...] = ()
         band = 0.0
         if node.kind is NodeKind.GOAL:
@@ -261,7 +262,7 @@ class _Pages:
                 self.heading(section.heading, height)
             elif self._full(height) and section.heading:  # the rest on a new page
                 self._new_page()
-                self.heading(f"{section.heading} (continued)", height)
+                self.heading(_("{heading} (continued)").format(heading=section.heading), height)
             self._room(height)
             used = len(row) * width + (len(row) - 1) * GAP
             x = self.left + (self.right - self.left - used) / 2
@@ -334,20 +335,22 @@ def step_plan(
 def _map_steps(shape: _Map, cards: _Cards, width: float, height: float) -> list[Step]:
     pages = _Pages(cards, width, height)
     pages.section(_Section("", shape.visions, WIDE))
-    pages.section(_Section("Objectives", shape.objectives, GRID))
-    pages.section(_Section("Values", shape.values, GRID))
-    steps = pages.steps("overview", "Vision, objectives and values")
+    pages.section(_Section(_("Objectives"), shape.objectives, GRID))
+    pages.section(_Section(_("Values"), shape.values, GRID))
+    steps = pages.steps("overview", _("Vision, objectives and values"))
     for number, objective in enumerate(shape.objectives, 1):
         pages = _Pages(cards, width, height)
         pages.section(_Section("", [objective], WIDE))
-        pages.section(_Section("Key results", shape.results_of[objective.id], GRID))
-        pages.section(_Section("Team goals that serve it", shape.goals_of[objective.id], GRID))
-        title = f"Objective {number} of {len(shape.objectives)}"
+        pages.section(_Section(_("Key results"), shape.results_of[objective.id], GRID))
+        pages.section(_Section(_("Team goals that serve it"), shape.goals_of[objective.id], GRID))
+        title = _("Objective {number} of {count}").format(
+            number=number, count=len(shape.objectives)
+        )
         steps += pages.steps(f"objective:{objective.id}", title)
     if shape.unlinked:
         pages = _Pages(cards, width, height)
         pages.section(_Section("", shape.unlinked, GRID))
-        steps += pages.steps("unlinked", "Not yet serving an objective")
+        steps += pages.steps("unlinked", _("Not yet serving an objective"))
     return steps
 
 
@@ -387,7 +390,7 @@ def _whole_map(shape: _Map, cards: _Cards, width: float, height: float) -> Step 
         x, row_height = x + box.width + GAP, max(row_height, box.height)
     if y + row_height > height - BOTTOM_BAND:
         return None
-    return Step("map", "The map", tuple(boxes))
+    return Step("map", _("The map"), tuple(boxes))
 
 
 def open_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -404,7 +407,7 @@ def _findings_steps(
         return []
     pages = _Pages(cards, width, height)
     for finding in shown:
-        mark = "■ Error" if finding.severity is Severity.ERROR else "▲ Warning"
+        mark = _("■ Error") if finding.severity is Severity.ERROR else _("▲ Warning")
         label = cards.label(f"{mark}: {finding.message}", width - 2 * SIDE, bold=False)
         pages.label(Label(0, 0, label.width, label.lines, False, finding.severity))
-    return pages.steps("findings", "Open findings")
+    return pages.steps("findings", _("Open findings"))

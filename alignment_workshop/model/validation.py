@@ -15,6 +15,8 @@ import math
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from alignment_workshop.i18n import _
+
 from .entities import Action, Link, Meta, Node, Period, Team
 from .errors import ValidationError
 from .ids import is_valid_id
@@ -74,24 +76,35 @@ def type_name(value: object) -> str:
 def check_text(value: object, field: str, limit_key: str, *, required: bool = False) -> str:
     """A string within its length limit; `required` also refuses a blank one."""
     if not isinstance(value, str):
-        raise ValidationError(field, f"must be a string (got {type_name(value)})")
+        raise ValidationError(
+            field, _("must be a string (got {type_name})").format(type_name=type_name(value))
+        )
     limit = TEXT_LIMITS[limit_key]
     if len(value) > limit:
-        raise ValidationError(field, f"must be at most {limit:,} characters (got {len(value):,})")
+        raise ValidationError(
+            field,
+            _("must be at most {limit:,} characters (got {count:,})").format(
+                limit=limit, count=len(value)
+            ),
+        )
     if required and not value.strip():
-        raise ValidationError(field, "must not be blank")
+        raise ValidationError(field, _("must not be blank"))
     return value
 
 
 def check_id(value: object, field: str = "id") -> str:
     """A well-formed id."""
     if not isinstance(value, str):
-        raise ValidationError(field, f"must be a string id (got {type_name(value)})")
+        raise ValidationError(
+            field, _("must be a string id (got {type_name})").format(type_name=type_name(value))
+        )
     if not is_valid_id(value):
         raise ValidationError(
             field,
-            f"must be 1–{ID_MAX} letters, digits or _.:- starting with a letter or digit "
-            f"(got {show(value)})",
+            _(
+                "must be 1–{ID_MAX} letters, digits or _.:- starting with a letter or digit (got "
+                "{show})"
+            ).format(ID_MAX=ID_MAX, show=show(value)),
         )
     return value
 
@@ -106,23 +119,36 @@ def check_enum(enum: type[E], value: object, field: str) -> E:
         except ValueError:
             pass
     choices = ", ".join(member.value for member in enum)
-    raise ValidationError(field, f"must be one of {choices} (got {show(value)})")
+    raise ValidationError(
+        field, _("must be one of {choices} (got {show})").format(choices=choices, show=show(value))
+    )
 
 
 def check_int(value: object, field: str, low: int, high: int | None = None) -> int:
     """An integer (never a boolean) from `low` to `high`."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, f"must be an integer (got {type_name(value)})")
+        raise ValidationError(
+            field, _("must be an integer (got {type_name})").format(type_name=type_name(value))
+        )
     if value < low or (high is not None and value > high):
-        bound = f"from {low:,} to {high:,}" if high is not None else f"at least {low:,}"
-        raise ValidationError(field, f"must be an integer {bound} (got {show(value)})")
+        bound = (
+            _("from {low:,} to {high:,}").format(low=low, high=high)
+            if high is not None
+            else _("at least {low:,}").format(low=low)
+        )
+        raise ValidationError(
+            field,
+            _("must be an integer {bound} (got {show})").format(bound=bound, show=show(value)),
+        )
     return value
 
 
 def check_bool(value: object, field: str) -> bool:
     """A true boolean."""
     if not isinstance(value, bool):
-        raise ValidationError(field, f"must be true or false (got {type_name(value)})")
+        raise ValidationError(
+            field, _("must be true or false (got {type_name})").format(type_name=type_name(value))
+        )
     return value
 
 
@@ -135,23 +161,33 @@ def parse_date(value: object, field: str) -> dt.date | None:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-        raise ValidationError(field, f"is not a real calendar date (got {show(value)})")
-    raise ValidationError(field, f'must be a date "YYYY-MM-DD" or null (got {show(value)})')
+        raise ValidationError(
+            field, _("is not a real calendar date (got {show})").format(show=show(value))
+        )
+    raise ValidationError(
+        field, _('must be a date "YYYY-MM-DD" or null (got {show})').format(show=show(value))
+    )
 
 
 def check_color(value: object, field: str = "color") -> str:
     """A "#RRGGBB" colour."""
     if not isinstance(value, str) or not COLOR_PATTERN.fullmatch(value):
-        raise ValidationError(field, f'must be a colour "#RRGGBB" (got {show(value)})')
+        raise ValidationError(
+            field, _('must be a colour "#RRGGBB" (got {show})').format(show=show(value))
+        )
     return value
 
 
 def check_coordinate(value: object, field: str) -> float:
     """A finite number no larger than 1e7 in magnitude."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValidationError(field, f"must be a number (got {type_name(value)})")
+        raise ValidationError(
+            field, _("must be a number (got {type_name})").format(type_name=type_name(value))
+        )
     if not math.isfinite(value) or abs(value) > COORD_MAX:
-        raise ValidationError(field, f"must be a finite number within ±1e7 (got {show(value)})")
+        raise ValidationError(
+            field, _("must be a finite number within ±1e7 (got {show})").format(show=show(value))
+        )
     return float(value)
 
 
@@ -160,7 +196,7 @@ def check_pos(value: object, field: str = "pos") -> tuple[float, float] | None:
     if value is None:
         return None
     if not isinstance(value, (tuple, list)) or len(value) != 2:
-        raise ValidationError(field, "must be an (x, y) pair or None")
+        raise ValidationError(field, _("must be an (x, y) pair or None"))
     x, y = check_coordinate(value[0], "x"), check_coordinate(value[1], "y")
     if type(value) is tuple and x is value[0] and y is value[1]:
         return value
@@ -172,9 +208,14 @@ def check_measure(value: object, field: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValidationError(field, f"must be a number or null (got {type_name(value)})")
+        raise ValidationError(
+            field,
+            _("must be a number or null (got {type_name})").format(type_name=type_name(value)),
+        )
     if not -MEASURE_MAX <= value <= MEASURE_MAX:  # NaN fails both comparisons
-        raise ValidationError(field, f"must be a finite number within ±1e15 (got {show(value)})")
+        raise ValidationError(
+            field, _("must be a finite number within ±1e15 (got {show})").format(show=show(value))
+        )
     return float(value)
 
 
@@ -182,7 +223,7 @@ def _period_day(value: object, name: str) -> dt.date:
     """The start or end of a period: a real date, never None."""
     day = parse_date(value, f"period.{name}")
     if day is None:
-        raise ValidationError(f"period.{name}", 'must be a date "YYYY-MM-DD" (got null)')
+        raise ValidationError(f"period.{name}", _('must be a date "YYYY-MM-DD" (got null)'))
     return day
 
 
@@ -191,11 +232,17 @@ def validate_period(period: object) -> Period | None:
     if period is None:
         return None
     if not isinstance(period, Period):
-        raise ValidationError("period", f"must be a period or null (got {type_name(period)})")
+        raise ValidationError(
+            "period",
+            _("must be a period or null (got {type_name})").format(type_name=type_name(period)),
+        )
     start, end = _period_day(period.start, "start"), _period_day(period.end, "end")
     if end < start:
         raise ValidationError(
-            "period.end", f"must not be before the start ({end.isoformat()} < {start.isoformat()})"
+            "period.end",
+            _("must not be before the start ({end} < {start})").format(
+                end=end.isoformat(), start=start.isoformat()
+            ),
         )
     label = check_text(period.label, "period.label", "period.label")
     if start is period.start and end is period.end:
@@ -207,12 +254,17 @@ def validate_meta(meta: Meta) -> Meta:
     """The workshop's metadata, normalised; raises on the first broken rule."""
     title = check_text(meta.title, "title", "workshop.title")
     if not title:
-        raise ValidationError("title", "must not be empty")
+        raise ValidationError("title", _("must not be empty"))
     participants = meta.participants
     if not isinstance(participants, (tuple, list)):
-        raise ValidationError("participants", "must be a list of names")
+        raise ValidationError("participants", _("must be a list of names"))
     if len(participants) > MAX_PARTICIPANTS:
-        raise ValidationError("participants", f"must hold at most {MAX_PARTICIPANTS:,} names")
+        raise ValidationError(
+            "participants",
+            _("must hold at most {MAX_PARTICIPANTS:,} names").format(
+                MAX_PARTICIPANTS=MAX_PARTICIPANTS
+            ),
+        )
     for i, name in enumerate(participants):
         check_text(name, f"participants[{i}]", "workshop.participant")
     return Meta(
@@ -247,7 +299,9 @@ def _normalised(record: R, values: dict[str, Any]) -> R:
 def validate_action(action: Action, field: str) -> Action:
     """One action of a goal."""
     if not isinstance(action, Action):
-        raise ValidationError(field, f"must be an action (got {type_name(action)})")
+        raise ValidationError(
+            field, _("must be an action (got {type_name})").format(type_name=type_name(action))
+        )
     check_text(action.text, f"{field}.text", "action.text", required=True)
     check_text(action.owner, f"{field}.owner", "action.owner")
     check_bool(action.done, f"{field}.done")
@@ -260,7 +314,12 @@ def validate_node(node: Node) -> Node:
     for name, default in _INAPPLICABLE[kind]:
         if getattr(node, name) != default:
             article = "an" if kind is NodeKind.OBJECTIVE else "a"
-            raise ValidationError(name, f"does not apply to {article} {kind.value} node")
+            raise ValidationError(
+                name,
+                _("does not apply to {article} {value} node").format(
+                    article=article, value=kind.value
+                ),
+            )
     check_id(node.id)
     check_text(node.title, "title", "node.title", required=True)
     check_text(node.description, "description", "node.description")
@@ -295,9 +354,12 @@ def _goal_values(node: Node) -> dict[str, Any]:
         check_id(node.team, "team")
     actions = node.actions
     if not isinstance(actions, (tuple, list)):
-        raise ValidationError("actions", "must be a list of actions")
+        raise ValidationError("actions", _("must be a list of actions"))
     if len(actions) > MAX_ACTIONS:
-        raise ValidationError("actions", f"must hold at most {MAX_ACTIONS:,} actions")
+        raise ValidationError(
+            "actions",
+            _("must hold at most {MAX_ACTIONS:,} actions").format(MAX_ACTIONS=MAX_ACTIONS),
+        )
     for i, action in enumerate(actions):
         validate_action(action, f"actions[{i}]")
     return {
@@ -311,17 +373,29 @@ def _contributors(node: Node) -> tuple[str, ...]:
     """A goal's contributing teams: distinct team ids other than its own team."""
     contributors = node.contributors
     if not isinstance(contributors, (tuple, list)):
-        raise ValidationError("contributors", "must be a list of team ids")
+        raise ValidationError("contributors", _("must be a list of team ids"))
     if len(contributors) > MAX_CONTRIBUTORS:
-        raise ValidationError("contributors", f"must hold at most {MAX_CONTRIBUTORS} teams")
+        raise ValidationError(
+            "contributors",
+            _("must hold at most {MAX_CONTRIBUTORS} teams").format(
+                MAX_CONTRIBUTORS=MAX_CONTRIBUTORS
+            ),
+        )
     seen: set[str] = set()
     for i, team_id in enumerate(contributors):
         where = f"contributors[{i}]"
         check_id(team_id, where)
         if team_id == node.team:
-            raise ValidationError(where, f"is the goal's own team ({team_id!r}); it leads the goal")
+            raise ValidationError(
+                where,
+                _("is the goal's own team ({team_id!r}); it leads the goal").format(
+                    team_id=team_id
+                ),
+            )
         if team_id in seen:
-            raise ValidationError(where, f"names the team {team_id!r} twice")
+            raise ValidationError(
+                where, _("names the team {team_id!r} twice").format(team_id=team_id)
+            )
         seen.add(team_id)
     return contributors if type(contributors) is tuple else tuple(contributors)
 
@@ -350,13 +424,22 @@ def validate_link(link: Link) -> Link:
     kind = check_enum(LinkKind, link.kind, "kind")
     if kind is not LinkKind.CONFLICTS:
         if link.resolved is not False:
-            raise ValidationError("resolved", f"applies only to a conflicts link, not {kind}")
+            raise ValidationError(
+                "resolved", _("applies only to a conflicts link, not {kind}").format(kind=kind)
+            )
         if link.resolution != "":
-            raise ValidationError("resolution", f"applies only to a conflicts link, not {kind}")
+            raise ValidationError(
+                "resolution", _("applies only to a conflicts link, not {kind}").format(kind=kind)
+            )
     check_id(link.id)
     for end in ("source", "target"):
         if not isinstance(getattr(link, end), str):
-            raise ValidationError(end, f"must be a string id (got {type_name(getattr(link, end))})")
+            raise ValidationError(
+                end,
+                _("must be a string id (got {type_name})").format(
+                    type_name=type_name(getattr(link, end))
+                ),
+            )
     check_text(link.note, "note", "link.note")
     check_bool(link.resolved, "resolved")
     check_text(link.resolution, "resolution", "link.resolution")
@@ -368,5 +451,5 @@ def replace_checked(record: R, changes: dict[str, Any]) -> R:
     names = {f.name for f in dataclasses.fields(record)}
     for name in changes:
         if name not in names or name == "id":
-            raise ValidationError(name, "is not a field that can be changed")
+            raise ValidationError(name, _("is not a field that can be changed"))
     return dataclasses.replace(record, **changes)

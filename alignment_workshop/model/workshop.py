@@ -14,9 +14,11 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from ..i18n import N_, _, pgettext
 from .entities import Link, Meta, Node, Position, Team
 from .errors import ValidationError
 from .events import Added, Changed, Event, Removed
+from .kinds import LinkKind, NodeKind
 from .rules import (
     MAX_LINKS,
     MAX_NODES,
@@ -39,8 +41,28 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
+#: A link of each kind, as a refusal names it ("a supports link").
+_A_LINK = {
+    LinkKind.SUPPORTS: N_("a supports link"),
+    LinkKind.UPHOLDS: N_("an upholds link"),
+    LinkKind.CONFLICTS: N_("a conflicts link"),
+    LinkKind.DEPENDS: N_("a depends link"),
+    LinkKind.MEASURES: N_("a measures link"),
+}
+
+
+def _a_node(kind: NodeKind) -> str:
+    """A card of `kind` at one end of a link ("from a team goal to a value"), in the
+    context "link end", for languages whose articles change after "from" and "to"."""
+    if kind is NodeKind.VISION:
+        return pgettext("link end", "a vision")
+    if kind is NodeKind.VALUE:
+        return pgettext("link end", "a value")
+    if kind is NodeKind.OBJECTIVE:
+        return pgettext("link end", "an objective")
+    if kind is NodeKind.GOAL:
+        return pgettext("link end", "a team goal")
+    return pgettext("link end", "a key result")
 
 
 def _position(index: int, count: int) -> int:
@@ -279,19 +301,25 @@ class Workshop(RecordStore):
         try:
             return records[key]
         except (KeyError, TypeError):
-            raise ValidationError(what, f"there is no {what} with id {key!r}") from None
+            raise ValidationError(
+                what, _("there is no {what} with id {key!r}").format(what=what, key=key)
+            ) from None
 
     def _plan_update_meta(self, changes: dict[str, Any]) -> Meta:
         return validate_meta(replace_checked(self._meta, changes))
 
     def _plan_add_team(self, team: object) -> Team:
         if not isinstance(team, Team):
-            raise ValidationError("", f"must be a team (got {type(team).__name__})")
+            raise ValidationError(
+                "", _("must be a team (got {name})").format(name=type(team).__name__)
+            )
         team = validate_team(team)
         if team.id in self._teams:
-            raise ValidationError("id", f"duplicate team id {team.id!r}")
+            raise ValidationError("id", _("duplicate team id {id!r}").format(id=team.id))
         if len(self._teams) >= MAX_TEAMS:
-            raise ValidationError("", f"a workshop holds at most {MAX_TEAMS:,} teams")
+            raise ValidationError(
+                "", _("a workshop holds at most {MAX_TEAMS:,} teams").format(MAX_TEAMS=MAX_TEAMS)
+            )
         return team
 
     def _plan_update_team(self, team_id: str, changes: dict[str, Any]) -> tuple[Team, Team]:
@@ -304,26 +332,32 @@ class Workshop(RecordStore):
         if cards:
             raise ValidationError(
                 "team",
-                f"'{team.name}' still has {len(cards)} goal(s) or key result(s) that name it; "
-                "move them or leave them without this team first",
+                _(
+                    "'{name}' still has {count} goal(s) or key result(s) that name it; move them "
+                    "or leave them without this team first"
+                ).format(name=team.name, count=len(cards)),
             )
         return team
 
     def _plan_add_node(self, node: object) -> Node:
         if not isinstance(node, Node):
-            raise ValidationError("", f"must be a node (got {type(node).__name__})")
+            raise ValidationError(
+                "", _("must be a node (got {name})").format(name=type(node).__name__)
+            )
         node = validate_node(node)
         if node.id in self._nodes:
-            raise ValidationError("id", f"duplicate node id {node.id!r}")
+            raise ValidationError("id", _("duplicate node id {id!r}").format(id=node.id))
         self._check_node_refs(node)
         if len(self._nodes) >= MAX_NODES:
-            raise ValidationError("", f"a workshop holds at most {MAX_NODES:,} nodes")
+            raise ValidationError(
+                "", _("a workshop holds at most {MAX_NODES:,} nodes").format(MAX_NODES=MAX_NODES)
+            )
         return node
 
     def _plan_update_node(self, node_id: str, changes: dict[str, Any]) -> tuple[Node, Node]:
         old = self._require(self._nodes, node_id, "node")
         if "kind" in changes and changes["kind"] != old.kind:
-            raise ValidationError("kind", "cannot be changed; add a new node instead")
+            raise ValidationError("kind", _("cannot be changed; add a new node instead"))
         new = validate_node(replace_checked(old, changes))
         self._check_node_refs(new)
         return old, new
@@ -338,26 +372,36 @@ class Workshop(RecordStore):
         node = self._require(self._nodes, node_id, "node")
         if self._links_at.get(node_id):
             raise ValidationError(
-                "node", f"'{node.title}' still has links; remove them before the node"
+                "node",
+                _("'{title}' still has links; remove them before the node").format(
+                    title=node.title
+                ),
             )
         return node
 
     def _check_node_refs(self, node: Node) -> None:
         """Refuse a node that names a team (its own or a contributor) that does not exist."""
         if node.team is not None and node.team not in self._teams:
-            raise ValidationError("team", f"refers to a team that does not exist ({node.team!r})")
+            raise ValidationError(
+                "team", _("refers to a team that does not exist ({team!r})").format(team=node.team)
+            )
         for i, team_id in enumerate(node.contributors):
             if team_id not in self._teams:
                 raise ValidationError(
-                    f"contributors[{i}]", f"refers to a team that does not exist ({team_id!r})"
+                    f"contributors[{i}]",
+                    _("refers to a team that does not exist ({team_id!r})").format(team_id=team_id),
                 )
 
     def _plan_add_link(self, link: object) -> Link:
         if not isinstance(link, Link):
-            raise ValidationError("", f"must be a link (got {type(link).__name__})")
+            raise ValidationError(
+                "", _("must be a link (got {name})").format(name=type(link).__name__)
+            )
         link = self._check_link_ends(validate_link(link), replacing=None)
         if len(self._links) >= MAX_LINKS:
-            raise ValidationError("", f"a workshop holds at most {MAX_LINKS:,} links")
+            raise ValidationError(
+                "", _("a workshop holds at most {MAX_LINKS:,} links").format(MAX_LINKS=MAX_LINKS)
+            )
         return link
 
     def _plan_update_link(self, link_id: str, changes: dict[str, Any]) -> tuple[Link, Link]:
@@ -369,30 +413,32 @@ class Workshop(RecordStore):
 
     def _check_link_ends(self, link: Link, replacing: Link | None) -> Link:
         if replacing is None and link.id in self._links:
-            raise ValidationError("id", f"duplicate link id {link.id!r}")
+            raise ValidationError("id", _("duplicate link id {id!r}").format(id=link.id))
         ends = []
         for field in ("source", "target"):
             node_id = getattr(link, field)
             if node_id not in self._nodes:
-                raise ValidationError(field, f"refers to a node that does not exist ({node_id!r})")
+                raise ValidationError(
+                    field,
+                    _("refers to a node that does not exist ({node_id!r})").format(node_id=node_id),
+                )
             ends.append(self._nodes[node_id])
         source, target = ends
         if source.id == target.id:
-            raise ValidationError("target", "a link cannot join a node to itself")
+            raise ValidationError("target", _("a link cannot join a node to itself"))
         if not link_allowed(link.kind, source.kind, target.kind):
-            ends_text = " to ".join(
-                f"{_article(label)} {label}"
-                for label in (source.kind.label.lower(), target.kind.label.lower())
+            message = _("{link} cannot run from {source} to {target}").format(
+                link=_(_A_LINK[link.kind]),
+                source=_a_node(source.kind),
+                target=_a_node(target.kind),
             )
-            raise ValidationError(
-                "kind", f"{_article(link.kind)} {link.kind} link cannot run from {ends_text}"
-            )
+            raise ValidationError("kind", message)
         holder = self._link_keys.get(link_key(link.kind, link.source, link.target))
         if holder is not None and (replacing is None or holder != replacing.id):
-            raise ValidationError(
-                "target",
-                f"{_article(link.kind)} {link.kind} link already joins these nodes ({holder!r})",
+            message = _("{link} already joins these nodes ({holder})").format(
+                link=_(_A_LINK[link.kind]), holder=repr(holder)
             )
+            raise ValidationError("target", message)
         if link.kind in SINGLE_SOURCE_LINKS:
             self._check_single_source(link, source, replacing)
         return link
@@ -406,12 +452,11 @@ class Workshop(RecordStore):
                 and other.source == link.source
                 and (replacing is None or other.id != replacing.id)
             ):
-                label = source.kind.label.lower()
-                raise ValidationError(
-                    "source",
-                    f"{_article(label)} {label} {link.kind} one node only, and this one "
-                    f"already measures {other.target!r} ({other.id!r})",
-                )
+                message = _(
+                    "a key result measures one node only, and this one already measures "
+                    "{target} ({link})"
+                ).format(target=repr(other.target), link=repr(other.id))
+                raise ValidationError("source", message)
 
     # ----------------------------------------------------------------- applying plans
 

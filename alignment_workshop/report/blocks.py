@@ -19,6 +19,7 @@ from reportlab.platypus import (
 )
 
 from alignment_workshop.analysis.findings import Finding
+from alignment_workshop.i18n import _
 
 from . import palette
 from .analysis_words import SEVERITY_LABELS
@@ -104,11 +105,14 @@ def finding_line(finding: Finding, titles: list[str]) -> Paragraph:
     """One finding as a bullet: severity, message and the titles it concerns."""
     color = palette.SEVERITY_COLORS[finding.severity]
     text = (
-        colored(SEVERITY_LABELS[finding.severity], color, bold=True) + " " + escape(finding.message)
+        colored(_(SEVERITY_LABELS[finding.severity]), color, bold=True)
+        + " "
+        + escape(finding.message)
     )
     if titles:
         names = " · ".join(f"‘{escape(t, keep_newlines=False)}’" for t in titles)
-        text += f'<br/><font size="8" color="{palette.MUTED}">Concerns: {names}</font>'
+        concerns = _("Concerns: {names}").format(names=names)  # the names are escaped
+        text += f'<br/><font size="8" color="{palette.MUTED}">{concerns}</font>'
     return Paragraph(text, styles().item, bulletText="•")
 
 

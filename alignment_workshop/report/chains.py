@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, KeepTogether
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import NodeKind
 
 from . import palette
@@ -27,7 +28,8 @@ def node_phrase(data: PlanData, node_id: str) -> str:
     """Markup naming a node in running text, with its kind when it is not obvious."""
     node = data.node(node_id)
     if not data.visible(node_id):
-        return f'<font color="{palette.MUTED}">a goal of {escape(data.team_name(node.team))}</font>'
+        words = escape(_("a goal of {team}").format(team=data.team_name(node.team)))
+        return f'<font color="{palette.MUTED}">{words}</font>'
     text = escape(node.title, keep_newlines=False)
     if node.kind in (NodeKind.GOAL, NodeKind.KEY_RESULT):
         text += f' <font size="8" color="{palette.MUTED}">({escape(data.kind_label(node))})</font>'
@@ -38,9 +40,9 @@ def chain_lines(data: PlanData, path: Sequence[str], *, main: bool) -> list[Flow
     """The nodes of `path` after its first, one per line, each one level further in."""
     lines: list[Flowable] = []
     for depth, node_id in enumerate(path[1:]):
-        lead = "So that" if depth == 0 else "so that"
+        lead = _("So that") if depth == 0 else _("so that")
         if depth == 0 and not main:
-            lead = "Also, so that"
+            lead = _("Also, so that")
         lines.append(markup(f"{lead} {node_phrase(data, node_id)}", chain_style(depth, main=main)))
     return lines
 
@@ -49,7 +51,9 @@ def why_chains(data: PlanData, node_id: str) -> list[Flowable]:
     """The chains from `node_id` up to the vision, or a note that there is none yet."""
     paths = [p for p in data.why_paths(node_id, CHAINS) if len(p) > 1]
     if not paths:
-        return [para("Not yet linked up to the vision: ask why this goal matters.", styles().note)]
+        return [
+            para(_("Not yet linked up to the vision: ask why this goal matters."), styles().note)
+        ]
     story: list[Flowable] = chain_lines(data, paths[0], main=True)
     for path in paths[1:]:
         story.append(KeepTogether(chain_lines(data, path, main=False)))

@@ -14,6 +14,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
 
+from alignment_workshop.i18n import _
+
 from . import palette
 from .blocks import heading
 from .document import Bookmark, fit
@@ -76,4 +78,4 @@ def contents(story: Iterable[Flowable]) -> list[Flowable]:
     lines: list[Flowable] = [
         ContentsLine(mark.key, mark.title, mark.level) for mark in bookmarks(story) if mark.listed
     ]
-    return [*heading("Contents", styles().h1, "contents", 0, running="Contents"), *lines]
+    return [*heading(_("Contents"), styles().h1, "contents", 0, running=_("Contents")), *lines]

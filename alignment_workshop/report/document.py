@@ -20,6 +20,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from alignment_workshop import i18n
+from alignment_workshop.i18n import _
+
 from . import palette
 from .fonts import REGULAR
 from .paper import paper_size
@@ -94,7 +97,7 @@ class PlanDocument(BaseDocTemplate):
         *,
         header: str,
         paper: str = "a4",
-        lang: str = "en",
+        lang: str | None = None,
         stamp: str | None = None,
         **meta: Any,
     ) -> None:
@@ -109,7 +112,7 @@ class PlanDocument(BaseDocTemplate):
             invariant=1,
             initialFontName=REGULAR,
             pageCompression=1,
-            lang=lang,
+            lang=lang or i18n.language_tag(),  # else the language of the fixed texts
             creator="Alignment Workshop",
             producer="Alignment Workshop (ReportLab)",
             **meta,
@@ -162,7 +165,7 @@ class PlanDocument(BaseDocTemplate):
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, top - 3, width - MARGIN, top - 3)
         if isinstance(canvas, PlanCanvas):
-            label = f"Page {canvas.getPageNumber()} of "
+            label = _("Page {number} of ").format(number=canvas.getPageNumber())
             canvas.drawString(MARGIN, MARGIN / 2, label)
             x = MARGIN + stringWidth(label, REGULAR, HEADER_SIZE)
             canvas.page_ref(PAGE_COUNT, x, MARGIN / 2, size=HEADER_SIZE, color=palette.MUTED)

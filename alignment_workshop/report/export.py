@@ -18,6 +18,7 @@ import os
 from reportlab.platypus import Flowable, PageBreak
 
 from alignment_workshop.export_file import write_export
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.model import Workshop
 from alignment_workshop.progress import Progress, Stages
 
@@ -31,14 +32,14 @@ from .team_pages import team_sections, unowned_goals
 from .text import drawable
 from .title_page import title_page
 
-ANALYSING = "Analysing the workshop"
-OPENING = "Writing vision and values"
-MAP = "Drawing the map"
-FINDINGS = "Listing what to resolve"
-OBJECTIVES = "Writing the objectives"
-TEAMS = "Writing the team plans"
-LAYING_OUT = "Laying out the pages"
-WRITING = "Writing the file"
+ANALYSING = N_("Analysing the workshop")
+OPENING = N_("Writing vision and values")
+MAP = N_("Drawing the map")
+FINDINGS = N_("Listing what to resolve")
+OBJECTIVES = N_("Writing the objectives")
+TEAMS = N_("Writing the team plans")
+LAYING_OUT = N_("Laying out the pages")
+WRITING = N_("Writing the file")
 
 #: Each stage's share of the bar, from timing the 500-goal and 10,000-node workshops:
 #: laying out the pages is two thirds of the work, composing the sections a quarter.
@@ -61,7 +62,7 @@ def export_pdf(
     progress: Progress | None = None,
     *,
     paper: str = "a4",
-    lang: str = "en",
+    lang: str | None = None,
 ) -> int:
     """Write the action plan of `workshop` to `path`; returns the number of pages.
 
@@ -84,15 +85,15 @@ def plan_pdf(
     progress: Progress | None = None,
     *,
     paper: str = "a4",
-    lang: str = "en",
+    lang: str | None = None,
 ) -> tuple[bytes, int]:
     """The action plan as the bytes of a PDF file, and its number of pages."""
     stages = Stages(progress, STAGES)
     stages.begin(ANALYSING)
     data = PlanData.build(workshop, team_id)
     meta = workshop.meta
-    subject = "Alignment workshop action plan"
-    header = f"{meta.title} · Action plan"
+    subject = _("Alignment workshop action plan")
+    header = _("{title} · Action plan").format(title=meta.title)
     if team_id is not None:
         subject += f" for {data.team_name(team_id)}"
         header += f" for {data.team_name(team_id)}"
@@ -116,7 +117,7 @@ def plan_pdf(
 
 
 def _story(data: PlanData, doc: PlanDocument, stages: Stages) -> list[Flowable]:
-    width, _ = doc.frame_size(PORTRAIT)
+    width, _height = doc.frame_size(PORTRAIT)
     data.text_width = width
     stages.begin(OPENING)
     story = [*vision_and_values(data)]
@@ -151,6 +152,8 @@ class _Layout:
         elif kind == "PAGE":
             self.page = value
         elif kind == "PROGRESS":
-            self.stages.advance(value, self.total, f"Laying out page {self.page}")
+            self.stages.advance(
+                value, self.total, _("Laying out page {page}").format(page=self.page)
+            )
             if value >= self.total:  # what is left is writing the file
                 self.stages.begin(WRITING)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from alignment_workshop import formats
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Node
 
 from . import palette
@@ -25,21 +27,21 @@ def goal_block(data: PlanData, goal: Node, number: int) -> list[Flowable]:
     st = styles()
     head = f"{number}. {escape(goal.title, keep_newlines=False)}"
     facts = [
-        label("Priority", goal.priority.value),
-        label("Impact", f"{goal.impact} of 5"),
-        label("Votes", str(goal.votes)),
-        label("Status", goal.status.value),
+        label(_("Priority"), goal.priority.label),
+        label(_("Impact"), _("{impact} of 5").format(impact=goal.impact)),
+        label(_("Votes"), str(goal.votes)),
+        label(_("Status"), goal.status.label),
     ]
     block: list[Flowable] = [markup(head, st.h2), markup(" · ".join(facts), st.small)]
     if goal.why:
-        block.append(markup(label("Why", goal.why)))
+        block.append(markup(label(_("Why"), goal.why)))
     block += why_chains(data, goal.id)
     block += _ownership(data, goal)
     if goal.description:
         block.append(para(goal.description))
     results = data.key_results(goal.id)
     if results:
-        block += [markup("Key results", st.lead), key_result_table(data, results)]
+        block += [markup(_("Key results"), st.lead), key_result_table(data, results)]
     block += _actions(goal)
     block += _dependencies(data, goal)
     block += [finding_line(f, []) for f in data.by_node.get(goal.id, ()) if f.team is None]
@@ -49,15 +51,15 @@ def goal_block(data: PlanData, goal: Node, number: int) -> list[Flowable]:
 
 def _ownership(data: PlanData, goal: Node) -> list[Flowable]:
     parts = [
-        label("Owner", goal.owner or "nobody yet"),
-        label("Due", goal.due.isoformat() if goal.due else "no date"),
+        label(_("Owner"), goal.owner or _("nobody yet")),
+        label(_("Due"), formats.date(goal.due) if goal.due else _("no date")),
     ]
     story: list[Flowable] = [markup(" · ".join(parts), styles().body)]
     if goal.contributors:
         names = ", ".join(data.team_name(t) for t in goal.contributors)
-        story.append(markup(label("With help from", names)))
+        story.append(markup(label(_("With help from"), names)))
     if goal.metric:
-        story.append(markup(label("Metric", goal.metric)))
+        story.append(markup(label(_("Metric"), goal.metric)))
     return story
 
 
@@ -65,7 +67,7 @@ def _actions(goal: Node) -> list[Flowable]:
     if not goal.actions:
         return []
     st = styles()
-    story: list[Flowable] = [markup("Actions", st.lead)]
+    story: list[Flowable] = [markup(_("Actions"), st.lead)]
     for action in goal.actions:
         text = escape(action.text)
         if action.owner:
@@ -79,10 +81,14 @@ def _dependencies(data: PlanData, goal: Node) -> list[Flowable]:
     story: list[Flowable] = []
     for target in data.depends_out.get(goal.id, ()):
         other = data.node(target)
-        text = f"Needs ‘{escape(other.title)}’ from {escape(data.team_name(other.team))}"
+        text = _("Needs ‘{title}’ from {team_name}").format(
+            title=escape(other.title), team_name=escape(data.team_name(other.team))
+        )
         story.append(markup(text, st.item, bullet="→"))
     for source in data.depends_in.get(goal.id, ()):
         other = data.node(source)
-        text = f"‘{escape(other.title)}’ ({escape(data.team_name(other.team))}) depends on this"
+        text = _("‘{title}’ ({team_name}) depends on this").format(
+            title=escape(other.title), team_name=escape(data.team_name(other.team))
+        )
         story.append(markup(text, st.item, bullet="←"))
     return story

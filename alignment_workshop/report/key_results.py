@@ -19,6 +19,7 @@ from alignment_workshop.analysis.progress import (
     progress,
     with_unit,
 )
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Node
 
 from . import palette
@@ -79,7 +80,7 @@ class ProgressBar(Flowable):
 
 def who(data: PlanData, node: Node) -> str:
     """ "Priya Natarajan · Product": the owner and the team, as far as they are known."""
-    parts = [node.owner or "no owner"]
+    parts = [node.owner or _("no owner")]
     if node.team:
         parts.append(data.team_name(node.team))
     return " · ".join(parts)
@@ -88,12 +89,12 @@ def who(data: PlanData, node: Node) -> str:
 def key_result_table(data: PlanData, results: list[Node]) -> Flowable:
     """A table of key results: title with owner and team, numbers, progress."""
     st = styles()
-    head = [markup(f"<b>{h}</b>", st.cell) for h in ("Key result", "Baseline → now → target")]
+    head = [markup(f"<b>{h}</b>", st.cell) for h in (_("Key result"), _("Baseline → now → target"))]
     rows: list[list[Flowable | str]] = [[*head, markup("<b>Progress</b>", st.cell)]]
     for node in results:
         title = (
-            f"{escape(node.title, keep_newlines=False)}<br/>"
-            f'<font size="8" color="{palette.MUTED}">{escape(who(data, node))}</font>'
+            f"{escape(node.title, keep_newlines=False)}"
+            f'<br/><font size="8" color="{palette.MUTED}">{escape(who(data, node))}</font>'
         )
         rows.append(
             [markup(title, st.cell), markup(escape(measure_text(node)), st.cell), ProgressBar(node)]

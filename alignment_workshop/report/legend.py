@@ -6,6 +6,7 @@ from reportlab.graphics.shapes import Group, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.model import LinkKind, NodeKind
 
 from . import palette
@@ -20,11 +21,11 @@ LEGEND_HEIGHT = 30.0
 _SIZE = 7.0
 _ROW = 14.0
 _LINK_NAMES = {
-    LinkKind.SUPPORTS: "supports",
-    LinkKind.UPHOLDS: "upholds",
-    LinkKind.CONFLICTS: "conflicts",
-    LinkKind.DEPENDS: "depends on",
-    LinkKind.MEASURES: "measures",
+    LinkKind.SUPPORTS: N_("supports"),
+    LinkKind.UPHOLDS: N_("upholds"),
+    LinkKind.CONFLICTS: N_("conflicts"),
+    LinkKind.DEPENDS: N_("depends on"),
+    LinkKind.MEASURES: N_("measures"),
 }
 
 
@@ -92,7 +93,7 @@ def legend(part: MapPart, width: float) -> Group:
         if kind is not NodeKind.KEY_RESULT or measured:
             style = palette.KIND_COLORS[kind]
             _swatch(row, kind.label, style.fill, style.border)
-    _swatch(row, "has an error", "#FFFFFF", palette.ERROR_OUTLINE, 2)
+    _swatch(row, _("has an error"), "#FFFFFF", palette.ERROR_OUTLINE, 2)
     objective = palette.KIND_COLORS[NodeKind.OBJECTIVE]
     _swatch(row, "dropped", palette.faded(objective.fill), objective.border, dashed=True)
     for link_kind, name in _LINK_NAMES.items():
@@ -100,7 +101,7 @@ def legend(part: MapPart, width: float) -> Group:
             link_style = palette.LINK_STYLES[link_kind]
             _link_sample(row, name, link_style, link_style.color)
     conflict = palette.LINK_STYLES[LinkKind.CONFLICTS]
-    _link_sample(row, "resolved conflict", conflict, palette.RESOLVED_CONFLICT)
+    _link_sample(row, _("resolved conflict"), conflict, palette.RESOLVED_CONFLICT)
     if row.x and row.y == _ROW + 3:
         row.newline()
     _teams(row, part)
@@ -113,11 +114,11 @@ def _teams(row: _Row, part: MapPart) -> None:
     teams = [t for t in shown if t in part.team_names]
     if not teams:
         return
-    row.entry("Teams (stripe on each goal):", 0)
+    row.entry(_("Teams (stripe on each goal):"), 0)
     for index, team in enumerate(teams):
         name = drawable(part.team_names[team])[:40]
         rest = len(teams) - index
-        if not row.room(name + f"  + {rest} more", 14):
-            row.entry(f"+ {rest} more", 0)
+        if not row.room(name + _("  + {rest} more").format(rest=rest), 14):
+            row.entry(_("+ {rest} more").format(rest=rest), 0)
             return
         _swatch(row, name, part.team_colors.get(team, "#888888"), "#FFFFFF", 0)

@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from alignment_workshop.analysis.progress import progress
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Node, NodeKind
 
 from . import palette
@@ -127,14 +128,14 @@ def _stripe(group: Group, part: MapPart, node: Node, card: _Card, scale: float) 
 
 def _kind(part: MapPart, node: Node) -> str:
     if node.kind is NodeKind.GOAL:
-        return part.team_names.get(node.team or "", "No team")
+        return part.team_names.get(node.team or "", _("No team"))
     return node.kind.label.upper()
 
 
 def _label_lines(part: MapPart, node: Node, card: _Card, scale: float) -> list[str]:
     kind = _kind(part, node)
     if not node.is_active:
-        kind = f"DROPPED · {kind}"
+        kind = _("DROPPED · {kind}").format(kind=kind)
     width = card.w - 2 * _PAD * scale
     return wrap_lines(kind, BOLD, card.size, width, 1 if node.is_active else 2)
 
@@ -219,7 +220,7 @@ def _stub(group: Group, part: MapPart, node: Node, card: _Card, scale: float) ->
     inner = _Card(card.x + stripe, card.y, card.w - stripe, card.h, card.size)
     pad = _CHIP_PAD
     width = inner.w - 2 * pad * scale
-    tail = " · page "
+    tail = _(" · page ")
     room_for_kind = width - stringWidth(tail + "000", BOLD, card.size)
     kind = wrap_lines(_kind(part, node), BOLD, card.size, room_for_kind, 1)
     lead = (kind[0] if kind else "") + tail

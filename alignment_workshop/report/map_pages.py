@@ -16,6 +16,7 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
+from alignment_workshop.i18n import _
 from alignment_workshop.layout import auto_layout
 from alignment_workshop.model import NodeKind
 
@@ -57,7 +58,7 @@ def map_pages(
     `step(done, total)` is told before each page is drawn (it may raise to stop).
     """
     universe = {n.id for n in data.workshop.nodes}
-    map_ = _Map(data, universe, "Alignment map", (width, height), step)
+    map_ = _Map(data, universe, _("Alignment map"), (width, height), step)
     return map_.pages(positions(data))
 
 
@@ -68,7 +69,7 @@ def team_map_pages(
     universe = team_universe(data)
     nodes = ordered(data, universe)
     placed = group_layout(data, nodes) if nodes else {}
-    return _Map(data, universe, "Map of our work", (width, height), step).pages(placed)
+    return _Map(data, universe, _("Map of our work"), (width, height), step).pages(placed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ class _Map:
         if not self.universe:
             return []
         scope = MapScope(self.data, self.universe, map_area(*self.frame))
-        whole = scope.part("Whole map", ordered(self.data, self.universe), placed)
+        whole = scope.part(_("Whole map"), ordered(self.data, self.universe), placed)
         parts = [whole] if whole.fits(scope.area) else split(scope)
         return _pages(parts, self.title, *self.frame, step=self.step)
 
@@ -130,7 +131,7 @@ def split(scope: MapScope) -> list[MapPart]:
         bare = paginate(scope, [n for n in top if n.kind in upper], stubs=False)
         overview = bare if len(bare) == 1 else overview
     shown = {n.id for part in overview for n in part.nodes}
-    overview = _numbered(overview, "Overview: vision, objectives, values")
+    overview = _numbered(overview, _("Overview: vision, objectives, values"))
     parts = list(overview)
     for objective in (n for n in nodes if n.kind is NodeKind.OBJECTIVE and n.is_active):
         if objective.id not in scope.universe:
@@ -139,14 +140,18 @@ def split(scope: MapScope) -> list[MapPart]:
         if any(data.node(n).kind is NodeKind.GOAL for n in serving):
             shown.update(serving)
             members = [objective, *ordered(data, serving)]
-            pages = _numbered(paginate(scope, members), f"Objective: {objective.title}")
+            pages = _numbered(
+                paginate(scope, members), _("Objective: {title}").format(title=objective.title)
+            )
             for part in overview:
                 if objective.id in part.positions:
-                    part.details[objective.id] = ("Goals on page ", f"map-{len(parts)}")
+                    part.details[objective.id] = (_("Goals on page "), f"map-{len(parts)}")
             parts += pages
     rest = [n for n in nodes if n.id not in shown]
     if rest:
-        parts += _numbered(paginate(scope, rest), "Other cards: dropped, or serving no objective")
+        parts += _numbered(
+            paginate(scope, rest), _("Other cards: dropped, or serving no objective")
+        )
     return _linked(parts)
 
 
@@ -159,7 +164,14 @@ def _of_objective(data: PlanData, node_id: str) -> bool:
 def _numbered(parts: list[MapPart], title: str) -> list[MapPart]:
     """Title each part, "(part 2 of 3)" when there are several."""
     for number, part in enumerate(parts, start=1):
-        part.title = title if len(parts) == 1 else f"{title} (part {number} of {len(parts)})"
+        part.opens_group = number == 1
+        part.title = (
+            title
+            if len(parts) == 1
+            else _("{title} (part {number} of {count})").format(
+                title=title, number=number, count=len(parts)
+            )
+        )
     return parts
 
 
@@ -181,7 +193,7 @@ def _linked(parts: list[MapPart]) -> list[MapPart]:
             pages = {home[n] for n in others if n in home and home[n] != part.key}
             if pages and node_id not in part.details:
                 first = min(pages, key=order.__getitem__)
-                part.details[node_id] = ("More on page ", first)
+                part.details[node_id] = (_("More on page "), first)
     return parts
 
 
@@ -191,11 +203,11 @@ def _pages(
     """A landscape page per part, and back to portrait after the last."""
     st = styles()
     story: list[Flowable] = [NextPageTemplate("landscape"), PageBreak()]
-    key = "map" if title == "Alignment map" else "team-map"
+    key = "map" if title == _("Alignment map") else "team-map"
     for index, part in enumerate(parts):
         if step is not None:
             step(index, len(parts))
-        first_of_group = "(part " not in part.title or "(part 1 of" in part.title
+        first_of_group = part.opens_group
         if index:
             story.append(PageBreak())
             story += heading(part.title, st.h2, part.key, 1, listed=first_of_group)

@@ -71,6 +71,9 @@ class MapPart:
     continued: dict[str, list[str]] = field(default_factory=dict)
     #: Links to cards on other pages left out for want of room.
     untold: int = 0
+    #: Whether this part opens its group ("part 1 of 3", or a group of one): the contents
+    #: list it, whatever language its title is in.
+    opens_group: bool = True
 
     def rect(self, node: Node) -> Rect:
         """The card of `node` (a stub's small card) in scene units."""

@@ -15,6 +15,8 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
+from alignment_workshop.i18n import N_, _
+
 # Sizes in points, worked out as reportlab does (its `mm` is inch / 2.54 * 0.1), and no
 # reportlab import: the editor reads the default paper without loading reportlab.
 _MM: Final = 72.0 / 2.54 * 0.1
@@ -24,7 +26,7 @@ LETTER: Final = (612.0, 792.0)
 #: The paper names the plan accepts, with their portrait (width, height) in points.
 PAPERS: Final[dict[str, tuple[float, float]]] = {"a4": A4, "letter": LETTER}
 #: What each paper is called in a menu.
-PAPER_LABELS: Final[dict[str, str]] = {"a4": "A4", "letter": "US Letter"}
+PAPER_LABELS: Final[dict[str, str]] = {"a4": "A4", "letter": N_("US Letter")}
 DEFAULT_PAPER: Final = "a4"
 #: The territories whose printers hold US Letter (ISO 3166 codes).
 _LETTER_TERRITORIES: Final = frozenset({"US", "CA"})
@@ -59,4 +61,6 @@ def paper_size(name: str) -> tuple[float, float]:
         return PAPERS[name]
     except KeyError:
         known = " or ".join(PAPERS)
-        raise ValueError(f"unknown paper {name!r}; use {known}") from None
+        raise ValueError(
+            _("unknown paper {name!r}; use {known}").format(name=name, known=known)
+        ) from None

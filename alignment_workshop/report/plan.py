@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from alignment_workshop.analysis import WhyIndex, analyze
 from alignment_workshop.analysis.findings import Finding, Report, Severity
+from alignment_workshop.i18n import _
 from alignment_workshop.model import LinkKind, Node, NodeKind, Workshop
 
 
@@ -26,10 +27,10 @@ class UnknownTeamError(ValueError):
 
     def __init__(self, team_id: str, known: list[str] | None = None) -> None:
         self.team_id = team_id
-        message = f"no team with id {team_id!r} in this workshop"
+        message = _("no team with id {team_id!r} in this workshop").format(team_id=team_id)
         if known:
             shown = ", ".join(known[:6]) + (", …" if len(known) > 6 else "")
-            message += f"; its team ids are {shown}"
+            message += _("; its team ids are {shown}").format(shown=shown)
         super().__init__(message)
 
 
@@ -130,7 +131,7 @@ class PlanData:
     def team_name(self, team_id: str | None) -> str:
         """The team's name, or "no team"."""
         if team_id is None or not self.workshop.has_team(team_id):
-            return "no team"
+            return _("no team")
         return self.workshop.team(team_id).name
 
     def visible(self, node_id: str) -> bool:
@@ -209,7 +210,9 @@ class PlanData:
     def kind_label(self, node: Node) -> str:
         """ "objective", "key result", or "goal of Sales" with the team named."""
         if node.kind is NodeKind.GOAL:
-            return f"goal of {self.team_name(node.team)}" if node.team else "goal, no team"
+            if node.team:
+                return _("goal of {team}").format(team=self.team_name(node.team))
+            return _("goal, no team")
         return node.kind.label.lower()
 
     def key_results(self, node_id: str) -> list[Node]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from alignment_workshop.analysis.findings import Severity
+from alignment_workshop.i18n import _
 from alignment_workshop.model import LinkKind, Node, NodeKind
 
 from .analysis_words import SEVERITY_HEADINGS
@@ -24,24 +25,28 @@ from .text import escape
 
 def others_count(data: PlanData, hidden: int) -> str:
     """ "1 goal of another team", "3 goals of other teams"."""
-    return "1 goal of another team" if hidden == 1 else f"{hidden} goals of other teams"
+    return (
+        _("1 goal of another team")
+        if hidden == 1
+        else _("{hidden} goals of other teams").format(hidden=hidden)
+    )
 
 
 def vision_and_values(data: PlanData) -> list[Flowable]:
     """The vision(s) and each value with what upholds it."""
     st = styles()
-    story = section("Vision and values", "vision-values")
+    story = section(_("Vision and values"), "vision-values")
     visions = data.nodes_of(NodeKind.VISION)
     if not visions:
-        story.append(para("The workshop has no vision yet.", st.note))
+        story.append(para(_("The workshop has no vision yet."), st.note))
     for vision in visions:
-        block: list[Flowable] = [markup("Vision", st.small_lead), para(vision.title, st.h2)]
+        block: list[Flowable] = [markup(_("Vision"), st.small_lead), para(vision.title, st.h2)]
         if vision.description:
             block.append(para(vision.description))
         story.append(keep(block))
     values = data.nodes_of(NodeKind.VALUE)
     if values:
-        story.append(markup("Values", st.h2))
+        story.append(markup(_("Values"), st.h2))
     for value in values:
         story += _value(data, value)
     return story
@@ -56,15 +61,15 @@ def _value(data: PlanData, value: Node) -> list[Flowable]:
     upholders = data.upholders.get(value.id, [])
     shown = [n for n in upholders if data.visible(n)]
     if not upholders:
-        block.append(para("Nothing upholds this value yet.", st.note))
+        block.append(para(_("Nothing upholds this value yet."), st.note))
     elif shown:
-        block.append(markup("Upheld by:", st.small_lead))
+        block.append(markup(_("Upheld by:"), st.small_lead))
     items: list[Flowable] = [
         markup(node_phrase(data, node_id), st.item, bullet="•") for node_id in shown
     ]
     hidden = len(upholders) - len(shown)
     if hidden:
-        lead = "Also upheld by" if shown else "Upheld by"
+        lead = _("Also upheld by") if shown else _("Upheld by")
         items.append(para(f"{lead} {others_count(data, hidden)}.", st.small))
     return [keep(block + items[:3]), *items[3:]]
 
@@ -72,16 +77,16 @@ def _value(data: PlanData, value: Node) -> list[Flowable]:
 def what_to_resolve(data: PlanData) -> list[Flowable]:
     """Every finding, grouped by severity, in plain language."""
     st = styles()
-    story = section("What to resolve", "resolve")
+    story = section(_("What to resolve"), "resolve")
     if not data.findings:
         if data.team_id is None:
-            return [*story, para("The checks found nothing to resolve.")]
-        return [*story, para("The checks found nothing to resolve in this team's goals.")]
+            return [*story, para(_("The checks found nothing to resolve."))]
+        return [*story, para(_("The checks found nothing to resolve in this team's goals."))]
     for severity in Severity:
         group = [f for f in data.findings if f.severity is severity]
         if not group:
             continue
-        story.append(para(f"{SEVERITY_HEADINGS[severity]} ({len(group)})", st.h2))
+        story.append(para(f"{_(SEVERITY_HEADINGS[severity])} ({len(group)})", st.h2))
         for finding in group:
             titles = [data.node(n).title for n in finding.nodes if data.workshop.has_node(n)]
             story.append(finding_line(finding, titles))
@@ -91,27 +96,31 @@ def what_to_resolve(data: PlanData) -> list[Flowable]:
 def decisions(data: PlanData) -> list[Flowable]:
     """Resolved conflicts with their resolution, and what the workshop dropped."""
     st = styles()
-    story = section("Decisions", "decisions")
-    story.append(markup("Resolved conflicts", st.h2))
+    story = section(_("Decisions"), "decisions")
+    story.append(markup(_("Resolved conflicts"), st.h2))
     resolved = [
         link
         for link in data.workshop.iter_links()
         if link.kind is LinkKind.CONFLICTS and link.resolved
     ]
     if not resolved:
-        story.append(para("No conflict has been resolved yet.", st.note))
+        story.append(para(_("No conflict has been resolved yet."), st.note))
     for link in resolved:
         a, b = data.node(link.source), data.node(link.target)
-        lines = [f"<b>{escape(a.title)}</b> versus <b>{escape(b.title)}</b>"]
-        lines.append(label("Resolution", link.resolution or "(not written down)"))
+        lines = [
+            _("<b>{first}</b> versus <b>{second}</b>").format(
+                first=escape(a.title), second=escape(b.title)
+            )
+        ]
+        lines.append(label(_("Resolution"), link.resolution or _("(not written down)")))
         if link.note:
-            lines.append(label("Note", link.note))
+            lines.append(label(_("Note"), link.note))
         story.append(markup("<br/>".join(lines), st.item, bullet="•"))
-    story.append(markup("What we decided not to do", st.h2))
+    story.append(markup(_("What we decided not to do"), st.h2))
     kinds = (NodeKind.OBJECTIVE, NodeKind.GOAL, NodeKind.KEY_RESULT)
     dropped = [n for kind in kinds for n in data.nodes_of(kind, active=False)]
     if not dropped:
-        story.append(para("Nothing was dropped.", st.note))
+        story.append(para(_("Nothing was dropped."), st.note))
     for node in dropped:
         text = f"<b>{escape(node.title)}</b> ({escape(data.kind_label(node))})"
         if node.description:
@@ -123,11 +132,11 @@ def decisions(data: PlanData) -> list[Flowable]:
 def objectives(data: PlanData) -> list[Flowable]:
     """Each objective with its ranking, metric, key results, the goals that serve it."""
     st = styles()
-    title = "Objectives" if data.team_id is None else "Objectives we serve"
+    title = _("Objectives") if data.team_id is None else _("Objectives we serve")
     story = section(title, "objectives")
     chosen = data.plan_objectives()
     if not chosen:
-        story.append(para("No active objective.", st.note))
+        story.append(para(_("No active objective."), st.note))
     for objective in chosen:
         story += _objective(data, objective)
     return story
@@ -136,30 +145,30 @@ def objectives(data: PlanData) -> list[Flowable]:
 def _objective(data: PlanData, objective: Node) -> list[Flowable]:
     st = styles()
     facts = [
-        label("Priority", objective.priority.value),
-        label("Impact", f"{objective.impact} of 5"),
-        label("Votes", str(objective.votes)),
-        label("Status", objective.status.value),
+        label(_("Priority"), objective.priority.label),
+        label(_("Impact"), _("{impact} of 5").format(impact=objective.impact)),
+        label(_("Votes"), str(objective.votes)),
+        label(_("Status"), objective.status.label),
     ]
     if objective.owner:
-        facts.append(label("Owner", objective.owner))
+        facts.append(label(_("Owner"), objective.owner))
     block: list[Flowable] = [para(objective.title, st.h2), markup(" · ".join(facts), st.small)]
     if objective.metric:
-        block.append(markup(label("Metric", objective.metric)))
+        block.append(markup(label(_("Metric"), objective.metric)))
     if objective.description:
         block.append(para(objective.description))
     values = [data.node(v).title for v in data.upheld.get(objective.id, ())]
     if values:
-        block.append(markup(label("Upholds", ", ".join(values))))
+        block.append(markup(label(_("Upholds"), ", ".join(values))))
     results = data.key_results(objective.id)
     if results:
-        block += [markup("Key results", st.lead), key_result_table(data, results)]
+        block += [markup(_("Key results"), st.lead), key_result_table(data, results)]
     tree = support_tree(data, objective.id)
     if tree:
-        block.append(markup("Served by", st.lead))
+        block.append(markup(_("Served by"), st.lead))
         # The objective and the first lines of its tree share a page; the rest may run on.
         return [keep(block + tree[:3]), *tree[3:]]
-    block.append(para("No active goal serves this objective yet.", st.note))
+    block.append(para(_("No active goal serves this objective yet."), st.note))
     return [keep(block)]
 
 
@@ -191,7 +200,7 @@ def _team_rows(
     """In a team's plan: the branches that hold the team's goals, and how many goals not."""
     kept = [False] * len(rows)
     ancestors: list[int] = []
-    for index, (node_id, depth, _, _) in enumerate(rows):
+    for index, (node_id, depth, _third, _fourth) in enumerate(rows):
         del ancestors[depth:]
         if data.node(node_id).team == data.team_id and data.node(node_id).kind is NodeKind.GOAL:
             kept[index] = True
@@ -220,11 +229,13 @@ def support_tree(data: PlanData, root: str) -> list[Flowable]:
     for node_id, depth, result, repeated in rows:
         text = node_phrase(data, node_id)
         if result is not None:
-            text += f" <font size='8'>moves ‘{escape(data.node(result).title)}’</font>"
+            moves = escape(_("moves ‘{title}’").format(title=data.node(result).title))
+            text += f" <font size='8'>{moves}</font>"
         if repeated:
-            text += " <font size='8'>(shown above)</font>"
+            shown_above = escape(_("shown above"))
+            text += f" <font size='8'>({shown_above})</font>"
         out.append(markup(text, st.indented(depth), bullet="–" if depth else "•"))
     if hidden:
-        lead = "Also served by" if out else "Served by"
+        lead = _("Also served by") if out else _("Served by")
         out.append(para(f"{lead} {others_count(data, hidden)}.", st.small))
     return out

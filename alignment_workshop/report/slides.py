@@ -19,10 +19,12 @@ from typing import Final
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from alignment_workshop import i18n
 from alignment_workshop.analysis import analyze
 from alignment_workshop.analysis.findings import Severity
 from alignment_workshop.analysis.progress import progress
 from alignment_workshop.export_file import write_export
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.layout.steps import (
     HEADING_PX,
     LINE,
@@ -42,9 +44,9 @@ from alignment_workshop.progress import Progress, Stages
 from .fonts import BOLD, REGULAR, register_fonts
 from .text import drawable
 
-PLANNING = "Planning the steps"
-DRAWING = "Drawing the slides"
-WRITING = "Writing the file"
+PLANNING = N_("Planning the steps")
+DRAWING = N_("Drawing the slides")
+WRITING = N_("Writing the file")
 STAGES = ((PLANNING, 3), (DRAWING, 6), (WRITING, 1))
 
 #: (fill, text) of each kind of card: presentation mode's theme.
@@ -94,16 +96,22 @@ def slides_pdf(workshop: Workshop, progress: Progress | None = None) -> tuple[by
     plan = slides_plan(workshop)
     stages.begin(DRAWING)
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=(plan.width, plan.height), pageCompression=1)
+    canvas = Canvas(
+        out, pagesize=(plan.width, plan.height), pageCompression=1, lang=i18n.language_tag()
+    )
     meta = workshop.meta
-    canvas.setTitle(drawable(f"{meta.title or 'Alignment workshop'} · slides"))
+    canvas.setTitle(
+        drawable(_("{title} · slides").format(title=meta.title or _("Alignment workshop")))
+    )
     canvas.setAuthor(drawable(meta.facilitator))
-    canvas.setSubject("Alignment workshop slides")
+    canvas.setSubject(_("Alignment workshop slides"))
     total = len(plan.steps)
     for number, step in enumerate(plan.steps, 1):
         draw_step(canvas, plan, step, number, workshop)
         canvas.showPage()
-        stages.advance(number, total, f"Slide {number} of {total}")
+        stages.advance(
+            number, total, _("Slide {number} of {total}").format(number=number, total=total)
+        )
     stages.begin(WRITING)
     canvas.save()
     stages.finish()
@@ -118,10 +126,10 @@ def draw_step(canvas: Canvas, plan: StepPlan, step: Step, number: int, workshop:
     canvas.drawString(SIDE, height - 24 - HEADING_PX, drawable(step.title))
     canvas.setFont(REGULAR, TITLE_PX)
     canvas.setFillColor(MUTED)
-    counter = f"Step {number} of {len(plan.steps)}"
+    counter = _("Step {number} of {count}").format(number=number, count=len(plan.steps))
     canvas.drawRightString(plan.width - SIDE, 40, counter)
     room = plan.width - 3 * SIDE - measure(counter, TITLE_PX, False)
-    canvas.drawString(SIDE, 40, _fit(drawable(title or "Alignment workshop"), room))
+    canvas.drawString(SIDE, 40, _fit(drawable(title or _("Alignment workshop")), room))
     for box in step.boxes:
         _draw_box(canvas, box, height)
         _draw_marks(canvas, box, workshop.node(box.node_id), height)

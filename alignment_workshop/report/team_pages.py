@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from reportlab.platypus import Flowable
 
+from alignment_workshop import formats
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.model import NodeKind, Team
 
 from .blocks import finding_line, heading, keep, markup, para, section
@@ -39,7 +41,7 @@ def team_sections(
         if step is not None:
             step(index, len(teams))
         if index == 0:
-            story += section("Team plans", "teams")
+            story += section(_("Team plans"), "teams")
             story += _team(data, team, level=1, first=True)
         else:
             story += _team(data, team, level=1)
@@ -48,7 +50,7 @@ def team_sections(
 
 def _team(data: PlanData, team: Team, *, level: int, first: bool = False) -> list[Flowable]:
     st = styles()
-    title = f"Team: {team.name}"
+    title = _("Team: {name}").format(name=team.name)
     if first:  # right under "Team plans", on its page
         story = heading(title, st.h1, f"team-{team.id}", level, running=title, listed=True)
     else:
@@ -59,13 +61,13 @@ def _team(data: PlanData, team: Team, *, level: int, first: bool = False) -> lis
     story += _exchanges(data, team.id)
     goals = data.team_goals(team.id)
     if not goals:
-        story.append(para("This team has no active goals.", st.note))
+        story.append(para(_("This team has no active goals."), st.note))
     for number, goal in enumerate(goals, start=1):
         story += goal_block(data, goal, number)
     story += _contributions(data, team.id)
     owned = [n for n in data.nodes_of(NodeKind.KEY_RESULT) if n.team == team.id]
     if owned:
-        story.append(keep([markup("Key results we own", st.h2), key_result_table(data, owned)]))
+        story.append(keep([markup(_("Key results we own"), st.h2), key_result_table(data, owned)]))
     return story
 
 
@@ -73,11 +75,12 @@ def team_score_line(data: PlanData, team_id: str) -> str:
     """ "3 of 5 active goals trace cleanly to the vision (60 %)." for the team."""
     score = next((t for t in data.report.teams if t.id == team_id), None)
     if score is None or not score.goals:
-        return "No active goals yet, so this team has no alignment score."
-    return (
-        f"{score.aligned} of {score.goals} active goals trace cleanly to the vision "
-        f"({score.score:g} %)."
-    )
+        return _("No active goals yet, so this team has no alignment score.")
+    return ngettext(
+        "{aligned} of {goals} active goal traces cleanly to the vision ({score}).",
+        "{aligned} of {goals} active goals trace cleanly to the vision ({score}).",
+        score.goals,
+    ).format(aligned=score.aligned, goals=score.goals, score=formats.score(score.score or 0.0))
 
 
 def _exchanges(data: PlanData, team_id: str) -> list[Flowable]:
@@ -89,21 +92,32 @@ def _exchanges(data: PlanData, team_id: str) -> list[Flowable]:
         mine = f"‘{escape(goal.title)}’"
         for target in data.depends_out.get(goal.id, ()):
             if target not in own:
-                needs.append(f"{mine} depends on {_theirs(data, target)}")
+                needs.append(
+                    _("{mine} depends on {theirs}").format(mine=mine, theirs=_theirs(data, target))
+                )
         for source in data.supports_in.get(goal.id, ()):
             if source not in own and data.node(source).kind is NodeKind.GOAL:
-                needs.append(f"{mine} builds on {_theirs(data, source)}")
+                needs.append(
+                    _("{mine} builds on {theirs}").format(mine=mine, theirs=_theirs(data, source))
+                )
         if goal.contributors:
             names = ", ".join(escape(data.team_name(t)) for t in goal.contributors)
-            needs.append(f"{mine} asks for help from {names}")
+            needs.append(_("{mine} asks for help from {names}").format(mine=mine, names=names))
         for source in data.depends_in.get(goal.id, ()):
             if source not in own:
-                gives.append(f"{_theirs(data, source)} depends on {mine}")
+                gives.append(
+                    _("{theirs} depends on {mine}").format(theirs=_theirs(data, source), mine=mine)
+                )
         for target in data.supports_out.get(goal.id, ()):
             if target not in own and data.node(target).kind is NodeKind.GOAL:
-                gives.append(f"{_theirs(data, target)} builds on {mine}")
+                gives.append(
+                    _("{theirs} builds on {mine}").format(theirs=_theirs(data, target), mine=mine)
+                )
     story: list[Flowable] = []
-    for title, lines in (("What we need from others", needs), ("What others need from us", gives)):
+    for title, lines in (
+        (_("What we need from others"), needs),
+        (_("What others need from us"), gives),
+    ):
         if lines:
             items = [markup(line, styles().item, bullet="•") for line in lines]
             story += [markup(title, styles().h3), *items]
@@ -121,11 +135,13 @@ def _contributions(data: PlanData, team_id: str) -> list[Flowable]:
     if not goals:
         return []
     st = styles()
-    story: list[Flowable] = [markup("Goals we contribute to", st.h2)]
+    story: list[Flowable] = [markup(_("Goals we contribute to"), st.h2)]
     for goal in goals:
-        facts = [f"led by {escape(data.team_name(goal.team))}"]
-        facts.append(f"owner {escape(goal.owner)}" if goal.owner else "no owner yet")
-        facts.append(f"due {goal.due.isoformat()}" if goal.due else "no due date")
+        facts = [_("led by {team_name}").format(team_name=escape(data.team_name(goal.team)))]
+        owner = _("owner {name}").format(name=escape(goal.owner)) if goal.owner else None
+        facts.append(owner or _("no owner yet"))
+        due = _("due {date}").format(date=formats.date(goal.due)) if goal.due else None
+        facts.append(due or _("no due date"))
         text = f"<b>{escape(goal.title)}</b><br/><font size='8'>{' · '.join(facts)}</font>"
         story.append(markup(text, st.item, bullet="•"))
     return story
@@ -136,8 +152,8 @@ def unowned_goals(data: PlanData) -> list[Flowable]:
     goals = data.team_goals(None)
     if data.team_id is not None or not goals:
         return []
-    story = section("Goals without a team", "no-team")
-    story.append(para("Give each of these goals a team, or drop it.", styles().note))
+    story = section(_("Goals without a team"), "no-team")
+    story.append(para(_("Give each of these goals a team, or drop it."), styles().note))
     for number, goal in enumerate(goals, start=1):
         story += goal_block(data, goal, number)
     return story

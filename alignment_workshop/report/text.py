@@ -47,12 +47,6 @@ def _clean_char(char: str, glyphs: frozenset[int]) -> str:
 
 def drawable(text: str, *, keep_newlines: bool = False) -> str:
     """`text` with only characters the embedded font can draw; no markup escaping."""
-    return _drawable(text, keep_newlines)
-
-
-@lru_cache(maxsize=8192)
-def _drawable(text: str, keep_newlines: bool) -> str:
-    """`drawable`, once per text: a plan names the same cards and teams many times."""
     text = _NEWLINES.sub("\n", text)
     glyphs = _glyphs()
     if not keep_newlines:

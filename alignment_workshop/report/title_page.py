@@ -11,12 +11,13 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from alignment_workshop import formats
 from alignment_workshop.analysis.findings import Severity, TeamScore
 from alignment_workshop.analysis.periods import period_span, period_text
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.model import Period
 
 from . import palette
-from .analysis_words import SEVERITY_COUNTS
 from .blocks import colored, finding_line, grid, heading, keep, label, markup, para, spacer
 from .fonts import REGULAR
 from .plan import PlanData
@@ -25,8 +26,8 @@ from .text import escape
 
 
 def percent(score: float | None) -> str:
-    """A score as "72.7 %", or "—" when there is none."""
-    return "—" if score is None else f"{score:g} %"
+    """A score as the language writes it ("72.7%", "72,7 %"), or "—" when there is none."""
+    return "—" if score is None else formats.score(score)
 
 
 def period_words(period: Period) -> str:
@@ -42,24 +43,30 @@ def title_page(data: PlanData, width: float) -> list[Flowable]:
     story: list[Flowable] = heading(meta.title, st.title, "summary", 0)
     if data.team_id is not None:
         team = data.team_name(data.team_id)
-        story.append(markup(f"Action plan for {colored(team, palette.ACCENT, bold=True)}"))
+        story.append(
+            markup(
+                _("Action plan for {colored}").format(
+                    colored=colored(team, palette.ACCENT, bold=True)
+                )
+            )
+        )
     facts = []
     if meta.period is not None:
-        facts.append(label("Period", period_words(meta.period)))
+        facts.append(label(_("Period"), period_words(meta.period)))
     if meta.date is not None:
-        facts.append(label("Date", meta.date.isoformat()))
+        facts.append(label(_("Date"), formats.date(meta.date)))
     if meta.facilitator:
-        facts.append(label("Facilitator", meta.facilitator))
+        facts.append(label(_("Facilitator"), meta.facilitator))
     if meta.participants:
-        facts.append(label("Participants", ", ".join(meta.participants)))
+        facts.append(label(_("Participants"), ", ".join(meta.participants)))
     story += [markup(f) for f in facts]
     story += [spacer(10), _score_box(data, width), spacer(10)]
     if data.team_id is None and data.report.teams:
-        story.append(keep([markup("Team scores", st.h3), _team_table(data, width)]))
+        story.append(keep([markup(_("Team scores"), st.h3), _team_table(data, width)]))
     story += [spacer(8), _counts(data)]
     story += _first_three(data)
     if meta.notes.strip():
-        story += [markup("Workshop notes", st.h3), para(meta.notes)]
+        story += [markup(_("Workshop notes"), st.h3), para(meta.notes)]
     return story
 
 
@@ -72,19 +79,27 @@ def _caption(data: PlanData) -> str:
     if data.team_id is not None:
         team = _team_score(data)
         if team is None or not team.goals:
-            return "This team has no active goals yet, so it has no alignment score."
-        return (
-            f"{data.team_name(data.team_id)}: {team.aligned} of {team.goals} active "
-            "goals trace cleanly to the vision. "
-            f"The whole workshop scores {percent(data.report.score)}."
+            return _("This team has no active goals yet, so it has no alignment score.")
+        return ngettext(
+            "{team_name}: {aligned} of {goals} active goal traces cleanly to the vision. "
+            "The whole workshop scores {percent}.",
+            "{team_name}: {aligned} of {goals} active goals trace cleanly to the vision. "
+            "The whole workshop scores {percent}.",
+            team.goals,
+        ).format(
+            team_name=data.team_name(data.team_id),
+            aligned=team.aligned,
+            goals=team.goals,
+            percent=percent(data.report.score),
         )
     goals = sum(t.goals for t in data.report.teams) + len(data.team_goals(None))
     if data.report.score is None:
-        return "No active team goals yet, so there is no alignment score."
-    return (
-        f"Alignment score: {len(data.report.aligned)} of {goals} active team goals "
-        "trace cleanly to the vision."
-    )
+        return _("No active team goals yet, so there is no alignment score.")
+    return ngettext(
+        "Alignment score: {count} of {goals} active team goal traces cleanly to the vision.",
+        "Alignment score: {count} of {goals} active team goals trace cleanly to the vision.",
+        goals,
+    ).format(count=len(data.report.aligned), goals=goals)
 
 
 def _score_box(data: PlanData, width: float) -> Table:
@@ -113,7 +128,7 @@ def _score_box(data: PlanData, width: float) -> Table:
 def _team_table(data: PlanData, width: float) -> Table:
     st = styles()
     rows: list[list[Flowable | str]] = [
-        [markup(f"<b>{h}</b>", st.cell) for h in ("Team", "Goals", "Aligned", "Score")]
+        [markup(f"<b>{h}</b>", st.cell) for h in (_("Team"), _("Goals"), _("Aligned"), _("Score"))]
     ]
     for team in data.report.teams:
         color = data.workshop.team(team.id).color if data.workshop.has_team(team.id) else "#888888"
@@ -133,20 +148,30 @@ def _counts(data: PlanData) -> Flowable:
     parts = []
     for severity in Severity:
         count = sum(1 for f in data.findings if f.severity is severity)
-        one, many = SEVERITY_COUNTS[severity]
-        word = one if count == 1 else many
-        parts.append(colored(f"{count} {word}", palette.SEVERITY_COLORS[severity], bold=True))
-    lead = "Findings" if data.team_id is None else "Findings about this team's goals"
+        parts.append(
+            colored(_counted(severity, count), palette.SEVERITY_COLORS[severity], bold=True)
+        )
+    lead = _("Findings") if data.team_id is None else _("Findings about this team's goals")
     return markup(f"<b>{lead}:</b> " + " · ".join(parts))
 
 
 def _first_three(data: PlanData) -> list[Flowable]:
     st = styles()
-    story: list[Flowable] = [markup("The three things to resolve first", st.h3)]
+    story: list[Flowable] = [markup(_("The three things to resolve first"), st.h3)]
     top = data.findings[:3]
     if not top:
         if data.team_id is None:
-            return [*story, para("Nothing: the checks found no problem.")]
-        return [*story, para("Nothing: the checks found no problem with this team's goals.")]
+            return [*story, para(_("Nothing: the checks found no problem."))]
+        return [*story, para(_("Nothing: the checks found no problem with this team's goals."))]
     story += [finding_line(finding, []) for finding in top]
     return story
+
+
+def _counted(severity: Severity, count: int) -> str:
+    if severity is Severity.ERROR:
+        text = ngettext("{count} error", "{count} errors", count)
+    elif severity is Severity.WARNING:
+        text = ngettext("{count} warning", "{count} warnings", count)
+    else:
+        text = ngettext("{count} note", "{count} notes", count)
+    return text.format(count=count)

@@ -26,6 +26,8 @@ from typing import Any
 
 from aiohttp import web
 
+from alignment_workshop.i18n import _
+
 from .assets import Asset
 from .errors import RoomError
 from .limits import RateLimiter
@@ -72,7 +74,7 @@ def _secured(response: web.StreamResponse) -> web.StreamResponse:
 
 def not_found() -> web.StreamResponse:
     """The one answer for a wrong token, a missing token and an address that is not there."""
-    return _secured(web.Response(status=404, text="Not found.", content_type="text/plain"))
+    return _secured(web.Response(status=404, text=_("Not found."), content_type="text/plain"))
 
 
 def refusal(code: str) -> web.StreamResponse:
@@ -134,7 +136,7 @@ class PhoneApi:
             known = rest in self.assets or any(rest == path for _, path in self.routes)
             if not known:
                 return not_found()
-            return _secured(web.Response(status=405, text="Method not allowed."))
+            return _secured(web.Response(status=405, text=_("Method not allowed.")))
         phone = self._phone(request)
         if phone is not None and not self.per_phone.allow(phone):
             return refusal("slow-down")

@@ -50,12 +50,12 @@ def test_empty_map_scores_a_dash_not_100(qtbot: QtBot) -> None:
 
 def test_score_teams_and_grouped_findings(qtbot: QtBot) -> None:
     rig = Rig(qtbot, _workshop())
-    assert rig.dock.score_label.text() == "Alignment 50 %"
+    assert rig.dock.score_label.text() == "Alignment 50%"
     rows = [
         [rig.dock.teams.topLevelItem(i).text(c) for c in range(3)]
         for i in range(rig.dock.teams.topLevelItemCount())
     ]
-    assert rows == [["Sales", "1/1", "100 %"], ["Ops", "0/1", "0 %"]]
+    assert rows == [["Sales", "1/1", "100%"], ["Ops", "0/1", "0%"]]
     rows = [rig.dock.findings.item(i).text() for i in range(rig.dock.findings.count())]
     assert rows[0] == "Errors (1)"
     orphan = rig.dock.visible_findings()[0]
@@ -94,5 +94,5 @@ def test_dock_follows_edits(qtbot: QtBot) -> None:
     rig = Rig(qtbot, _workshop())
     with qtbot.waitSignal(rig.document.analysis_updated, timeout=2000):
         rig.document.add_link(LinkKind.SUPPORTS, "g2", "o")
-    assert rig.dock.score_label.text() == "Alignment 100 %"
+    assert rig.dock.score_label.text() == "Alignment 100%"
     assert not any(f.rule == "orphan" for f in rig.dock.visible_findings())

@@ -74,7 +74,7 @@ def test_add_node(doc, qtbot):
     node = doc.workshop.node(node_id)
     assert (node.kind, node.title, node.pos) == (NodeKind.GOAL, "Redesign onboarding", (10.0, 20.0))
     assert doc.workshop.nodes[-1].id == node_id
-    assert doc.undo_stack.undoText() == "Add goal 'Redesign onboarding'"
+    assert doc.undo_stack.undoText() == "Add team goal 'Redesign onboarding'"
     undo_redo_cycle(doc, before, doc.workshop.copy())
 
 

@@ -132,7 +132,7 @@ def test_export_spreadsheet_writes_a_file_that_imports_back(
 ) -> None:
     target = tmp_path / f"cards{suffix}"
     answer = (str(target.with_suffix("")), f"x (*{suffix})")
-    monkeypatch.setattr(import_dialogs, "EXPORT_FILTERS", {f"x (*{suffix})": suffix})
+    monkeypatch.setattr(import_dialogs, "export_filters", lambda: {f"x (*{suffix})": suffix})
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: answer))
     messages: list[str] = []
     window.document.message.connect(messages.append)

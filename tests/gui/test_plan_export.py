@@ -93,14 +93,14 @@ def test_cancel_writes_nothing_and_a_failure_is_one_sentence(
 
 
 def test_the_paper_is_a_file_type_of_the_save_dialog(window, monkeypatch, tmp_path, qtbot) -> None:
-    from alignment_workshop.gui.window.export_dialogs import PAPER_FILTERS
+    from alignment_workshop.gui.window.export_dialogs import paper_filters
 
     offered: list[tuple[str, str]] = []
 
     def save_as(paper: str):
         def answer(_parent, _title, _folder, filters, selected):
             offered.append((filters, selected))
-            return str(tmp_path / f"{paper}.pdf"), PAPER_FILTERS[paper]
+            return str(tmp_path / f"{paper}.pdf"), paper_filters()[paper]
 
         monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
 
@@ -113,5 +113,5 @@ def test_the_paper_is_a_file_type_of_the_save_dialog(window, monkeypatch, tmp_pa
     assert (float(letter.width), float(letter.height)) == (612, 792)
     assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
     filters, selected = offered[0]
-    assert filters.split(";;") == list(PAPER_FILTERS.values())
-    assert selected in PAPER_FILTERS.values()
+    assert filters.split(";;") == list(paper_filters().values())
+    assert selected in paper_filters().values()

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar
 
+from alignment_workshop import formats
 from alignment_workshop.gui.features.focus import FocusMode
 from alignment_workshop.gui.features.presentation.mode import TIMER_QUESTION_PX, PresentationMode
 from alignment_workshop.gui.features.presentation.stage import StageCard
@@ -143,7 +144,7 @@ def test_the_timer_counts_down_for_the_room(qtbot, env, presentation, monkeypatc
 def test_score_and_findings_float_over_the_map(env, presentation) -> None:
     presentation.enter()
     report = env.document.report
-    assert f"{report.score:g} %" in presentation.overlays.score.text()
+    assert formats.score(report.score) in presentation.overlays.score.text()
     assert not presentation.overlays.findings.isVisible()
     presentation.findings_action.trigger()
     assert presentation.overlays.findings.isVisible()

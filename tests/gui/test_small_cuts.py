@@ -64,7 +64,7 @@ def test_menu_items_that_open_a_window_end_in_an_ellipsis(window: MainWindow) ->
 def test_status_bar_keeps_score_and_zoom_apart(window: MainWindow, qtbot: QtBot) -> None:
     window.view.set_zoom(1.0)
     score, zoom, line = window.score_label, window.zoom_label, window.status_separator
-    assert zoom.text() == "Zoom 100 %"
+    assert zoom.text() == "Zoom 100%"
     assert score.text().startswith("Alignment") and "%" not in score.text().split(":")[0]
     qtbot.waitUntil(lambda: zoom.isVisible() and line.isVisible())
     assert score.geometry().right() < line.geometry().left() < zoom.geometry().left()

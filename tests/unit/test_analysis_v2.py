@@ -369,7 +369,8 @@ def test_a_goal_or_key_result_due_outside_the_period_is_reported(due: dt.date, s
     found = m.findings("due-outside-period")
     assert [f.nodes for f in found] == [("g",), ("k",)]
     assert all(f.severity is Severity.INFO for f in found)
-    assert f"{side} workshop's period 'H1 2027' (2027-01-01 to 2027-06-30)" in found[0].message
+    # Dates as the language in effect writes them (English here; German in test_i18n.py).
+    assert f"{side} workshop's period 'H1 2027' (Jan 1, 2027 to Jun 30, 2027)" in found[0].message
     assert found[0].message.endswith("agree that this work belongs to another one.")
 
 
@@ -396,7 +397,7 @@ def test_a_period_without_a_label_is_named_by_its_dates() -> None:
     m.workshop.update_meta(period=Period(H1.start, H1.end))
     m.goal("g", due=dt.date(2028, 1, 1))
     [finding] = m.findings("due-outside-period")
-    assert "(2027-01-01 to 2027-06-30)" in finding.message
+    assert "(Jan 1, 2027 to Jun 30, 2027)" in finding.message
 
 
 # ----------------------------------------------------------------- the score v2

@@ -25,7 +25,9 @@ from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_FILES = ("pyproject.toml", "README.md", "LICENSE", "alignment_workshop", "resources")
+PROJECT_FILES = (
+    "pyproject.toml", "setup.py", "README.md", "LICENSE", "alignment_workshop", "resources",
+)  # fmt: skip
 RUNTIME_DEPENDENCIES = (
     "PySide6-Essentials", "shiboken6", "networkx", "reportlab", "appdirs", "aiohttp", "segno",
 )  # fmt: skip
@@ -43,6 +45,8 @@ SHIPPED = (
     "alignment_workshop/resources/room/phone.html",  # the room's phone page, served from memory
     "alignment_workshop/resources/room/phone.js",
     "alignment_workshop/resources/room/phone.css",
+    # compiled by setup.py's build hook from the .po (the copy below holds no .mo)
+    "alignment_workshop/resources/locale/de/LC_MESSAGES/alignment_workshop.mo",
 )
 
 
@@ -58,7 +62,7 @@ def run(args: list[str], cwd: Path, timeout: float = 600) -> subprocess.Complete
 def build_wheel(tmp: Path) -> Path:
     """Copy the project's own files to `tmp/src` and build the wheel from the copy."""
     source = tmp / "src"
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "*.mo")
     for name in PROJECT_FILES:
         origin = ROOT / name
         if origin.is_dir():
@@ -127,6 +131,8 @@ def test_wheel_installs_a_working_command_with_its_resources(tmp_path: Path) -> 
     checked = run([command, "check", str(example), "--json"], work)
     assert checked.returncode in (0, 1), checked.stderr
     assert json.loads(checked.stdout)["findings"], "the example shows findings on purpose"
+    german = run([command, "check", str(example), "--lang", "de"], work)
+    assert german.stdout.startswith("Ausrichtung: "), "the wheel's German catalogue is missing"
 
     pdf = work / "plan.pdf"
     exported = run([command, "export", str(example), "-o", str(pdf)], work)

@@ -53,7 +53,9 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
+from alignment_workshop import formats
 from alignment_workshop.export_file import write_export
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.model import Workshop
 from alignment_workshop.progress import Progress, Stages
 
@@ -75,8 +77,8 @@ BAND_ROWS = 256
 #: Cards and links drawn at a time into an SVG.
 SVG_BATCH = 200
 
-BUILDING = "Preparing the map"
-DRAWING = "Drawing the map"
+BUILDING = N_("Preparing the map")
+DRAWING = N_("Drawing the map")
 #: Shares of the bar, from timing the 500-goal map.
 STAGES = ((BUILDING, 5), (DRAWING, 95))
 
@@ -109,7 +111,9 @@ def export_image(
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".png", ".svg"):
-        raise ValueError(f"'{path.name}': the map can be exported as .png or .svg only")
+        raise ValueError(
+            _("'{name}': the map can be exported as .png or .svg only").format(name=path.name)
+        )
     data, note = render_map(workshop, suffix[1:], progress)
     write_export(path, data)
     return note
@@ -200,10 +204,15 @@ def scaled_note(source: QRectF) -> str | None:
     size = png_size(source)
     share = scale / PNG_SCALE * 100
     percent = f"{share:.2g}" if share < 1 else f"{share:.0f}"
-    return (
-        f"The map is too large for an image at full size, so it was scaled to {percent} % "
-        f"({size.width():,} × {size.height():,} pixels; at most {MAX_PNG_SIDE:,} a side "
-        f"and {MAX_PNG_PIXELS // 1_000_000} megapixels)."
+    return _(
+        "The map is too large for an image at full size, so it was scaled to {percent} % ({width}"
+        " × {height} pixels; at most {side} a side and {megapixels} megapixels)."
+    ).format(
+        percent=percent,
+        width=formats.decimal(size.width()),
+        height=formats.decimal(size.height()),
+        side=formats.decimal(MAX_PNG_SIDE),
+        megapixels=formats.decimal(MAX_PNG_PIXELS // 1_000_000),
     )
 
 
@@ -228,7 +237,9 @@ def _band(scene: MapScene, part: QRectF, width: int, rows: int) -> QImage:
     band.fill(QColor("#FFFFFF"))
     painter = QPainter()
     if not painter.begin(band):
-        raise MemoryError(f"could not draw a {width} × {rows} band of the map")
+        raise MemoryError(
+            _("could not draw a {width} × {rows} band of the map").format(width=width, rows=rows)
+        )
     try:
         painter.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
@@ -247,18 +258,18 @@ def _svg(scene: MapScene, source: QRectF, step: Step) -> bytes:
     generator.setOutputDevice(buffer)
     generator.setSize(QSize(round(source.width()), round(source.height())))
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-    generator.setTitle("Alignment map")
-    generator.setDescription("Exported by Alignment Workshop")
+    generator.setTitle(_("Alignment map"))
+    generator.setDescription(_("Exported by Alignment Workshop"))
     painter = QPainter()
     if not painter.begin(generator):
-        raise OSError("could not start the SVG drawing")
+        raise OSError(_("could not start the SVG drawing"))
     try:  # end the painter before the generator and its buffer go, even when cancelled
         _svg_batches(scene, painter, source, step)
     finally:
         finished = painter.end()
     data = bytes(buffer.data().data())
     if not finished or not data.rstrip().endswith(b"</svg>"):
-        raise OSError("the SVG drawing could not be finished")
+        raise OSError(_("the SVG drawing could not be finished"))
     return data
 
 

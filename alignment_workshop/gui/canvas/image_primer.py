@@ -10,6 +10,7 @@ PNG and an SVG, so every type the drawing needs exists before a worker starts.
 
 from __future__ import annotations
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Status, Team, Workshop
 
 
@@ -37,4 +38,4 @@ def primer_workshop() -> Workshop:
         Link("l7", LinkKind.SUPPORTS, "g2", "o"),
         Link("l8", LinkKind.DEPENDS, "g2", "g3"),  # two links between one pair
     ]
-    return Workshop.from_records(Meta(title="Primer"), [Team("t", "Team")], nodes, links)
+    return Workshop.from_records(Meta(title=_("Primer")), [Team("t", "Team")], nodes, links)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.model import (
     LinkKind,
     NodeKind,
@@ -42,7 +43,15 @@ from .title_editor import TitleEditor, claims_escape
 
 def new_title(kind: NodeKind) -> str:
     """The title a new card gets ("New objective"); it opens straight into renaming."""
-    return f"New {kind.label.lower()}"
+    return _(_NEW_TITLES[kind])
+
+
+#: The title a new card gets, by kind.
+_NEW_TITLES = {
+    NodeKind.VISION: N_("New vision"), NodeKind.VALUE: N_("New value"),
+    NodeKind.OBJECTIVE: N_("New objective"), NodeKind.GOAL: N_("New team goal"),
+    NodeKind.KEY_RESULT: N_("New key result"),
+}  # fmt: skip
 
 
 def clipped(title: str, limit: int = 30) -> str:
@@ -52,11 +61,11 @@ def clipped(title: str, limit: int = 30) -> str:
 
 
 _LINK_VERBS = {
-    LinkKind.SUPPORTS: "supports",
-    LinkKind.UPHOLDS: "upholds",
-    LinkKind.CONFLICTS: "conflicts with",
-    LinkKind.DEPENDS: "depends on",
-    LinkKind.MEASURES: "measures",
+    LinkKind.SUPPORTS: N_("supports"),
+    LinkKind.UPHOLDS: N_("upholds"),
+    LinkKind.CONFLICTS: N_("conflicts with"),
+    LinkKind.DEPENDS: N_("depends on"),
+    LinkKind.MEASURES: N_("measures"),
 }
 
 #: A context-menu provider gets the menu and the ids of the selected nodes.
@@ -154,12 +163,16 @@ class SceneInteraction:
         if kind is None:
             kind = natural_link_kind(source.kind, target.kind)
         if kind is None and natural_link_kind(target.kind, source.kind) is not None:
-            self.document.message.emit("Linked the other way round, as the pair only allows.")
+            self.document.message.emit(_("Linked the other way round, as the pair only allows."))
             return self.link_nodes(target_id, source_id)
         link_id = self.document.add_link(kind or LinkKind.SUPPORTS, source_id, target_id)
         if link_id is not None:
-            verb = _LINK_VERBS[self.document.workshop.link(link_id).kind]
-            self.document.message.emit(f"Linked: '{source.title}' {verb} '{target.title}'.")
+            verb = _(_LINK_VERBS[self.document.workshop.link(link_id).kind])
+            self.document.message.emit(
+                _("Linked: '{source}' {verb} '{target}'.").format(
+                    source=source.title, verb=verb, target=target.title
+                )
+            )
         return link_id
 
     def add_link_actions(self, menu: QMenu, source_id: str, target_id: str) -> None:
@@ -167,7 +180,11 @@ class SceneInteraction:
         workshop = self.document.workshop
         source, target = workshop.node(source_id), workshop.node(target_id)
         for kind in allowed_link_kinds(source.kind, target.kind):
-            text = f"Link: '{clipped(source.title)}' {_LINK_VERBS[kind]} '{clipped(target.title)}'"
+            text = _("Link: '{source}' {verb} '{target}'").format(
+                source=clipped(source.title),
+                verb=_(_LINK_VERBS[kind]),
+                target=clipped(target.title),
+            )
             action = menu.addAction(text)
             action.triggered.connect(
                 lambda _=False, k=kind: self.document.add_link(k, source_id, target_id)
@@ -233,7 +250,7 @@ class SceneInteraction:
         if not workshop.has_node(node_id) or title == workshop.node(node_id).title:
             return
         if not title:
-            self.document.message.emit("A title cannot be blank; the old title was kept.")
+            self.document.message.emit(_("A title cannot be blank; the old title was kept."))
             return
         self.document.update_node(node_id, title=title)
 
@@ -305,7 +322,7 @@ class SceneInteraction:
         """Esc ends a link drag; True when the key was used."""
         if event.key() == Qt.Key.Key_Escape and self._link_source is not None:
             self._end_link_drag()
-            self.document.message.emit("Link cancelled.")
+            self.document.message.emit(_("Link cancelled."))
             event.accept()
             return True
         return False
@@ -326,7 +343,7 @@ class SceneInteraction:
                 self._link_menu(menu, link)
             else:
                 for kind in NodeKind:
-                    action = menu.addAction(f"Add {kind.label.lower()} here")
+                    action = menu.addAction(_("Add {kind} here").format(kind=kind.noun))
                     action.triggered.connect(
                         lambda _=False, k=kind: self.add_node_at(k, (pos.x(), pos.y()))
                     )
@@ -344,7 +361,7 @@ class SceneInteraction:
         line.setZValue(10.0)
         self.scene.addItem(line)
         self._link_line = line
-        self.document.message.emit("Drop on another card to link them.")
+        self.document.message.emit(_("Drop on another card to link them."))
 
     def _end_link_drag(self) -> None:
         if self._link_line is not None:
@@ -365,9 +382,9 @@ class SceneInteraction:
     # ------------------------------------------------------------------ context menu
 
     def _node_menu(self, menu: QMenu, node: NodeItem) -> None:
-        _add(menu, "Rename", lambda: self.start_rename(node.node_id))
+        _add(menu, _("Rename"), lambda: self.start_rename(node.node_id))
         if self.can_measure(node.node_id):
-            _add(menu, "Add Key Result", lambda: self.add_key_result(node.node_id))
+            _add(menu, _("Add Key Result"), lambda: self.add_key_result(node.node_id))
         selected = self.scene.selected_node_ids()
         others = [i for i in selected if i != node.node_id]
         if len(others) == 1:
@@ -377,16 +394,16 @@ class SceneInteraction:
             menu.addSeparator()
             provider(menu, selected)
         menu.addSeparator()
-        _add(menu, "Delete", self.delete_selection)
+        _add(menu, _("Delete"), self.delete_selection)
 
     def _link_menu(self, menu: QMenu, item: LinkItem) -> None:
         link = item.link
         if link.kind is LinkKind.CONFLICTS:
-            label = "Mark unresolved" if link.resolved else "Mark resolved"
+            label = _("Mark unresolved") if link.resolved else _("Mark resolved")
             _add(
                 menu, label, lambda: self.document.update_link(link.id, resolved=not link.resolved)
             )
-        _add(menu, "Delete link", lambda: self.document.delete([], [link.id]))
+        _add(menu, _("Delete link"), lambda: self.document.delete([], [link.id]))
 
 
 def _add(menu: QMenu, text: str, slot: Callable[[], object]) -> None:

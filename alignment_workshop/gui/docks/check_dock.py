@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop import formats
 from alignment_workshop.analysis.findings import Finding, Report, Severity, TeamScore
 from alignment_workshop.analysis.periods import period_span, period_text
+from alignment_workshop.i18n import N_, _, ngettext
 
 from ..canvas.scene import MapScene
 from ..canvas.view import MapView
@@ -36,13 +38,17 @@ from ..support.plain_text import tooltip
 
 NO_SCORE = "—"
 _FINDING_ROLE = Qt.ItemDataRole.UserRole
-_GROUP_NAMES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
+_GROUP_NAMES = {
+    Severity.ERROR: N_("Errors"),
+    Severity.WARNING: N_("Warnings"),
+    Severity.INFO: N_("Info"),
+}
 _GROUP_COLORS = {Severity.ERROR: "#C62828", Severity.WARNING: "#B26A00", Severity.INFO: "#455A64"}
 
 
 def score_text(score: float | None) -> str:
-    """ "72.7 %" or "—" when there is nothing to score."""
-    return NO_SCORE if score is None else f"{score:g} %"
+    """ "72.7%" ("72,7 %" in German), or "—" when there is nothing to score."""
+    return NO_SCORE if score is None else formats.score(score)
 
 
 def _swatch(color: str) -> QIcon:
@@ -57,7 +63,7 @@ class CheckDock(QDockWidget):
     def __init__(
         self, document: Document, scene: MapScene, view: MapView, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Alignment check", parent)
+        super().__init__(_("Alignment check"), parent)
         self.setObjectName("check-dock")
         self.document, self.scene, self.view = document, scene, view
         self._report: Report | None = None
@@ -77,7 +83,7 @@ class CheckDock(QDockWidget):
         self.score_note = QLabel(body)
         self.score_note.setWordWrap(True)
         self.teams = QTreeWidget(body)
-        self.teams.setHeaderLabels(["Team", "Aligned", "Score"])
+        self.teams.setHeaderLabels([_("Team"), _("Aligned"), _("Score")])
         self.teams.setRootIsDecorated(False)
         self.teams.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
         self.teams.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -102,7 +108,7 @@ class CheckDock(QDockWidget):
             self.show_report(document.report)
 
     def _filter_row(self, body: QWidget) -> QHBoxLayout:
-        self.filters = {s: QCheckBox(_GROUP_NAMES[s], body) for s in Severity}
+        self.filters = {s: QCheckBox(_(_GROUP_NAMES[s]), body) for s in Severity}
         row = QHBoxLayout()
         for box in self.filters.values():
             box.setChecked(True)
@@ -118,7 +124,11 @@ class CheckDock(QDockWidget):
             self.period_label.clear()
             return
         name, span = period_text(period), period_span(period)
-        self.period_label.setText(f"Period: {name}" if name == span else f"Period: {name} ({span})")
+        self.period_label.setText(
+            _("Period: {name}").format(name=name)
+            if name == span
+            else _("Period: {name} ({span})").format(name=name, span=span)
+        )
 
     def show_report(self, report: object) -> None:
         """Show `report` (a `Report`; anything else clears the dock)."""
@@ -130,12 +140,18 @@ class CheckDock(QDockWidget):
     def _show_score(self) -> None:
         report = self._report
         score = None if report is None else report.score
-        self.score_label.setText(f"Alignment {score_text(score)}")
+        self.score_label.setText(_("Alignment {score_text}").format(score_text=score_text(score)))
         if score is None:
-            self.score_note.setText("No active objectives or goals to score yet.")
+            self.score_note.setText(_("No active objectives or goals to score yet."))
         else:
             aligned = len(report.aligned) if report is not None else 0
-            self.score_note.setText(f"{aligned} active goal(s) reach the vision cleanly.")
+            self.score_note.setText(
+                ngettext(
+                    "{count} active goal reaches the vision cleanly.",
+                    "{count} active goals reach the vision cleanly.",
+                    aligned,
+                ).format(count=aligned)
+            )
 
     def _show_teams(self) -> None:
         self.teams.clear()
@@ -157,7 +173,7 @@ class CheckDock(QDockWidget):
         findings = () if self._report is None else self._report.findings
         for severity in Severity:
             group = [f for f in findings if f.severity is severity]
-            title = f"{_GROUP_NAMES[severity]} ({len(group)})"
+            title = f"{_(_GROUP_NAMES[severity])} ({len(group)})"
             self.filters[severity].setText(title)
             if not group or not self.filters[severity].isChecked():
                 continue
@@ -179,10 +195,10 @@ class CheckDock(QDockWidget):
     def _nothing_listed(self, filtered: bool) -> str:
         """What the empty list says: hidden by the filters, nothing to check, or aligned."""
         if filtered:
-            return "No findings."
+            return _("No findings.")
         if self._report is None or self._report.score is None:
-            return "Nothing to check yet: add objectives and team goals, then link them."
-        return "No findings: the map is aligned."
+            return _("Nothing to check yet: add objectives and team goals, then link them.")
+        return _("No findings: the map is aligned.")
 
     def _finding_items(self) -> list[QListWidgetItem]:
         items = (self.findings.item(row) for row in range(self.findings.count()))

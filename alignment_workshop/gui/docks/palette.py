@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QIcon, QMouseEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolButton, QVBoxLayout, QWidget
 
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.model import NodeKind
 
 from ..canvas import style
@@ -18,14 +19,14 @@ from ..canvas.kind_drag import kind_mime
 
 #: The order and labels of the palette's buttons.
 ENTRIES = (
-    (NodeKind.VISION, "Vision", "The one future the whole company works towards"),
-    (NodeKind.VALUE, "Value", "A principle the work must live up to"),
-    (NodeKind.OBJECTIVE, "Objective", "A company objective that serves the vision"),
-    (NodeKind.GOAL, "Team goal", "A team's goal; double-click empty canvas adds one too"),
+    (NodeKind.VISION, N_("Vision"), N_("The one future the whole company works towards")),
+    (NodeKind.VALUE, N_("Value"), N_("A principle the work must live up to")),
+    (NodeKind.OBJECTIVE, N_("Objective"), N_("A company objective that serves the vision")),
+    (NodeKind.GOAL, N_("Team goal"), N_("A team's goal; double-click empty canvas adds one too")),
     (
         NodeKind.KEY_RESULT,
-        "Key result",
-        "A measurable result: select its objective or goal first, or drop it onto one",
+        N_("Key result"),
+        N_("A measurable result: select its objective or goal first, or drop it onto one"),
     ),
 )
 
@@ -85,7 +86,7 @@ class PaletteDock(QDockWidget):
     add_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Add", parent)
+        super().__init__(_("Add"), parent)
         self.setObjectName("PaletteDock")
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -98,8 +99,8 @@ class PaletteDock(QDockWidget):
         self.buttons: dict[NodeKind, KindButton] = {}
         for kind, label, tip in ENTRIES:
             button = KindButton(kind, body)
-            button.setText(label)
-            button.setToolTip(tip)
+            button.setText(_(label))
+            button.setToolTip(_(tip))
             button.setIcon(kind_icon(kind))
             button.setIconSize(QSize(28, 28))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

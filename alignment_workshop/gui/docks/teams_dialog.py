@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.model import Team
 from alignment_workshop.report import team_colors
 
@@ -68,7 +69,7 @@ class TeamsDialog(QDialog):
         choose_color: ChooseColor | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Teams")
+        self.setWindowTitle(_("Teams"))
         self.document = document
         self._ask_destination = ask_destination or self._ask_with_dialog
         self._choose_color = choose_color or self._choose_with_dialog
@@ -98,10 +99,10 @@ class TeamsDialog(QDialog):
         super().done(result)
 
     def _buttons(self) -> QVBoxLayout:
-        self.add_button = QPushButton("Add team", self)
-        self.rename_button = QPushButton("Rename", self)
-        self.color_button = QPushButton("Colour…", self)
-        self.remove_button = QPushButton("Remove…", self)
+        self.add_button = QPushButton(_("Add team"), self)
+        self.rename_button = QPushButton(_("Rename"), self)
+        self.color_button = QPushButton(_("Colour…"), self)
+        self.remove_button = QPushButton(_("Remove…"), self)
         self.add_button.clicked.connect(self.add_team)
         self.rename_button.clicked.connect(self._start_rename)
         self.color_button.clicked.connect(self.recolour_current)
@@ -125,7 +126,9 @@ class TeamsDialog(QDialog):
                 goals = len(workshop.goals_of_team(team.id))
                 item = QListWidgetItem(_swatch(team.color), team.name, self.list)
                 item.setData(_ID_ROLE, team.id)
-                item.setToolTip(f"{goals} goal(s)")
+                item.setToolTip(
+                    ngettext("{count} goal", "{count} goals", goals).format(count=goals)
+                )
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 if team.id == current:
                     self.list.setCurrentItem(item)
@@ -154,7 +157,7 @@ class TeamsDialog(QDialog):
     def add_team(self) -> str | None:
         """Add a team with a fresh colour and start editing its name."""
         color = team_colors.next_color(t.color for t in self.document.workshop.teams)
-        team_id = self.document.add_team("New team", color)
+        team_id = self.document.add_team(_("New team"), color)
         if team_id is not None:
             self.select_team(team_id)
             self._start_rename()
@@ -207,7 +210,7 @@ class TeamsDialog(QDialog):
     # ------------------------------------------------------------------ default prompts
 
     def _choose_with_dialog(self, current: QColor) -> QColor | None:
-        color = QColorDialog.getColor(current, self, "Team colour")
+        color = QColorDialog.getColor(current, self, _("Team colour"))
         return color if color.isValid() else None
 
     def _ask_with_dialog(
@@ -224,13 +227,18 @@ class GoalsDestinationDialog(QDialog):
 
     def __init__(self, team: Team, others: list[Team], goals: int, parent: QWidget | None):
         super().__init__(parent)
-        self.setWindowTitle("Remove team")
+        self.setWindowTitle(_("Remove team"))
         label = plain_label(
-            f"'{team.name}' still has {goals} goal(s). What should happen to them?", self
+            ngettext(
+                "'{name}' still has {count} goal. What should happen to it?",
+                "'{name}' still has {count} goals. What should happen to them?",
+                goals,
+            ).format(name=team.name, count=goals),
+            self,
         )
         label.setWordWrap(True)
-        self.move_radio = QRadioButton("Move them to", self)
-        self.leave_radio = QRadioButton("Leave them without a team", self)
+        self.move_radio = QRadioButton(_("Move them to"), self)
+        self.leave_radio = QRadioButton(_("Leave them without a team"), self)
         self.team_box = QComboBox(self)
         for other in others:
             self.team_box.addItem(_swatch(other.color), other.name, other.id)
@@ -245,7 +253,7 @@ class GoalsDestinationDialog(QDialog):
         move_row.addWidget(self.move_radio)
         move_row.addWidget(self.team_box, 1)
         buttons = QDialogButtonBox(self)
-        buttons.addButton("Remove team", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Remove team"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from alignment_workshop.model import Link, Meta, Node, Position, Team, Workshop
+from alignment_workshop.i18n import N_, _
+from alignment_workshop.model import Link, LinkKind, Meta, Node, Position, Team, Workshop
 
 if TYPE_CHECKING:
     from alignment_workshop.interchange import Imported
@@ -34,16 +35,39 @@ def quoted(title: str) -> str:
     return f"'{line}'"
 
 
+#: The names of the fields an edit changes, as undo texts name them ("Edit due date of …").
+_FIELD_LABELS = {
+    "title": N_("title"), "description": N_("description"), "owner": N_("owner"),
+    "why": N_("why"), "priority": N_("priority"), "impact": N_("impact"),
+    "metric": N_("metric"), "status": N_("status"), "votes": N_("votes"), "due": N_("due date"),
+    "team": N_("team"), "contributors": N_("contributors"), "baseline": N_("baseline"),
+    "current": N_("current"), "target": N_("target"), "unit": N_("unit"),
+    "actions": N_("actions"), "pos": N_("position"), "note": N_("note"),
+    "resolved": N_("resolved"), "resolution": N_("resolution"), "kind": N_("kind"),
+    "name": N_("name"), "color": N_("colour"), "date": N_("date"), "period": N_("period"),
+    "facilitator": N_("facilitator"), "participants": N_("participants"), "notes": N_("notes"),
+}  # fmt: skip
+#: Each link kind as an undo text names it ("Delete supports link").
+LINK_LABELS = {
+    LinkKind.SUPPORTS: N_("supports"), LinkKind.UPHOLDS: N_("upholds"),
+    LinkKind.CONFLICTS: N_("conflicts"), LinkKind.DEPENDS: N_("depends"),
+    LinkKind.MEASURES: N_("measures"),
+}  # fmt: skip
+
+
 def _field_label(name: str) -> str:
-    return {"pos": "position", "due": "due date"}.get(name, name)
+    label = _FIELD_LABELS.get(name)
+    return _(label) if label is not None else name
 
 
 def edit_text(title: str, fields: Iterable[str]) -> str:
     """ "Edit title of 'X'" for one field, "Edit 'X'" for several."""
     names = list(fields)
     if len(names) == 1:
-        return f"Edit {_field_label(names[0])} of {quoted(title)}"
-    return f"Edit {quoted(title)}"
+        return _("Edit {field_label} of {title}").format(
+            field_label=_field_label(names[0]), title=quoted(title)
+        )
+    return _("Edit {title}").format(title=quoted(title))
 
 
 class WorkshopCommand(QUndoCommand):
@@ -85,8 +109,10 @@ class AddNodeCommand(WorkshopCommand):
         index: int | None = None,
         parent: WorkshopCommand | None = None,
     ):
-        kind = node.kind.value.replace("_", " ")
-        super().__init__(workshop, f"Add {kind} {quoted(node.title)}", parent)
+        kind = node.kind.noun
+        super().__init__(
+            workshop, _("Add {kind} {title}").format(kind=kind, title=quoted(node.title)), parent
+        )
         self.node = node
         self.index = index
 
@@ -103,7 +129,7 @@ class RemoveNodeCommand(WorkshopCommand):
 
     def __init__(self, workshop: Workshop, node_id: str, parent: WorkshopCommand | None = None):
         node = workshop.node(node_id)
-        super().__init__(workshop, f"Delete {quoted(node.title)}", parent)
+        super().__init__(workshop, _("Delete {title}").format(title=quoted(node.title)), parent)
         self.node_id = node_id
         self.index = -1
         self.node: Node = node
@@ -152,9 +178,11 @@ class MoveNodesCommand(WorkshopCommand):
     ):
         if text is None:
             if len(positions) == 1:
-                text = f"Move {quoted(workshop.node(next(iter(positions))).title)}"
+                text = _("Move {title}").format(
+                    title=quoted(workshop.node(next(iter(positions))).title)
+                )
             else:
-                text = f"Move {len(positions)} items"
+                text = _("Move {count} items").format(count=len(positions))
         super().__init__(workshop, text, parent)
         self.positions = dict(positions)
         self.old: dict[str, Position | None] = {}
@@ -184,7 +212,9 @@ class AddLinkCommand(WorkshopCommand):
     ):
         source = workshop.node(link.source).title if workshop.has_node(link.source) else "?"
         target = workshop.node(link.target).title if workshop.has_node(link.target) else "?"
-        text = f"Link {quoted(source)} {link.kind.value} {quoted(target)}"
+        text = _("Link {source} {kind} {target}").format(
+            source=quoted(source), kind=_(LINK_LABELS[link.kind]), target=quoted(target)
+        )
         super().__init__(workshop, text, parent)
         self.link = link
         self.index = index
@@ -202,7 +232,9 @@ class RemoveLinkCommand(WorkshopCommand):
 
     def __init__(self, workshop: Workshop, link_id: str, parent: WorkshopCommand | None = None):
         link = workshop.link(link_id)
-        super().__init__(workshop, f"Delete {link.kind.value} link", parent)
+        super().__init__(
+            workshop, _("Delete {kind} link").format(kind=_(LINK_LABELS[link.kind])), parent
+        )
         self.link_id = link_id
         self.index = -1
         self.link: Link = link
@@ -226,7 +258,11 @@ class UpdateLinkCommand(WorkshopCommand):
     ):
         link = workshop.link(link_id)
         names = ", ".join(_field_label(name) for name in changes)
-        super().__init__(workshop, f"Edit {names} of {link.kind.value} link", parent)
+        super().__init__(
+            workshop,
+            _("Edit {names} of {kind} link").format(names=names, kind=_(LINK_LABELS[link.kind])),
+            parent,
+        )
         self.link_id = link_id
         self.changes = dict(changes)
         self.old: dict[str, Any] = {}
@@ -255,11 +291,13 @@ class DeleteCommand(WorkshopCommand):
         for node_id in nodes:
             links.update(dict.fromkeys(link.id for link in workshop.links_of(node_id)))
         if len(nodes) == 1 and not set(links) - {link.id for link in workshop.links_of(nodes[0])}:
-            text = f"Delete {quoted(workshop.node(nodes[0]).title)}"
+            text = _("Delete {title}").format(title=quoted(workshop.node(nodes[0]).title))
         elif not nodes and len(links) == 1:
-            text = f"Delete {workshop.link(next(iter(links))).kind.value} link"
+            text = _("Delete {kind} link").format(
+                kind=_(LINK_LABELS[workshop.link(next(iter(links))).kind])
+            )
         else:
-            text = f"Delete {len(nodes) + len(links)} items"
+            text = _("Delete {count} items").format(count=len(nodes) + len(links))
         super().__init__(workshop, text)
         for link_id in links:
             RemoveLinkCommand(workshop, link_id, parent=self)
@@ -351,7 +389,7 @@ class UpdateMetaCommand(WorkshopCommand):
         parent: WorkshopCommand | None = None,
     ):
         names = ", ".join(_field_label(name) for name in changes)
-        super().__init__(workshop, f"Edit workshop {names}", parent)
+        super().__init__(workshop, _("Edit workshop {names}").format(names=names), parent)
         self.changes = dict(changes)
         self.old: dict[str, Any] = {}
 
@@ -367,7 +405,7 @@ class AddTeamCommand(WorkshopCommand):
     """Append one team."""
 
     def __init__(self, workshop: Workshop, team: Team, parent: WorkshopCommand | None = None):
-        super().__init__(workshop, f"Add team {quoted(team.name)}", parent)
+        super().__init__(workshop, _("Add team {name}").format(name=quoted(team.name)), parent)
         self.team = team
 
     def redo(self) -> None:
@@ -388,8 +426,12 @@ class UpdateTeamCommand(WorkshopCommand):
         parent: WorkshopCommand | None = None,
     ):
         name = workshop.team(team_id).name
-        names = ", ".join(changes)
-        super().__init__(workshop, f"Edit {names} of team {quoted(name)}", parent)
+        names = ", ".join(_field_label(name) for name in changes)
+        super().__init__(
+            workshop,
+            _("Edit {names} of team {name}").format(names=names, name=quoted(name)),
+            parent,
+        )
         self.team_id = team_id
         self.changes = dict(changes)
         self.old: dict[str, Any] = {}
@@ -423,7 +465,9 @@ class RemoveTeamCommand(WorkshopCommand):
     without a team, and goals it contributes to name `move_goals_to` instead, if any."""
 
     def __init__(self, workshop: Workshop, team_id: str, move_goals_to: str | None):
-        super().__init__(workshop, f"Remove team {quoted(workshop.team(team_id).name)}")
+        super().__init__(
+            workshop, _("Remove team {name}").format(name=quoted(workshop.team(team_id).name))
+        )
         for node in workshop.team_references(team_id):
             changes = _without_team(node, team_id, move_goals_to)
             UpdateNodeCommand(workshop, node.id, changes, parent=self)

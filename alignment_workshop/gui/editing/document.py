@@ -24,11 +24,13 @@ from alignment_workshop import fileio
 from alignment_workshop.analysis import analyze
 from alignment_workshop.analysis.findings import Report
 from alignment_workshop.fileio.gcpause import collector_paused
+from alignment_workshop.i18n import _
 from alignment_workshop.layout import auto_layout, chip_spot
 from alignment_workshop.model import (
     Changed,
     Link,
     LinkKind,
+    Meta,
     Node,
     NodeKind,
     Position,
@@ -177,8 +179,8 @@ class Document(QObject):
     # ------------------------------------------------------------------ files
 
     def new(self) -> None:
-        """Start an empty, unsaved workshop."""
-        self.replace(Workshop(), None)
+        """Start an empty, unsaved workshop, titled in the language in effect."""
+        self.replace(Workshop(Meta(title=_("Untitled workshop"))), None)
 
     def load(self, path: Path) -> None:
         """Open the workshop file at `path`; raises `fileio.WorkshopFileError` if it cannot."""
@@ -192,7 +194,7 @@ class Document(QObject):
         """
         target = Path(path) if path is not None else self.path
         if target is None:
-            raise ValueError("the document has no path yet; give one to save it")
+            raise ValueError(_("the document has no path yet; give one to save it"))
         self.disk = fileio.save(self._workshop, target)
         self.undo_stack.setClean()
         self._set_path(target)
@@ -269,7 +271,7 @@ class Document(QObject):
         """
         workshop = self._workshop
         if not workshop.has_node(parent_id):
-            self._refuse("That card is no longer on the map.")
+            self._refuse(_("That card is no longer on the map."))
             return None
         parent = workshop.node(parent_id)
         team = parent.team if parent.kind is NodeKind.GOAL else None
@@ -281,8 +283,10 @@ class Document(QObject):
             team=team,
         )
         link = Link(id=new_id("link"), kind=LinkKind.MEASURES, source=node.id, target=parent_id)
-        text = f"Add key result {commands.quoted(title)} to {commands.quoted(parent.title)}"
-        if not self.add_items([node], [link], text, refusal="Key result refused"):
+        text = _("Add key result {title} to {title2}").format(
+            title=commands.quoted(title), title2=commands.quoted(parent.title)
+        )
+        if not self.add_items([node], [link], text, refusal=_("Key result refused")):
             return None
         return node.id
 
@@ -297,7 +301,7 @@ class Document(QObject):
         try:
             link = self._workshop.check_new_link(link)
         except ValidationError as error:
-            self._refuse(f"Link refused: {error.reason}")
+            self._refuse(_("Link refused: {reason}").format(reason=error.reason))
             return None
         command = commands.AddLinkCommand(self._workshop, link)
         if text:
@@ -367,7 +371,9 @@ class Document(QObject):
             new = self._workshop.check_update_link(link_id, **fields)
             old = self._workshop.link(link_id)
             if (new.kind, new.source, new.target) != (old.kind, old.source, old.target):
-                raise ValidationError("kind", "cannot be changed; delete the link and add another")
+                raise ValidationError(
+                    "kind", _("cannot be changed; delete the link and add another")
+                )
         except ValidationError as error:
             self._refuse(error)
             return False
@@ -416,7 +422,7 @@ class Document(QObject):
         The whole compound edit is dry-run first, each step seeing the ones before it.
         """
         if not self._workshop.has_team(team_id):
-            self._refuse("No such team.")
+            self._refuse(_("No such team."))
             return False
 
         def remove(workshop: Workshop) -> None:
@@ -485,7 +491,7 @@ class Document(QObject):
             or imported.links_updated
             or (imported.meta is not None and imported.meta != self._workshop.meta)
         ):
-            self.message.emit("The file holds nothing new: nothing was imported")
+            self.message.emit(_("The file holds nothing new: nothing was imported"))
             return False
         self.push(commands.ImportCommand(self._workshop, imported, text))
         return True

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGraphicsView, QMainWindow
 
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.layout import auto_layout
 
 from ..editing.document import Document
@@ -28,14 +29,14 @@ class ArrangeActions(QObject):
     ) -> None:
         super().__init__(window)
         self.document, self.scene, self.view = document, scene, view
-        self.auto_layout_action = QAction("&Auto-layout", window)
+        self.auto_layout_action = QAction(_("&Auto-layout"), window)
         self.auto_layout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.auto_layout_action.setStatusTip(
-            "Place every card again: vision on top, objectives, then team goals by team"
+            _("Place every card again: vision on top, objectives, then team goals by team")
         )
         self.auto_layout_action.triggered.connect(self.auto_layout)
-        self.tidy_action = QAction("&Tidy New Nodes", window)
-        self.tidy_action.setStatusTip("Place the cards that have no position yet, in open space")
+        self.tidy_action = QAction(_("&Tidy New Nodes"), window)
+        self.tidy_action.setStatusTip(_("Place the cards that have no position yet, in open space"))
         self.tidy_action.triggered.connect(self.tidy_new_nodes)
         window.addAction(self.auto_layout_action)
         window.addAction(self.tidy_action)
@@ -48,7 +49,7 @@ class ArrangeActions(QObject):
         """Re-place every node as one undo step; True when anything moved."""
         workshop = self.document.workshop
         if not workshop.nodes:
-            self.document.message.emit("There is nothing to lay out yet.")
+            self.document.message.emit(_("There is nothing to lay out yet."))
             return False
         before = self.document.undo_stack.count()
         self.document.move_nodes(auto_layout(workshop), "Auto-layout")
@@ -60,9 +61,11 @@ class ArrangeActions(QObject):
         workshop = self.document.workshop
         new = {node.id for node in workshop.iter_nodes() if node.pos is None}
         if not new:
-            self.document.message.emit("Every card already has a place.")
+            self.document.message.emit(_("Every card already has a place."))
             return False
-        text = "Tidy 1 new node" if len(new) == 1 else f"Tidy {len(new)} new nodes"
+        text = ngettext("Tidy {count} new node", "Tidy {count} new nodes", len(new)).format(
+            count=len(new)
+        )
         return self.document.move_nodes(auto_layout(workshop, only=new), text)
 
     def _fit(self) -> None:

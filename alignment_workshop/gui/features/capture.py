@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QGraphicsView, QMainWindow, QMenu
 
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.layout import ROW_PITCH, free_spot
 from alignment_workshop.model import Link, LinkKind, Node, NodeKind, link_allowed, new_id
 from alignment_workshop.model.rules import NODE_FIELDS
@@ -52,10 +53,10 @@ class CaptureActions(QObject):
         super().__init__(window)
         self.document, self.scene, self.view = document, scene, view
         self._edit_teams = edit_teams
-        self.supporting_goal_action = QAction("Add Supporting Team &Goal", window)
+        self.supporting_goal_action = QAction(_("Add Supporting Team &Goal"), window)
         self.supporting_goal_action.setShortcut(QKeySequence(SUPPORTING_GOAL_KEY))
         self.supporting_goal_action.setStatusTip(
-            "Add a team goal that serves the selected card, with the team used last"
+            _("Add a team goal that serves the selected card, with the team used last")
         )
         self.supporting_goal_action.triggered.connect(lambda _=False: self.add_supporting_goal())
         window.addAction(self.supporting_goal_action)
@@ -87,7 +88,7 @@ class CaptureActions(QObject):
             parent_id = selected[0] if len(selected) == 1 else None
         if parent_id is None or not self.can_support(parent_id):
             self.document.message.emit(
-                "Select one objective, team goal or key result for the new goal to serve."
+                _("Select one objective, team goal or key result for the new goal to serve.")
             )
             return None
         workshop = self.document.workshop
@@ -101,8 +102,8 @@ class CaptureActions(QObject):
             team=self.document.team_in_hand.for_new_goal([parent_id]),
         )
         link = Link(new_id("link"), LinkKind.SUPPORTS, goal.id, parent_id)
-        text = f"Add team goal serving {quoted(parent.title)}"
-        if not self.document.add_items([goal], [link], text, refusal="New goal refused"):
+        text = _("Add team goal serving {title}").format(title=quoted(parent.title))
+        if not self.document.add_items([goal], [link], text, refusal=_("New goal refused")):
             return None
         self.scene.select_ids([goal.id])
         item = self.scene.item_for(goal.id)
@@ -121,8 +122,12 @@ class CaptureActions(QObject):
         ids = [i for i in node_ids if workshop.has_node(i) and _has_team(workshop.node(i).kind)]
         if not ids:
             return False
-        name = workshop.team(team_id).name if team_id else "no team"
-        what = quoted(workshop.node(ids[0]).title) if len(ids) == 1 else f"{len(ids)} cards"
+        name = workshop.team(team_id).name if team_id else _("no team")
+        what = (
+            quoted(workshop.node(ids[0]).title)
+            if len(ids) == 1
+            else ngettext("{count} card", "{count} cards", len(ids)).format(count=len(ids))
+        )
         changes: dict[str, dict[str, object]] = {}
         for node_id in ids:  # a new lead team stops being one of the goal's contributors
             fields: dict[str, object] = {"team": team_id}
@@ -130,7 +135,8 @@ class CaptureActions(QObject):
             if team_id in helpers:
                 fields["contributors"] = tuple(t for t in helpers if t != team_id)
             changes[node_id] = fields
-        done = self.document.update_nodes(changes, f"Set team of {what} to {quoted(name)}")
+        text = _("Set team of {cards} to {team}").format(cards=what, team=quoted(name))
+        done = self.document.update_nodes(changes, text)
         if done and team_id is not None:
             self.document.team_in_hand.remember(team_id)
         return done
@@ -143,7 +149,7 @@ class CaptureActions(QObject):
         if not cards:
             return None
         current = {card.team for card in cards}
-        submenu = menu.addMenu("&Team")
+        submenu = menu.addMenu(_("&Team"))
         for team in workshop.teams:
             action = submenu.addAction(_swatch(team.color), clipped(team.name, 40))
             action.setCheckable(True)
@@ -151,14 +157,14 @@ class CaptureActions(QObject):
             action.triggered.connect(lambda _=False, t=team.id: self.set_team(node_ids, t))
         if workshop.teams:
             submenu.addSeparator()
-        none = submenu.addAction("&No Team")
+        none = submenu.addAction(_("&No Team"))
         none.setCheckable(True)
         none.setChecked(current == {None})
         none.triggered.connect(lambda _=False: self.set_team(node_ids, None))
         edit_teams = self._edit_teams
         if edit_teams is not None:
             submenu.addSeparator()
-            edit = submenu.addAction("&Edit Teams…")
+            edit = submenu.addAction(_("&Edit Teams…"))
             edit.triggered.connect(lambda _=False: edit_teams())
         return submenu
 

@@ -25,6 +25,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from alignment_workshop import fileio
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.layout import chip_spot
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Workshop, new_id
 
@@ -207,12 +208,12 @@ class ClipboardActions(QObject):
         """Add the clipboard's cards with new ids, a little offset, and select them."""
         data = QApplication.clipboard().mimeData()
         if data is None or not data.hasFormat(MIME_TYPE):
-            self.document.message.emit("There are no cards on the clipboard to paste.")
+            self.document.message.emit(_("There are no cards on the clipboard to paste."))
             return False
         self._pastes += 1
         anchors = anchors_from_bytes(bytes(data.data(ANCHORS_MIME_TYPE).data()))
         payload = bytes(data.data(MIME_TYPE).data())
-        return self._add(payload, self._pastes * PASTE_OFFSET, "Paste", anchors)
+        return self._add(payload, self._pastes * PASTE_OFFSET, "paste", anchors)
 
     def duplicate(self) -> bool:
         """Copy and paste the selection in one go, without touching the clipboard."""
@@ -221,16 +222,22 @@ class ClipboardActions(QObject):
             return False
         workshop = self.document.workshop
         payload = copy_payload(workshop, ids)
-        return self._add(payload, PASTE_OFFSET, "Duplicate", measured_outside(workshop, ids))
+        return self._add(payload, PASTE_OFFSET, "duplicate", measured_outside(workshop, ids))
 
     def _add(self, payload: bytes, shift: float, verb: str, anchors: Anchors) -> bool:
         try:
             nodes, links = pasted_records(payload, self.document.workshop, shift, anchors)
         except fileio.WorkshopFileError as error:
-            self.document.message.emit(f"The clipboard could not be pasted: {error}")
+            self.document.message.emit(
+                _("The clipboard could not be pasted: {error}").format(error=error)
+            )
             return False
         count = len(nodes) + len(links)
-        text = f"{verb} {count} item{'s' if count != 1 else ''}"
+        if verb == "paste":
+            text = ngettext("Paste {count} item", "Paste {count} items", count)
+        else:
+            text = ngettext("Duplicate {count} item", "Duplicate {count} items", count)
+        text = text.format(count=count)
         if not self.document.add_items(nodes, links, text):
             return False
         self.scene.select_ids([n.id for n in nodes], [k.id for k in links])

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from alignment_workshop.i18n import _
+
 from ..canvas.scene import MapScene
 from ..canvas.view import MapView
 from ..editing.document import Document
@@ -33,7 +35,7 @@ class FindBar(QLineEdit):
     ) -> None:
         super().__init__(parent)
         self.document, self.scene, self.view = document, scene, view
-        self.setPlaceholderText("Find a card…  (Ctrl+F)")
+        self.setPlaceholderText(_("Find a card…  (Ctrl+F)"))
         self.setClearButtonEnabled(True)
         self.setMaximumWidth(280)
         self._titles = QStringListModel(self)
@@ -70,7 +72,9 @@ class FindBar(QLineEdit):
         text = self.text()
         ids = matching_ids(self.document, text)
         if not ids:
-            self.document.message.emit(f"No card's title contains '{text.strip()}'.")
+            self.document.message.emit(
+                _("No card's title contains '{strip}'.").format(strip=text.strip())
+            )
             return None
         previous_text, previous = self._last
         index = (previous + 1) % len(ids) if previous_text == text else 0
@@ -78,6 +82,14 @@ class FindBar(QLineEdit):
         node_id = ids[index]
         self.scene.select_ids([node_id])
         self.view.center_on_ids([node_id])
-        count = f" ({index + 1} of {len(ids)})" if len(ids) > 1 else ""
-        self.document.message.emit(f"Found '{self.document.workshop.node(node_id).title}'{count}.")
+        count = (
+            _(" ({value} of {count})").format(value=index + 1, count=len(ids))
+            if len(ids) > 1
+            else ""
+        )
+        self.document.message.emit(
+            _("Found '{title}'{count}.").format(
+                title=self.document.workshop.node(node_id).title, count=count
+            )
+        )
         return node_id

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGraphicsView, QMainWindow
 
 from alignment_workshop.analysis.graphs import MapGraphs, closure
+from alignment_workshop.i18n import _
 from alignment_workshop.model import NodeKind, Workshop
 
 from ..editing.document import Document
@@ -52,11 +53,11 @@ class FocusMode(QObject):
         self.node_id: str | None = None
         self.visible_ids: set[str] = set()
         self._known_ids: set[str] = set()  # the cards that existed when Focus began
-        self.action = QAction("&Focus", window)
+        self.action = QAction(_("&Focus"), window)
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence("F"))
         self.action.setStatusTip(
-            "Show only the selected objective, its chain to the vision and what supports it"
+            _("Show only the selected objective, its chain to the vision and what supports it")
         )
         self.action.triggered.connect(self.toggle)
         window.addAction(self.action)
@@ -83,7 +84,7 @@ class FocusMode(QObject):
             node_id = selected[0] if len(selected) == 1 else None
         if node_id is None or workshop.node(node_id).kind not in _FOCUSABLE:
             self.document.message.emit(
-                "Select one objective, team goal or key result, then choose Focus."
+                _("Select one objective, team goal or key result, then choose Focus.")
             )
             self.action.setChecked(self.is_active())
             return False

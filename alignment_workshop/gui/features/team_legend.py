@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMainWindow, QWidget
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import NodeKind, Workshop
 
 from ..canvas import style
@@ -41,7 +42,7 @@ def legend_teams(workshop: Workshop) -> list[tuple[str, str]]:
     used = {goal.team for goal in goals}
     entries = [(" ".join(t.name.split()), t.color) for t in workshop.teams if t.id in used]
     if None in used:
-        entries.append(("No team", style.NO_TEAM))
+        entries.append((_("No team"), style.NO_TEAM))
     return entries
 
 
@@ -78,10 +79,10 @@ class TeamLegend(QFrame):
         self.grid.setContentsMargins(10, 6, 10, 6)
         self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(4)
-        self.action = QAction("Team &Legend", window)
+        self.action = QAction(_("Team &Legend"), window)
         self.action.setCheckable(True)
         self.action.setChecked(bool(open_settings().value(_SETTING, True, type=bool)))
-        self.action.setStatusTip("Show which colour is which team in a corner of the map")
+        self.action.setStatusTip(_("Show which colour is which team in a corner of the map"))
         self.action.toggled.connect(self._toggled)
         window.addAction(self.action)
         document.changed.connect(self.refresh)

@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QGraphicsView, QMainWindow
 
 from alignment_workshop.analysis import why_paths, why_sentence
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.model import LinkKind, Workshop
 
 from ..editing.document import Document
@@ -62,7 +63,7 @@ class EscapeChain(QObject):
 
     def escape(self) -> bool:
         """Clear the first active layer; False when none was active."""
-        for _, is_active, clear in self._layers:
+        for _name, is_active, clear in self._layers:
             if is_active():
                 clear()
                 self.refresh()
@@ -88,13 +89,17 @@ def why_text(workshop: Workshop, node_id: str, paths: list[tuple[str, ...]]) -> 
     """The status-bar sentence for the Why highlight of `node_id`."""
     node = workshop.node(node_id)
     if not paths:
-        return f"'{node.title}' does not lead to the vision yet. Use Ask why… to link it."
+        return _("'{title}' does not lead to the vision yet. Use Ask why… to link it.").format(
+            title=node.title
+        )
     if len(paths[0]) == 1:
-        return f"'{node.title}' is the vision."
+        return _("'{title}' is the vision.").format(title=node.title)
     text = why_sentence(workshop, paths[0])
     if len(paths) > 1:
         more = len(paths) - 1
-        text += f"   (and {more} more path{'s' if more > 1 else ''}, highlighted)"
+        text += "   " + ngettext(
+            "(and {count} more path, highlighted)", "(and {count} more paths, highlighted)", more
+        ).format(count=more)
     return text
 
 
@@ -113,9 +118,9 @@ class WhyHighlighter(QObject):
         self.sentence = ""
         self.highlighted_nodes: set[str] = set()
         self.highlighted_links: set[str] = set()
-        self.action = QAction("Show &Why", window)
+        self.action = QAction(_("Show &Why"), window)
         self.action.setShortcut(QKeySequence("W"))
-        self.action.setStatusTip("Light up every chain from the selected card to the vision")
+        self.action.setStatusTip(_("Light up every chain from the selected card to the vision"))
         self.action.triggered.connect(self.toggle)
         window.addAction(self.action)
         self.escape = EscapeChain.of(window)
@@ -139,7 +144,9 @@ class WhyHighlighter(QObject):
         if node_id is None:
             selected = self.scene.selected_node_ids()
             if len(selected) != 1:
-                self.document.message.emit("Select one card, then press W to see why it matters.")
+                self.document.message.emit(
+                    _("Select one card, then press W to see why it matters.")
+                )
                 return ""
             node_id = selected[0]
         workshop = self.document.workshop

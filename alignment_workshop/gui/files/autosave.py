@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from alignment_workshop import fileio, paths
+from alignment_workshop.i18n import _
 
 from ..editing.document import Document
 from .autosave_files import AutosaveEntry, new_key, remove_autosave, write_autosave
@@ -95,11 +96,15 @@ class AutosaveController(QObject):
                 document.disk,
             )
         except fileio.WorkshopSaveError as error:
-            self.failed.emit(f"Autosave failed: {error.reason}.")
+            self.failed.emit(_("Autosave failed: {reason}.").format(reason=error.reason))
             return False
         except OSError as error:
             reason = error.strerror or str(error)
-            self.failed.emit(f"Autosave failed ({reason}); save your work to keep it safe.")
+            self.failed.emit(
+                _("Autosave failed ({reason}); save your work to keep it safe.").format(
+                    reason=reason
+                )
+            )
             return False
         self._pending = False
         self._drop_superseded()  # the fresh copy is on disk: the old one may go

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from alignment_workshop import paths
 from alignment_workshop.fileio import DiskState, replace_file
+from alignment_workshop.i18n import _
 from alignment_workshop.safe_files import clean_stale_temps
 
 from ..support.instance import Owner, current_owner, format_time, pid_alive, this_host
@@ -61,12 +62,12 @@ class AutosaveEntry:
         """The user's file name, or the title of a workshop that was never saved."""
         if self.original is not None:
             return self.original.name
-        return f"{self.title or 'Untitled workshop'} (never saved)"
+        return _("{title} (never saved)").format(title=self.title or _("Untitled workshop"))
 
     @property
     def when(self) -> str:
         """When it was autosaved, as a person reads it."""
-        return format_time(self.saved_at) or "unknown time"
+        return format_time(self.saved_at) or _("unknown time")
 
 
 def _host_tag(host: str) -> str:
@@ -83,8 +84,8 @@ def _written_by_live_instance(entry: AutosaveEntry) -> bool:
     if entry.owner is not None:
         return entry.owner.is_alive
     # No readable sidecar (perhaps not written yet): the key still names host and pid.
-    host, _, rest = entry.key.partition("-")
-    pid, _, _ = rest.partition("-")
+    host, _sep, rest = entry.key.partition("-")
+    pid, _sep, _start = rest.partition("-")
     return host == _host_tag(this_host()) and pid.isdigit() and pid_alive(int(pid))
 
 
@@ -142,11 +143,11 @@ def _read_entry(folder: Path, key: str) -> AutosaveEntry:
     try:
         data = json.loads(sidecar.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return _broken(folder, key, "its description is missing")
+        return _broken(folder, key, _("its description is missing"))
     except (OSError, ValueError):
-        return _broken(folder, key, "its description cannot be read")
+        return _broken(folder, key, _("its description cannot be read"))
     if not isinstance(data, dict) or data.get("format") != SIDECAR_FORMAT:
-        return _broken(folder, key, "its description is not an autosave record")
+        return _broken(folder, key, _("its description is not an autosave record"))
     original = data.get("original")
     title, saved_at = data.get("title"), data.get("saved_at")
     entry = AutosaveEntry(
@@ -160,7 +161,7 @@ def _read_entry(folder: Path, key: str) -> AutosaveEntry:
         DiskState.from_dict(data.get("original_state")),
     )
     if not entry.data_path.is_file():
-        return _broken(folder, key, "the autosaved workshop is missing", entry)
+        return _broken(folder, key, _("the autosaved workshop is missing"), entry)
     return entry
 
 

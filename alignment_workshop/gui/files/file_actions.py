@@ -25,8 +25,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from alignment_workshop import fileio, paths
+from alignment_workshop import fileio, formats, paths
 from alignment_workshop.fileio import Change, DiskState
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.model import Workshop
 from alignment_workshop.safe_files import clean_stale_temps, is_write_protected, same_file
 
@@ -38,20 +39,24 @@ from .prompts import FilePrompts, OutsideChoice, RecoverChoice, UnsavedChoice
 from .recent_files import RecentFiles
 from .recovery import load_autosave, recover_into
 
-UNTITLED_NAME = "Untitled workshop.alignment"
+UNTITLED_NAME = N_("Untitled workshop.alignment")
 
 
 def save_error_sentence(name: str, error: Exception) -> str:
     """One sentence: what did not happen, why, and what to do next."""
     if isinstance(error, OSError):
         reason = (error.strerror or str(error)).lower()
-        what = f'could not save "{name}": {reason}'
+        what = _('could not save "{name}": {reason}').format(name=name, reason=reason)
     else:
         what = str(error)
     what = what.rstrip(". ")
     if isinstance(error, fileio.WorkshopTooLargeError):  # another folder would not help
-        return f"{what[:1].upper()}{what[1:]}; your changes are still open."
-    return f"{what[:1].upper()}{what[1:]}; your changes are still open, so try Save As… elsewhere."
+        return _("{problem}; your changes are still open.").format(
+            problem=what[:1].upper() + what[1:]
+        )
+    return _("{problem}; your changes are still open, so try Save As… elsewhere.").format(
+        problem=what[:1].upper() + what[1:]
+    )
 
 
 #: A file this large may pretty-print beyond the load limit (the writer indents every
@@ -150,11 +155,16 @@ class FileActions(QObject):
             fileio.saveable_bytes(self.document.workshop)
         except fileio.WorkshopTooLargeError as error:
             self.prompts.show_error(
-                "Workshop too large to save",
-                f"'{self.document.display_name()}' opened, but saved by this app it would "
-                f"take {error.size / 1024 / 1024:.1f} MiB, more than the "
-                f"{error.limit // 1024 // 1024} MiB a workshop file may hold; shorten long "
-                "texts or split the workshop before you save it.",
+                _("Workshop too large to save"),
+                _(
+                    "'{name}' opened, but saved by this app it would take {size} MiB, more than "
+                    "the {limit} MiB a workshop file may hold; shorten long texts or split the "
+                    "workshop before you save it."
+                ).format(
+                    name=self.document.display_name(),
+                    size=formats.decimal(error.size / 1024 / 1024, 1),
+                    limit=formats.decimal(error.limit // 1024 // 1024),
+                ),
             )
         except fileio.WorkshopSaveError:
             pass  # a save will say what is wrong
@@ -196,7 +206,10 @@ class FileActions(QObject):
             workshop = load_autosave(entry)
         except fileio.WorkshopFileError as error:
             self.prompts.show_error(
-                "Cannot recover", f"The autosave cannot be read ({error}); opening the saved file."
+                _("Cannot recover"),
+                _("The autosave cannot be read ({error}); opening the saved file.").format(
+                    error=error
+                ),
             )
             return False
         self._let_go()
@@ -271,8 +284,10 @@ class FileActions(QObject):
             return self.prompts.confirm_locked(describe(path, holder))
         if held_here(path) and self.lock.path != path.absolute():
             return self.prompts.confirm_locked(
-                f"'{path.name}' is already open in another window. "
-                "Opening it twice may overwrite your changes."
+                _(
+                    "'{name}' is already open in another window. Opening it twice may overwrite "
+                    "your changes."
+                ).format(name=path.name)
             )
         return True
 
@@ -311,7 +326,9 @@ class FileActions(QObject):
         if self.autosave is not None:
             self.autosave.discard()
         self.document.replace(loaded[0], path, disk=loaded[1])
-        self.document.message.emit(f"Reloaded {path.name} as another program saved it")
+        self.document.message.emit(
+            _("Reloaded {name} as another program saved it").format(name=path.name)
+        )
 
     def _is_current(self, path: Path) -> bool:
         """Whether `path` is the document's own file (its lock is already ours)."""
@@ -327,7 +344,7 @@ class FileActions(QObject):
                 if isinstance(error, fileio.WorkshopFileError)
                 else (error.strerror or str(error))
             )
-            self.prompts.show_error("Cannot open workshop", f"'{path.name}': {message}")
+            self.prompts.show_error(_("Cannot open workshop"), f"'{path.name}': {message}")
             if self.recent is not None and not path.exists():
                 self.recent.remove(path)
             return None
@@ -338,10 +355,10 @@ class FileActions(QObject):
         try:
             self.document.save(path)
         except (fileio.WorkshopFileError, OSError) as error:
-            self.prompts.show_error("Not saved", save_error_sentence(path.name, error))
+            self.prompts.show_error(_("Not saved"), save_error_sentence(path.name, error))
             return False
         self._took(path)
-        self.document.message.emit(f"Saved {path.name}")
+        self.document.message.emit(_("Saved {name}").format(name=path.name))
         return True
 
     def _took(self, path: Path) -> None:
@@ -366,7 +383,7 @@ class FileActions(QObject):
             return self.document.path
         title = self.document.workshop.meta.title.strip()
         safe = "".join(c for c in title if c.isalnum() or c in " -_").strip()
-        name = f"{safe}.alignment" if safe else UNTITLED_NAME
+        name = f"{safe}.alignment" if safe else _(UNTITLED_NAME)
         return Path.home() / name
 
 

@@ -24,6 +24,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from alignment_workshop.i18n import _
 from alignment_workshop.safe_files import NotRegularFileError, open_regular
 
 from ..support.instance import Owner, current_owner
@@ -113,17 +114,17 @@ def foreign_holder(path: Path) -> Owner | OddLock | None:
 def describe(path: Path, holder: Owner | OddLock) -> str:
     """One sentence for the warning: who holds `path`, and where."""
     if isinstance(holder, OddLock):
-        return (
-            f"The lock file beside '{path.name}' ({lock_path_for(path).name}) is "
-            f"{holder.what}, not a regular file, so someone may have put it there on "
-            "purpose. It will be left alone; another person may have the workshop open."
-        )
+        return _(
+            "The lock file beside '{name}' ({name2}) is {what}, not a regular file, so someone "
+            "may have put it there on purpose. It will be left alone; another person may have the"
+            " workshop open."
+        ).format(name=path.name, name2=lock_path_for(path).name, what=holder.what)
     who = f" by {holder.user}" if holder.user else ""
     since = f" since {holder.since()}" if holder.since() else ""
-    return (
-        f"'{path.name}' is already open{who} on {holder.host} (process {holder.pid}){since}. "
-        "Opening it here too may overwrite their changes."
-    )
+    return _(
+        "'{name}' is already open{who} on {host} (process {pid}){since}. Opening it here too may "
+        "overwrite their changes."
+    ).format(name=path.name, who=who, host=holder.host, pid=holder.pid, since=since)
 
 
 class FileLock:

@@ -17,9 +17,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from alignment_workshop.i18n import N_, _
+
 from ..support.plain_text import Button, message_box, show_message
 
-FILE_FILTER = "Alignment workshops (*.alignment);;All files (*)"
+FILE_FILTER = N_("Alignment workshops (*.alignment);;All files (*)")
 SUFFIX = ".alignment"
 
 
@@ -100,9 +102,9 @@ def _ask_unsaved(parent: QWidget | None, name: str) -> UnsavedChoice:
     box = message_box(
         parent,
         QMessageBox.Icon.Warning,
-        "Unsaved changes",
-        f"Save the changes to '{name}' before continuing?",
-        informative="If you discard them, they are lost.",
+        _("Unsaved changes"),
+        _("Save the changes to '{name}' before continuing?").format(name=name),
+        informative=_("If you discard them, they are lost."),
         buttons=Button.Save | Button.Discard | Button.Cancel,
         default=Button.Save,
     )
@@ -116,14 +118,16 @@ def _ask_unsaved(parent: QWidget | None, name: str) -> UnsavedChoice:
 
 
 def _choose_open(parent: QWidget | None, start: Path | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(
-        parent, "Open workshop", str(start or Path.home()), FILE_FILTER
+    name, _filter = QFileDialog.getOpenFileName(
+        parent, _("Open workshop"), str(start or Path.home()), _(FILE_FILTER)
     )
     return Path(name) if name else None
 
 
 def _choose_save(parent: QWidget | None, suggested: Path) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Save workshop as", str(suggested), FILE_FILTER)
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, _("Save workshop as"), str(suggested), _(FILE_FILTER)
+    )
     if not name:
         return None
     path = Path(name)
@@ -134,9 +138,9 @@ def _confirm_locked(parent: QWidget | None, text: str) -> bool:
     box = message_box(
         parent,
         QMessageBox.Icon.Warning,
-        "Workshop already open",
+        _("Workshop already open"),
         text,
-        informative="Open it anyway?",
+        informative=_("Open it anyway?"),
         buttons=Button.Open | Button.Cancel,
         default=Button.Cancel,
     )
@@ -145,24 +149,30 @@ def _confirm_locked(parent: QWidget | None, text: str) -> bool:
 
 def _ask_outside(parent: QWidget | None, name: str, gone: bool, modified: bool) -> OutsideChoice:
     if gone:
-        text = f"'{name}' was moved or deleted by another program."
-        hint = "Save your version there again, or under another name."
+        text = _("'{name}' was moved or deleted by another program.").format(name=name)
+        hint = _("Save your version there again, or under another name.")
     else:
-        text = f"'{name}' was changed by another program since you opened or saved it."
-        lost = " (your unsaved changes are lost)" if modified else ""
-        hint = f"Reload their version{lost}, save yours under another name, or overwrite theirs."
+        text = _("'{name}' was changed by another program since you opened or saved it.").format(
+            name=name
+        )
+        lost = _(" (your unsaved changes are lost)") if modified else ""
+        hint = _(
+            "Reload their version{lost}, save yours under another name, or overwrite theirs."
+        ).format(lost=lost)
     box = message_box(
         parent,
         QMessageBox.Icon.Warning,
-        "File changed on disk",
+        _("File changed on disk"),
         text,
         informative=hint,
         buttons=Button.NoButton,
     )
     role = QMessageBox.ButtonRole
-    reload = None if gone else box.addButton("Reload Theirs", role.DestructiveRole)
-    save_as = box.addButton("Save Mine As…", role.AcceptRole)
-    overwrite = box.addButton("Save Here Again" if gone else "Overwrite", role.DestructiveRole)
+    reload = None if gone else box.addButton(_("Reload Theirs"), role.DestructiveRole)
+    save_as = box.addButton(_("Save Mine As…"), role.AcceptRole)
+    overwrite = box.addButton(
+        _("Save Here Again") if gone else _("Overwrite"), role.DestructiveRole
+    )
     cancel = box.addButton(Button.Cancel)
     box.setDefaultButton(save_as if modified or reload is None else reload)
     box.setEscapeButton(cancel)
@@ -182,9 +192,9 @@ def _confirm_protected(parent: QWidget | None, name: str) -> bool:
     box = message_box(
         parent,
         QMessageBox.Icon.Warning,
-        "Write-protected file",
-        f"'{name}' is write-protected.",
-        informative="Save over it anyway? It stays write-protected afterwards.",
+        _("Write-protected file"),
+        _("'{name}' is write-protected.").format(name=name),
+        informative=_("Save over it anyway? It stays write-protected afterwards."),
         buttons=Button.Save | Button.Cancel,
         default=Button.Cancel,
     )
@@ -195,16 +205,20 @@ def _ask_recover(parent: QWidget | None, name: str, when: str) -> RecoverChoice:
     box = message_box(
         parent,
         QMessageBox.Icon.Question,
-        "Recover unsaved work",
-        f"Alignment Workshop closed without saving changes to '{name}'; they were "
-        f"autosaved {when}.",
-        informative="Recover them, or open the file as it was last saved? If you open the "
-        "saved file, the autosave is kept and offered again.",
+        _("Recover unsaved work"),
+        _(
+            "Alignment Workshop closed without saving changes to '{name}'; they were autosaved "
+            "{when}."
+        ).format(name=name, when=when),
+        informative=_(
+            "Recover them, or open the file as it was last saved? If you open the "
+            "saved file, the autosave is kept and offered again."
+        ),
         buttons=Button.NoButton,
     )
     role = QMessageBox.ButtonRole
-    recover = box.addButton("Recover", role.AcceptRole)
-    saved = box.addButton("Open Saved File", role.RejectRole)
+    recover = box.addButton(_("Recover"), role.AcceptRole)
+    saved = box.addButton(_("Open Saved File"), role.RejectRole)
     cancel = box.addButton(Button.Cancel)
     box.setDefaultButton(recover)
     box.setEscapeButton(cancel)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop import fileio
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Workshop
 
 from ..editing.document import Document
@@ -72,9 +73,13 @@ def discard(entry: AutosaveEntry) -> None:
 
 def _describe(entry: AutosaveEntry) -> str:
     if entry.problem is not None:
-        name = entry.display_name if entry.original is not None else "An autosaved workshop"
-        return f"{name}, autosaved {entry.when}: cannot be read ({entry.problem})"
-    return f"{entry.display_name}, autosaved {entry.when}"
+        name = entry.display_name if entry.original is not None else _("An autosaved workshop")
+        return _("{name}, autosaved {when}: cannot be read ({problem})").format(
+            name=name, when=entry.when, problem=entry.problem
+        )
+    return _("{display_name}, autosaved {when}").format(
+        display_name=entry.display_name, when=entry.when
+    )
 
 
 class RecoveryDialog(QDialog):
@@ -82,7 +87,7 @@ class RecoveryDialog(QDialog):
 
     def __init__(self, entries: list[AutosaveEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Recover unsaved work")
+        self.setWindowTitle(_("Recover unsaved work"))
         self._loaded: dict[str, Workshop] = {}
         self._entries: dict[str, AutosaveEntry] = {}
         self._list = QListWidget(self)
@@ -91,16 +96,20 @@ class RecoveryDialog(QDialog):
         for entry in entries:
             self._add_row(entry)
         intro = QLabel(
-            "Alignment Workshop closed without saving these workshops. Tick the ones to "
-            "recover; anything you do not recover or discard is kept for next time.",
+            _(
+                "Alignment Workshop closed without saving these workshops. Tick the ones to "
+                "recover; anything you do not recover or discard is kept for next time."
+            ),
             self,
         )
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(self)
-        self.recover_button = buttons.addButton("Recover", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.discard_button = QPushButton("Discard ticked", self)
+        self.recover_button = buttons.addButton(
+            _("Recover"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.discard_button = QPushButton(_("Discard ticked"), self)
         buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        later = buttons.addButton("Decide later", QDialogButtonBox.ButtonRole.RejectRole)
+        later = buttons.addButton(_("Decide later"), QDialogButtonBox.ButtonRole.RejectRole)
         self.recover_button.clicked.connect(self.accept)
         self.discard_button.clicked.connect(self.discard_ticked)
         later.clicked.connect(self.reject)

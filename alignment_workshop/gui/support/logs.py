@@ -14,16 +14,19 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from alignment_workshop import logs
+from alignment_workshop.i18n import N_, _
 
 from .plain_text import show_message
 
-_TITLE = "Alignment Workshop"
+_TITLE = N_("Alignment Workshop")
 _showing: list[bool] = []  # non-empty while the message box is up: no box on a box
 
 
 def crash_sentence(error: BaseException, log: str) -> str:
     """The one sentence the user sees: what went wrong, and where the details are."""
-    return f"Something went wrong: {logs.one_line(error)}. Details are in {log}."
+    return _("Something went wrong: {one_line}. Details are in {log}.").format(
+        one_line=logs.one_line(error), log=log
+    )
 
 
 def handle_exception(
@@ -39,7 +42,7 @@ def handle_exception(
     _showing.append(True)
     try:
         parent = QApplication.activeWindow()
-        show_message(parent, _TITLE, crash_sentence(error, log), QMessageBox.Icon.Critical)
+        show_message(parent, _(_TITLE), crash_sentence(error, log), QMessageBox.Icon.Critical)
     finally:
         _showing.clear()
 

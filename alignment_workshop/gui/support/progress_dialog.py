@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _
+
 
 class ProgressDialog(QDialog):
     """A label, a bar and a Cancel button for one piece of background work."""
@@ -60,7 +62,7 @@ class ProgressDialog(QDialog):
         if self.cancelling or self._finished:
             return
         self.cancelling = True
-        self.label.setText("Cancelling…")
+        self.label.setText(_("Cancelling…"))
         self.buttons.setEnabled(False)
         self.cancel_requested.emit()
 

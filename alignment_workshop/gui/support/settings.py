@@ -74,3 +74,20 @@ def _bytes(value: object) -> QByteArray:
     if isinstance(value, bytes | bytearray):
         return QByteArray(bytes(value))
     return QByteArray()
+
+
+#: The language the user chose in Preferences ("de"); absent or "" follows the system.
+LANGUAGE_KEY = "ui/language"
+
+
+def saved_language(settings: QSettings | None = None) -> str:
+    """The language chosen in Preferences, or "" to follow the system."""
+    value = (settings or open_settings()).value(LANGUAGE_KEY, "")
+    return value if isinstance(value, str) else ""
+
+
+def save_language(code: str, settings: QSettings | None = None) -> None:
+    """Remember `code` ("" to follow the system) for the next start."""
+    settings = settings or open_settings()
+    settings.setValue(LANGUAGE_KEY, code)
+    settings.sync()

@@ -26,20 +26,23 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop import __version__
+from alignment_workshop.i18n import N_, _
 
 APP_TITLE = "Alignment Workshop"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 CREDITS = (
-    "Alignment Workshop is written and maintained by the Alignment Workshop maintainers.",
-    "It is built with Qt and Qt for Python (PySide6) for the window and the map, networkx "
-    "for the alignment checks, reportlab for the PDF action plan, Pillow for images in the "
-    "PDF, and appdirs for where settings and autosaves live.",
-    "The PDF is set in DejaVu Sans, from the DejaVu fonts project, based on Bitstream Vera.",
-    "Thanks to every facilitator who tried an early version in a real workshop.",
+    N_("Alignment Workshop is written and maintained by the Alignment Workshop maintainers."),
+    N_(
+        "It is built with Qt and Qt for Python (PySide6) for the window and the map, networkx "
+        "for the alignment checks, reportlab for the PDF action plan, Pillow for images in the "
+        "PDF, and appdirs for where settings and autosaves live."
+    ),
+    N_("The PDF is set in DejaVu Sans, from the DejaVu fonts project, based on Bitstream Vera."),
+    N_("Thanks to every facilitator who tried an early version in a real workshop."),
 )
 
-QT_LICENCE = (
+QT_LICENCE = N_(
     "Qt and Qt for Python (PySide6) are used under the GNU Lesser General Public License, "
     "version 3 (LGPLv3). The Qt libraries are not changed and are loaded as separate shared "
     "libraries: in the installed app they sit in its folder, and you may replace them with "
@@ -47,7 +50,7 @@ QT_LICENCE = (
     "full text of the LGPLv3, are published by The Qt Company and the Qt Project."
 )
 
-OTHER_LICENCES = (
+OTHER_LICENCES = N_(
     "networkx: 3-clause BSD licence. reportlab: BSD licence. Pillow: MIT-CMU licence. "
     "appdirs: MIT licence. Python: Python Software Foundation License."
 )
@@ -84,16 +87,18 @@ def read_resource(*parts: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
-        return f"({'/'.join(parts)} is missing from this installation.)"
+        return _("({file} is missing from this installation.)").format(file="/".join(parts))
 
 
 def versions_text() -> str:
     """One line with the versions that matter in a bug report."""
     import PySide6
 
-    return (
-        f"Version {__version__} · Qt {qVersion()} · PySide6 {PySide6.__version__} · "
-        f"Python {platform.python_version()}"
+    return _("Version {version} · Qt {qt} · PySide6 {pyside} · Python {python}").format(
+        version=__version__,
+        qt=qVersion(),
+        pyside=PySide6.__version__,
+        python=platform.python_version(),
     )
 
 
@@ -107,17 +112,19 @@ def licences_html() -> str:
 
     return "".join(
         (
-            section("Alignment Workshop: MIT License", read_resource("guide", "LICENSE.txt"), True),
-            section("Qt and Qt for Python: GNU LGPL version 3", QT_LICENCE),
-            section("DejaVu fonts", read_resource("fonts", "LICENSE-DejaVu.txt"), True),
-            section("Other components", OTHER_LICENCES),
+            section(
+                _("Alignment Workshop: MIT License"), read_resource("guide", "LICENSE.txt"), True
+            ),
+            section(_("Qt and Qt for Python: GNU LGPL version 3"), _(QT_LICENCE)),
+            section(_("DejaVu fonts"), read_resource("fonts", "LICENSE-DejaVu.txt"), True),
+            section(_("Other components"), _(OTHER_LICENCES)),
         )
     )
 
 
 def credits_html() -> str:
     """The credits page: plain paragraphs, no links."""
-    return "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in CREDITS)
+    return "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in map(_, CREDITS))
 
 
 class AboutDialog(QDialog):
@@ -125,14 +132,14 @@ class AboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_TITLE}")
+        self.setWindowTitle(_("About {APP_TITLE}").format(APP_TITLE=APP_TITLE))
         self.setWindowIcon(app_icon())
         self.resize(620, 560)
         layout = QVBoxLayout(self)
         layout.addLayout(self._header())
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._page(credits_html()), "Credits")
-        self.tabs.addTab(self._page(licences_html()), "Licences")
+        self.tabs.addTab(self._page(credits_html()), _("Credits"))
+        self.tabs.addTab(self._page(licences_html()), _("Licences"))
         layout.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -144,9 +151,19 @@ class AboutDialog(QDialog):
         icon.setPixmap(app_icon().pixmap(64, 64))
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         title = QLabel(
-            f"<h2>{APP_TITLE}</h2><p>Build, check and present a company's alignment map: "
-            f"vision, values, objectives and team goals.</p><p>{html.escape(versions_text())}"
-            "</p><p>Copyright © 2026 Alignment Workshop maintainers. MIT License.</p>",
+            "<h2>{title}</h2><p>{summary}</p><p>{versions}</p><p>{copyright}</p>".format(
+                title=APP_TITLE,
+                summary=html.escape(
+                    _(
+                        "Build, check and present a company's alignment map: vision, values, "
+                        "objectives and team goals."
+                    )
+                ),
+                versions=html.escape(versions_text()),
+                copyright=html.escape(
+                    _("Copyright © 2026 Alignment Workshop maintainers. MIT License.")
+                ),
+            ),
             self,
         )
         title.setObjectName("aboutTitle")

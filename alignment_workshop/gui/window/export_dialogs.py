@@ -16,14 +16,21 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from alignment_workshop.export_file import check_export_target
+from alignment_workshop.i18n import _
 from alignment_workshop.report.paper import PAPER_LABELS, paper_for_locale
 
 from ..editing.document import Document
 from ..support.plain_text import Icon, show_message
 from .export_jobs import export_plan, export_slides
 
+
 #: The save dialog's file types, one per paper.
-PAPER_FILTERS = {paper: f"PDF on {label} paper (*.pdf)" for paper, label in PAPER_LABELS.items()}
+def paper_filters() -> dict[str, str]:
+    """The Save dialog's file types, one per paper size, in the language in effect."""
+    return {
+        paper: _("PDF on {paper} paper (*.pdf)").format(paper=_(label))
+        for paper, label in PAPER_LABELS.items()
+    }
 
 
 def _suggested(document: Document, suffix: str) -> Path:
@@ -39,10 +46,12 @@ def choose_team(parent: QWidget, document: Document) -> str | None:
     """
     teams = document.workshop.teams
     if not teams:
-        show_message(parent, "No teams", "Add teams first (Edit › Teams…).", Icon.Information)
+        show_message(parent, _("No teams"), _("Add teams first (Edit › Teams…)."), Icon.Information)
         return None
     labels = [_label(i, team.name, teams) for i, team in enumerate(teams)]
-    label, ok = QInputDialog.getItem(parent, "Export Team Plan", "Plan for team:", labels, 0, False)
+    label, ok = QInputDialog.getItem(
+        parent, _("Export Team Plan"), _("Plan for team:"), labels, 0, False
+    )
     return teams[labels.index(label)].id if ok and label in labels else None
 
 
@@ -72,18 +81,19 @@ def export_plan_dialog(
     """
     suffix = "" if team_id is None else f"-{team_id}"
     paper = paper_for_locale(QLocale.system().name())
+    filters = paper_filters()
     name, chosen = QFileDialog.getSaveFileName(
         parent,
-        "Export Action Plan",
+        _("Export Action Plan"),
         str(_suggested(document, suffix)),
-        ";;".join(PAPER_FILTERS.values()),
-        PAPER_FILTERS[paper],
+        ";;".join(filters.values()),
+        filters[paper],
     )
     if not name:
         return None
-    paper = next((p for p, f in PAPER_FILTERS.items() if f == chosen), paper)
+    paper = next((p for p, f in filters.items() if f == chosen), paper)
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-    if refused_target(parent, document, path, "Plan not exported"):
+    if refused_target(parent, document, path, _("Plan not exported")):
         return None
     export_plan(parent, document, path, team_id, paper=paper)
     return path
@@ -99,13 +109,13 @@ def export_slides_dialog(parent: QWidget, document: Document) -> Path | None:
     """Ask where, then write the presentation's steps as PDF slides in the background."""
     folder = document.path.parent if document.path else Path.home()
     stem = f"{document.path.stem}-slides" if document.path else "slides"
-    name, _ = QFileDialog.getSaveFileName(
-        parent, "Export Slides", str(folder / f"{stem}.pdf"), "PDF document (*.pdf)"
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, _("Export Slides"), str(folder / f"{stem}.pdf"), _("PDF document (*.pdf)")
     )
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-    if refused_target(parent, document, path, "Slides not exported"):
+    if refused_target(parent, document, path, _("Slides not exported")):
         return None
     export_slides(parent, document, path)
     return path

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from alignment_workshop.i18n import _, ngettext
+
 from ..editing.document import Document
 from ..support.background import BackgroundOp, Task
 
@@ -37,13 +39,17 @@ def export_plan(
     op = BackgroundOp(
         parent,
         job,
-        title="Export Action Plan" if team_id is None else "Export Team Plan",
+        title=_("Export Action Plan") if team_id is None else _("Export Team Plan"),
         on_success=lambda pages: document.message.emit(
-            f"Exported the action plan to {path.name} ({pages} pages)"
+            ngettext(
+                "Exported the action plan to {name} ({pages} page)",
+                "Exported the action plan to {name} ({pages} pages)",
+                pages,
+            ).format(name=path.name, pages=pages)
         ),
         on_cancelled=_cancelled(document, path),
         explain=_unwritable(path),
-        failure_title="Plan not exported",
+        failure_title=_("Plan not exported"),
     )
     op.run_in_background()
     return op
@@ -61,13 +67,17 @@ def export_slides(parent: QWidget, document: Document, path: Path) -> Background
     op = BackgroundOp(
         parent,
         job,
-        title="Export Slides",
+        title=_("Export Slides"),
         on_success=lambda pages: document.message.emit(
-            f"Exported the slides to {path.name} ({pages} slides)"
+            ngettext(
+                "Exported the slides to {name} ({pages} slide)",
+                "Exported the slides to {name} ({pages} slides)",
+                pages,
+            ).format(name=path.name, pages=pages)
         ),
         on_cancelled=_cancelled(document, path),
         explain=_unwritable(path),
-        failure_title="Slides not exported",
+        failure_title=_("Slides not exported"),
     )
     op.run_in_background()
     return op
@@ -82,20 +92,22 @@ def export_map(parent: QWidget, document: Document, path: Path) -> BackgroundOp[
     op: BackgroundOp[str | None] = BackgroundOp(
         parent,
         lambda task: export_image(snapshot, path, progress=task),
-        title="Export Map",
+        title=_("Export Map"),
         on_success=lambda note: document.message.emit(
-            f"Exported the map to {path.name}" + (f". {note}" if note else "")
+            _("Exported the map to {name}").format(name=path.name) + (f". {note}" if note else "")
         ),
         on_cancelled=_cancelled(document, path),
         explain=_unwritable(path),
-        failure_title="Map not exported",
+        failure_title=_("Map not exported"),
     )
     op.run_in_background()
     return op
 
 
 def _cancelled(document: Document, path: Path) -> Callable[[], None]:
-    return lambda: document.message.emit(f"Export cancelled: nothing was written to {path.name}")
+    return lambda: document.message.emit(
+        _("Export cancelled: nothing was written to {name}").format(name=path.name)
+    )
 
 
 def _unwritable(path: Path) -> Callable[[BaseException], str | None]:
@@ -105,6 +117,8 @@ def _unwritable(path: Path) -> Callable[[BaseException], str | None]:
         if not isinstance(error, OSError):
             return None
         reason = error.strerror or str(error)
-        return f"'{path.name}' could not be written ({reason}); try another folder."
+        return _("'{name}' could not be written ({reason}); try another folder.").format(
+            name=path.name, reason=reason
+        )
 
     return explain

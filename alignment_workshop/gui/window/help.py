@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _
+
 from .about import app_icon, read_resource
 
 GUIDE_PARTS = ("guide", "user-guide.md")
@@ -72,7 +74,7 @@ class UserGuideDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("User Guide")  # Qt adds " — Alignment Workshop"
+        self.setWindowTitle(_("User Guide"))  # Qt adds " — Alignment Workshop"
         self.setWindowIcon(app_icon())
         self.resize(900, 700)
         self.browser = QTextBrowser(self)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _
 from alignment_workshop.interchange.preview import ImportPreview, prepare_import
 from alignment_workshop.model import Workshop
 
@@ -38,15 +39,24 @@ from ..editing.document import Document
 from ..files.file_actions import FileActions
 from ..support.wait import run_and_wait
 
-IMPORT_FILTER = ";;".join(
-    (
-        "Goals (*.xlsx *.csv *.md *.markdown)",
-        "Excel workbook (*.xlsx)",
-        "CSV (*.csv)",
-        "Markdown outline (*.md *.markdown)",
+
+def import_filter() -> str:
+    """The Open dialog's file types, in the language in effect."""
+    return ";;".join(
+        (
+            _("Goals (*.xlsx *.csv *.md *.markdown)"),
+            _("Excel workbook (*.xlsx)"),
+            _("CSV (*.csv)"),
+            _("Markdown outline (*.md *.markdown)"),
+        )
     )
-)
-EXPORT_FILTERS = {"Excel workbook (*.xlsx)": ".xlsx", "CSV, one table (*.csv)": ".csv"}
+
+
+def export_filters() -> dict[str, str]:
+    """The Save dialog's file types, in the language in effect, with their suffixes."""
+    return {_("Excel workbook (*.xlsx)"): ".xlsx", _("CSV, one table (*.csv)"): ".csv"}
+
+
 _SEVERITY_MARKS = {"error": "✗", "warning": "!", "info": "·"}
 
 
@@ -74,20 +84,20 @@ class ImportPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.path, self.into = path, into
-        self.setWindowTitle("Import into This Workshop" if into is not None else "Import")
+        self.setWindowTitle(_("Import into This Workshop") if into is not None else _("Import"))
         self.resize(720, 560)
         layout = QVBoxLayout(self)
-        where = "into this workshop" if into is not None else "as a new workshop"
-        heading = QLabel(f"Import “{path.name}” {where}:")
+        where = _("into this workshop") if into is not None else _("as a new workshop")
+        heading = QLabel(_("Import “{name}” {where}:").format(name=path.name, where=where))
         heading.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(heading)
         self.section = QLineEdit(self)
-        self.section.setPlaceholderText("Company, Company-wide, Organisation or Objectives")
-        self.section.setToolTip("The ## section of the outline that holds the objectives")
+        self.section.setPlaceholderText(_("Company, Company-wide, Organisation or Objectives"))
+        self.section.setToolTip(_("The ## section of the outline that holds the objectives"))
         self.section.editingFinished.connect(self.refresh)
         if path.suffix.lower() in (".md", ".markdown"):
             form = QFormLayout()
-            form.addRow("Objectives section:", self.section)
+            form.addRow(_("Objectives section:"), self.section)
             layout.addLayout(form)
         else:
             self.section.hide()
@@ -95,9 +105,9 @@ class ImportPreviewDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.problems_label = QLabel("Problems to fix in the file (nothing is imported):")
+        self.problems_label = QLabel(_("Problems to fix in the file (nothing is imported):"))
         self.problems = QListWidget(self)
-        self.findings_label = QLabel("What the alignment check would find:")
+        self.findings_label = QLabel(_("What the alignment check would find:"))
         self.findings = QListWidget(self)
         for widget in (self.problems_label, self.problems, self.findings_label, self.findings):
             layout.addWidget(widget)
@@ -107,7 +117,7 @@ class ImportPreviewDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -135,7 +145,7 @@ class ImportPreviewDialog(QDialog):
             findings = sorted(preview.report.findings, key=lambda f: f.sort_key)
             self.findings.addItems(
                 [f"{_SEVERITY_MARKS[f.severity.value]} [{f.rule}] {f.message}" for f in findings]
-                or ["No findings: every goal traces to the vision."]
+                or [_("No findings: every goal traces to the vision.")]
             )
         self.problems_label.setVisible(not preview.ok)
         self.problems.setVisible(not preview.ok)
@@ -147,7 +157,7 @@ class ImportPreviewDialog(QDialog):
 def choose_import_path(parent: QWidget, document: Document) -> Path | None:
     """Ask which spreadsheet or outline to import."""
     folder = str(document.path.parent) if document.path else str(Path.home())
-    name, _ = QFileDialog.getOpenFileName(parent, "Import Goals", folder, IMPORT_FILTER)
+    name, _filter = QFileDialog.getOpenFileName(parent, _("Import Goals"), folder, import_filter())
     return Path(name) if name else None
 
 
@@ -176,9 +186,17 @@ def import_dialog(
         dialog.deleteLater()
     if not into and not files.new():
         return False
-    text = f"Import {path.name}" if not into else f"Import {path.name} into the workshop"
+    text = (
+        _("Import {name}").format(name=path.name)
+        if not into
+        else _("Import {name} into the workshop").format(name=path.name)
+    )
     if document.apply_import(imported, text):
-        document.message.emit(f"Imported {path.name}: {'; '.join(dialog.preview.summary())}")
+        document.message.emit(
+            _("Imported {name}: {join}").format(
+                name=path.name, join="; ".join(dialog.preview.summary())
+            )
+        )
         return True
     return False
 
@@ -190,18 +208,18 @@ def export_spreadsheet_dialog(parent: QWidget, document: Document) -> Path | Non
     stem = document.path.stem if document.path else "workshop"
     folder = document.path.parent if document.path else Path.home()
     name, chosen = QFileDialog.getSaveFileName(
-        parent, "Export Spreadsheet", str(folder / f"{stem}.xlsx"), ";;".join(EXPORT_FILTERS)
+        parent, _("Export Spreadsheet"), str(folder / f"{stem}.xlsx"), ";;".join(export_filters())
     )
     if not name:
         return None
     path = Path(name)
     if path.suffix.lower() not in (".xlsx", ".csv"):
-        path = path.with_name(path.name + EXPORT_FILTERS.get(chosen, ".xlsx"))
+        path = path.with_name(path.name + export_filters().get(chosen, ".xlsx"))
     snapshot = document.workshop.copy()
 
     def explain(error: BaseException) -> str | None:
         if isinstance(error, (InterchangeError, OSError)):
-            sentence = f"{error}; try another folder."
+            sentence = _("{error}; try another folder.").format(error=error)
             return sentence[:1].upper() + sentence[1:]
         return None
 
@@ -209,8 +227,8 @@ def export_spreadsheet_dialog(parent: QWidget, document: Document) -> Path | Non
         export_file(snapshot, path)
         return path
 
-    written = run_and_wait(parent, job, title="Export Spreadsheet", explain=explain)
+    written = run_and_wait(parent, job, title=_("Export Spreadsheet"), explain=explain)
     if written is None:
         return None
-    document.message.emit(f"Exported the workshop to {path.name}")
+    document.message.emit(_("Exported the workshop to {name}").format(name=path.name))
     return written

@@ -13,8 +13,10 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
+from alignment_workshop import formats
 from alignment_workshop.analysis.findings import Report
 from alignment_workshop.analysis.periods import period_text
+from alignment_workshop.i18n import _
 from alignment_workshop.model import NodeKind
 
 from ..canvas.scene import MapScene
@@ -51,13 +53,13 @@ _MESSAGE_MS = 8000
 def score_text(report: Report | None) -> str:
     """The status bar's score: a percentage, or "—" when there is nothing to score."""
     if report is None or report.score is None:
-        return "Alignment: —"
-    return f"Alignment: {report.score:g} %"
+        return _("Alignment: —")
+    return _("Alignment: {score}").format(score=formats.score(report.score))
 
 
 def zoom_text(zoom: float) -> str:
     """The status bar's zoom, named so that it never reads as part of the score."""
-    return f"Zoom {round(zoom * 100)} %"
+    return _("Zoom {percent}").format(percent=formats.percent(zoom))
 
 
 class MainWindow(QMainWindow):
@@ -142,7 +144,7 @@ class MainWindow(QMainWindow):
     def _install_status_bar(self) -> None:
         """The score and the zoom, at the right of the status bar, with a line between."""
         status = self.statusBar()
-        self.zoom_label.setToolTip("Zoom (Ctrl+wheel, Ctrl++ and Ctrl+-)")
+        self.zoom_label.setToolTip(_("Zoom (Ctrl+wheel, Ctrl++ and Ctrl+-)"))
         for label in (self.score_label, self.zoom_label):
             label.setContentsMargins(8, 0, 8, 0)
         self.status_separator = QFrame(self)

@@ -17,6 +17,8 @@ from typing import Protocol
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QToolBar, QWidget
 
+from alignment_workshop.i18n import _
+
 from ..canvas.scene import MapScene
 from ..canvas.view import MapView
 from ..docks.check_dock import CheckDock
@@ -48,6 +50,7 @@ from .export_dialogs import (
 from .export_jobs import export_map
 from .help import show_user_guide
 from .import_dialogs import export_spreadsheet_dialog, import_dialog
+from .preferences import show_preferences
 
 Key = QKeySequence.StandardKey
 #: View › Larger Text: Ctrl+Alt+= (Ctrl++ and Ctrl+= zoom, and + and = vote up).
@@ -137,62 +140,71 @@ def build(window: QMainWindow, parts: WindowParts) -> dict[str, QAction]:
 
 def _file_actions(a: _Actions, p: WindowParts) -> None:
     files, window, document = p.files, a.window, p.document
-    a.add("new", "&New Workshop", files.new, Key.New, "Start an empty workshop")
-    a.add("open", "&Open…", files.open, Key.Open, "Open a workshop file")
-    a.add("open_example", "Open &Example", files.open_example)
-    a.add("save", "&Save", files.save, Key.Save, "Save the workshop")
-    a.add("save_as", "Save &As…", files.save_as, Key.SaveAs)
-    a.add("export_map", "&Export Map…", lambda: export_map_dialog(window, document), "Ctrl+E",
-          "Save the whole map as a PNG or SVG image")  # fmt: skip
-    a.add("export_plan", "Export Action &Plan…", lambda: export_plan_dialog(window, document),
-          "Ctrl+Shift+E", "Write the PDF action plan participants take home")  # fmt: skip
-    a.add("export_team_plan", "Export &Team Plan…",
+    a.add("new", _("&New Workshop"), files.new, Key.New, _("Start an empty workshop"))
+    a.add("open", _("&Open…"), files.open, Key.Open, _("Open a workshop file"))
+    a.add("open_example", _("Open &Example"), files.open_example)
+    a.add("save", _("&Save"), files.save, Key.Save, _("Save the workshop"))
+    a.add("save_as", _("Save &As…"), files.save_as, Key.SaveAs)
+    a.add("export_map", _("&Export Map…"), lambda: export_map_dialog(window, document), "Ctrl+E",
+          _("Save the whole map as a PNG or SVG image"))  # fmt: skip
+    a.add("export_plan", _("Export Action &Plan…"), lambda: export_plan_dialog(window, document),
+          "Ctrl+Shift+E", _("Write the PDF action plan participants take home"))  # fmt: skip
+    a.add("export_team_plan", _("Export &Team Plan…"),
           lambda: export_team_plan_dialog(window, document),
-          None, "Write one team's PDF action plan")  # fmt: skip
-    a.add("export_slides", "Export S&lides…", lambda: export_slides_dialog(window, document),
-          None, "Write the presentation's steps as 16:9 PDF slides")  # fmt: skip
-    a.add("import", "&Import…", lambda: import_dialog(window, document, files, into=False),
-          "Ctrl+Shift+I", "Make a workshop from a spreadsheet or a Markdown outline")  # fmt: skip
-    a.add("import_into", "Import into This &Workshop…",
+          None, _("Write one team's PDF action plan"))  # fmt: skip
+    a.add("export_slides", _("Export S&lides…"), lambda: export_slides_dialog(window, document),
+          None, _("Write the presentation's steps as 16:9 PDF slides"))  # fmt: skip
+    a.add("import", _("&Import…"), lambda: import_dialog(window, document, files, into=False),
+          "Ctrl+Shift+I",
+          _("Make a workshop from a spreadsheet or a Markdown outline"))  # fmt: skip
+    a.add("import_into", _("Import into This &Workshop…"),
           lambda: import_dialog(window, document, files, into=True), None,
-          "Update cards by id and add new ones from a spreadsheet or outline")  # fmt: skip
-    a.add("export_spreadsheet", "Export &Spreadsheet…",
+          _("Update cards by id and add new ones from a spreadsheet or outline"))  # fmt: skip
+    a.add("export_spreadsheet", _("Export &Spreadsheet…"),
           lambda: export_spreadsheet_dialog(window, document), None,
-          "Write the workshop as an XLSX workbook or a one-table CSV file")  # fmt: skip
-    a.add("close", "&Close", files.close, Key.Close)
-    a.add("quit", "&Quit", window.close, Key.Quit)
+          _("Write the workshop as an XLSX workbook or a one-table CSV file"))  # fmt: skip
+    a.add("close", _("&Close"), files.close, Key.Close)
+    a.add("quit", _("&Quit"), window.close, Key.Quit)
 
 
 def _edit_actions(a: _Actions, p: WindowParts) -> None:
     stack = p.document.undo_stack
     for name, action, key in (
-        ("undo", stack.createUndoAction(a.window, "&Undo"), Key.Undo),
-        ("redo", stack.createRedoAction(a.window, "&Redo"), Key.Redo),
+        ("undo", stack.createUndoAction(a.window, _("&Undo")), Key.Undo),
+        ("redo", stack.createRedoAction(a.window, _("&Redo")), Key.Redo),
     ):
         action.setShortcuts(QKeySequence.keyBindings(key))
         a.adopt(name, action)
     clip = p.clipboard
-    a.add("cut", "Cu&t", clip.cut, Key.Cut)
-    a.add("copy", "&Copy", clip.copy, Key.Copy)
-    a.add("paste", "&Paste", clip.paste, Key.Paste)
-    a.add("duplicate", "D&uplicate", clip.duplicate, "Ctrl+D")
-    a.add("delete", "&Delete", p.scene.interaction.delete_selection, Key.Delete,
-          "Delete the selection with its links")  # fmt: skip
-    a.add("select_all", "Select &All", p.scene.select_all, Key.SelectAll)
-    a.add("rename", "&Rename", p.view.rename_selected, "F2", "Edit the selected card's title")
-    a.add("find", "&Find…", p.find_bar.focus, Key.Find, "Jump to a card by its title")
-    a.add("teams", "&Teams…", p.show_teams, "Ctrl+Shift+T", "Add, rename, recolour teams")
+    a.add("cut", _("Cu&t"), clip.cut, Key.Cut)
+    a.add("copy", _("&Copy"), clip.copy, Key.Copy)
+    a.add("paste", _("&Paste"), clip.paste, Key.Paste)
+    a.add("duplicate", _("D&uplicate"), clip.duplicate, "Ctrl+D")
+    a.add("delete", _("&Delete"), p.scene.interaction.delete_selection, Key.Delete,
+          _("Delete the selection with its links"))  # fmt: skip
+    a.add("select_all", _("Select &All"), p.scene.select_all, Key.SelectAll)
+    a.add("rename", _("&Rename"), p.view.rename_selected, "F2", _("Edit the selected card's title"))
+    a.add("find", _("&Find…"), p.find_bar.focus, Key.Find, _("Jump to a card by its title"))
+    a.add("teams", _("&Teams…"), p.show_teams, "Ctrl+Shift+T", _("Add, rename, recolour teams"))
+    preferences = a.add(
+        "preferences",
+        _("Pre&ferences…"),
+        lambda: show_preferences(a.window),
+        Key.Preferences,
+        _("Choose the editor's language"),
+    )
+    preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
 
 def _view_actions(a: _Actions, p: WindowParts) -> None:
     view = p.view
-    a.add("zoom_in", "Zoom &In", view.zoom_in, Key.ZoomIn)
-    a.add("zoom_out", "Zoom &Out", view.zoom_out, Key.ZoomOut)
-    a.add("fit", "&Fit to View", view.fit_all, "Ctrl+0",
-          "Show the whole map, as far as titles stay readable")  # fmt: skip
-    a.add("actual_size", "&Actual Size", view.reset_zoom, "Ctrl+1")
-    larger = a.add("larger_text", "&Larger Text", lambda: None, LARGER_TEXT_KEY,
-                   "Write card titles larger, for a projector")  # fmt: skip
+    a.add("zoom_in", _("Zoom &In"), view.zoom_in, Key.ZoomIn)
+    a.add("zoom_out", _("Zoom &Out"), view.zoom_out, Key.ZoomOut)
+    a.add("fit", _("&Fit to View"), view.fit_all, "Ctrl+0",
+          _("Show the whole map, as far as titles stay readable"))  # fmt: skip
+    a.add("actual_size", _("&Actual Size"), view.reset_zoom, "Ctrl+1")
+    larger = a.add("larger_text", _("&Larger Text"), lambda: None, LARGER_TEXT_KEY,
+                   _("Write card titles larger, for a projector"))  # fmt: skip
     larger.setCheckable(True)
     larger.setChecked(larger_text())
     view.set_larger_text(larger.isChecked())
@@ -202,19 +214,19 @@ def _view_actions(a: _Actions, p: WindowParts) -> None:
 
 def _help_actions(a: _Actions) -> None:
     window = a.window
-    a.add("guide", "&User Guide", lambda: show_user_guide(window), Key.HelpContents)
-    a.add("about", "&About Alignment Workshop", lambda: show_about(window))
+    a.add("guide", _("&User Guide"), lambda: show_user_guide(window), Key.HelpContents)
+    a.add("about", _("&About Alignment Workshop"), lambda: show_about(window))
 
 
 def _menus(a: _Actions, p: WindowParts) -> None:
     bar = a.window.menuBar()
-    _file_menu(a, p, bar.addMenu("&File"))
-    _edit_menu(a, p, bar.addMenu("&Edit"))
-    _view_menu(a, p, bar.addMenu("&View"))
-    arrange = bar.addMenu("&Arrange")
+    _file_menu(a, p, bar.addMenu(_("&File")))
+    _edit_menu(a, p, bar.addMenu(_("&Edit")))
+    _view_menu(a, p, bar.addMenu(_("&View")))
+    arrange = bar.addMenu(_("&Arrange"))
     for action in p.arrange.actions():
         arrange.addAction(action)
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(_("&Help"))
     for name in ("guide", "about"):
         help_menu.addAction(a[name])
 
@@ -222,7 +234,7 @@ def _menus(a: _Actions, p: WindowParts) -> None:
 def _file_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
     for name in ("new", "open"):
         menu.addAction(a[name])
-    recent = menu.addMenu("Open &Recent")
+    recent = menu.addMenu(_("Open &Recent"))
     recent.aboutToShow.connect(lambda: _fill_recent(p, recent))
     menu.addAction(a["open_example"])
     menu.addSeparator()
@@ -250,6 +262,8 @@ def _edit_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
     menu.addAction(p.capture.supporting_goal_action)
     menu.addAction(p.five_whys.action)
     menu.addAction(a["teams"])
+    menu.addSeparator()
+    menu.addAction(a["preferences"])
 
 
 def _view_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
@@ -264,7 +278,7 @@ def _view_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
         menu.addAction(action)
     menu.addSeparator()
     menu.addAction(p.room.open_action)
-    room = menu.addMenu("Roo&m")
+    room = menu.addMenu(_("Roo&m"))
     for item in p.room.actions():
         if item is None:
             room.addSeparator()
@@ -283,20 +297,20 @@ def _fill_recent(p: WindowParts, menu: QMenu) -> None:
         action = menu.addAction(f"{path.name}  —  {path.parent}")
         action.triggered.connect(lambda _=False, path=path: p.files.open(path))
     if not paths:
-        menu.addAction("No recent workshops").setEnabled(False)
+        menu.addAction(_("No recent workshops")).setEnabled(False)
 
 
 def _toolbar(a: _Actions, p: WindowParts) -> None:
     window = a.window
-    bar = QToolBar("Main toolbar", window)
+    bar = QToolBar(_("Main toolbar"), window)
     bar.setObjectName("MainToolBar")
     bar.setMovable(False)
     for name in ("new", "open", "save"):
         bar.addAction(a[name])
     bar.addSeparator()
     stack = p.document.undo_stack
-    bar.addAction(StackButtonAction(stack, "Undo", redo=False, parent=window))
-    bar.addAction(StackButtonAction(stack, "Redo", redo=True, parent=window))
+    bar.addAction(StackButtonAction(stack, _("Undo"), redo=False, parent=window))
+    bar.addAction(StackButtonAction(stack, _("Redo"), redo=True, parent=window))
     bar.addAction(a["delete"])
     bar.addSeparator()
     for name in ("zoom_out", "fit", "zoom_in"):
@@ -336,14 +350,14 @@ def export_map_dialog(parent: QWidget, document: Document) -> Path | None:
     """
     suggested = document.path.with_suffix(".png") if document.path else Path.home() / "map.png"
     name, chosen = QFileDialog.getSaveFileName(
-        parent, "Export Map", str(suggested), "PNG image (*.png);;SVG drawing (*.svg)"
+        parent, _("Export Map"), str(suggested), _("PNG image (*.png);;SVG drawing (*.svg)")
     )
     if not name:
         return None
     path = Path(name)
     if path.suffix.lower() not in (".png", ".svg"):
         path = path.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
-    if refused_target(parent, document, path, "Map not exported"):
+    if refused_target(parent, document, path, _("Map not exported")):
         return None
     export_map(parent, document, path)
     return path

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _
+
 from ..files.recent_files import RecentFiles
 from ..support.plain_text import tooltip
 
@@ -38,20 +40,22 @@ class WelcomeWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("welcome")
         self._recent = recent
-        title = QLabel("Alignment Workshop", self)
+        title = QLabel(_("Alignment Workshop"), self)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 2.2)
         font.setBold(True)
         title.setFont(font)
         subtitle = QLabel(
-            "Build the map of vision, values, objectives and team goals, check it, and "
-            "present it to the room.",
+            _(
+                "Build the map of vision, values, objectives and team goals, check it, and "
+                "present it to the room."
+            ),
             self,
         )
         subtitle.setWordWrap(True)
-        self.new_button = self._button("New workshop", self.new_requested)
-        self.open_button = self._button("Open…", self.open_requested)
-        self.example_button = self._button("Open example", self.open_example_requested)
+        self.new_button = self._button(_("New workshop"), self.new_requested)
+        self.open_button = self._button(_("Open…"), self.open_requested)
+        self.example_button = self._button(_("Open example"), self.open_example_requested)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.example_button):
             buttons.addWidget(button)
@@ -59,7 +63,7 @@ class WelcomeWidget(QWidget):
         self.recent_list = QListWidget(self)
         self.recent_list.setObjectName("recent-files")
         self.recent_list.itemActivated.connect(self._open_item)
-        self.empty_label = QLabel("No recent workshops yet.", self)
+        self.empty_label = QLabel(_("No recent workshops yet."), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 40, 48, 40)
         layout.addWidget(title)
@@ -67,7 +71,7 @@ class WelcomeWidget(QWidget):
         layout.addSpacing(16)
         layout.addLayout(buttons)
         layout.addSpacing(16)
-        layout.addWidget(QLabel("<b>Recent workshops</b>", self))
+        layout.addWidget(QLabel(_("<b>Recent workshops</b>"), self))
         layout.addWidget(self.recent_list, 4)
         layout.addWidget(self.empty_label)
         layout.addStretch(1)

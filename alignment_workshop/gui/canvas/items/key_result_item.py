@@ -15,7 +15,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
+from alignment_workshop import formats
 from alignment_workshop.analysis.progress import Progress, measure_text, percent_text, progress
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Node, Status, Team
 
 from .. import style
@@ -73,15 +75,18 @@ class KeyResultItem(NodeItem):
 
     def _tooltip(self) -> str:
         node = self.node
-        parts = [f"Key result: {node.title}", f"{self.measure_text()} ({self.progress.note})"]
+        parts = [
+            _("Key result: {title}").format(title=node.title),
+            f"{self.measure_text()} ({self.progress.note})",
+        ]
         who = [w for w in (self.owner_text(), self.team.name if self.team else "") if w]
         if who:
             parts.append("Owner: " + ", ".join(who))
         if node.due is not None:
-            parts.append(f"Due {node.due.isoformat()}")
+            parts.append(_("Due {date}").format(date=formats.date(node.due)))
         if node.description:
             parts.append(node.description[:300])
-        parts.extend(f"{f.severity.value.capitalize()}: {f.message}" for f in self.findings)
+        parts.extend(f"{f.severity.label}: {f.message}" for f in self.findings)
         return "\n".join(parts)
 
     # ------------------------------------------------------------------ geometry

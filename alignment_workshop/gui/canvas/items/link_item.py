@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _
 from alignment_workshop.layout.routing import END_GAP, TWIN_GAP
 from alignment_workshop.model import Link, LinkKind, Node
 
@@ -316,7 +317,11 @@ class LinkItem(QGraphicsItem):
         if link.note:
             parts.append(link.note)
         if link.kind is LinkKind.CONFLICTS:
-            parts.append(f"Resolved: {link.resolution}" if link.resolved else "Unresolved")
+            parts.append(
+                _("Resolved: {resolution}").format(resolution=link.resolution)
+                if link.resolved
+                else _("Unresolved")
+            )
         return "\n".join(parts)
 
     # ------------------------------------------------------------------ geometry

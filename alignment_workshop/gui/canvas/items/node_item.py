@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from alignment_workshop.analysis.findings import Finding, Severity
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.layout.geometry import card_size
 from alignment_workshop.model import Node, NodeKind, Priority, Status, Team
 
@@ -38,7 +39,11 @@ if TYPE_CHECKING:
 _MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 _PICTURE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _NO_CACHE = QGraphicsItem.CacheMode.NoCache
-_PRIORITY_MARKS = {Priority.HIGH: "▲ High", Priority.MEDIUM: "● Med", Priority.LOW: "▼ Low"}
+_PRIORITY_MARKS = {
+    Priority.HIGH: N_("▲ High"),
+    Priority.MEDIUM: N_("● Med"),
+    Priority.LOW: N_("▼ Low"),
+}
 _BADGE_RADIUS = 12.0
 #: Below this scale titles are under 6 pixels high, too small to read, so cards are
 #: drawn plain: no text to lay out and draw for a card nobody can read.
@@ -145,7 +150,7 @@ class NodeItem(QGraphicsItem):
             parts.append(team_chips.helpers_text(self.contributors))
         if self.node.description:
             parts.append(self.node.description[:300])
-        parts.extend(f"{f.severity.value.capitalize()}: {f.message}" for f in self.findings)
+        parts.extend(f"{f.severity.label}: {f.message}" for f in self.findings)
         return "\n".join(parts)
 
     # ------------------------------------------------------------------ geometry
@@ -366,10 +371,10 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QColor(colors.muted))
         label = self.node.kind.label.upper()
         if self.node.kind is NodeKind.GOAL:
-            label = self.team.name.upper() if self.team else "NO TEAM"
+            label = self.team.name.upper() if self.team else _("NO TEAM")
         status = ""
         if self.node.status is not Status.PROPOSED:
-            status = f"· {style.STATUS_MARKS[self.node.status]} {self.node.status.value.upper()}"
+            status = f"· {style.STATUS_MARKS[self.node.status]} {self.node.status.label.upper()}"
         if self.contributors:
             row, muted = QRectF(left, top, width, row_height), QColor(colors.muted)
             team_chips.paint_label(painter, small, row, label, status, self.contributors, muted)
@@ -413,14 +418,15 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QColor(colors.muted))
         height = self._scaled(16)
         row = QRectF(left, bottom - height, width, height)
-        painter.drawText(
-            row,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            _PRIORITY_MARKS[node.priority],
-        )
-        marks = "Impact " + "●" * node.impact + "○" * (5 - node.impact)
-        if node.votes:
-            marks += f"   ★ {node.votes}"
+        priority = _(_PRIORITY_MARKS[node.priority])
+        painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, priority)
+        dots = "●" * node.impact + "○" * (5 - node.impact)
+        votes = f"   ★ {node.votes}" if node.votes else ""
+        impact = _("Impact")  # outside the f-string, where the extraction finds it
+        marks = f"{impact} {dots}{votes}"
+        metrics = QFontMetricsF(small)
+        if metrics.horizontalAdvance(f"{priority}  {marks}") > width:
+            marks = f"{dots}{votes}"  # a longer language's word would run into the priority
         painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, marks)
 
     def _paint_badges(self, painter: QPainter) -> None:

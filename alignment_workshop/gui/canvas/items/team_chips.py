@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Team
 
 #: The side of a chip and the space after it.
@@ -29,8 +30,8 @@ def helpers_text(teams: Sequence[Team]) -> str:
     if not names:
         return ""
     if len(names) == 1:
-        return f"With {names[0]}"
-    return f"With {', '.join(names[:-1])} and {names[-1]}"
+        return _("With {team}").format(team=names[0])
+    return _("With {teams} and {last}").format(teams=", ".join(names[:-1]), last=names[-1])
 
 
 def chips_that_fit(count: int, room: float) -> tuple[int, int]:

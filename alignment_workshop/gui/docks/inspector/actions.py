@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.model import Action
 
 DONE, TEXT, OWNER = range(3)
-NEW_ACTION_TEXT = "New action"
+NEW_ACTION_TEXT = N_("New action")
 
 
 class ActionsEditor(QWidget):
@@ -34,7 +35,7 @@ class ActionsEditor(QWidget):
         super().__init__(parent)
         self._loaded: tuple[Action, ...] = ()
         self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels(["Done", "Action", "Owner"])
+        self.table.setHorizontalHeaderLabels([_("Done"), _("Action"), _("Owner")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(DONE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
@@ -43,8 +44,8 @@ class ActionsEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(90)
         self.table.itemChanged.connect(self._item_changed)
-        self.add_button = QPushButton("Add action", self)
-        self.remove_button = QPushButton("Remove", self)
+        self.add_button = QPushButton(_("Add action"), self)
+        self.remove_button = QPushButton(_("Remove"), self)
         self.add_button.clicked.connect(self.add_action)
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
@@ -93,9 +94,9 @@ class ActionsEditor(QWidget):
 
     def add_action(self) -> None:
         """Append a new action and start editing its text."""
-        self._commit((*self._loaded, Action(NEW_ACTION_TEXT)))
+        self._commit((*self._loaded, Action(_(NEW_ACTION_TEXT))))
         row = self.table.rowCount() - 1
-        if row >= 0 and self._loaded and self._loaded[-1].text == NEW_ACTION_TEXT:
+        if row >= 0 and self._loaded and self._loaded[-1].text == _(NEW_ACTION_TEXT):
             self.table.setCurrentCell(row, TEXT)
             item = self.table.item(row, TEXT)
             if item is not None:

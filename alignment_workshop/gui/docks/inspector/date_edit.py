@@ -3,8 +3,10 @@
 Qt's QDateEdit edits one section at a time and jumps to the next once a section is full,
 so "2027-03-15" typed whole lost its dashes' meaning: the dash after "2027" jumped a
 second time, past the month, and the date became 2027-01-03. `TypedDateEdit` swallows a
-separator typed just after such a jump, and starts typing at the year when the field
-gets the focus, so "20270315" and "2027-03-15" both give 15 March 2027.
+separator typed just after such a jump, and starts typing at the first section (the
+year in ISO form) when the field gets the focus, so "20270315" and "2027-03-15" both give
+15 March 2027, and "15.03.2027" does in German, where the field shows the language's own
+short form (`support/date_format.py`).
 """
 
 from __future__ import annotations
@@ -13,17 +15,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QWidget
 
+from ...support.date_format import date_format
+
 #: Characters that end a section of a typed date.
 SEPARATORS = frozenset("-/.")
 
 
 class TypedDateEdit(QDateEdit):
-    """An ISO date ("yyyy-MM-dd") with a calendar pop-up that also takes typed dates."""
+    """A date in the language's form (ISO "yyyy-MM-dd" in English) with a calendar pop-up
+    that also takes typed dates."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDisplayFormat(date_format())
         self.setKeyboardTracking(False)
         self._jumped = False
 
@@ -40,5 +45,5 @@ class TypedDateEdit(QDateEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         if event.reason() not in (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.PopupFocusReason):
-            self.setSelectedSection(QDateEdit.Section.YearSection)  # type over the year first
+            self.setSelectedSection(self.sectionAt(0))  # type over the first section first
         self._jumped = False

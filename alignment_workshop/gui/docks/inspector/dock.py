@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QScrollArea, QStackedWidget, QWidget
 
+from alignment_workshop.i18n import _, ngettext
+
 from ...canvas.scene import MapScene
 from ...editing.document import Document
 from ...support.plain_text import plain_label
@@ -22,15 +24,11 @@ from .pages import LinkPage, MetaPage, NodePage, Page
 META, NODE, LINK, MANY = "meta", "node", "link", "many"
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
-
-
 class InspectorDock(QDockWidget):
     """Shows and edits the selected node or link, or the workshop when nothing is selected."""
 
     def __init__(self, document: Document, scene: MapScene, parent: QWidget | None = None):
-        super().__init__("Inspector", parent)
+        super().__init__(_("Inspector"), parent)
         self.setObjectName("inspector-dock")
         self.document = document
         self.scene = scene
@@ -78,8 +76,14 @@ class InspectorDock(QDockWidget):
         if len(nodes) + len(links) > 1:
             self._target = (MANY, None)
             self.many_label.setText(
-                f"{_count(len(nodes), 'card')} and {_count(len(links), 'link')} selected.\n"
-                "Select one item to edit it."
+                _("{cards} and {links} selected.\nSelect one item to edit it.").format(
+                    cards=ngettext("{count} card", "{count} cards", len(nodes)).format(
+                        count=len(nodes)
+                    ),
+                    links=ngettext("{count} link", "{count} links", len(links)).format(
+                        count=len(links)
+                    ),
+                )
             )
         elif nodes:
             self._target = (NODE, nodes[0])

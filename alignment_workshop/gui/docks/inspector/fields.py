@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _
+
 from .date_edit import TypedDateEdit
 
 
@@ -192,10 +194,10 @@ class OptionalDateEdit(QWidget):
         super().__init__(parent)
         self._loaded: dt.date | None = None
         self.enabled_box = QCheckBox(self)
-        self.enabled_box.setToolTip("Set a date")
+        self.enabled_box.setToolTip(_("Set a date"))
         self.editor = TypedDateEdit(self)
         self.clear_button = QToolButton(self)
-        self.clear_button.setText("Clear")
+        self.clear_button.setText(_("Clear"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.enabled_box)
@@ -236,7 +238,7 @@ class OptionalDateEdit(QWidget):
         )
         palette.setColor(role.Text, shown)
         self.editor.setPalette(palette)
-        self.editor.setToolTip("No date yet: type or pick one" if empty else "")
+        self.editor.setToolTip(_("No date yet: type or pick one") if empty else "")
 
     def _typed(self, _date: QDate) -> None:
         """A date typed or picked in the editor is the date, even where there was none."""

@@ -19,6 +19,7 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
 from alignment_workshop.analysis.progress import measure_text, progress
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Node
 
 #: Characters that may appear while a number is being typed.
@@ -40,10 +41,10 @@ def parse_number(text: str) -> float | None:
         grouped = "." in cleaned or _THOUSANDS.fullmatch(cleaned)
         cleaned = cleaned.replace(",", "") if grouped else cleaned.replace(",", ".")
     if not set(cleaned) <= _NUMBER_CHARS:
-        raise ValueError(f"not a number: {text!r}")
+        raise ValueError(_("not a number: {text!r}").format(text=text))
     value = float(cleaned)  # raises ValueError for "1.2.3", "-", "e"
     if not math.isfinite(value):
-        raise ValueError(f"not a finite number: {text!r}")
+        raise ValueError(_("not a finite number: {text!r}").format(text=text))
     return value
 
 
@@ -130,5 +131,5 @@ class ProgressView(QWidget):
         self.bar.setFormat(shown.note)
         self.bar.setEnabled(shown.fraction is not None)
         self.bar.setToolTip(
-            "How far the current value has come from the baseline towards the target"
+            _("How far the current value has come from the baseline towards the target")
         )

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from alignment_workshop.i18n import _, pgettext
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Priority, Status, Team
 from alignment_workshop.model.rules import INT_LIMITS, NODE_FIELDS
 
@@ -67,7 +68,11 @@ class Page(QWidget):
 def _choices(
     enum: type[StrEnum], labels: dict[Any, str] | None = None
 ) -> list[tuple[str, Any, None]]:
-    return [((labels or {}).get(m, m.value.capitalize()), m, None) for m in enum]
+    def label(member: Any) -> str:
+        known = getattr(member, "label", None)
+        return known if isinstance(known, str) else str(member.value).capitalize()
+
+    return [((labels or {}).get(m, label(m)), m, None) for m in enum]
 
 
 class NodePage(Page):
@@ -75,30 +80,32 @@ class NodePage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.add_field("title", "Title", CommitLineEdit(self))
-        self.add_field("description", "Description", CommitTextEdit(self))
-        self.add_field("baseline", "Baseline", OptionalNumberEdit(self))
-        self.add_field("current", "Current", OptionalNumberEdit(self))
-        self.add_field("target", "Target", OptionalNumberEdit(self))
-        self.add_field("unit", "Unit", CommitLineEdit(self)).setPlaceholderText("e.g. %, min, €")
+        self.add_field("title", _("Title"), CommitLineEdit(self))
+        self.add_field("description", _("Description"), CommitTextEdit(self))
+        self.add_field("baseline", _("Baseline"), OptionalNumberEdit(self))
+        self.add_field("current", _("Current"), OptionalNumberEdit(self))
+        self.add_field("target", _("Target"), OptionalNumberEdit(self))
+        self.add_field("unit", _("Unit"), CommitLineEdit(self)).setPlaceholderText(
+            _("e.g. %, min, €")
+        )
         self.progress = ProgressView(self)
-        self.form.addRow("Progress", self.progress)
+        self.form.addRow(_("Progress"), self.progress)
         self.team_box = CommitComboBox(self)
         self.fields["team"] = self.team_box
-        self.form.addRow("Team", self.team_box)
+        self.form.addRow(_("Team"), self.team_box)
         self.team_box.committed.connect(self._team_chosen)
-        self.contributors = self.add_field("contributors", "Contributors", TeamChecklist(self))
-        self.add_field("owner", "Owner", CommitLineEdit(self))
-        self.add_field("why", "Why", CommitTextEdit(self))
-        priority = self.add_field("priority", "Priority", CommitComboBox(self))
+        self.contributors = self.add_field("contributors", _("Contributors"), TeamChecklist(self))
+        self.add_field("owner", _("Owner"), CommitLineEdit(self))
+        self.add_field("why", _("Why"), CommitTextEdit(self))
+        priority = self.add_field("priority", _("Priority"), CommitComboBox(self))
         priority.set_choices(_choices(Priority))
-        self.add_field("impact", "Impact (1–5)", CommitSpinBox(*INT_LIMITS["node.impact"], self))
-        self.add_field("metric", "Metric", CommitLineEdit(self))
-        status = self.add_field("status", "Status", CommitComboBox(self))
+        self.add_field("impact", _("Impact (1–5)"), CommitSpinBox(*INT_LIMITS["node.impact"], self))
+        self.add_field("metric", _("Metric"), CommitLineEdit(self))
+        status = self.add_field("status", _("Status"), CommitComboBox(self))
         status.set_choices(_choices(Status))
-        self.add_field("votes", "Votes", CommitSpinBox(*INT_LIMITS["node.votes"], self))
-        self.add_field("due", "Due date", OptionalDateEdit(self))
-        self.actions_editor = self.add_field("actions", "Actions", ActionsEditor(self))
+        self.add_field("votes", _("Votes"), CommitSpinBox(*INT_LIMITS["node.votes"], self))
+        self.add_field("due", _("Due date"), OptionalDateEdit(self))
+        self.actions_editor = self.add_field("actions", _("Actions"), ActionsEditor(self))
         self._contributors: tuple[str, ...] = ()
 
     def show_node(self, node: Node, teams: list[Team]) -> None:
@@ -109,7 +116,7 @@ class NodePage(Page):
             self.form.setRowVisible(editor, name in shown)
         if "team" in shown:
             self.team_box.set_choices(
-                [("No team", None, None)] + [(t.name, t.id, t.color) for t in teams]
+                [(_("No team"), None, None)] + [(t.name, t.id, t.color) for t in teams]
             )
         if "contributors" in shown:
             self.contributors.set_teams(teams, node.team)
@@ -135,9 +142,9 @@ class LinkPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.add_field("note", "Note", CommitTextEdit(self))
-        self.add_field("resolved", "", CommitCheckBox("Resolved", self))
-        self.add_field("resolution", "Resolution", CommitTextEdit(self))
+        self.add_field("note", _("Note"), CommitTextEdit(self))
+        self.add_field("resolved", "", CommitCheckBox(_("Resolved"), self))
+        self.add_field("resolution", _("Resolution"), CommitTextEdit(self))
 
     def show_link(self, link: Link, source: Node, target: Node) -> None:
         """Load `link`, naming its ends in the heading."""
@@ -159,16 +166,16 @@ class MetaPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading.setText("Workshop (nothing selected)")
-        self.add_field("title", "Title", CommitLineEdit(self))
-        self.add_field("date", "Date", OptionalDateEdit(self))
-        self.period = self.add_field("period", "Period", PeriodEdit(self))
-        self.add_field("facilitator", "Facilitator", CommitLineEdit(self))
+        self.heading.setText(_("Workshop (nothing selected)"))
+        self.add_field("title", _("Title"), CommitLineEdit(self))
+        self.add_field("date", _("Date"), OptionalDateEdit(self))
+        self.period = self.add_field("period", _("Period"), PeriodEdit(self))
+        self.add_field("facilitator", _("Facilitator"), CommitLineEdit(self))
         participants = self.add_field(
-            "participants", "Participants", CommitTextEdit(self), _participants
+            "participants", _("Participants"), CommitTextEdit(self), _participants
         )
-        participants.setPlaceholderText("One name per line")
-        self.add_field("notes", "Notes", CommitTextEdit(self))
+        participants.setPlaceholderText(_("One name per line"))
+        self.add_field("notes", pgettext("workshop field", "Notes"), CommitTextEdit(self))
 
     def show_meta(self, meta: Meta) -> None:
         """Load the workshop's metadata."""

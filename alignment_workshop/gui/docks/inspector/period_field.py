@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop.analysis.periods import period_text
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Period
 
 from .date_edit import TypedDateEdit
@@ -49,16 +50,16 @@ class PeriodEdit(QWidget):
         super().__init__(parent)
         self._loaded: Period | None = None
         self.enabled_box = QCheckBox(self)
-        self.enabled_box.setToolTip("Set the period the goals are for")
+        self.enabled_box.setToolTip(_("Set the period the goals are for"))
         self.start_edit = _date_edit(self)
         self.end_edit = _date_edit(self)
         self.label_edit = QLineEdit(self)
-        self.label_edit.setToolTip("What the room calls the period; empty: the dates say it")
+        self.label_edit.setToolTip(_("What the room calls the period; empty: the dates say it"))
         self.clear_button = QToolButton(self)
-        self.clear_button.setText("Clear")
+        self.clear_button.setText(_("Clear"))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        to = QLabel("to", self)
+        to = QLabel(_("to"), self)
         to.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(self.enabled_box, 0, 0)
         grid.addWidget(self.start_edit, 0, 1)
@@ -139,4 +140,4 @@ class PeriodEdit(QWidget):
         if value is not None:
             self.label_edit.setPlaceholderText(period_text(Period(value.start, value.end)))
         else:
-            self.label_edit.setPlaceholderText("Label, e.g. H1 2027")
+            self.label_edit.setPlaceholderText(_("Label, e.g. H1 2027"))

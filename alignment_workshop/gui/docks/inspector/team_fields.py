@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Team
 
 _TEAM_ROLE = Qt.ItemDataRole.UserRole
@@ -39,7 +40,7 @@ class TeamChecklist(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setUniformItemSizes(True)
         self.itemChanged.connect(self._item_changed)
-        self.setToolTip("The teams this goal asks for help; its own team leads it")
+        self.setToolTip(_("The teams this goal asks for help; its own team leads it"))
 
     def set_teams(self, teams: list[Team], lead: str | None) -> None:
         """List `teams` in order; `lead` (the goal's own team) is shown but not tickable."""
@@ -55,7 +56,7 @@ class TeamChecklist(QListWidget):
                 item.setData(_TEAM_ROLE, team.id)
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                 if leads:
-                    item.setText(f"{team.name} (leads)")
+                    item.setText(_("{name} (leads)").format(name=team.name))
                     flags = Qt.ItemFlag.NoItemFlags
                 item.setFlags(flags)
                 item.setCheckState(Qt.CheckState.Unchecked)

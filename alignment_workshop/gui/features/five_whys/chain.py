@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from alignment_workshop.analysis import WhyIndex, why_paths, why_sentence
+from alignment_workshop.i18n import _
 from alignment_workshop.layout import COLUMN_PITCH, ROW_PITCH, card_rect
 from alignment_workshop.model import (
     Link,
@@ -155,24 +156,24 @@ class FiveWhysSession:
             return False
         reason = ""
         if self.document.workshop is not self._workshop:
-            reason = "Another workshop was opened"
+            reason = _("Another workshop was opened")
         else:
             chain = [self.origin, self.current, *(step.parent for step in self.steps)]
             if not all(self._workshop.has_node(node_id) for node_id in chain):
-                reason = "A card of this chain is no longer on the map"
+                reason = _("A card of this chain is no longer on the map")
         if reason:
             self.ended = self.finished = True
-            self.outcome = (
-                f"{reason}, so the 5 Whys for '{self._origin_title}' has ended. "
-                "Close this window and select a card to ask again."
-            )
+            self.outcome = _(
+                "{reason}, so the 5 Whys for '{origin_title}' has ended. Close this window and "
+                "select a card to ask again."
+            ).format(reason=reason, origin_title=self._origin_title)
         return not self.ended
 
     def question(self) -> str:
         node = self.workshop.node(self.current)
         if node.kind is NodeKind.KEY_RESULT:
-            return f"Why does '{node.title}' matter? What does it measure?"
-        return f"Why does '{node.title}' matter?"
+            return _("Why does '{title}' matter? What does it measure?").format(title=node.title)
+        return _("Why does '{title}' matter?").format(title=node.title)
 
     def candidates(self) -> list[Node]:
         return [] if self.finished else candidates(self.workshop, self.current)
@@ -206,15 +207,20 @@ class FiveWhysSession:
             return False
         workshop, child = self.workshop, self.current
         if not workshop.has_node(target_id):
-            self.document.message.emit("That card is no longer on the map.")
+            self.document.message.emit(_("That card is no longer on the map."))
             return False
         target = workshop.node(target_id)
         kind = answer_kind(workshop.node(child).kind, target.kind) or LinkKind.SUPPORTS
-        verb = "measures" if kind is LinkKind.MEASURES else "serves"
-        text = f"Why: '{workshop.node(child).title}' {verb} '{target.title}'"
+        if kind is LinkKind.MEASURES:
+            text = _("Why: '{child}' measures '{target}'")
+        else:
+            text = _("Why: '{child}' serves '{target}'")
+        text = text.format(child=workshop.node(child).title, target=target.title)
         link = Link(new_id("link"), kind, child, target_id)
         updates = self._why_update(child, target.title, write_why)
-        if not self.document.add_items([], [link], text, refusal="Link refused", updates=updates):
+        if not self.document.add_items(
+            [], [link], text, refusal=_("Link refused"), updates=updates
+        ):
             return False
         self._advance(Step(child, target_id, created=False))
         return True
@@ -239,10 +245,12 @@ class FiveWhysSession:
         parent = Node(new_id(kind.value), kind, title, pos=pos, team=team)
         link_kind = answer_kind(workshop.node(child).kind, kind) or LinkKind.SUPPORTS
         link = Link(new_id("link"), link_kind, child, parent.id)
-        text = f"Why: new {kind.label.lower()} '{title}' for '{workshop.node(child).title}'"
+        text = _("Why: new {kind} '{title}' for '{child}'").format(
+            kind=kind.noun, title=title, child=workshop.node(child).title
+        )
         updates = self._why_update(child, title, write_why)
         if not self.document.add_items(
-            [parent], [link], text, refusal="New card refused", updates=updates
+            [parent], [link], text, refusal=_("New card refused"), updates=updates
         ):
             return None
         self._advance(Step(child, parent.id, created=True))
@@ -251,17 +259,27 @@ class FiveWhysSession:
     def stop(self) -> None:
         """End the run where it stands."""
         if not self.finished:
-            self._finish(f"Stopped after {len(self.steps)} of {MAX_WHYS} whys.")
+            self._finish(
+                _("Stopped after {count} of {MAX_WHYS} whys.").format(
+                    count=len(self.steps), MAX_WHYS=MAX_WHYS
+                )
+            )
 
     def _advance(self, step: Step) -> None:
         self.steps.append(step)
         paths = why_paths(self.workshop, self.origin, limit=1)
         if paths:
-            self._finish(f"It leads to the vision now: {why_sentence(self.workshop, paths[0])}")
+            self._finish(
+                _("It leads to the vision now: {why_sentence}").format(
+                    why_sentence=why_sentence(self.workshop, paths[0])
+                )
+            )
         elif len(self.steps) >= MAX_WHYS:
             self._finish(
-                f"Five whys asked, and '{self.workshop.node(self.origin).title}' still does "
-                "not reach the vision. Link the last card to an objective or the vision."
+                _(
+                    "Five whys asked, and '{title}' still does not reach the vision. Link the "
+                    "last card to an objective or the vision."
+                ).format(title=self.workshop.node(self.origin).title)
             )
         else:
             self.current = step.parent

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop.analysis import WhyIndex
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.model import NodeKind
 
 from ...editing.document import Document
@@ -47,7 +48,7 @@ class FiveWhysDialog(QDialog):
 
     def __init__(self, document: Document, node_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("5 Whys")
+        self.setWindowTitle(_("5 Whys"))
         self.setMinimumWidth(520)
         self.session = FiveWhysSession(document, node_id)
         self._listed_for: str | None = None  # the card the candidate list was made for
@@ -67,8 +68,8 @@ class FiveWhysDialog(QDialog):
             layout.addWidget(widget)
         self.existing_box = self._existing_box()
         self.new_box = self._new_box()
-        self.why_box = QCheckBox("Also write the answer as this goal's &why")
-        self.why_box.setToolTip("The card the goal serves becomes the text of its Why field")
+        self.why_box = QCheckBox(_("Also write the answer as this goal's &why"))
+        self.why_box.setToolTip(_("The card the goal serves becomes the text of its Why field"))
         self._why_asked_for: str | None = None  # the card the tick was last set for
         layout.addWidget(self.existing_box)
         layout.addWidget(self.new_box)
@@ -83,14 +84,14 @@ class FiveWhysDialog(QDialog):
         self.refresh()
 
     def _existing_box(self) -> QGroupBox:
-        box = QGroupBox("It serves a card already on the map")
+        box = QGroupBox(_("It serves a card already on the map"))
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by title…")
+        self.filter_edit.setPlaceholderText(_("Filter by title…"))
         self.filter_edit.textChanged.connect(self._filter)
         self.candidate_list = QListWidget()
         self.candidate_list.itemDoubleClicked.connect(lambda _item: self._pick_selected())
         self.candidate_list.currentItemChanged.connect(self._update_pick_button)
-        self.pick_button = QPushButton("&Link to This Card")
+        self.pick_button = QPushButton(_("&Link to This Card"))
         self.pick_button.clicked.connect(self._pick_selected)
         column = QVBoxLayout(box)
         column.addWidget(self.filter_edit)
@@ -99,14 +100,14 @@ class FiveWhysDialog(QDialog):
         return box
 
     def _new_box(self) -> QGroupBox:
-        box = QGroupBox("Or it serves something new")
+        box = QGroupBox(_("Or it serves something new"))
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("What does it serve? e.g. Customers stay with us")
+        self.title_edit.setPlaceholderText(_("What does it serve? e.g. Customers stay with us"))
         hint = self.title_edit.fontMetrics().horizontalAdvance(self.title_edit.placeholderText())
         self.title_edit.setMinimumWidth(hint + 24)  # the example is whole, not "…stay wi…"
         self.title_edit.returnPressed.connect(self._create_typed)
         self.kind_combo = QComboBox()
-        self.create_button = QPushButton("&Add and Link")
+        self.create_button = QPushButton(_("&Add and Link"))
         self.create_button.clicked.connect(self._create_typed)
         row = QHBoxLayout(box)
         row.addWidget(self.title_edit, 1)
@@ -165,7 +166,7 @@ class FiveWhysDialog(QDialog):
         session = self.session
         session.follow()
         titles = session.chain_titles()
-        self.chain_label.setText(" → so that ".join(titles) if session.steps else "")
+        self.chain_label.setText(_(" → so that ").join(titles) if session.steps else "")
         self._fill_candidates()
         self._offer_why()
         self.outcome_label.setText(session.outcome)
@@ -174,15 +175,22 @@ class FiveWhysDialog(QDialog):
         self.chain_label.setVisible(not session.finished)
         asked = len(session.steps)
         if session.finished:
-            self.step_label.setText(f"{asked} why{'s' * (asked != 1)} asked")
-            self.question_label.setText("Ended" if session.ended else "Done")
+            self.step_label.setText(
+                ngettext("{count} why asked", "{count} whys asked", asked).format(count=asked)
+            )
+            self.question_label.setText(_("Ended") if session.ended else _("Done"))
             self.adjustSize()  # the answer boxes are gone: shrink to the outcome
         else:
-            self.step_label.setText(f"Why {asked + 1} of {MAX_WHYS}")
+            self.step_label.setText(
+                _("Why {number} of {total}").format(number=asked + 1, total=MAX_WHYS)
+            )
             self.question_label.setText(session.question())
             measuring = session.workshop.node(session.current).kind is NodeKind.KEY_RESULT
-            verb = "measures" if measuring else "serves"
-            self.existing_box.setTitle(f"It {verb} a card already on the map")
+            self.existing_box.setTitle(
+                _("It measures a card already on the map")
+                if measuring
+                else _("It serves a card already on the map")
+            )
         self._update_pick_button()
 
     def _fill_candidates(self) -> None:
@@ -232,8 +240,10 @@ class FiveWhysLauncher(QObject):
         super().__init__(window)
         self.document, self.scene, self.window = document, scene, window
         self.dialog: FiveWhysDialog | None = None
-        self.action = QAction("Ask &Why…", window)
-        self.action.setStatusTip("Find out, five whys deep, what a card without a purpose serves")
+        self.action = QAction(_("Ask &Why…"), window)
+        self.action.setStatusTip(
+            _("Find out, five whys deep, what a card without a purpose serves")
+        )
         self.action.triggered.connect(self._start_from_selection)
         window.addAction(self.action)
         scene.selection_ids_changed.connect(self._update_enabled)
@@ -260,7 +270,7 @@ class FiveWhysLauncher(QObject):
             node_id = selected[0] if len(selected) == 1 else None
         if node_id is None or not self.can_ask(node_id):
             self.document.message.emit(
-                "Select one objective, team goal or key result that does not lead to the vision."
+                _("Select one objective, team goal or key result that does not lead to the vision.")
             )
             return None
         if self.dialog is not None:

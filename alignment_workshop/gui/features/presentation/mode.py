@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.layout.steps import PAGE_HEIGHT
 from alignment_workshop.model import NodeKind
 from alignment_workshop.model.rules import INT_LIMITS
@@ -115,28 +116,31 @@ class PresentationMode(QObject):
 
     def _make_actions(self) -> None:
         self.action = self._action(
-            "&Presentation Mode", ["F5"], self.toggle, "Show the map full screen for the room"
+            _("&Presentation Mode"), ["F5"], self.toggle, _("Show the map full screen for the room")
         )
         self.action.setCheckable(True)
         self.next_action = self._action(
-            "&Next Step", ["Right", "Space", "PgDown"], self.next_step, "Show the next step"
+            _("&Next Step"), ["Right", "Space", "PgDown"], self.next_step, _("Show the next step")
         )
         self.previous_action = self._action(
-            "P&revious Step", ["Left", "PgUp"], self.previous_step, "Show the previous step"
+            _("P&revious Step"), ["Left", "PgUp"], self.previous_step, _("Show the previous step")
         )
-        self.first_action = self._action("First Step", ["Home"], self.first_step, "")
-        self.last_action = self._action("Last Step", ["End"], self.last_step, "")
+        self.first_action = self._action(_("First Step"), ["Home"], self.first_step, "")
+        self.last_action = self._action(_("Last Step"), ["End"], self.last_step, "")
         self.vote_up_action = self._action(
-            "Vote &Up", ["+", "=", "Num++"], self._vote_up, "Give the selected card one vote"
+            _("Vote &Up"), ["+", "=", "Num++"], self._vote_up, _("Give the selected card one vote")
         )
         self.vote_down_action = self._action(
-            "Vote &Down", ["-", "Num+-"], self._vote_down, "Take one vote from the selected card"
+            _("Vote &Down"),
+            ["-", "Num+-"],
+            self._vote_down,
+            _("Take one vote from the selected card"),
         )
         self.timer_action = self._action(
-            "Set &Timer…", ["T"], self.ask_timer, "Start a countdown the room can see"
+            _("Set &Timer…"), ["T"], self.ask_timer, _("Start a countdown the room can see")
         )
         self.findings_action = self._action(
-            "Show &Findings", ["I"], self.toggle_findings, "Show the errors and warnings"
+            _("Show &Findings"), ["I"], self.toggle_findings, _("Show the errors and warnings")
         )
         self.findings_action.setCheckable(True)
         self._enable_presenting_actions(False)
@@ -400,15 +404,21 @@ class PresentationMode(QObject):
         workshop = self.document.workshop
         chosen = [i for i in self.scene.selected_node_ids() if workshop.node(i).kind in _VOTABLE]
         if not chosen:
-            self.document.message.emit("Select an objective or team goal to vote on it.")
+            self.document.message.emit(_("Select an objective or team goal to vote on it."))
             return False
         low, high = INT_LIMITS["node.votes"]
         changes = {i: min(high, max(low, workshop.node(i).votes + delta)) for i in chosen}
         changes = {i: votes for i, votes in changes.items() if votes != workshop.node(i).votes}
         if not changes:
             return False
-        word = "Vote for" if delta > 0 else "Take a vote from"
-        with self.document.macro(f"{word} {len(changes)} card{'s' * (len(changes) != 1)}"):
+        count = len(changes)
+        if delta > 0:
+            text = ngettext("Vote for {count} card", "Vote for {count} cards", count)
+        else:
+            text = ngettext(
+                "Take a vote from {count} card", "Take a vote from {count} cards", count
+            )
+        with self.document.macro(text.format(count=count)):
             for node_id, votes in changes.items():
                 self.document.update_node(node_id, votes=votes)
         return True

@@ -18,7 +18,9 @@ from collections.abc import Mapping
 from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from alignment_workshop import formats
 from alignment_workshop.analysis.findings import Finding, Report, Severity
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.layout.steps import BOTTOM_BAND, PAGE_HEIGHT, TOP_BAND
 
 from .theme import THEME, PresentationTheme
@@ -60,14 +62,20 @@ class Panel(QLabel):
 
 
 def score_html(report: Report | None, theme: PresentationTheme, detail_px: int = DETAIL_PX) -> str:
-    """The score on one line: "Alignment 72.7 %", then the count of errors and warnings."""
-    score = "—" if report is None or report.score is None else f"{report.score:g} %"
+    """The score on one line: "Alignment 72.7%", then the count of errors and warnings."""
+    score = "—" if report is None or report.score is None else formats.score(report.score)
     errors = sum(f.severity is Severity.ERROR for f in report.findings) if report else 0
     warnings = sum(f.severity is Severity.WARNING for f in report.findings) if report else 0
-    detail = f"{errors} error{'s' * (errors != 1)} · {warnings} warning{'s' * (warnings != 1)}"
+    detail = " · ".join(
+        (
+            ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        )
+    )
     color = theme.panel_accent if errors else theme.panel_text
+    headline = html.escape(_("Alignment {score}").format(score=score))
     return (
-        f"Alignment {html.escape(score)}"
+        f"{headline}"
         f"&nbsp;&nbsp;<span style='font-size:{detail_px}px; color:{color}'>{detail}</span>"
     )
 
@@ -84,13 +92,13 @@ def findings_html(report: Report | None, titles: Mapping[str, str]) -> str:
     """The most severe findings, one short line each, for the optional findings panel."""
     shown = [f for f in report.findings if f.severity is not Severity.INFO] if report else []
     if not shown:
-        return "No errors or warnings."
+        return _("No errors or warnings.")
     lines = [
         f"{'■' if f.severity is Severity.ERROR else '▲'} {html.escape(finding_line(f, titles))}"
         for f in shown[:MAX_FINDINGS]
     ]
     if len(shown) > MAX_FINDINGS:
-        lines.append(f"… and {len(shown) - MAX_FINDINGS} more")
+        lines.append(_("… and {value} more").format(value=len(shown) - MAX_FINDINGS))
     return "<br>".join(lines)
 
 
@@ -233,7 +241,7 @@ class PresentationOverlays:
             self.timer_panel.hide()
             return
         minutes, secs = divmod(seconds, 60)
-        text = f"{minutes:02d}:{secs:02d}" if seconds else "Time's up"
+        text = f"{minutes:02d}:{secs:02d}" if seconds else _("Time's up")
         color = self.theme.panel_accent if seconds <= 60 else self.theme.panel_text
         self.timer_panel.set_colors(color, self._px(TIMER_PX))
         self.timer_panel.setText(text)

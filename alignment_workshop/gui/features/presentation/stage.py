@@ -23,6 +23,7 @@ from shiboken6 import Shiboken
 
 from alignment_workshop.analysis.findings import Severity
 from alignment_workshop.analysis.progress import progress
+from alignment_workshop.i18n import _
 from alignment_workshop.layout.steps import (
     LINE,
     PAD,
@@ -293,7 +294,9 @@ class PresentationStage(QGraphicsScene):
         """What the room reads at the top: "Step 3 of 9 · Objective 2 of 6"."""
         if self.count() <= 1:
             return self.step().title
-        return f"Step {self.index + 1} of {self.count()} · {self.step().title}"
+        return _("Step {number} of {count} · {title}").format(
+            number=self.index + 1, count=self.count(), title=self.step().title
+        )
 
     def page_rect(self) -> QRectF:
         return QRectF(0, 0, self.plan.width, self.plan.height)

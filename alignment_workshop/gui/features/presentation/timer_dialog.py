@@ -9,15 +9,17 @@ from __future__ import annotations
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QDoubleSpinBox, QInputDialog, QWidget
 
-TITLE = "Timer"
-LABEL = "Minutes (0 stops the timer):"
+from alignment_workshop.i18n import N_, _
+
+TITLE = N_("Timer")
+LABEL = N_("Minutes (0 stops the timer):")
 
 
 def timer_dialog(parent: QWidget, minutes: float, pixels: int) -> QInputDialog:
     """A minutes field (0 to 180, in tenths) in `pixels`-tall type, set to `minutes`."""
     dialog = QInputDialog(parent)
-    dialog.setWindowTitle(TITLE)
-    dialog.setLabelText(LABEL)
+    dialog.setWindowTitle(_(TITLE))
+    dialog.setLabelText(_(LABEL))
     dialog.setInputMode(QInputDialog.InputMode.DoubleInput)
     dialog.setDoubleRange(0.0, 180.0)
     dialog.setDoubleDecimals(1)
@@ -28,7 +30,7 @@ def timer_dialog(parent: QWidget, minutes: float, pixels: int) -> QInputDialog:
     dialog.sizeHint()  # builds the dialog's layout, which sets its minimum size itself
     field = dialog.findChild(QDoubleSpinBox)
     if field is not None:  # so wide that the window's title is not cut either
-        field.setMinimumWidth(QFontMetrics(font).horizontalAdvance(LABEL) * 3 // 2)
+        field.setMinimumWidth(QFontMetrics(font).horizontalAdvance(_(LABEL)) * 3 // 2)
     return dialog
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGraphicsView, QMainWindow
 
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.layout import free_spot
 from alignment_workshop.model import NodeKind
 from alignment_workshop.room.errors import RoomError
@@ -119,29 +120,32 @@ class RoomController(QObject):
     def _make_actions(self) -> None:
         act = self._action
         self.open_action = act(
-            "Open &Room…", self.ask_open, "Ctrl+Shift+R",
-            "Let phones in the room join, vote and propose goals",
+            _("Open &Room…"), self.ask_open, "Ctrl+Shift+R",
+            _("Let phones in the room join, vote and propose goals"),
         )  # fmt: skip
         self.close_action = act(
-            "&Close Room", self.close_room, "", "Stop the room's server; every phone's link dies"
+            _("&Close Room"),
+            self.close_room,
+            "",
+            _("Stop the room's server; every phone's link dies"),
         )
         self.start_action = act(
-            "&Start Voting Round", self.start_round, "F6",
-            "Open a dot-voting round on the chosen cards",
+            _("&Start Voting Round"), self.start_round, "F6",
+            _("Open a dot-voting round on the chosen cards"),
         )  # fmt: skip
         self.close_round_action = act(
-            "Close Ro&und", self.close_round, "F7", "Stop taking votes; totals stay hidden"
+            _("Close Ro&und"), self.close_round, "F7", _("Stop taking votes; totals stay hidden")
         )
         self.reveal_action = act(
-            "Re&veal Votes", self.reveal, "F8", "Show the round's totals to the room"
+            _("Re&veal Votes"), self.reveal, "F8", _("Show the round's totals to the room")
         )
         self.write_action = act(
-            "&Write Totals into Votes", self.write_votes, "",
-            "Make each card's votes its total (one undo step)",
+            _("&Write Totals into Votes"), self.write_votes, "",
+            _("Make each card's votes its total (one undo step)"),
         )  # fmt: skip
         self.join_code_action = act(
-            "Show &Join Code", lambda: None, "Ctrl+Shift+J",
-            "Show the QR code and address over the map",
+            _("Show &Join Code"), lambda: None, "Ctrl+Shift+J",
+            _("Show the QR code and address over the map"),
         )  # fmt: skip
         self.join_code_action.setCheckable(True)
         self.join_code_action.setChecked(True)
@@ -209,7 +213,7 @@ class RoomController(QObject):
         self._push_teams()
         self._update_actions()
         self.opened.emit(self.url)
-        self.document.message.emit(f"Room open: {self.url}")
+        self.document.message.emit(_("Room open: {url}").format(url=self.url))
         return self.url
 
     def close_room(self) -> None:
@@ -223,7 +227,7 @@ class RoomController(QObject):
         server.stop()
         self._update_actions()
         self.closed.emit()
-        self.document.message.emit("Room closed.")
+        self.document.message.emit(_("Room closed."))
 
     def _on_changed(self) -> None:
         self._update_actions()
@@ -257,7 +261,7 @@ class RoomController(QObject):
             return None
         if not options:
             self.document.message.emit(
-                "Nothing to vote on: add team goals, or choose cards in the Room panel."
+                _("Nothing to vote on: add team goals, or choose cards in the Room panel.")
             )
             return None
         setup = self.setup
@@ -265,7 +269,9 @@ class RoomController(QObject):
         number = room.start_round(options[: room.limits.max_options], setup.votes, per_option)
         self._update_actions()
         self.document.message.emit(
-            f"Round {number} open: {setup.votes} votes a phone on {len(options)} items."
+            _("Round {number} open: {votes} votes a phone on {count} items.").format(
+                number=number, votes=setup.votes, count=len(options)
+            )
         )
         return number
 
@@ -282,7 +288,7 @@ class RoomController(QObject):
         try:
             self.room.reveal()
         except RoomError:
-            self.document.message.emit("Start a voting round first.")
+            self.document.message.emit(_("Start a voting round first."))
             return False
         self._update_actions()
         return True
@@ -292,14 +298,18 @@ class RoomController(QObject):
         room = self.room
         results = room.results() if room is not None else None
         if room is None or results is None:
-            self.document.message.emit("Reveal the votes first.")
+            self.document.message.emit(_("Reveal the votes first."))
             return False
         changes = vote_changes(self.document.workshop, results)
         if not changes:
-            self.document.message.emit("None of the round's cards is still on the map.")
+            self.document.message.emit(_("None of the round's cards is still on the map."))
             return False
         number = room.status().round
-        text = f"Write round {number} votes into {len(changes)} card{'s' * (len(changes) != 1)}"
+        text = ngettext(
+            "Write round {number} votes into {count} card",
+            "Write round {number} votes into {count} cards",
+            len(changes),
+        ).format(number=number, count=len(changes))
         return self.document.update_nodes({i: {"votes": v} for i, v in changes.items()}, text)
 
     # ------------------------------------------------------------------ proposals
@@ -314,8 +324,8 @@ class RoomController(QObject):
         center = self.view.mapToScene(self.view.viewport().rect().center())
         spot = free_spot(workshop, NodeKind.GOAL, (center.x(), center.y()))
         node = proposal_node(workshop, proposal, spot)
-        text = f"Accept proposal {quoted(proposal.title)}"
-        if not self.document.add_items([node], [], text, refusal="Proposal not added"):
+        text = _("Accept proposal {title}").format(title=quoted(proposal.title))
+        if not self.document.add_items([node], [], text, refusal=_("Proposal not added")):
             return None
         room.decide(proposal_id, accepted=True)
         return node.id
@@ -333,7 +343,11 @@ class RoomController(QObject):
             return dialog.session.question()
         workshop = self.document.workshop
         ids = [node_id for node_id in self.scene.selected_node_ids() if workshop.has_node(node_id)]
-        return f"Why does {quoted(workshop.node(ids[0]).title)} matter?" if len(ids) == 1 else ""
+        return (
+            _("Why does {title} matter?").format(title=quoted(workshop.node(ids[0]).title))
+            if len(ids) == 1
+            else ""
+        )
 
     def ask(self, text: str) -> bool:
         """Put `text` to the phones as the current 5 Whys question."""
@@ -342,7 +356,7 @@ class RoomController(QObject):
         try:
             self.room.ask(text)
         except RoomError:
-            self.document.message.emit("Type the question to ask the room first.")
+            self.document.message.emit(_("Type the question to ask the room first."))
             return False
         return True
 
@@ -354,7 +368,7 @@ class RoomController(QObject):
         """Offer an answer as the new parent in the open 5 Whys dialog."""
         dialog = self.five_whys.dialog if self.five_whys is not None else None
         if dialog is None or dialog.session.finished:
-            self.document.message.emit("Open Ask Why… on a card first, then use an answer.")
+            self.document.message.emit(_("Open Ask Why… on a card first, then use an answer."))
             return False
         dialog.title_edit.setText(text)
         dialog.raise_()

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import _
+
 from ...support.plain_text import plain_label, tooltip
 from .controller import RoomController
 
@@ -25,7 +27,7 @@ from .controller import RoomController
 def _proposal_text(title: str, why: str, team: str, name: str) -> str:
     lines = [title]
     if why:
-        lines.append(f"Why: {why}")
+        lines.append(_("Why: {why}").format(why=why))
     extra = " · ".join(part for part in (team, f"from {name}" if name else "") if part)
     if extra:
         lines.append(extra)
@@ -49,9 +51,9 @@ class ProposalsTab(QWidget):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept_current())
-        self.accept_button = QPushButton("&Accept as Team Goal")
+        self.accept_button = QPushButton(_("&Accept as Team Goal"))
         self.accept_button.clicked.connect(self.accept_current)
-        self.reject_button = QPushButton("Re&ject")
+        self.reject_button = QPushButton(_("Re&ject"))
         self.reject_button.clicked.connect(self.reject_current)
         row = QHBoxLayout()
         row.addWidget(self.accept_button)
@@ -107,21 +109,21 @@ class WhysTab(QWidget):
         super().__init__()
         self.controller = controller
         self.question_edit = QLineEdit()
-        self.question_edit.setPlaceholderText("Why does … matter?")
+        self.question_edit.setPlaceholderText(_("Why does … matter?"))
         self.question_edit.returnPressed.connect(self.ask)
-        suggest = QPushButton("From &Map")
-        suggest.setToolTip(tooltip("The open 5 Whys question, or one about the selected card"))
+        suggest = QPushButton(_("From &Map"))
+        suggest.setToolTip(tooltip(_("The open 5 Whys question, or one about the selected card")))
         suggest.clicked.connect(self.suggest)
-        ask = QPushButton("As&k the Room")
+        ask = QPushButton(_("As&k the Room"))
         ask.clicked.connect(self.ask)
-        stop = QPushButton("&Stop Asking")
+        stop = QPushButton(_("&Stop Asking"))
         stop.clicked.connect(controller.stop_asking)
         self.current_label = plain_label()
         self.current_label.setWordWrap(True)
         self.answers = QListWidget()
         self.answers.setWordWrap(True)
         self.answers.itemDoubleClicked.connect(lambda _item: self.use_current())
-        use = QPushButton("&Use in 5 Whys")
+        use = QPushButton(_("&Use in 5 Whys"))
         use.clicked.connect(self.use_current)
         row = QHBoxLayout()
         for button in (suggest, ask, stop):
@@ -148,7 +150,11 @@ class WhysTab(QWidget):
         room = self.controller.room
         status = room.status() if room is not None else None
         question = status.question if status is not None else None
-        self.current_label.setText(f"Asking: {question}" if question else "No question asked.")
+        self.current_label.setText(
+            _("Asking: {question}").format(question=question)
+            if question
+            else _("No question asked.")
+        )
         answers = room.answers() if room is not None else []
         current = self.answers.currentItem()
         chosen = current.data(Qt.ItemDataRole.UserRole) if current is not None else None

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 
+from alignment_workshop.i18n import _
+
 LOOPBACK = "127.0.0.1"
 EVERYWHERE = "0.0.0.0"
 
@@ -69,6 +71,14 @@ def choices() -> list[Address]:
     """The addresses to offer: the local networks, then this computer, then everywhere."""
     return [
         *lan_addresses(),
-        Address(LOOPBACK, f"{LOOPBACK} (this computer only: for trying it out)"),
-        Address(EVERYWHERE, f"{EVERYWHERE} (every network this computer is on: not advised)"),
+        Address(
+            LOOPBACK,
+            _("{LOOPBACK} (this computer only: for trying it out)").format(LOOPBACK=LOOPBACK),
+        ),
+        Address(
+            EVERYWHERE,
+            _("{EVERYWHERE} (every network this computer is on: not advised)").format(
+                EVERYWHERE=EVERYWHERE
+            ),
+        ),
     ]

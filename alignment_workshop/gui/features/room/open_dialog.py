@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.room.server import DEFAULT_PORT
 
 from ...support.plain_text import plain_label
 from .network import Address, choices
 
-_HELP = (
+_HELP = N_(
     "Phones must be on the same network as this computer. If they cannot open the "
     "address, the Wi-Fi probably keeps its devices apart (client isolation): share a "
     "phone's hotspot, or use a travel router, and join this computer to it too."
@@ -34,26 +35,26 @@ class OpenRoomDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, offered: list[Address] | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Open Room")
+        self.setWindowTitle(_("Open Room"))
         self.address_combo = QComboBox()
         for address in offered if offered is not None else choices():
             self.address_combo.addItem(address.label, address.ip)
         self.port_spin = QSpinBox()
         self.port_spin.setRange(1024, 65535)
         self.port_spin.setValue(DEFAULT_PORT)
-        self.port_spin.setToolTip("If this port is taken, the room takes any free one.")
-        self.named_check = QCheckBox("Ask for names (proposals and answers show who sent them)")
-        self.named_check.setToolTip("Votes stay secret either way: only totals are ever shown.")
+        self.port_spin.setToolTip(_("If this port is taken, the room takes any free one."))
+        self.named_check = QCheckBox(_("Ask for names (proposals and answers show who sent them)"))
+        self.named_check.setToolTip(_("Votes stay secret either way: only totals are ever shown."))
         form = QFormLayout()
-        form.addRow("Listen on:", self.address_combo)
-        form.addRow("Port:", self.port_spin)
+        form.addRow(_("Listen on:"), self.address_combo)
+        form.addRow(_("Port:"), self.port_spin)
         form.addRow("", self.named_check)
-        note = plain_label(_HELP)
+        note = plain_label(_(_HELP))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Open Room")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Open Room"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

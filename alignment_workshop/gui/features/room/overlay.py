@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.room.qr import qr_modules, qr_png
 from alignment_workshop.room.rounds import Phase, Tally
 from alignment_workshop.room.state import RoomStatus
@@ -42,19 +43,24 @@ QLabel#phase, QLabel#results { font-size: 20px; }
 def phase_text(status: RoomStatus) -> str:
     """Where the round stands, in words for the room; never a count of votes."""
     if status.phase is None:
-        return "No vote open yet."
+        return _("No vote open yet.")
     if status.phase is Phase.OPEN:
-        return f"Round {status.round}: vote now ({status.votes} votes each)."
+        return _("Round {round}: vote now ({votes} votes each).").format(
+            round=status.round, votes=status.votes
+        )
     if status.phase is Phase.CLOSED:
-        return f"Round {status.round} closed: totals at the reveal."
-    return f"Round {status.round} results:"
+        return _("Round {round} closed: totals at the reveal.").format(round=status.round)
+    return _("Round {round} results:").format(round=status.round)
 
 
 def counts_text(status: RoomStatus) -> str:
-    phones = f"{status.phones} phone{'s' * (status.phones != 1)} joined"
+    phones = ngettext("{count} phone joined", "{count} phones joined", status.phones).format(
+        count=status.phones
+    )
     if status.phase is None:
         return phones
-    return f"{phones} · {status.ballots} ballot{'s' * (status.ballots != 1)}"
+    ballots = ngettext("{count} ballot", "{count} ballots", status.ballots)
+    return f"{phones} · {ballots.format(count=status.ballots)}"
 
 
 def results_lines(results: list[Tally], metrics: QFontMetrics, width: int) -> str:
@@ -65,7 +71,7 @@ def results_lines(results: list[Tally], metrics: QFontMetrics, width: int) -> st
         line = f"{tally.votes:>{digits}}  {tally.option.label}"
         lines.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
     if len(results) > MAX_RESULTS:
-        lines.append(f"… and {len(results) - MAX_RESULTS} more")
+        lines.append(_("… and {value} more").format(value=len(results) - MAX_RESULTS))
     return "\n".join(lines)
 
 
@@ -92,7 +98,7 @@ class RoomOverlay(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setStyleSheet(_STYLE)
         self.heading = _label("heading", self)
-        self.heading.setText("Join on your phone")
+        self.heading.setText(_("Join on your phone"))
         self.qr = _label("qr", self)
         self.address = _label("address", self)
         self.counts = _label("counts", self)
@@ -117,7 +123,7 @@ class RoomOverlay(QFrame):
         pixmap = QPixmap()
         pixmap.loadFromData(qr_png(url, scale=scale), "PNG")
         self.qr.setPixmap(pixmap)
-        host, _, path = url.partition("/r/")
+        host, _sep, path = url.partition("/r/")
         self.address.setText(f"{host}\n/r/{path}")
         self.refresh()
 

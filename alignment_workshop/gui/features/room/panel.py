@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.room.from_map import DEFAULT_KINDS
 
 from ...support.plain_text import plain_label, tooltip
@@ -32,7 +33,7 @@ from .controller import RoomController
 from .moderation import ProposalsTab, WhysTab
 from .overlay import counts_text, phase_text
 
-_KIND_WORDS = {"goal": "Team goal", "objective": "Objective", "conflict": "Conflict"}
+_KIND_WORDS = {"goal": N_("Team goal"), "objective": N_("Objective"), "conflict": N_("Conflict")}
 
 
 def _button(action_text: str, slot: object) -> QPushButton:
@@ -50,9 +51,9 @@ class VoteTab(QWidget):
         self.votes_spin = QSpinBox()
         self.votes_spin.setRange(1, 20)
         self.votes_spin.setValue(controller.setup.votes)
-        self.votes_spin.setSuffix(" votes a phone")
+        self.votes_spin.setSuffix(_(" votes a phone"))
         self.votes_spin.valueChanged.connect(self._set_votes)
-        self.stack_check = QCheckBox("Several votes on one card")
+        self.stack_check = QCheckBox(_("Several votes on one card"))
         self.stack_check.setChecked(controller.setup.stack)
         self.stack_check.toggled.connect(self._set_stack)
         self.options_list = QListWidget()
@@ -71,7 +72,7 @@ class VoteTab(QWidget):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(plain_label("Vote on:"))
+        layout.addWidget(plain_label(_("Vote on:")))
         layout.addWidget(self.options_list, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.results_label)
@@ -88,7 +89,7 @@ class VoteTab(QWidget):
         self.options_list.blockSignals(True)
         self.options_list.clear()
         for option in self.controller.available_options():
-            item = QListWidgetItem(f"{_KIND_WORDS[option.kind]}: {option.label}")
+            item = QListWidgetItem(f"{_(_KIND_WORDS[option.kind])}: {option.label}")
             item.setData(Qt.ItemDataRole.UserRole, option.id)
             item.setToolTip(tooltip(option.label))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -119,7 +120,7 @@ class RoomDock(QDockWidget):
     """View › Room › Room Panel: the facilitator's controls for the room."""
 
     def __init__(self, controller: RoomController, parent: QWidget | None = None) -> None:
-        super().__init__("Room", parent)
+        super().__init__(_("Room"), parent)
         self.setObjectName("RoomDock")
         self.controller = controller
         self.pages = QStackedWidget()
@@ -136,12 +137,14 @@ class RoomDock(QDockWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         note = plain_label(
-            "No room is open. Open one to let phones join by QR code, vote in secret, "
-            "propose goals and answer the 5 Whys."
+            _(
+                "No room is open. Open one to let phones join by QR code, vote in secret, "
+                "propose goals and answer the 5 Whys."
+            )
         )
         note.setWordWrap(True)
         layout.addWidget(note)
-        layout.addWidget(_button("Open Room…", self.controller.open_action.trigger))
+        layout.addWidget(_button(_("Open Room…"), self.controller.open_action.trigger))
         layout.addStretch(1)
         return page
 
@@ -156,12 +159,12 @@ class RoomDock(QDockWidget):
         self.proposals_tab = ProposalsTab(self.controller)
         self.whys_tab = WhysTab(self.controller)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.vote_tab, "Vote")
-        self.tabs.addTab(self.proposals_tab, "Proposals")
-        self.tabs.addTab(self.whys_tab, "5 Whys")
+        self.tabs.addTab(self.vote_tab, _("Vote"))
+        self.tabs.addTab(self.proposals_tab, _("Proposals"))
+        self.tabs.addTab(self.whys_tab, _("5 Whys"))
         row = QHBoxLayout()
-        row.addWidget(_button("Copy Address", self._copy_address))
-        row.addWidget(_button("Close Room", self.controller.close_room))
+        row.addWidget(_button(_("Copy Address"), self._copy_address))
+        row.addWidget(_button(_("Close Room"), self.controller.close_room))
         layout = QVBoxLayout(page)
         for widget in (self.address_label, self.counts_label, self.phase_label):
             layout.addWidget(widget)
@@ -196,6 +199,10 @@ class RoomDock(QDockWidget):
         self.phase_label.setText(phase_text(status).rstrip(":"))
         self.vote_tab.show_results()
         waiting = self.proposals_tab.fill()
-        self.tabs.setTabText(1, f"Proposals ({waiting})" if waiting else "Proposals")
+        self.tabs.setTabText(
+            1, _("Proposals ({waiting})").format(waiting=waiting) if waiting else _("Proposals")
+        )
         answers = self.whys_tab.fill()
-        self.tabs.setTabText(2, f"5 Whys ({answers})" if answers else "5 Whys")
+        self.tabs.setTabText(
+            2, _("5 Whys ({answers})").format(answers=answers) if answers else _("5 Whys")
+        )

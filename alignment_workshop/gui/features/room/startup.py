@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
+from alignment_workshop.i18n import _
 from alignment_workshop.room.server import DEFAULT_PORT
 from alignment_workshop.terminal import visible
 
@@ -35,12 +36,16 @@ def default_address() -> str:
 def open_requested_room(controller: RoomController, map_shown: bool, request: RoomRequest) -> str:
     """Open the room the command line asked for; prints `Room open: URL` and returns URL."""
     if not map_shown:
-        print("error: room: the workshop did not open, so no room was opened", file=sys.stderr)
+        print(_("error: room: the workshop did not open, so no room was opened"), file=sys.stderr)
         return ""
     address = request.address or default_address()
     url = controller.open_room(address, request.port, named=request.named)
     if url is None:
-        print(visible(f"error: room: {controller.last_error}"), file=sys.stderr, flush=True)
+        print(
+            visible(_("error: room: {last_error}").format(last_error=controller.last_error)),
+            file=sys.stderr,
+            flush=True,
+        )
         return ""
-    print(f"Room open: {url}", flush=True)
+    print(_("Room open: {url}").format(url=url), flush=True)
     return url

@@ -13,13 +13,13 @@ from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from . import palette
 from .fonts import REGULAR
-from .text import drawable
+from .scripts import placed, width
+from .text import drawable, plain
 
 # Nothing in a plan may make reportlab fetch a file or a URL.
 rl_config.trustedHosts = []
@@ -38,7 +38,7 @@ class Bookmark(Flowable):
     def __init__(self, key: str, title: str, level: int) -> None:
         super().__init__()
         self.key = key
-        self.title = drawable(title)
+        self.title = plain(title)
         self.level = level
         self.width = self.height = 0
         # Travel with the heading that follows, so the entry lands on the heading's page.
@@ -83,11 +83,11 @@ class NumberedCanvas(Canvas):
         super().save()
 
 
-def _fit(text: str, size: float, width: float) -> str:
-    """`text` shortened with an ellipsis to fit `width` points at `size`."""
-    if stringWidth(text, REGULAR, size) <= width:
+def _fit(text: str, size: float, room: float) -> str:
+    """`text` shortened with an ellipsis to fit `room` points at `size`."""
+    if width(text, REGULAR, size) <= room:
         return text
-    while text and stringWidth(text + "…", REGULAR, size) > width:
+    while text and width(text + "…", REGULAR, size) > room:
         text = text[: max(0, len(text) - max(1, len(text) // 8))]
     return text + "…"
 
@@ -140,7 +140,10 @@ class PlanDocument(BaseDocTemplate):
         canvas.setFont(REGULAR, HEADER_SIZE)
         canvas.setFillColor(colors.HexColor(palette.MUTED))
         top = height - MARGIN / 2 - HEADER_SIZE
-        canvas.drawString(MARGIN, top, _fit(self.header, HEADER_SIZE, width - 2 * MARGIN))
+        header = _fit(self.header, HEADER_SIZE, width - 2 * MARGIN)
+        for offset, face, piece in placed(header, REGULAR, HEADER_SIZE):
+            canvas.setFont(face, HEADER_SIZE)
+            canvas.drawString(MARGIN + offset, top, piece)
         canvas.setStrokeColor(colors.HexColor(palette.RULE))
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, top - 3, width - MARGIN, top - 3)

@@ -26,7 +26,7 @@ from .map_pages import map_pages
 from .plan import PlanData
 from .sections import decisions, objectives, vision_and_values, what_to_resolve
 from .team_pages import team_sections, unowned_goals
-from .text import drawable
+from .text import plain
 from .title_page import title_page
 
 ANALYSING = "Analysing the workshop"
@@ -86,9 +86,9 @@ def plan_pdf(
     doc = PlanDocument(
         out,
         header=f"{meta.title} · {subject}",
-        title=drawable(meta.title),
-        author=drawable(meta.facilitator),
-        subject=drawable(subject),
+        title=plain(meta.title),
+        author=plain(meta.facilitator),
+        subject=plain(subject),
     )
     story = _story(data, doc, stages)
     stages.begin(LAYING_OUT)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Group, String
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from alignment_workshop.model import LinkKind, NodeKind
 
 from . import palette
 from .fonts import REGULAR
 from .map_drawing import MapPart, arrow_head, filled_rect, link_line, zigzag
+from .scripts import placed, width
 from .text import drawable
 
 #: Height of the legend, in points: two rows of 7-point text.
@@ -34,7 +34,7 @@ class _Row:
         self.y = self.ys.pop(0)
 
     def room(self, text: str, mark: float) -> bool:
-        return self.x + mark + 4 + stringWidth(text, REGULAR, _SIZE) <= self.width
+        return self.x + mark + 4 + width(text, REGULAR, _SIZE) <= self.width
 
     def newline(self) -> bool:
         """Move to the start of the next row, if there is one."""
@@ -48,8 +48,11 @@ class _Row:
         if self.x and not self.room(text, mark):
             self.newline()
         x = self.x
-        self.group.add(String(x + mark + 3, self.y, text, fontName=REGULAR, fontSize=_SIZE))
-        self.x += mark + 3 + stringWidth(text, REGULAR, _SIZE) + 12
+        for offset, face, piece in placed(text, REGULAR, _SIZE):
+            self.group.add(
+                String(x + mark + 3 + offset, self.y, piece, fontName=face, fontSize=_SIZE)
+            )
+        self.x += mark + 3 + width(text, REGULAR, _SIZE) + 12
         return x
 
 

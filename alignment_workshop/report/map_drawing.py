@@ -21,6 +21,7 @@ from alignment_workshop.model import Link, LinkKind, Node, NodeKind
 from . import palette
 from .fonts import BOLD, REGULAR
 from .map_text import wrap_lines
+from .scripts import placed, starts_rtl, width
 
 #: Height of the text on a card, in scene units.
 CARD_FONT = 16.0
@@ -143,16 +144,19 @@ def _draw_text(group: Group, part: MapPart, node: Node, box: Box, ink: str, scal
     lines += [(REGULAR, line) for line in title]
     baseline = y + h - pad - size
     for font, line in lines:
-        group.add(
-            String(
-                x + pad,
-                baseline,
-                line,
-                fontName=font,
-                fontSize=size,
-                fillColor=colors.HexColor(ink),
+        # A right-to-left line starts at the card's right edge.
+        left = x + w - pad - width(line, font, size) if starts_rtl(line) else x + pad
+        for offset, face, piece in placed(line, font, size):
+            group.add(
+                String(
+                    left + offset,
+                    baseline,
+                    piece,
+                    fontName=face,
+                    fontSize=size,
+                    fillColor=colors.HexColor(ink),
+                )
             )
-        )
         baseline -= leading
 
 

@@ -1,9 +1,11 @@
-"""Text that fits a card: greedy word wrap that also breaks words too long for a line."""
+"""Text that fits a card: greedy word wrap that also breaks words too long for a line.
+
+Widths are measured run by run in the faces that will draw them (`scripts.width`).
+"""
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
+from .scripts import width as stringWidth
 from .text import drawable
 
 

@@ -12,7 +12,7 @@ character; `shaping.py` holds the font class that keeps shaped text extractable.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib.resources import as_file, files
 from typing import Final, cast
 
@@ -111,7 +111,7 @@ def register_fonts() -> None:
     addMapping(REGULAR, 1, 1, BOLD)
 
 
-@lru_cache(maxsize=None)
+@cache
 def glyphs(name: str) -> frozenset[int]:
     """The code points face `name` draws, registering it on first use."""
     register_fonts()

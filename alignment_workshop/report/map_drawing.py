@@ -21,7 +21,8 @@ from alignment_workshop.model import Link, LinkKind, Node, NodeKind
 from . import palette
 from .fonts import BOLD, REGULAR
 from .map_text import wrap_lines
-from .scripts import placed, starts_rtl, width
+from .scripts import placed, starts_rtl
+from .scripts import width as line_width
 
 #: Height of the text on a card, in scene units.
 CARD_FONT = 16.0
@@ -145,7 +146,7 @@ def _draw_text(group: Group, part: MapPart, node: Node, box: Box, ink: str, scal
     baseline = y + h - pad - size
     for font, line in lines:
         # A right-to-left line starts at the card's right edge.
-        left = x + w - pad - width(line, font, size) if starts_rtl(line) else x + pad
+        left = x + w - pad - line_width(line, font, size) if starts_rtl(line) else x + pad
         for offset, face, piece in placed(line, font, size):
             group.add(
                 String(

@@ -55,7 +55,8 @@ def visual(line: str) -> str:
     if not has_rtl(line):
         return line
     display = cast(str, get_display(line))
-    out, word = [], []
+    out: list[str] = []
+    word: list[str] = []
     for char in display:
         if unicodedata.bidirectional(char) in _RTL_CLASSES or (
             word and unicodedata.category(char) in ("Mn", "Me", "Cf")
@@ -87,9 +88,9 @@ def _in_shaped_blocks(code: int) -> bool:
 def _face(char: str, current: str | None) -> str | None:
     """The face for `char`; `current` (the run's face) when it has a neutral character."""
     code = ord(char)
-    if current is not None and unicodedata.category(char) in _NEUTRAL:
-        if code in glyphs(current):
-            return current
+    neutral = unicodedata.category(char) in _NEUTRAL
+    if current is not None and neutral and code in glyphs(current):
+        return current
     if code < 0x590 or (code in _base() and not _in_shaped_blocks(code)):
         return None if code in _base() else face_for(code)
     return face_for(code)
@@ -108,7 +109,8 @@ def _clean(char: str) -> str:
 def runs(line: str) -> tuple[Run, ...]:
     """One line (no newline) as runs of one face each, in visual order, shaped."""
     pieces: list[tuple[str | None, list[str]]] = []
-    for char in visual("".join(_clean(c) for c in line)):
+    for original in visual("".join(_clean(c) for c in line)):
+        char = original
         face = _face(char, pieces[-1][0] if pieces else None)
         if face is None and ord(char) not in _base():
             if unicodedata.category(char) in ("Mn", "Cf"):
@@ -123,27 +125,34 @@ def runs(line: str) -> tuple[Run, ...]:
 
 
 def _move_trailing_spaces(pieces: list[tuple[str | None, list[str]]]) -> None:
-    """Spaces between two runs go to the later one, so no run (RTL above all) ends in one.
+    """Spaces that end a fallback run before another run are set in the caller's font.
 
-    PDF readers turn a right-to-left run around as a whole, trailing space included.
+    PDF readers turn a right-to-left run around as a whole, a trailing space included,
+    and an emoji face's space is wider than the text's own.
     """
-    for (_, chars), (_, following) in zip(pieces, pieces[1:], strict=False):
-        while chars and chars[-1] == " ":
-            following.insert(0, chars.pop())
+    index = 0
+    while index < len(pieces) - 1:
+        face, chars = pieces[index]
+        spaces = []
+        while face is not None and chars and chars[-1] == " ":
+            spaces.append(chars.pop())
+        if spaces and pieces[index + 1][0] is None:
+            pieces[index + 1][1][:0] = spaces
+        elif spaces:
+            pieces.insert(index + 1, (None, spaces))
+        index += 1
 
 
 def _shaped(face: str | None, text: str) -> Run:
     if face not in _SHAPED:
         return Run(face, text)
-    font = cast(ScriptFont, pdfmetrics.getFont(cast(str, face)))
+    font = cast(ScriptFont, pdfmetrics.getFont(face))
     return Run(face, " ".join(font.shape(word) if word else "" for word in text.split(" ")))
 
 
 def width(text: str, font: str, size: float) -> float:
     """The width of one line of `text` in points, each run in its own face."""
-    return sum(
-        pdfmetrics.stringWidth(run.text, run.face or font, size) for run in runs(text)
-    )
+    return sum(pdfmetrics.stringWidth(run.text, run.face or font, size) for run in runs(text))
 
 
 def placed(text: str, font: str, size: float) -> list[tuple[float, str, str]]:

@@ -62,6 +62,8 @@ class ScriptFont(TTFont):
 
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename, shapable=False)
+        #: The face, with the attributes reportlab's stubs leave out (glyphToChar, ...).
+        self._face: Any = self.face
         self._encoded = frozenset(self.face.charToGlyph)
         self._private: dict[tuple[int, int], int] = {}
         #: Private code -> the logical text its glyph stands for.
@@ -101,17 +103,17 @@ class ScriptFont(TTFont):
 
     def _own(self, glyph: int, cluster: str) -> str:
         """The character of `cluster` the cmap maps to `glyph`, if any."""
-        for code in self.face.glyphToChar.get(glyph, ()):
+        for code in self._face.glyphToChar.get(glyph, ()):
             if code in self._encoded and chr(code) in cluster:
                 return chr(code)
         return ""
 
     def _code(self, glyph: int, position: Any, own: str, text: str) -> str:
         """The code that draws `glyph` with its shaped advance, standing for `text`."""
-        width = self.face._pdfScale(position.x_advance)
-        if own and not position.x_offset and not position.y_offset:
-            if abs(self.face.charWidths.get(ord(own), width) - width) < 0.5:
-                return own
+        width = self._face._pdfScale(position.x_advance)
+        unmoved = not position.x_offset and not position.y_offset
+        if own and unmoved and abs(self.face.charWidths.get(ord(own), width) - width) < 0.5:
+            return own
         key = (glyph, round(width * 10))
         code = self._private.get(key)
         if code is None:
@@ -127,7 +129,7 @@ class ScriptFont(TTFont):
             raise ValueError(f"{self.fontName}: too many shaped glyphs in one process")
         code = self._next
         self.face.charToGlyph[code] = glyph
-        self.face.glyphToChar.setdefault(glyph, []).append(code)
+        self._face.glyphToChar.setdefault(glyph, []).append(code)
         self.face.charWidths[code] = width
         return code
 

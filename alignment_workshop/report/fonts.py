@@ -76,7 +76,7 @@ FALLBACKS: Final[tuple[Fallback, ...]] = (
     ),
     Fallback(
         "DroidSansFallback",
-        "DroidSansFallback.ttf",
+        "DroidSansFallbackWorkshop.ttf",
         (
             (0x1100, 0x11FF),  # Hangul Jamo
             (0x2E80, 0x9FFF),  # CJK radicals, punctuation, kana, Hangul compatibility, Han

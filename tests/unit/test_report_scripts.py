@@ -87,7 +87,7 @@ def test_every_font_is_embedded(pdf: Path) -> None:
             if descriptor is None or "/FontFile2" not in descriptor.get_object():
                 missing.append(name)
     assert not missing
-    expected = {"DroidSansFallback", "NotoSansArabic-Regular", "NotoSansHebrew-Regular"}
+    expected = {"DroidSansFallbackWorkshop", "NotoSansArabic-Regular", "NotoSansHebrew-Regular"}
     assert expected | {"NotoEmoji-Regular", "NotoSansDevanagari-Regular"} <= names
 
 

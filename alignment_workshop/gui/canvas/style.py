@@ -18,6 +18,8 @@ from alignment_workshop.analysis.findings import Severity
 from alignment_workshop.model import LinkKind, NodeKind
 from alignment_workshop.report import palette
 
+from ..support.fonts import families, register_fonts
+
 
 @dataclass(frozen=True, slots=True)
 class CardStyle:
@@ -97,7 +99,10 @@ DIMMED_OPACITY: Final = 0.18
 
 def font(pixels: int, *, bold: bool = False, italic: bool = False) -> QFont:
     """The map's sans-serif font at a size in scene pixels (it scales with the zoom)."""
+    register_fonts()
     result = QFont("DejaVu Sans")
+    # Any script DejaVu lacks is drawn by a shipped face, never the system's or a box.
+    result.setFamilies(families("DejaVu Sans"))
     result.setStyleHint(QFont.StyleHint.SansSerif)
     result.setPixelSize(pixels)
     result.setBold(bold)

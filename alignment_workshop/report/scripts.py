@@ -147,7 +147,27 @@ def _shaped(face: str | None, text: str) -> Run:
     if face not in _SHAPED:
         return Run(face, text)
     font = cast(ScriptFont, pdfmetrics.getFont(face))
-    return Run(face, " ".join(font.shape(word) if word else "" for word in text.split(" ")))
+    return Run(face, "".join(font.shape(part) for part in _segments(text)))
+
+
+def _segments(text: str) -> list[str]:
+    """`text` cut where a word ends or its direction changes: what HarfBuzz shapes at once.
+
+    "ليلى," holds a right-to-left word and a comma the bidi algorithm already placed;
+    shaped together, HarfBuzz would turn the comma around a second time.
+    """
+    parts: list[str] = []
+    previous: bool | None = None
+    for char in text:
+        rtl = unicodedata.bidirectional(char) in _RTL_CLASSES
+        if unicodedata.category(char) in ("Mn", "Me") and previous is not None:
+            rtl = previous  # a mark goes with its letter
+        if char == " " or previous is None or rtl != previous or parts[-1] == " ":
+            parts.append(char)
+        else:
+            parts[-1] += char
+        previous = rtl
+    return parts
 
 
 def width(text: str, font: str, size: float) -> float:

@@ -49,6 +49,8 @@ QT_LICENCE = (
 
 OTHER_LICENCES = (
     "networkx: 3-clause BSD licence. reportlab: BSD licence. Pillow: MIT-CMU licence. "
+    "uharfbuzz and HarfBuzz: Apache 2.0 and MIT (Old MIT) licences. "
+    "python-bidi: GNU LGPL version 3 (its Rust unicode-bidi core: MIT or Apache 2.0). "
     "appdirs: MIT licence. Python: Python Software Foundation License."
 )
 
@@ -98,7 +100,7 @@ def versions_text() -> str:
 
 
 def licences_html() -> str:
-    """The licences page: the app's MIT licence, Qt's LGPL, DejaVu's licence, the rest."""
+    """The licences page: the app's MIT licence, Qt's LGPL, the fonts' licences, the rest."""
 
     def section(title: str, body: str, pre: bool = False) -> str:
         text = html.escape(body)
@@ -110,6 +112,16 @@ def licences_html() -> str:
             section("Alignment Workshop: MIT License", read_resource("guide", "LICENSE.txt"), True),
             section("Qt and Qt for Python: GNU LGPL version 3", QT_LICENCE),
             section("DejaVu fonts", read_resource("fonts", "LICENSE-DejaVu.txt"), True),
+            section(
+                "Noto Sans (Arabic, Hebrew, Thai, Indic) and Noto Emoji: SIL Open Font License",
+                read_resource("fonts", "LICENSE-Noto-OFL.txt"),
+                True,
+            ),
+            section(
+                "Droid Sans Fallback (Chinese, Japanese, Korean): Apache License 2.0",
+                read_resource("fonts", "LICENSE-DroidSansFallback-Apache-2.0.txt"),
+                True,
+            ),
             section("Other components", OTHER_LICENCES),
         )
     )

@@ -30,6 +30,7 @@ TITLES = {
 }
 ARABIC = "تحسين تجربة العملاء"
 HEBREW = "הרחבת צוות המכירות"
+VALUE = "الشفافية في كل قرار"
 
 
 def global_workshop() -> Workshop:
@@ -38,6 +39,7 @@ def global_workshop() -> Workshop:
     w.add_team(Team("tokyo", "東京チーム", "#3366CC"))
     w.add_team(Team("dubai", "فريق دبي", "#DC3912"))
     w.add_node(Node("v", NodeKind.VISION, "世界中のチームが一つの地図で動く"))
+    w.add_node(Node("val", NodeKind.VALUE, VALUE))
     for index, (key, title) in enumerate(TITLES.items()):
         w.add_node(Node(f"o{index}", NodeKind.OBJECTIVE, title, description=f"{key}: {title}"))
     w.add_node(Node("ar", NodeKind.GOAL, ARABIC, team="dubai"))
@@ -156,3 +158,18 @@ def test_runs_pick_a_face_per_script_and_keep_spaces_out_of_rtl_runs() -> None:
 def test_characters_no_font_has_become_replacement_characters() -> None:
     # U+10FFFD is private use: no shipped face draws it.
     assert "".join(run.text for run in runs("a\U0010fffdb")) == "a\ufffdb"
+
+
+def test_a_right_to_left_paragraph_is_aligned_right(pdf: Path) -> None:
+    lefts: list[float] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        if "الشفافية" in text:
+            lefts.append(tm[4] * cm[0] + cm[4])
+
+    for page in PdfReader(pdf).pages:
+        page.extract_text(visitor_text=visit)
+        if lefts:
+            width = float(page.mediabox.width)
+            break
+    assert lefts and min(lefts) > width / 2

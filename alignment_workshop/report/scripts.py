@@ -108,6 +108,8 @@ def _clean(char: str) -> str:
 @lru_cache(maxsize=4096)
 def runs(line: str) -> tuple[Run, ...]:
     """One line (no newline) as runs of one face each, in visual order, shaped."""
+    if line.isascii() and line.isprintable():
+        return (Run(None, line),)  # DejaVu has every printable ASCII character
     pieces: list[tuple[str | None, list[str]]] = []
     for original in visual("".join(_clean(c) for c in line)):
         char = original

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import uharfbuzz as hb
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 _PRIVATE_FIRST = 0xE000
@@ -69,8 +68,11 @@ class ScriptFont(TTFont):
         #: Private code -> the logical text its glyph stands for.
         self.texts: dict[int, str] = {}
         self._next = _PRIVATE_FIRST
+        import uharfbuzz  # 40 ms, paid only by a plan in a script that needs shaping
+
+        self._hb = uharfbuzz
         with open(filename, "rb") as handle:
-            self._hb_font = hb.Font(hb.Face(hb.Blob(handle.read())))
+            self._hb_font = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(handle.read())))
         self._words: dict[str, str] = {}
 
     def shape(self, word: str) -> str:
@@ -81,6 +83,7 @@ class ScriptFont(TTFont):
         return shaped
 
     def _shape(self, word: str) -> str:
+        hb = self._hb
         buffer = hb.Buffer()
         buffer.add_str(word)
         buffer.guess_segment_properties()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTextBoundaryFinder
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import Shiboken
@@ -52,8 +52,22 @@ def title_font(kind: NodeKind, pixels: int) -> QFont:
     return style.font(pixels, bold=kind is NodeKind.VISION)
 
 
+def break_units(text: str) -> list[str]:
+    """`text` cut where a line may break (Unicode line breaking): after each space-separated
+    word, and between CJK characters, which have no spaces. An emoji stays whole."""
+    text = " ".join(text.split())
+    units = text.encode("utf-16-le", "surrogatepass")  # Qt counts UTF-16 units
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    pieces, start = [], 0
+    while (end := finder.toNextBoundary()) != -1:
+        if end > start:
+            pieces.append(units[2 * start : 2 * end].decode("utf-16-le", "surrogatepass"))
+        start = end
+    return pieces
+
+
 def fit_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
-    """`text` wrapped at spaces into at most `max_lines` lines no wider than `width`.
+    """`text` wrapped where lines may break into at most `max_lines` lines of `width`.
 
     A word too long for a line, and the last line when text is left over, end in "…".
     """
@@ -63,14 +77,14 @@ def fit_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]
         return metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
 
     lines: list[str] = []
-    words = text.split()
-    while words and len(lines) < max_lines:
-        line = words.pop(0)
-        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
-            line = f"{line} {words.pop(0)}"
-        lines.append(elide(line))
-    if words and lines:
-        lines[-1] = elide(f"{lines[-1]} {' '.join(words)}")
+    pieces = break_units(text)
+    while pieces and len(lines) < max_lines:
+        line = pieces.pop(0)
+        while pieces and metrics.horizontalAdvance((line + pieces[0]).rstrip()) <= width:
+            line += pieces.pop(0)
+        lines.append(elide(line.rstrip()))
+    if pieces and lines:
+        lines[-1] = elide(f"{lines[-1]} {''.join(pieces)}")
         if not lines[-1].endswith("…"):
             lines[-1] = elide(lines[-1] + " …")
     return lines

@@ -64,7 +64,7 @@ class ScriptFont(TTFont):
         #: The face, with the attributes reportlab's stubs leave out (glyphToChar, ...).
         self._face: Any = self.face
         self._encoded = frozenset(self.face.charToGlyph)
-        self._private: dict[tuple[int, int], int] = {}
+        self._private: dict[tuple[int, int, str], int] = {}
         #: Private code -> the logical text its glyph stands for.
         self.texts: dict[int, str] = {}
         self._next = _PRIVATE_FIRST
@@ -117,7 +117,9 @@ class ScriptFont(TTFont):
         unmoved = not position.x_offset and not position.y_offset
         if own and unmoved and abs(self.face.charWidths.get(ord(own), width) - width) < 0.5:
             return own
-        key = (glyph, round(width * 10))
+        # One code per glyph, width and text: each use copies out as exactly what it shows,
+        # whatever order a process met them in (so re-export stays byte-identical).
+        key = (glyph, round(width * 10), text)
         code = self._private.get(key)
         if code is None:
             code = self._private[key] = self._claim(glyph, width)

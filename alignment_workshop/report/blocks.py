@@ -15,9 +15,10 @@ from alignment_workshop.analysis.findings import Finding
 
 from . import palette
 from .analysis_words import SEVERITY_LABELS
+from .bidi_paragraph import BidiParagraph
 from .document import Bookmark
 from .fonts import REGULAR
-from .scripts import starts_rtl
+from .scripts import has_rtl, starts_rtl
 from .styles import styles
 from .text import escape
 
@@ -27,6 +28,8 @@ def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
     style = style or styles().body
     if starts_rtl(text):
         style = ParagraphStyle(f"{style.name}-rtl", style, alignment=TA_RIGHT)
+    if has_rtl(text):
+        return BidiParagraph(text, style)
     return Paragraph(escape(text), style)
 
 

@@ -31,6 +31,11 @@ TITLES = {
 ARABIC = "تحسين تجربة العملاء"
 HEBREW = "הרחבת צוות המכירות"
 VALUE = "الشفافية في كل قرار"
+#: Twenty different words, three times over: long enough to wrap over several lines.
+_WORDS = (
+    "شمس قمر نجم بحر نهر جبل سهل وادي غابة صحراء مدينة قرية شارع بيت باب نافذة كتاب قلم ورقة حبر"
+)
+LONG_ARABIC = " ".join([_WORDS] * 3)
 
 
 def global_workshop() -> Workshop:
@@ -39,7 +44,7 @@ def global_workshop() -> Workshop:
     w.add_team(Team("tokyo", "東京チーム", "#3366CC"))
     w.add_team(Team("dubai", "فريق دبي", "#DC3912"))
     w.add_node(Node("v", NodeKind.VISION, "世界中のチームが一つの地図で動く"))
-    w.add_node(Node("val", NodeKind.VALUE, VALUE))
+    w.add_node(Node("val", NodeKind.VALUE, VALUE, description=LONG_ARABIC))
     for index, (key, title) in enumerate(TITLES.items()):
         w.add_node(Node(f"o{index}", NodeKind.OBJECTIVE, title, description=f"{key}: {title}"))
     w.add_node(Node("ar", NodeKind.GOAL, ARABIC, team="dubai"))
@@ -173,3 +178,10 @@ def test_a_right_to_left_paragraph_is_aligned_right(pdf: Path) -> None:
             width = float(page.mediabox.width)
             break
     assert lefts and min(lefts) > width / 2
+
+
+def test_a_wrapped_right_to_left_paragraph_keeps_its_words_in_order(pdf: Path) -> None:
+    words = set(LONG_ARABIC.split())
+    lines = [line for line in _text(pdf).splitlines() if words & set(line.split())]
+    assert len(lines) > 1  # it wrapped
+    assert " ".join(lines).split() == LONG_ARABIC.split()

@@ -91,3 +91,60 @@ def test_presentation_wraps_cjk_between_characters_and_keeps_emoji_words_whole()
     assert len(lines) > 1 and "".join(lines) == japanese  # wrapped, not elided
     lines = fit_lines(WORDS_WITH_EMOJI, font, 150, 20)
     assert " ".join(lines).split() == WORDS_WITH_EMOJI.split()
+
+
+_NO_SYSTEM_FONTS = """
+import sys
+from PySide6.QtGui import QGuiApplication, QTextLayout
+app = QGuiApplication([])
+from alignment_workshop.gui.canvas import style
+for text in sys.argv[1:]:
+    layout = QTextLayout(text, style.font(16))
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    runs = layout.glyphRuns()
+    families = {run.rawFont().familyName() for run in runs}
+    missing = sum(1 for run in runs for glyph in run.glyphIndexes() if glyph == 0)
+    print(text, "|", ",".join(sorted(families)), "|", missing)
+"""
+
+
+def test_cards_draw_every_script_on_a_machine_without_fonts(tmp_path) -> None:
+    """With fontconfig pointed at an empty folder, the shipped faces draw every glyph.
+
+    The families say the glyphs come from our files: there are no others to come from.
+    """
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "none").mkdir()
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        f"<?xml version='1.0'?><fontconfig><dir>{tmp_path / 'none'}</dir>"
+        f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>"
+    )
+    env = dict(os.environ, FONTCONFIG_FILE=str(config), QT_QPA_PLATFORM="offscreen")
+    samples = {
+        "東京": "Droid Sans Fallback Workshop",
+        "한국어": "Droid Sans Fallback Workshop",
+        "تحسين": "DejaVu Sans",  # DejaVu itself has Arabic and Hebrew
+        "עברית": "DejaVu Sans",
+        "हिंदी": "Noto Sans Devanagari",
+        "ไทย": "Noto Sans Thai",
+        "🚀": "Noto Emoji",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _NO_SYSTEM_FONTS, *samples],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    lines = [line.split(" | ") for line in result.stdout.splitlines()]
+    assert len(lines) == len(samples), result.stderr
+    for text, families, missing in lines:
+        assert samples[text] in families.split(","), (text, families)
+        assert missing == "0", text

@@ -18,7 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from . import palette
 from .fonts import REGULAR
-from .scripts import placed, width
+from .scripts import draw, width
 from .text import drawable, plain
 
 # Nothing in a plan may make reportlab fetch a file or a URL.
@@ -141,9 +141,7 @@ class PlanDocument(BaseDocTemplate):
         canvas.setFillColor(colors.HexColor(palette.MUTED))
         top = height - MARGIN / 2 - HEADER_SIZE
         header = _fit(self.header, HEADER_SIZE, width - 2 * MARGIN)
-        for offset, face, piece in placed(header, REGULAR, HEADER_SIZE):
-            canvas.setFont(face, HEADER_SIZE)
-            canvas.drawString(MARGIN + offset, top, piece)
+        draw(canvas, MARGIN, top, header, REGULAR, HEADER_SIZE)
         canvas.setStrokeColor(colors.HexColor(palette.RULE))
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, top - 3, width - MARGIN, top - 3)

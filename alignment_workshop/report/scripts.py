@@ -22,6 +22,7 @@ from typing import Final, cast
 
 from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import FALLBACKS, REGULAR, face_for, glyphs
 from .shaping import ScriptFont
@@ -194,3 +195,18 @@ def starts_rtl(text: str) -> bool:
         if kind in ("L", "R", "AL"):
             return kind != "L"
     return False
+
+
+def draw(
+    canvas: Canvas, x: float, y: float, text: str, font: str, size: float, *, right: bool = False
+) -> None:
+    """Draw one line of `text` on `canvas` from `x` (or ending at `x`), run by run.
+
+    The canvas keeps `font` as its current font afterwards, as `drawString` would.
+    """
+    if right:
+        x -= width(text, font, size)
+    for offset, face, piece in placed(text, font, size):
+        canvas.setFont(face, size)
+        canvas.drawString(x + offset, y, piece)
+    canvas.setFont(font, size)

@@ -13,12 +13,12 @@ PDF holds; pypdf and Poppler turn a right-to-left run back into logical order.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
-_PRIVATE_FIRST = 0xE000
-_PRIVATE_LAST = 0xF8FF
+#: The private-use areas, in order: 137,000 codes for the shaped glyphs of one process.
+_PRIVATE: Final = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 #: The features reportlab's own shaping asks for, plus HarfBuzz's required ones.
 _FEATURES = {"kern": True, "liga": True}
 
@@ -67,7 +67,7 @@ class ScriptFont(TTFont):
         self._private: dict[tuple[int, int, str], int] = {}
         #: Private code -> the logical text its glyph stands for.
         self.texts: dict[int, str] = {}
-        self._next = _PRIVATE_FIRST
+        self._free = (code for low, high in _PRIVATE for code in range(low, high + 1))
         import uharfbuzz  # 40 ms, paid only by a plan in a script that needs shaping
 
         self._hb = uharfbuzz
@@ -128,11 +128,9 @@ class ScriptFont(TTFont):
         return chr(code)
 
     def _claim(self, glyph: int, width: float) -> int:
-        while self._next in self.face.charToGlyph and self._next <= _PRIVATE_LAST:
-            self._next += 1
-        if self._next > _PRIVATE_LAST:
+        code = next((c for c in self._free if c not in self.face.charToGlyph), None)
+        if code is None:
             raise ValueError(f"{self.fontName}: too many shaped glyphs in one process")
-        code = self._next
         self.face.charToGlyph[code] = glyph
         self._face.glyphToChar.setdefault(glyph, []).append(code)
         self.face.charWidths[code] = width

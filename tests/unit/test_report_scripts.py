@@ -185,3 +185,23 @@ def test_a_wrapped_right_to_left_paragraph_keeps_its_words_in_order(pdf: Path) -
     lines = [line for line in _text(pdf).splitlines() if words & set(line.split())]
     assert len(lines) > 1  # it wrapped
     assert " ".join(lines).split() == LONG_ARABIC.split()
+
+
+def test_shaped_glyphs_beyond_the_bmp_private_area_still_copy_out(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen.canvas import Canvas
+
+    from alignment_workshop.report.fonts import _font_path
+    from alignment_workshop.report.shaping import ScriptFont
+
+    font = ScriptFont("ArabicPlane15", _font_path("NotoSansArabic-Regular.ttf"))
+    pdfmetrics.registerFont(font)
+    font._free = iter(range(0xF0000, 0xF0400))  # as if the BMP's private area were used up
+    shaped = font.shape("العملاء")
+    assert any(ord(c) >= 0xF0000 for c in shaped)
+    path = tmp_path / "plane15.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.setFont("ArabicPlane15", 14)
+    canvas.drawString(72, 720, shaped)
+    canvas.save()
+    assert "العملاء" in PdfReader(path).pages[0].extract_text()

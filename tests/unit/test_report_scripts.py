@@ -191,17 +191,21 @@ def test_shaped_glyphs_beyond_the_bmp_private_area_still_copy_out(tmp_path: Path
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfgen.canvas import Canvas
 
-    from alignment_workshop.report.fonts import _font_path
-    from alignment_workshop.report.shaping import ScriptFont
+    from alignment_workshop.report.fonts import glyphs
 
-    font = ScriptFont("ArabicPlane15", _font_path("NotoSansArabic-Regular.ttf"))
-    pdfmetrics.registerFont(font)
-    font._free = iter(range(0xF0000, 0xF0400))  # as if the BMP's private area were used up
-    shaped = font.shape("العملاء")
-    assert any(ord(c) >= 0xF0000 for c in shaped)
-    path = tmp_path / "plane15.pdf"
-    canvas = Canvas(str(path), invariant=1)
-    canvas.setFont("ArabicPlane15", 14)
-    canvas.drawString(72, 720, shaped)
-    canvas.save()
+    glyphs("NotoSansArabic")  # registered, as an export would
+    font = pdfmetrics.getFont("NotoSansArabic")
+    saved = (font._free, font._private, font._words)
+    # As if the BMP's private area were used up: new codes come from plane 15.
+    font._free, font._private, font._words = iter(range(0xF0000, 0xF0400)), {}, {}
+    try:
+        shaped = font.shape("العملاء")
+        assert any(ord(c) >= 0xF0000 for c in shaped)
+        path = tmp_path / "plane15.pdf"
+        canvas = Canvas(str(path), invariant=1)
+        canvas.setFont("NotoSansArabic", 14)
+        canvas.drawString(72, 720, shaped)
+        canvas.save()
+    finally:
+        font._free, font._private, font._words = saved
     assert "العملاء" in PdfReader(path).pages[0].extract_text()

@@ -77,6 +77,11 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             help="plan.pdf, map.png or map.svg, or cards.xlsx or cards.csv",
         )
         parser.add_argument("--team", metavar="TEAM_ID", help="a plan for one team (PDF only)")
+        parser.add_argument(
+            "--slides",
+            action="store_true",
+            help="the presentation's steps as 16:9 slides instead of the plan (PDF only)",
+        )
     return parser
 
 
@@ -103,7 +108,8 @@ _DESCRIPTIONS = {
     "check": "Run the alignment checks. Exit 0: no errors; 1: errors found; 2: unreadable file.",
     "upgrade": "Rewrite FILE in the current format (atomic; keeps FILE.bak).",
     "import": "Make a workshop from a spreadsheet (.xlsx, .csv) or a Markdown outline (.md).",
-    "export": "Write the PDF action plan, the map as PNG or SVG, or the cards as XLSX or CSV.",
+    "export": "Write the PDF action plan or slides, the map as PNG or SVG, or the workshop as"
+    " XLSX or CSV.",
 }
 _EPILOG = """commands:
   alignment-workshop [FILE]                         open the editor
@@ -111,7 +117,8 @@ _EPILOG = """commands:
   alignment-workshop check FILE [--json]            run the alignment checks
   alignment-workshop upgrade FILE [-o OUT]          rewrite FILE in the current format
   alignment-workshop import SOURCE -o OUT.alignment  a workshop from .xlsx, .csv or .md
-  alignment-workshop export FILE -o OUT [--team ID] PDF plan, map PNG/SVG, cards XLSX/CSV
+  alignment-workshop export FILE -o OUT [--team ID] PDF plan, map PNG/SVG, XLSX/CSV
+  alignment-workshop export FILE -o OUT.pdf --slides the presentation's steps as slides
 """
 
 
@@ -234,12 +241,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(out, "unsupported export type; use .pdf, .png, .svg, .xlsx or .csv")
     if args.team is not None and suffix != ".pdf":
         raise CommandError(out, "--team applies to the PDF action plan only")
+    if args.slides and (suffix != ".pdf" or args.team is not None):
+        raise CommandError(out, "--slides writes a PDF of the whole workshop; use .pdf, no --team")
     _check_output(out, source=args.file)
     workshop = _load(args.file)
     note = None
     try:
         if suffix in SPREADSHEET_TYPES:
             _export_spreadsheet(workshop, out)
+        elif args.slides:
+            _export_slides(workshop, out)
         elif suffix == ".pdf":
             _export_pdf(workshop, out, args.team)
         else:
@@ -259,6 +270,12 @@ def _export_pdf(workshop: Workshop, out: Path, team: str | None) -> None:
         export_pdf(workshop, out, team_id=team)
     except UnknownTeamError as error:
         raise CommandError(out, str(error)) from None
+
+
+def _export_slides(workshop: Workshop, out: Path) -> None:
+    from .report.slides import export_slides
+
+    export_slides(workshop, out)
 
 
 def _export_spreadsheet(workshop: Workshop, out: Path) -> None:

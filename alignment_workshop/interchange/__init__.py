@@ -7,8 +7,10 @@ No Qt here. The public API:
   updates), all or nothing; raises `InterchangeError` listing every problem by sheet,
   row and column;
 - `export_file(workshop, path)`: the workshop as `.xlsx` (Cards, Teams, Workshop, Links,
-  Actions and Findings sheets) or `.csv` (the cards), written atomically;
-- `same_workshop(a, b)`: what "the same workshop" means for a round trip.
+  Actions and Findings sheets) or `.csv` (one table: the cards, then rows for the teams,
+  actions, links and the workshop's details), written atomically.
+
+Either export imports back as the same workshop (but for the cards' positions).
 
 openpyxl, markdown-it-py and defusedxml load on first use only, so that importing this
 package costs the commands that do not read or write spreadsheets nothing.
@@ -86,15 +88,15 @@ def export_bytes(workshop: Workshop, suffix: str) -> bytes:
     """The bytes of `workshop` as an `.xlsx` or `.csv` file."""
     if suffix == ".csv":
         from .csvfile import write_csv
-        from .export import cards_sheet
+        from .csvrows import csv_sheet
 
-        return write_csv(cards_sheet(workshop, by_name_only=True))
+        return write_csv(csv_sheet(workshop))
     from alignment_workshop.analysis import analyze
 
     from .export import workbook_sheets
     from .xlsx import write_xlsx
 
-    return write_xlsx(workbook_sheets(workshop, analyze(workshop)))
+    return write_xlsx(workbook_sheets(workshop, analyze(workshop)), workshop.meta.date)
 
 
 def export_file(workshop: Workshop, path: str | os.PathLike[str]) -> None:

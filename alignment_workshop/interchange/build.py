@@ -80,9 +80,9 @@ def build(tables: Tables, into: Workshop | None = None) -> Imported:
     merging = into is not None
     trial = into.copy() if into is not None else Workshop()
     _require_columns(tables, merging)
-    problems = Problems()
+    problems = Problems(tables.problems)
     meta = read_meta(tables.workshop, problems) if tables.workshop and not merging else None
-    teams = TeamBook(trial, create_by_name=tables.teams is None)
+    teams = TeamBook(trial, listed=tables.teams is not None, create_missing=tables.teams_by_name)
     if tables.teams is not None:
         teams.read_sheet(tables.teams, problems)
     actions = read_actions(tables.actions, problems) if tables.actions is not None else None
@@ -158,9 +158,7 @@ def _check_actions(
     rows = action_rows(table)
     for card_id in actions:
         if not trial.has_node(card_id):
-            problems.add(
-                table, rows[card_id], "card", f"refers to no card of the Cards sheet ({card_id!r})"
-            )
+            problems.add(table, rows[card_id], "card", f"refers to no card ({card_id!r})")
         elif trial.node(card_id).kind.value != "goal":
             problems.add(table, rows[card_id], "card", "only team goals have actions")
 

@@ -97,6 +97,8 @@ def read_details(table: Table, finder: CardFinder, problems: Problems) -> dict[K
             continue
         if len(ends) < 2:
             continue
+        nodes = finder.workshop
+        kind = link_kind_for(kind.value, nodes.node(ends[0]).kind, nodes.node(ends[1]).kind)
         key = link_key(kind, ends[0], ends[1])
         if key in details:
             first = details[key].row.number

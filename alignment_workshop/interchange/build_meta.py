@@ -1,4 +1,10 @@
-"""The workshop's details from a Workshop sheet, and goals' actions from an Actions sheet."""
+"""The workshop's details from a Workshop sheet, and goals' actions from an Actions sheet.
+
+The Workshop sheet is a list of `field`, `value` rows (see `META_FIELDS`): one
+`participant` a row, or several in one `participants` cell separated by `;`; the period
+as `period start`, `period end` and `period label` rows, or one `period` cell written
+"H1 2027 (2027-01-01 to 2027-06-30)". A CSV file's workshop row is read as such rows.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from typing import Any, Final
 
 from alignment_workshop.model import Action, Meta, Period, ValidationError, Workshop
 
-from .cells import parse_bool, parse_date
+from .cells import parse_bool, parse_date, parse_period, split_list
 from .columns import normalise
 from .problems import Problems
 from .tables import Row, Table
@@ -20,6 +26,7 @@ META_FIELDS: Final = {
     "period start": "period",
     "period end": "period",
     "period label": "period",
+    "period": "period",
     "facilitator": "facilitator",
     "participant": "participants",
     "participants": "participants",
@@ -40,7 +47,7 @@ def read_meta(table: Table, problems: Problems) -> Meta:
             continue
         target = META_FIELDS.get(name)
         if target is None:
-            known = ", ".join(k for k in META_FIELDS if k != "participants")
+            known = ", ".join(META_FIELDS)
             problems.add(table, row, "field", f"{row.get('field')!r} is no field; use {known}")
             continue
         rows.setdefault(target, row)
@@ -70,8 +77,14 @@ def _one_field(
             period[name] = parse_date(text) if text.strip() else None
         elif name == "period label":
             period[name] = text
-        elif name.startswith("participant"):
+        elif name == "period":
+            if text.strip():
+                start, end, label = parse_period(text)
+                period.update({"period start": start, "period end": end, "period label": label})
+        elif name == "participant":
             participants.append(text)
+        elif name == "participants":
+            participants.extend(split_list(text))
         elif name == "notes":
             notes.append(text)
         else:

@@ -1,8 +1,10 @@
-"""Teams from a Teams sheet, or made from the names cards give (CSV and Markdown).
+"""Teams from a Teams sheet (or a CSV file's team rows), or made from the names cards give.
 
 A card names its team by id or by exact name. With a Teams sheet, every team must be
-listed there (or already be in the workshop imported into); without one, a name no team
-has makes a new team, with an id made from the name and a colour from the palette.
+listed there (or already be in the workshop imported into). Without one (a CSV file
+without team rows, a sheet of cards alone), a name no team has makes a new team, with an
+id made from the name and a colour from the palette. A CSV file with team rows does
+both: its team rows are read as a Teams sheet, and a name none of them has makes a team.
 """
 
 from __future__ import annotations
@@ -39,9 +41,12 @@ def unique_id(base: str, taken: set[str]) -> str:
 class TeamBook:
     """The teams a source knows, found by id or by name, and those it adds."""
 
-    def __init__(self, base: Workshop, *, create_by_name: bool) -> None:
+    def __init__(self, base: Workshop, *, listed: bool, create_missing: bool) -> None:
         self.base = base
-        self.create_by_name = create_by_name
+        #: Whether the source lists its teams (a Teams sheet): references are ids first.
+        self.listed = listed
+        #: Whether a name no team has makes a new team (else it is a problem).
+        self.create_missing = create_missing
         self.added: list[Team] = []
         self.updated: list[Team] = []
         self._by_id: dict[str, Team] = {t.id: t for t in base.teams}
@@ -55,19 +60,19 @@ class TeamBook:
     def resolve(self, ref: str) -> str:
         """The id of the team `ref` names; raises ValueError when there is none or several.
 
-        With a Teams sheet, `ref` is an id or else a name. Without one (CSV, Markdown),
-        it is a name first, since the ids are made here; a name no team has makes one.
+        With a Teams sheet, `ref` is an id or else a name. Without one, it is a name
+        first, since the ids are made here. Where allowed, a name no team has makes one.
         """
-        if not self.create_by_name and ref in self._by_id:
+        if self.listed and ref in self._by_id:
             return ref
         found = self._by_name(ref)
         if len(found) == 1:
             return found[0].id
         if len(found) > 1:
             raise ValueError(f"{len(found)} teams are called {ref!r}; use the team's id")
-        if self.create_by_name and self.base.has_team(ref):
+        if ref in self._by_id:
             return ref
-        if not self.create_by_name:
+        if not self.create_missing:
             raise ValueError(f"names no team of the Teams sheet ({ref!r})")
         return self.create(ref).id
 

@@ -166,8 +166,10 @@ def parse_date(text: str) -> dt.date:
         raise ValueError(f"is not a real calendar date (got {_shown(text)})") from None
 
 
-_TRUE: Final = frozenset({"yes", "true", "y", "1", "x", "done", "☑", "✓"})
-_FALSE: Final = frozenset({"no", "false", "n", "0", "", "☐"})
+_TRUE: Final = frozenset({"yes", "true", "y", "1", "x", "done", "resolved", "☑", "✓"})
+_FALSE: Final = frozenset(
+    {"no", "false", "n", "0", "", "☐", "open", "to do", "todo", "not done", "unresolved"}
+)
 
 
 def parse_bool(text: str) -> bool:
@@ -183,6 +185,34 @@ def parse_bool(text: str) -> bool:
 def format_bool(value: bool) -> str:
     """How a flag is written: yes or no."""
     return "yes" if value else "no"
+
+
+#: A period with a label: "H1 2027 (2027-01-01 to 2027-06-30)"; the label may hold anything.
+_LABELLED_PERIOD: Final = re.compile(r"(.*) \((\S+) to (\S+)\)", re.DOTALL)
+#: A period without one: "2027-01-01 to 2027-06-30" (or –, —, / or .. between).
+_BARE_PERIOD: Final = re.compile(r"\s*(\S+?)\s*(?:\sto\s|–|—|/|\.\.)\s*(\S+)\s*")
+
+
+def format_period(start: dt.date, end: dt.date, label: str) -> str:
+    """A period in one cell: "H1 2027 (2027-01-01 to 2027-06-30)", or just the dates."""
+    dates = f"{start.isoformat()} to {end.isoformat()}"
+    return f"{label} ({dates})" if label else dates
+
+
+def parse_period(text: str) -> tuple[dt.date, dt.date, str]:
+    """The start, end and label `format_period` wrote; raises ValueError."""
+    labelled = _LABELLED_PERIOD.fullmatch(text)
+    found = labelled or _BARE_PERIOD.fullmatch(text)
+    if found is None:
+        raise ValueError(
+            "must be a period written like H1 2027 (2027-01-01 to 2027-06-30), "
+            f"or 2027-01-01 to 2027-06-30 (got {_shown(text)})"
+        )
+    if labelled is not None:
+        label, start, end = labelled.groups()
+    else:
+        (start, end), label = found.groups(), ""
+    return parse_date(start), parse_date(end), label
 
 
 def _shown(text: str) -> str:

@@ -24,6 +24,15 @@ CARD_COLUMNS: Final = (
 #: The columns that list a card's outgoing links, by link kind.
 LINK_COLUMNS: Final[dict[str, LinkKind]] = {kind.value: kind for kind in LinkKind}
 
+#: What a CSV file adds after the card columns, for its rows that are not cards (see
+#: `csvrows`): the card a link or action row belongs to, a conflict's resolution, a
+#: team's colour, and the workshop's facilitator, participants, date and period.
+CSV_EXTRA_COLUMNS: Final = (
+    "card", "resolution", "color", "facilitator", "participants", "workshop date", "period",
+)  # fmt: skip
+#: The columns of a CSV file, in order.
+CSV_COLUMNS: Final = CARD_COLUMNS + CSV_EXTRA_COLUMNS
+
 TEAM_COLUMNS: Final = ("id", "name", "color")
 #: The Workshop sheet is a list of fields and their values.
 WORKSHOP_COLUMNS: Final = ("field", "value")
@@ -56,6 +65,16 @@ CARD_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     "upholds": ("values", "lives value"),
     "depends": ("depends on", "dependencies", "blocked by", "needs"),
     "conflicts": ("conflicts with", "conflict", "tensions"),
+}
+CSV_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
+    **CARD_SYNONYMS,
+    "card": ("from card", "of card", "for card"),
+    "resolution": ("how resolved", "resolved how"),
+    "color": ("colour", "team color", "team colour"),
+    "facilitator": ("facilitated by", "moderator"),
+    "participants": ("attendees", "participant"),
+    "workshop date": ("date of the workshop", "held on"),
+    "period": ("workshop period",),
 }
 TEAM_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     "id": ("team id", "key"),

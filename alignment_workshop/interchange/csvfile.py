@@ -1,10 +1,11 @@
-"""CSV both ways: one table of cards, with the same columns as the Cards sheet.
+"""CSV both ways: the bytes of one table (the workshop's rows are laid out in `csvrows`).
 
 Written as UTF-8 with a byte-order mark (so that Excel reads the accents) and CRLF line
 ends, every field a spreadsheet could run as a formula guarded by a `'` (see `cells`).
 Read as UTF-8 (a byte-order mark is skipped), with `,`, `;` or a tab between fields,
-whichever the header line uses; each field's guard is removed. A CSV file has no Teams
-sheet, so teams are written by name, and a name no team has makes a new team.
+whichever the header line uses; each field's guard is removed. A file of card rows alone
+(made by hand, or by another tool) names teams by name, and a name no team has makes a
+new team.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import csv
 import io
 
 from .cells import guard_csv, unguard_csv
-from .columns import CARD_SYNONYMS
+from .columns import CSV_SYNONYMS
+from .csvrows import split_table
 from .errors import InterchangeError, Problem
 from .limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
 from .sheets import table_from_rows
@@ -77,7 +79,7 @@ def _records(text: str) -> list[list[str]]:
 
 
 def read_csv(data: bytes) -> Tables:
-    """The cards of a CSV file as tables; raises InterchangeError."""
+    """The tables a CSV file holds (see `csvrows`); raises InterchangeError."""
     records = _records(_text(data))
     for number, record in enumerate(records, start=1):
         for position, value in enumerate(record):
@@ -93,8 +95,10 @@ def read_csv(data: bytes) -> Tables:
                     )
                 )
     rows = [[unguard_csv(value) for value in record] for record in records]
-    cards: Table = table_from_rows(None, rows, CARD_SYNONYMS)
-    return Tables(cards, teams_by_name=True, notes=_ignored_note(cards))
+    table: Table = table_from_rows(None, rows, CSV_SYNONYMS)
+    tables = split_table(table)
+    tables.notes = _ignored_note(table)
+    return tables
 
 
 def _ignored_note(table: Table) -> list[str]:

@@ -14,8 +14,8 @@ MAX_PROBLEMS = 200
 class Problems:
     """The problems found so far; `raise_if_any` ends the import when there are some."""
 
-    def __init__(self) -> None:
-        self.found: list[Problem] = []
+    def __init__(self, found: list[Problem] | None = None) -> None:
+        self.found: list[Problem] = list(found or ())
 
     def __bool__(self) -> bool:
         return bool(self.found)
@@ -28,6 +28,8 @@ class Problems:
     ) -> None:
         """Record one problem; stops the import once there are too many to be useful."""
         number = row.number if isinstance(row, Row) else row
+        if isinstance(row, Row) and column is not None:
+            column = row.label(column)
         sheet = None if table is None else table.sheet
         lines = table is not None and table.line_numbers
         self.found.append(Problem(message, sheet, number, column, lines))

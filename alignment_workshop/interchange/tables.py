@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .errors import Problem
+
 #: The sheets of a workbook, in the order they are written.
 CARDS, TEAMS, WORKSHOP, LINKS, ACTIONS, FINDINGS = (
     "Cards", "Teams", "Workshop", "Links", "Actions", "Findings",
@@ -23,10 +25,17 @@ class Row:
 
     number: int
     values: dict[str, str] = field(default_factory=dict)
+    #: The column of the file each value came from, where its name differs: a CSV team
+    #: row's `name` is its `title` cell. Problems name the column a person sees.
+    labels: dict[str, str] | None = None
 
     def get(self, column: str) -> str:
         """The cell's text, "" when the column is missing or the cell empty."""
         return self.values.get(column, "")
+
+    def label(self, column: str) -> str:
+        """The name of the file's column that holds `column`."""
+        return column if self.labels is None else self.labels.get(column, column)
 
 
 @dataclass(slots=True)
@@ -53,10 +62,13 @@ class Tables:
     workshop: Table | None = None
     links: Table | None = None
     actions: Table | None = None
-    #: Team names to create when a card names a team no Teams table lists (CSV, Markdown).
+    #: Whether a team name no Teams table lists makes a new team (a CSV file, a sheet of
+    #: cards alone) rather than a problem (a workbook's Teams sheet, an outline's sections).
     teams_by_name: bool = False
     #: Problems a reader found that do not stop it (columns it ignored…), for the preview.
     notes: list[str] = field(default_factory=list)
+    #: Problems a reader found in rows it passed on; `build` reports them with its own.
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass(slots=True)

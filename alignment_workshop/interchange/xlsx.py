@@ -3,21 +3,26 @@
 Writing: every cell is a text cell (`t="inlineStr"`), never a formula, whatever it
 starts with; a cell that starts like a formula is also marked `quotePrefix`, so that
 editing it in Excel keeps it text. Characters XML cannot hold are written as `_xHHHH_`.
+The same workshop always gives the same bytes: the workbook's created and modified
+properties, and the date of every entry of its zip archive, are the workshop's date (or
+`FIXED_DATE` when it has none), never the clock.
 
-Reading: the archive passes `zipguard` first; openpyxl then reads it in read-only mode
-(rows streamed, not held), through defusedxml, taking a formula's last computed value
-rather than the formula. A sheet whose declared size is too large is refused before its
-rows are read, and so is one whose rows run past the limit as they are read.
+Reading: the archive passes `zipguard` first; openpyxl then opens it in read-only mode,
+through defusedxml (the workbook's parts, its shared strings and styles), and
+`sheet_rows` streams each sheet's cells from its XML, taking a formula's last computed
+value rather than the formula. A sheet whose declared size is too large is refused
+before its rows are read, and so is one whose rows run past the limit as they are read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from .cells import FORMULA_STARTS, format_bool, from_xlsx_text, to_xlsx_text
+from .cells import FORMULA_STARTS, to_xlsx_text
 from .columns import (
     ACTION_SYNONYMS,
     CARD_SYNONYMS,
@@ -29,6 +34,7 @@ from .columns import (
 )
 from .errors import InterchangeError, Problem
 from .limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS
+from .sheet_rows import ENTITIES, sheet_rows
 from .sheets import table_from_rows
 from .tables import ACTIONS, CARDS, FINDINGS, LINKS, TEAMS, WORKSHOP, SheetData, Table, Tables
 from .zipguard import check_archive
@@ -47,14 +53,59 @@ _SYNONYMS = {
 # --------------------------------------------------------------------- writing
 
 
-def write_xlsx(sheets: list[SheetData]) -> bytes:
-    """The bytes of a workbook holding `sheets`, every cell text."""
+#: The date an export carries when the workshop has none: a zip archive's earliest.
+FIXED_DATE = dt.date(1980, 1, 1)
+#: The latest date a zip archive's entry can carry.
+_ZIP_LAST = dt.date(2107, 12, 31)
+
+
+def export_stamp(day: dt.date | None) -> dt.datetime:
+    """The moment an export says it was made: midnight of `day`, kept within what a zip
+    archive can date (1980 to 2107); `FIXED_DATE` when there is no day."""
+    day = min(max(day or FIXED_DATE, FIXED_DATE), _ZIP_LAST)
+    return dt.datetime(day.year, day.month, day.day)
+
+
+class _StampedZip(zipfile.ZipFile):
+    """A zip archive being written whose entries all carry one date, not the clock's.
+
+    openpyxl adds entries with `writestr` and, for a write-only sheet, `write` from a
+    temporary file (which would date it by that file); both come here.
+    """
+
+    def __init__(self, file: io.BytesIO, stamp: dt.datetime) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        self._stamp = stamp.timetuple()[:6]
+
+    def writestr(  # type: ignore[override]
+        self, zinfo_or_arcname: str | zipfile.ZipInfo, data: bytes | str, *_args: Any, **_kw: Any
+    ) -> None:
+        name = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
+        info = zipfile.ZipInfo(str(name), date_time=self._stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.create_system = 3  # the same bytes on every system
+        info.external_attr = 0o644 << 16
+        super().writestr(info, data)
+
+    def write(  # type: ignore[override]
+        self, filename: str, arcname: str | None = None, *_args: Any, **_kw: Any
+    ) -> None:
+        with open(filename, "rb") as file:
+            self.writestr(arcname or filename, file.read())
+
+
+def write_xlsx(sheets: list[SheetData], day: dt.date | None = None) -> bytes:
+    """The bytes of a workbook holding `sheets`, every cell text, dated `day`."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook(write_only=True)
+    stamp = export_stamp(day)
+    workbook.properties.creator = "Alignment Workshop"
+    workbook.properties.created = workbook.properties.modified = stamp
     bold = Font(bold=True)
     for sheet in sheets:
         ws = workbook.create_sheet(sheet.name)
@@ -74,7 +125,8 @@ def write_xlsx(sheets: list[SheetData]) -> bytes:
         for row in sheet.rows:
             ws.append([_text_cell(ws, WriteOnlyCell, value) for value in row])
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    # `Workbook.save` would date the workbook by the clock; the writer it calls does not.
+    ExcelWriter(workbook, _StampedZip(buffer, stamp)).save()
     return buffer.getvalue()
 
 
@@ -92,37 +144,10 @@ def _text_cell(ws: Any, make: Any, value: str) -> Any:
 # --------------------------------------------------------------------- reading
 
 
-def _cell_text(value: object) -> str:
-    """A cell's value as the text `build` reads: numbers and dates in canonical form."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return from_xlsx_text(value)
-    if isinstance(value, bool):
-        return format_bool(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _rows(ws: Any, sheet: str) -> Iterator[list[str]]:
+def _rows(workbook: Any, ws: Any, sheet: str) -> Iterator[list[str]]:
     """The sheet's rows as text, refused as soon as a limit is passed."""
     header: list[str] = []
-    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        if number > MAX_ROWS:
-            raise InterchangeError(
-                Problem(
-                    f"the sheet has more than {MAX_ROWS:,} rows; at most {MAX_ROWS:,} are read",
-                    sheet,
-                )
-            )
-        row = [_cell_text(value) for value in values[:MAX_COLUMNS]]
+    for number, row in enumerate(sheet_rows(workbook, ws, sheet), start=1):
         for position, text in enumerate(row):
             if len(text) > MAX_CELL_CHARS:
                 raise InterchangeError(
@@ -134,8 +159,6 @@ def _rows(ws: Any, sheet: str) -> Iterator[list[str]]:
                         _column_name(header, position),
                     )
                 )
-        while row and not row[-1]:
-            row.pop()
         header = header or row
         yield row
 
@@ -161,9 +184,6 @@ def _check_size(ws: Any, sheet: str) -> None:
         )
 
 
-_ENTITIES = "the workbook's XML declares entities, which are refused (a possible XML bomb)"
-
-
 def _is_defused(error: BaseException | None) -> bool:
     """Whether defusedxml refused the XML, perhaps wrapped by openpyxl in another error."""
     from defusedxml import DefusedXmlException
@@ -184,7 +204,7 @@ def _open(data: bytes) -> Any:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         if _is_defused(error):
-            raise InterchangeError(_ENTITIES) from None
+            raise InterchangeError(ENTITIES) from None
         raise InterchangeError(
             f"the workbook could not be read ({type(error).__name__}); is it an .xlsx file?"
         ) from None
@@ -200,7 +220,7 @@ def read_xlsx(data: bytes) -> Tables:
         raise
     except Exception as error:  # a damaged sheet, found as it is streamed
         if _is_defused(error):
-            raise InterchangeError(_ENTITIES) from None
+            raise InterchangeError(ENTITIES) from None
         raise InterchangeError(
             f"the workbook could not be read ({type(error).__name__}); it may be damaged"
         ) from None
@@ -222,7 +242,7 @@ def _tables(workbook: Any) -> Tables:
             continue
         ws = workbook[name]
         _check_size(ws, name)
-        table = table_from_rows(name, list(_rows(ws, name)), synonyms)
+        table = table_from_rows(name, list(_rows(workbook, ws, name)), synonyms)
         found[sheet] = table
         if table.ignored:
             notes.append(f"{name}: ignored column(s) " + ", ".join(table.ignored))

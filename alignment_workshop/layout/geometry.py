@@ -25,17 +25,19 @@ CHIP_HEIGHT = 56.0
 CHIP_GAP = 6.0
 #: Distance between the centres of two neighbouring chips of a stack.
 CHIP_PITCH = CHIP_HEIGHT + CHIP_GAP
-#: Values are a little smaller: they sit in a side band and carry only a title.
+#: Values are a little smaller: they sit beside the vision and carry only a title.
 VALUE_WIDTH = 200.0
 VALUE_HEIGHT = 90.0
 
-#: Space between neighbouring cards in a row.
-H_GAP = 32.0
-#: Space between rows (layers).
+#: Space between neighbouring cards in a row: a gap that links run up and down in.
+H_GAP = 40.0
+#: Space between rows (layers): the channel that links run along to their targets.
 V_GAP = 64.0
+#: Space between the sub-rows of a row that wraps: a narrower channel.
+SUBROW_GAP = 40.0
 #: Space between the column bands of two teams.
 BAND_GAP = 64.0
-#: Space between the main map and the band of values at its side.
+#: Space between the main map and anything set beside it.
 SIDE_GAP = 96.0
 
 _SIZES = {
@@ -53,8 +55,8 @@ COLUMN_PITCH = CARD_WIDTH + H_GAP
 
 
 def card_size(kind: NodeKind) -> tuple[float, float]:
-    """The (width, height) of a card of `kind`."""
-    return _SIZES[kind]
+    """The (width, height) of a card of `kind` (an ordinary card for a kind not listed)."""
+    return _SIZES.get(kind, (CARD_WIDTH, CARD_HEIGHT))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,12 @@
 """Which row and which column band each node belongs to.
 
-Rows run top to bottom: the vision(s); then the objectives, an objective that supports
-another objective one row below it; then the team goals and key results, each one row
-below the goal or key result it supports or measures. They are split into one column band
-per team, in the file's team order, with those that have no team in a last band. Values
-stay out of the rows: they go in a band at the side.
+Rows run top to bottom: the vision(s) with the values beside them, the "why" of the
+whole map; then the objectives, an objective that supports another objective one row
+below it; then the team goals and key results, each one row below the goal or key result
+it supports or measures. They are split into one column band per team, in the file's
+team order, with those that have no team in a last band. A kind of card this module does
+not name goes with the goals, so a new kind is laid out (plainly) before anyone teaches
+the layout about it.
 
 Cycles of supports links (a finding, not a file error) are broken where they are met.
 
@@ -29,7 +31,7 @@ class Layering:
     #: rows[r][b] is the list of node ids in row r and band b. Vision and objective rows
     #: have a single band; goal rows have one band per entry of `bands`.
     rows: list[list[list[str]]] = field(default_factory=list)
-    #: How many leading rows hold visions and objectives (the rest hold goals).
+    #: How many leading rows hold visions, values and objectives (the rest hold goals).
     upper_rows: int = 0
     #: The team id of each goal band (None: goals without a team).
     bands: list[str | None] = field(default_factory=list)
@@ -41,11 +43,13 @@ class Layering:
     sources: dict[str, list[str]] = field(default_factory=dict)
     #: The ids of the nodes that uphold each value, in link order.
     upholders: dict[str, list[str]] = field(default_factory=dict)
+    #: The ids of the nodes at the other end of every link of each node, of any kind.
+    neighbours: dict[str, list[str]] = field(default_factory=dict)
     #: Ids of dropped objectives and goals.
     dropped: set[str] = field(default_factory=set)
     #: The kind of every node.
     kinds: dict[str, NodeKind] = field(default_factory=dict)
-    #: True when the first row holds the vision(s).
+    #: True when the first row holds the vision(s) and values.
     has_vision: bool = False
     #: The key results stacked under each card that they measure, file order, dropped last.
     chips: dict[str, list[str]] = field(default_factory=dict)
@@ -93,8 +97,16 @@ def _rows_by_depth(ids: list[str], depth: Mapping[str, int]) -> list[list[str]]:
     return rows
 
 
+#: The tier of each kind of card: 0 the vision and values, 1 the objectives, 2 the rest.
+TIERS: dict[NodeKind, int] = {NodeKind.VISION: 0, NodeKind.VALUE: 0, NodeKind.OBJECTIVE: 1}
+#: The tier of every kind not in `TIERS`.
+LAST_TIER = 2
+
+
 def _links(workshop: Workshop, layering: Layering) -> None:
     for link in workshop.iter_links():
+        layering.neighbours.setdefault(link.source, []).append(link.target)
+        layering.neighbours.setdefault(link.target, []).append(link.source)
         if link.kind is LinkKind.SUPPORTS or link.kind is LinkKind.MEASURES:
             layering.targets.setdefault(link.source, []).append(link.target)
             layering.sources.setdefault(link.target, []).append(link.source)
@@ -114,7 +126,7 @@ def _stack_chips(workshop: Workshop, layering: Layering) -> None:
     for node in sorted(stacked, key=lambda n: not n.is_active):  # stable: file order kept
         layering.chips.setdefault(layering.attached[node.id], []).append(node.id)
     alias = layering.attached
-    for links in (layering.targets, layering.sources):
+    for links in (layering.targets, layering.sources, layering.neighbours):
         merged: dict[str, list[str]] = {}
         for node_id, ends in links.items():
             mine = alias.get(node_id, node_id)
@@ -140,29 +152,25 @@ def _goal_rows(workshop: Workshop, goals: list[str], layering: Layering) -> None
 
 
 def layer(workshop: Workshop) -> Layering:
-    """Split the nodes of `workshop` into rows, bands and the side band of values."""
+    """Split the nodes of `workshop` into rows and bands."""
     layering = Layering()
     _links(workshop, layering)
-    by_kind: dict[NodeKind, list[str]] = {kind: [] for kind in NodeKind}
+    _stack_chips(workshop, layering)
+    tiers: list[list[str]] = [[] for _ in range(LAST_TIER + 1)]
     for node in workshop.iter_nodes():
-        by_kind[node.kind].append(node.id)
         layering.kinds[node.id] = node.kind
         if not node.is_active:
             layering.dropped.add(node.id)
-    _stack_chips(workshop, layering)
-    if by_kind[NodeKind.VISION]:
-        layering.rows.append([by_kind[NodeKind.VISION]])
+        if node.id in layering.attached:
+            continue  # a chip under its card, in no row
+        tiers[TIERS.get(node.kind, LAST_TIER)].append(node.id)
+        if node.kind is NodeKind.VALUE:
+            layering.values.append(node.id)
+    if tiers[0]:
+        layering.rows.append([tiers[0]])
         layering.has_vision = True
-    objectives = by_kind[NodeKind.OBJECTIVE]
-    for row in _rows_by_depth(objectives, depths(objectives, layering.targets)):
+    for row in _rows_by_depth(tiers[1], depths(tiers[1], layering.targets)):
         layering.rows.append([row])
     layering.upper_rows = len(layering.rows)
-    if by_kind[NodeKind.KEY_RESULT]:
-        work = {NodeKind.GOAL, NodeKind.KEY_RESULT}
-        goals = [n.id for n in workshop.iter_nodes() if n.kind in work]
-        goals = [node_id for node_id in goals if node_id not in layering.attached]
-    else:
-        goals = by_kind[NodeKind.GOAL]
-    _goal_rows(workshop, goals, layering)
-    layering.values = by_kind[NodeKind.VALUE]
+    _goal_rows(workshop, tiers[LAST_TIER], layering)
     return layering

@@ -1,10 +1,12 @@
-"""Ordering the cards within each row so that few supports links cross.
+"""Ordering the cards within each row so that few links cross.
 
-The classic barycentre heuristic: sweep down the rows, sorting each group of a row by
-the mean x of the cards it supports; then sweep up, sorting by the mean x of the cards
-that support it. A few sweeps, keeping the order with the fewest crossings seen
-(the file's own order included, so the result is never worse than the input).
-Dropped nodes always go to the end of their group.
+The layered-drawing classic (Sugiyama's second phase): sweep down the rows, sorting
+each group of a row by the barycentre of the x of its linked cards in the rows above;
+then sweep up, by the cards linked below. Links of every kind count, so a value moves
+towards the cards that uphold it and a goal towards what it supports and depends on.
+Each sweep is scored by the number of link pairs that cross between each pair of rows,
+and the best order seen (the file's own order included) is kept, so the result is
+never worse than the input. Dropped nodes always go to the end of their group.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from .layering import Layering
 from .placement import Grid, Rows, all_x, row_x
 
 #: Down-and-up sweep pairs to try.
-SWEEPS = 3
+SWEEPS = 4
 
 
 def _row_of(rows: Rows) -> dict[str, int]:
@@ -31,20 +33,20 @@ def _sort_row(
 ) -> None:
     """Sort each group of one row by the barycentre of its neighbours' x."""
 
-    def key(node_id: str) -> tuple[bool, float]:
+    def key(node_id: str) -> tuple[bool, float, float]:
         near = [xs[other] for other in neighbours.get(node_id, ()) if other in xs]
         centre = sum(near) / len(near) if near else xs[node_id]
-        return (node_id in layering.dropped, centre)
+        return (node_id in layering.dropped, centre, xs[node_id])
 
     for group in rows[row_index]:
         group.sort(key=key)
 
 
-def _neighbours(rows: Rows, links: Mapping[str, list[str]], above: bool) -> dict[str, list[str]]:
-    """For each node, its `links` ends in rows above it (or below it)."""
+def _neighbours(rows: Rows, layering: Layering, above: bool) -> dict[str, list[str]]:
+    """For each node, the ends of its links in rows above it (or below it)."""
     row_of = _row_of(rows)
     result: dict[str, list[str]] = {}
-    for node_id, ends in links.items():
+    for node_id, ends in layering.neighbours.items():
         if node_id not in row_of:
             continue
         mine = row_of[node_id]
@@ -80,14 +82,14 @@ def order_rows(layering: Layering, grid: Grid) -> Rows:
     for row_index in range(len(rows)):  # dropped nodes last, from the start
         for group in rows[row_index]:
             group.sort(key=lambda node_id: node_id in layering.dropped)
-    up = _neighbours(rows, layering.targets, above=True)
-    down = _neighbours(rows, layering.sources, above=False)
+    up = _neighbours(rows, layering, above=True)
+    down = _neighbours(rows, layering, above=False)
     best = [[list(group) for group in row] for row in rows]
     best_count = crossings(best, layering, grid)
     for _ in range(SWEEPS):
         _sweep(rows, layering, grid, up, down)
         count = crossings(rows, layering, grid)
-        if count < best_count:
+        if count <= best_count:  # on a tie, the barycentre order reads better
             best, best_count = [[list(group) for group in row] for row in rows], count
         if best_count == 0:
             break
@@ -95,30 +97,46 @@ def order_rows(layering: Layering, grid: Grid) -> Rows:
 
 
 def crossings(rows: Rows, layering: Layering, grid: Grid) -> int:
-    """How many pairs of supports links cross, counted between each pair of rows."""
+    """How many pairs of links cross, counted among the links between each pair of rows.
+
+    Two links between the same two rows cross when their ends swap order; ends in the
+    same column (cards stacked in a wrapped row) do not count as a swap.
+    """
     xs = all_x(rows, layering, grid)
     row_of = _row_of(rows)
     spans: dict[tuple[int, int], list[tuple[float, float]]] = {}
-    for source, targets in layering.targets.items():
-        if source not in row_of:
+    for lower, ends in layering.neighbours.items():
+        if lower not in row_of:
             continue
-        for target in targets:
-            if target in row_of and row_of[target] != row_of[source]:
-                key = (row_of[target], row_of[source])
-                spans.setdefault(key, []).append((xs[target], xs[source]))
-    return sum(_inversions([low for _, low in sorted(pairs)]) for pairs in spans.values())
+        for upper in ends:
+            if upper in row_of and row_of[upper] < row_of[lower]:
+                key = (row_of[upper], row_of[lower])
+                spans.setdefault(key, []).append((xs[upper], xs[lower]))
+    return sum(_inversions(pairs) for pairs in spans.values())
 
 
-def _inversions(values: list[float]) -> int:
-    """Pairs i < j with values[i] > values[j] (merge sort, O(n log n))."""
-    if len(values) < 2:
-        return 0
-    middle = len(values) // 2
-    left, right = sorted(values[:middle]), sorted(values[middle:])
-    count = _inversions(values[:middle]) + _inversions(values[middle:])
-    j = 0
-    for value in left:
-        while j < len(right) and right[j] < value:
-            j += 1
-        count += j
+def _inversions(pairs: list[tuple[float, float]]) -> int:
+    """Pairs (a, b), (c, d) with a < c and b > d: links that cross (a Fenwick tree count)."""
+    ranks = {value: index + 1 for index, value in enumerate(sorted({b for _, b in pairs}))}
+    tree = [0] * (len(ranks) + 1)
+    pairs.sort()
+    count = seen = 0
+    start = 0
+    while start < len(pairs):
+        end = start
+        while end < len(pairs) and pairs[end][0] == pairs[start][0]:
+            end += 1
+        for _, bottom in pairs[start:end]:  # links with a smaller top and a larger bottom
+            index, below = ranks[bottom], 0
+            while index > 0:
+                below += tree[index]
+                index -= index & -index
+            count += seen - below
+        for _, bottom in pairs[start:end]:
+            index = ranks[bottom]
+            while index < len(tree):
+                tree[index] += 1
+                index += index & -index
+        seen += end - start
+        start = end
     return count

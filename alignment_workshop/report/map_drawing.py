@@ -2,20 +2,24 @@
 
 A `MapPart` is a set of nodes with positions in scene units (the centre of each card, y
 pointing down, as in the editor). `draw_part` scales it to fit a box in points, draws
-the links under the cards in their styles, then the cards in their kind and team colours,
-outlining in red the nodes with error findings. Card text is `CARD_FONT` scene units
-high, so a part may only be drawn at a scale of at least `min_scale()`.
+the links under the cards in their styles, along the routes the editor draws them on
+(`layout.routing`, so no link runs through a card), then the cards in their kind and
+team colours, outlining in red the nodes with error findings. Card text is `CARD_FONT`
+scene units high, so a part may only be drawn at a scale of at least `min_scale()`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reportlab.graphics.shapes import Group, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 
 from alignment_workshop.layout.geometry import card_rect
+from alignment_workshop.layout.routing import LinkEnds, Route, route_links
+from alignment_workshop.layout.stacks import Stacks
 from alignment_workshop.model import Link, LinkKind, Node, NodeKind
 
 from . import palette
@@ -63,6 +67,20 @@ class MapPart:
             max(r.bottom for r in rects),
         )
 
+    def routes(self) -> dict[str, Route]:
+        """The route of every link of the part among its cards, as the editor draws it."""
+        kinds = {n.id: n.kind for n in self.nodes}
+        rects = {n.id: card_rect(n.kind, self.positions[n.id]) for n in self.nodes}
+        stacks = Stacks((k.source, k.target) for k in self.links if k.kind is LinkKind.MEASURES)
+        ends = [
+            LinkEnds(
+                k.id, k.kind, k.source, k.target, kinds[k.source] is kinds[k.target]
+            ).with_stacks(stacks)
+            for k in self.links
+            if k.source in kinds and k.target in kinds
+        ]
+        return route_links(rects, ends)
+
     def fit_scale(self, width: float, height: float) -> float:
         """The scale that fits the part in `width` × `height` points."""
         left, top, right, bottom = self.box()
@@ -83,13 +101,15 @@ class _Mapper:
 
 def draw_part(part: MapPart, width: float, height: float) -> Group:
     """The part drawn to fit `width` × `height` points, top-left aligned and centred."""
-    scale = part.fit_scale(width, height)
-    left, top, right, bottom = part.box()
-    used_w, used_h = (right - left) * scale, (bottom - top) * scale
-    mapper = _Mapper(part.box(), scale, ((width - used_w) / 2, height - (height - used_h) / 2))
+    routes = part.routes()
+    box = _with_routes(part.box(), routes.values())
+    scale = min(width / max(box[2] - box[0], 1.0), height / max(box[3] - box[1], 1.0), MAX_SCALE)
+    used_w, used_h = (box[2] - box[0]) * scale, (box[3] - box[1]) * scale
+    mapper = _Mapper(box, scale, ((width - used_w) / 2, height - (height - used_h) / 2))
     group = Group()
     for link in part.links:
-        _draw_link(group, part, link, mapper)
+        if link.id in routes:
+            _draw_link(group, link, routes[link.id], mapper)
     for node in part.nodes:
         _draw_card(group, part, node, mapper)
     return group
@@ -161,36 +181,33 @@ def _draw_text(group: Group, part: MapPart, node: Node, box: Box, ink: str, scal
         baseline -= leading
 
 
-def _border_point(center: Point, other: Point, half: Point) -> Point:
-    """Where the segment from `center` towards `other` leaves a card of half-size `half`."""
-    dx, dy = other[0] - center[0], other[1] - center[1]
-    if dx == 0 and dy == 0:
-        return center
-    tx = half[0] / abs(dx) if dx else float("inf")
-    ty = half[1] / abs(dy) if dy else float("inf")
-    t = min(tx, ty, 1.0)
-    return (center[0] + dx * t, center[1] + dy * t)
+def _with_routes(box: Box, routes: Iterable[Route]) -> Box:
+    """`box` grown to hold every point of `routes` (links may run just outside the cards)."""
+    left, top, right, bottom = box
+    for route in routes:
+        for x, y in route:
+            left, top, right, bottom = min(left, x), min(top, y), max(right, x), max(bottom, y)
+    return (left, top, right, bottom)
 
 
-def _draw_link(group: Group, part: MapPart, link: Link, mapper: _Mapper) -> None:
-    source, target = part.positions[link.source], part.positions[link.target]
-    kinds = {n.id: n.kind for n in part.nodes if n.id in (link.source, link.target)}
-    s_rect = card_rect(kinds[link.source], source)
-    t_rect = card_rect(kinds[link.target], target)
-    start = _border_point(source, target, (s_rect.width / 2, s_rect.height / 2))
-    end = _border_point(target, source, (t_rect.width / 2, t_rect.height / 2))
-    (x1, y1), (x2, y2) = mapper.point(*start), mapper.point(*end)
+def _draw_link(group: Group, link: Link, route: Route, mapper: _Mapper) -> None:
+    points = [mapper.point(*point) for point in route]
     style = palette.LINK_STYLES[link.kind]
     color = style.color
     if link.kind is LinkKind.CONFLICTS and link.resolved:
         color = palette.RESOLVED_CONFLICT
     stroke = colors.HexColor(color)
-    points = zigzag((x1, y1), (x2, y2)) if style.jagged else [x1, y1, x2, y2]
-    line = link_line(points, stroke, style)
+    if style.jagged:
+        flat = [*points[0]]
+        for start, end in itertools.pairwise(points):
+            flat += zigzag(start, end)[2:]
+    else:
+        flat = [coordinate for point in points for coordinate in point]
+    line = link_line(flat, stroke, style)
     line.strokeLineJoin = 1
     group.add(line)
     if style.arrow:
-        group.add(arrow_head((x1, y1), (x2, y2), stroke, max(4.0, 10 * mapper.scale)))
+        group.add(arrow_head(points[-2], points[-1], stroke, max(4.0, 10 * mapper.scale)))
 
 
 # The two builders below set the style as attributes, which types-reportlab checks: its

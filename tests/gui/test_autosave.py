@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -169,16 +170,27 @@ def test_autosave_crash_then_recovery_restores_an_equal_model(tmp_path: Path, qt
 
 
 def test_idle_write_waits_for_the_last_edit(tmp_path: Path, qtbot: QtBot) -> None:
+    """Each edit restarts the idle wait: no write comes sooner than `idle` after an edit.
+
+    Edits come 150 ms apart against a 400 ms wait, so a timer that did not restart would
+    write in the middle of them. Timing is checked against the clock, not assumed, so a
+    slow machine that stretches the gaps cannot make the test fail or pass by accident.
+    """
+    idle_ms = 400
     document = _opened(_saved_file(tmp_path))
-    autosave = AutosaveController(document, idle_ms=200, period_ms=60_000)
-    written: list[Path] = []
-    autosave.written.connect(written.append)
+    autosave = AutosaveController(document, idle_ms=idle_ms, period_ms=60_000)
+    writes: list[float] = []
+    autosave.written.connect(lambda _path: writes.append(time.monotonic()))
+    edits: list[float] = []
     for i in range(4):
         document.update_node("obj-0", title=f"Edit {i}")
-        qtbot.wait(60)
-    assert written == [], "nothing is written while edits keep coming"
-    qtbot.waitUntil(lambda: len(written) == 1, timeout=2000)
-    assert fileio.load(written[0]).node("obj-0").title == "Edit 3"
+        edits.append(time.monotonic())
+        qtbot.wait(150)
+    qtbot.waitUntil(lambda: bool(writes) and writes[-1] > edits[-1], timeout=5000)
+    for written_at in writes:
+        last_edit = max(t for t in edits if t < written_at)
+        assert written_at - last_edit >= 0.9 * idle_ms / 1000, "written before the wait ran out"
+    assert fileio.load(autosave.entry.data_path).node("obj-0").title == "Edit 3"
 
 
 #: Closing the window at teardown discards instead of opening a modal question.

@@ -244,3 +244,36 @@ def test_the_first_map_export_primes_pyside_on_the_gui_thread(
         window.action("export_map").trigger()
         wait_for_background(qtbot)
     assert made_on == [threading.get_ident()]  # once, and on this (the GUI) thread
+
+
+def test_export_slides_runs_in_the_background_with_progress(
+    window, qtbot, monkeypatch, tmp_path, messages
+) -> None:
+    from pypdf import PdfReader
+
+    from alignment_workshop.report import slides
+
+    reports: list[str] = []
+    report = Task.__call__
+
+    def recording(task: Task, done: int, total: int, label: str) -> None:
+        reports.append(label)
+        report(task, done, total, label)
+
+    monkeypatch.setattr(Task, "__call__", recording)
+    go = threading.Event()
+    monkeypatch.setattr(slides, "draw_step", slowed(slides.draw_step, go))
+    target = tmp_path / "slides.pdf"
+    target.write_bytes(b"%PDF-1.4 last week's slides\n")
+    answer_save(monkeypatch, tmp_path / "slides")  # the .pdf is added
+    window.action("export_slides").trigger()
+    box = progress_box(window, qtbot)
+    qtbot.waitUntil(lambda: box.label.text() == slides.DRAWING, timeout=10_000)
+    assert target.read_bytes() == b"%PDF-1.4 last week's slides\n"  # nothing half-written
+    go.set()
+    wait_for_background(qtbot)
+    pages = PdfReader(target).pages
+    assert len(pages) == len(slides.slides_plan(window.document.workshop).steps)
+    assert (float(pages[0].mediabox.width), float(pages[0].mediabox.height)) == (1920, 1080)
+    assert messages[-1] == f"Exported the slides to slides.pdf ({len(pages)} slides)"
+    assert slides.PLANNING in reports and slides.WRITING in reports

@@ -140,8 +140,73 @@ def test_export_spreadsheet_writes_a_file_that_imports_back(
     assert messages[-1] == f"Exported the workshop to cards{suffix}"
     back = import_file(target).workshop
     original = fileio.load(example_workshop())
-    if suffix == ".xlsx":
-        assert without_positions(back) == without_positions(original)
-        assert check_json(back) == check_json(original)
-    else:
-        assert [n.id for n in back.nodes] == [n.id for n in original.nodes]
+    assert without_positions(back) == without_positions(original)
+    assert check_json(back) == check_json(original)
+
+
+def test_the_file_is_read_on_a_worker_and_the_window_waits_for_it(
+    window, monkeypatch, tmp_path
+) -> None:
+    import threading
+
+    from alignment_workshop.interchange import preview as preview_module
+
+    sheet = tmp_path / "one.csv"
+    sheet.write_text("id,kind,title,team,supports\ng-x,goal,Run a day,Sales,\n", encoding="utf-8")
+    threads: list[threading.Thread] = []
+    real = preview_module.prepare_import
+
+    def spying(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(import_dialogs, "prepare_import", spying)
+    seen: list[ImportPreviewDialog] = []
+    accept_preview(monkeypatch, seen)
+    assert import_dialogs.import_dialog(
+        window, window.document, window.files, into=True, path=sheet
+    )
+    assert threads and threads[0] is not threading.main_thread()
+    assert "Adds 1 team goal" in seen[0].summary.text()
+
+
+def test_a_cancelled_read_opens_no_preview_and_changes_nothing(
+    window, monkeypatch, tmp_path
+) -> None:
+    from alignment_workshop.gui.support import background
+
+    sheet = tmp_path / "one.csv"
+    sheet.write_text("id,kind,title\ng-x,goal,Run a day\n", encoding="utf-8")
+    started = background.BackgroundOp.run_in_background
+
+    def cancel_at_once(op) -> None:
+        op.task.cancel()  # as a click on Cancel would
+        started(op)
+
+    monkeypatch.setattr(background.BackgroundOp, "run_in_background", cancel_at_once)
+    seen: list[ImportPreviewDialog] = []
+    accept_preview(monkeypatch, seen)
+    before = window.document.workshop.copy()
+    assert not import_dialogs.import_dialog(
+        window, window.document, window.files, into=True, path=sheet
+    )
+    assert seen == [] and window.document.workshop == before
+
+
+def test_an_export_into_a_folder_that_cannot_be_written_says_so_in_one_sentence(
+    window, monkeypatch, tmp_path
+) -> None:
+    from alignment_workshop.gui.support import background
+
+    target = tmp_path / "missing-folder" / "cards.xlsx"
+    answer = (str(target), "Excel workbook (*.xlsx)")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: answer))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        background, "show_message", lambda _parent, _title, text, *_a: shown.append(text)
+    )
+    assert import_dialogs.export_spreadsheet_dialog(window, window.document) is None
+    assert len(shown) == 1 and shown[0].startswith("Could not write"), shown
+    assert shown[0].endswith("try another folder.")
+    assert "\n" not in shown[0] and "Traceback" not in shown[0]
+    assert not target.exists()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from alignment_workshop.gui.canvas.items import key_result_item
 from alignment_workshop.gui.canvas.items.key_result_item import KeyResultItem
 from alignment_workshop.gui.canvas.items.node_item import NodeItem
-from alignment_workshop.gui.features.presentation import cards
+from alignment_workshop.gui.features.presentation.stage import STRIP
 from alignment_workshop.gui.window.main_window import MainWindow
 from alignment_workshop.layout import card_size
 from alignment_workshop.model import NodeKind
@@ -138,33 +138,23 @@ def test_a_shared_goal_shows_chips_of_its_contributing_teams(window) -> None:
     assert share_of(render(item, label_row), middle, "#059669", 10) == 0
 
 
-def test_presentation_draws_key_results_as_chips_filled_as_far_as_they_came(window) -> None:
-    window.presentation.enter()
+def test_presentation_draws_a_key_results_progress_strip_as_far_as_it_came(window) -> None:
+    presentation = window.presentation
+    presentation.enter()
     try:
-        face = window.presentation.faces.faces["k-churn"]
-        assert isinstance(face.card, KeyResultItem)
-        assert face.title_lines() == ["Logo churn"]
-        assert face.title_font_pixels() * cards.LINE_FACTOR <= face._text_rect().height()
-        inside = face.progress_rect()
-        image = render(face, inside)
-        strip = face.strip_rect()
-        row = int((strip.center().y() - inside.top()) * SCALE)
-        theme = window.presentation.faces.theme
+        assert presentation.stage.show_card("k-churn")
+        card = presentation.stage.cards["k-churn"]
+        assert card.box.lines == ("Logo churn",)
+        rect = card.rect()
+        image = render(card, rect)
+        row = int((rect.bottom() - STRIP / 2) * SCALE)
+        theme = presentation.stage.theme
         assert share_of(image, row, theme.progress_strip) == pytest.approx(0.375, abs=0.06)
-        assert share_of(image, 4, theme.progress_fill, 8) == pytest.approx(0.375, abs=0.06)
         window.document.update_node("k-churn", current=None)
-        image = render(face, inside)
+        image = render(card, rect)
         assert share_of(image, row, theme.progress_strip) == 0.0
     finally:
-        window.presentation.leave()
-
-
-def test_a_chip_title_is_as_large_as_a_card_title_in_presentation() -> None:
-    """Even at the largest title size a card face uses, a chip's one line fits its face."""
-    from alignment_workshop.layout import CHIP_HEIGHT
-
-    room = CHIP_HEIGHT - 2 * cards.CHIP_PADDING
-    assert room >= cards.MAX_TITLE_PX * cards.LINE_FACTOR
+        presentation.leave()
 
 
 def test_far_away_a_chip_is_drawn_plain(window) -> None:

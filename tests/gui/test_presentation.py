@@ -1,4 +1,4 @@
-"""Presentation mode: full screen without chrome, high-contrast faces, votes, timer, Esc."""
+"""Presentation mode: full screen without chrome, the steps, votes, timer, overlays, Esc."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar
 
 from alignment_workshop.gui.features.focus import FocusMode
-from alignment_workshop.gui.features.presentation.cards import PresentationFace, title_pixels
 from alignment_workshop.gui.features.presentation.mode import PresentationMode
+from alignment_workshop.gui.features.presentation.stage import StageCard
 from alignment_workshop.gui.features.why import EscapeChain, WhyHighlighter
 from alignment_workshop.model import NodeKind
 from tests.gui.test_why import Env, make_env, show_window
@@ -36,8 +36,13 @@ def presentation(env: Env) -> PresentationMode:
     return PresentationMode(env.document, env.scene, env.view, env.window)
 
 
-def faces(env: Env) -> list[PresentationFace]:
-    return [i for i in env.scene.items() if isinstance(i, PresentationFace)]
+def cards(presentation: PresentationMode) -> dict[str, StageCard]:
+    return {i.node_id: i for i in presentation.stage.items() if isinstance(i, StageCard)}
+
+
+def shown_ids(presentation: PresentationMode) -> set[str]:
+    """Every card on some step of the plan."""
+    return {box.node_id for step in presentation.stage.plan.steps for box in step.boxes}
 
 
 def chrome(env: Env) -> list:
@@ -58,24 +63,27 @@ def test_entering_hides_the_chrome_and_leaving_restores_it(qtbot, env, presentat
     assert presentation.is_active() and presentation.action.isChecked()
     assert env.window.isFullScreen()
     assert not any(widget.isVisible() for widget in chrome(env))
-    assert env.scene.backgroundBrush().color().name() == "#ffffff"
-    assert len(faces(env)) == len(env.document.workshop.nodes)
+    assert env.view.scene() is presentation.stage
+    assert presentation.stage.backgroundBrush().color().name() == "#ffffff"
+    active = {node.id for node in env.document.workshop.iter_nodes() if node.is_active}
+    assert shown_ids(presentation) == active
     assert presentation.overlays.score.isVisible()
     qtbot.keyClick(env.view, Qt.Key.Key_Escape)
     assert not presentation.is_active() and not env.window.isFullScreen()
     assert all(widget.isVisible() for widget in chrome(env))
-    assert faces(env) == [] and not presentation.overlays.score.isVisible()
+    assert env.view.scene() is env.scene and not presentation.overlays.score.isVisible()
     assert env.scene.backgroundBrush().color().name() == background
     assert env.view.transform() == transform
 
 
-def test_the_fitted_zoom_sets_the_title_size(env, presentation) -> None:
+def test_the_page_fills_the_views_height(env, presentation) -> None:
     presentation.enter()
-    zoom = presentation.fit()
+    zoom = presentation.layout()
+    height = env.view.viewport().height()
+    assert zoom == pytest.approx(height / 1080)
     assert env.view.transform().m11() == pytest.approx(zoom)
-    assert {face.pixels for face in faces(env)} == {title_pixels(zoom)}
     visible = env.view.mapToScene(env.view.viewport().rect()).boundingRect()
-    assert visible.contains(env.scene.items_rect())
+    assert visible.adjusted(-1, -1, 1, 1).contains(presentation.stage.itemsBoundingRect())
 
 
 def test_plus_and_minus_change_the_votes_of_the_selected_card(qtbot, env, presentation) -> None:
@@ -158,16 +166,15 @@ def test_why_and_focus_work_while_presenting_and_esc_peels_them_off(env, present
     assert not presentation.is_active()
 
 
-def test_new_cards_get_a_face_while_presenting(qtbot, env, presentation) -> None:
+def test_new_cards_join_the_steps_while_presenting(qtbot, env, presentation) -> None:
     presentation.enter()
-    env.document.add_node(NodeKind.GOAL, "Added live", (0.0, 900.0))
-    qtbot.waitUntil(lambda: len(faces(env)) == len(env.document.workshop.nodes))
+    node_id = env.document.add_node(NodeKind.GOAL, "Added live", (0.0, 900.0))
+    qtbot.waitUntil(lambda: node_id in shown_ids(presentation))
     env.document.undo_stack.undo()
-    qtbot.waitUntil(lambda: len(presentation.faces.faces) == len(env.document.workshop.nodes))
+    qtbot.waitUntil(lambda: node_id not in shown_ids(presentation))
     env.document.replace(env.document.workshop.copy())
-    qtbot.waitUntil(lambda: len(faces(env)) == len(env.document.workshop.nodes))
-    presentation.leave()
-    assert faces(env) == []
+    active = {node.id for node in env.document.workshop.iter_nodes() if node.is_active}
+    qtbot.waitUntil(lambda: shown_ids(presentation) == active)
 
 
 def test_the_selected_cards_whole_title_is_captioned(env, presentation) -> None:
@@ -179,11 +186,17 @@ def test_the_selected_cards_whole_title_is_captioned(env, presentation) -> None:
     assert not presentation.overlays.why.isVisible()
 
 
-def test_dimmed_faces_fade_instead_of_showing_the_card_below(env, presentation) -> None:
+def test_why_dims_and_focus_hides_the_cards_of_a_step(env, presentation) -> None:
     why = WhyHighlighter(env.document, env.scene, env.view, env.window)
+    focus = FocusMode(env.document, env.scene, env.view, env.window)
     presentation.enter()
+    assert presentation.stage.show_card("g1")
     why.show_why("g1")
-    by_id = presentation.faces.faces
-    assert by_id["g2"].flags() & by_id["g2"].GraphicsItemFlag.ItemIgnoresParentOpacity
-    assert by_id["g2"]._tone("#000000").name() != "#000000"  # faded towards white
-    assert by_id["g1"]._tone("#000000").name() == "#000000"
+    by_id = cards(presentation)
+    dimmed = [card for node_id, card in by_id.items() if node_id not in why.highlighted_nodes]
+    assert dimmed and all(card.tone("#000000").name() != "#000000" for card in dimmed)
+    assert by_id["g1"].tone("#000000").name() == "#000000"
+    why.clear()
+    focus.focus("g1")
+    hidden = {node_id for node_id, card in cards(presentation).items() if not card.isVisible()}
+    assert hidden == {i for i in cards(presentation) if i not in focus.visible_ids}

@@ -80,19 +80,6 @@ def test_wrapping_survives_a_lone_surrogate_next_to_emoji() -> None:
     assert lines == ["a\udfff 🚀 with words"]
 
 
-@pytest.mark.usefixtures("qapp")
-def test_presentation_wraps_cjk_between_characters_and_keeps_emoji_words_whole() -> None:
-    from alignment_workshop.gui.features.presentation.cards import fit_lines, title_font
-    from alignment_workshop.model import NodeKind
-
-    font = title_font(NodeKind.GOAL, 28)
-    japanese = "東京チームの売上目標を達成する"
-    lines = fit_lines(japanese, font, 200, 4)
-    assert len(lines) > 1 and "".join(lines) == japanese  # wrapped, not elided
-    lines = fit_lines(WORDS_WITH_EMOJI, font, 150, 20)
-    assert " ".join(lines).split() == WORDS_WITH_EMOJI.split()
-
-
 _NO_SYSTEM_FONTS = """
 import sys
 from PySide6.QtGui import QGuiApplication, QTextLayout

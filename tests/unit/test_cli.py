@@ -281,8 +281,11 @@ def test_import_refuses_an_output_that_is_not_a_workshop_file(tmp_path: Path) ->
     assert result.returncode == 2 and result.stderr.count("\n") == 1
 
 
-def test_spreadsheet_export_round_trips_through_the_command_line(tmp_path: Path) -> None:
-    sheet = tmp_path / "cards.xlsx"
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_spreadsheet_export_round_trips_through_the_command_line(
+    suffix: str, tmp_path: Path
+) -> None:
+    sheet = tmp_path / f"cards{suffix}"
     assert run("export", EXAMPLE, "-o", sheet).returncode == 0
     back = tmp_path / "back.alignment"
     assert run("import", sheet, "-o", back).returncode == 0

@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from alignment_workshop.layout import auto_layout, card_rect
 from alignment_workshop.layout.layering import layer
 from alignment_workshop.layout.ordering import crossings, order_rows
-from alignment_workshop.layout.placement import Grid
+from alignment_workshop.layout.placement import (
+    Grid,
+)
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Status, Team, Workshop
 from tests.conftest import examples
 from tests.support.generate import generate_workshop
@@ -71,12 +73,12 @@ def test_team_bands_follow_the_files_team_order_with_teamless_goals_last() -> No
     assert max(pos["g1"][0], pos["g4"][0]) < pos["g2"][0] < pos["g3"][0]
 
 
-def test_values_sit_in_a_band_at_the_side() -> None:
+def test_values_stand_beside_the_vision_on_the_side_of_what_upholds_them() -> None:
     workshop = small_map()
     pos = auto_layout(workshop)
-    value = card_rect(VAL, pos["val"])
-    others = [card_rect(workshop.node(i).kind, p) for i, p in pos.items() if i != "val"]
-    assert value.left > max(rect.right for rect in others)
+    value, vision = card_rect(VAL, pos["val"]), card_rect(VIS, pos["v"])
+    assert value.bottom == vision.bottom  # one row, on one baseline
+    assert (pos["val"][0] - pos["v"][0]) * (pos["g2"][0] - pos["v"][0]) > 0
 
 
 def test_every_node_is_placed_once_without_overlaps_on_a_generated_map() -> None:

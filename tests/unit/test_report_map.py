@@ -99,3 +99,19 @@ def test_palette_has_a_colour_for_every_kind() -> None:
         for value in (colors.fill, colors.border, colors.text):
             assert len(value) == 7 and value.startswith("#")
     assert Node("x", NodeKind.GOAL, "t").kind in KIND_COLORS
+
+
+def test_every_map_page_routes_its_links_around_its_cards() -> None:
+    from alignment_workshop.layout import card_rect
+    from alignment_workshop.layout.quality import card_hits, joined_cards
+    from alignment_workshop.report.map_pages import positions, split
+    from alignment_workshop.report.plan import PlanData
+
+    data = PlanData.build(generate_workshop(nodes=400, seed=3))
+    parts = split(data, positions(data), (700.0, 450.0))
+    assert len(parts) > 1  # the overview and objective pages, closed up
+    for part in parts:
+        routes = part.routes()
+        assert set(routes) == {link.id for link in part.links}
+        rects = {n.id: card_rect(n.kind, part.positions[n.id]) for n in part.nodes}
+        assert card_hits(routes, joined_cards(part.links), rects) == [], part.title

@@ -209,3 +209,20 @@ def test_shaped_glyphs_beyond_the_bmp_private_area_still_copy_out(tmp_path: Path
     finally:
         font._free, font._private, font._words = saved
     assert "العملاء" in PdfReader(path).pages[0].extract_text()
+
+
+def test_slides_carry_every_script_and_embed_their_fonts(tmp_path: Path) -> None:
+    from alignment_workshop.report.slides import export_slides
+
+    path = tmp_path / "slides.pdf"
+    export_slides(global_workshop(), path)
+    text = " ".join(_text(path).split())
+    for title in (TITLES["ja"], TITLES["ko"], TITLES["emoji"], ARABIC, HEBREW):
+        assert title in text, title
+    assert "\ufffd" not in text
+    fonts = {
+        str(ref.get_object()["/BaseFont"]).rsplit("+", maxsplit=1)[-1]
+        for page in PdfReader(path).pages
+        for ref in page["/Resources"].get("/Font", {}).values()
+    }
+    assert {"DroidSansFallbackWorkshop", "NotoSansArabic-Regular"} <= fonts

@@ -146,6 +146,8 @@ def map_scene(workshop: Workshop) -> Iterator[tuple[MapScene, QRectF]]:
         # 10,000-node map, as each long link sits in every cell it crosses.
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         document.refresh_analysis()
+        scene.set_far(False)  # every link with its dashes and arrow head,
+        scene.set_fine(True)  # at full width: the picture is drawn once
         for item in scene.node_items():  # draw vectors and text, not cached pixmaps
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         yield scene, map_rect(scene)

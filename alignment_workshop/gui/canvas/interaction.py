@@ -45,6 +45,12 @@ def new_title(kind: NodeKind) -> str:
     return f"New {kind.label.lower()}"
 
 
+def clipped(title: str, limit: int = 30) -> str:
+    """`title` on one line for a menu: at most `limit` characters, a cut one ending in "…"."""
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
 _LINK_VERBS = {
     LinkKind.SUPPORTS: "supports",
     LinkKind.UPHOLDS: "upholds",
@@ -106,13 +112,17 @@ class SceneInteraction:
     ) -> str | None:
         """Add a card of `kind` centred at `pos`, select it and open its title for editing.
 
-        A key result dropped on an objective or goal measures it and joins its stack.
+        A key result dropped on an objective or goal measures it and joins its stack. A
+        team goal takes the team of the selected card, or else the team used last.
         """
         if kind is NodeKind.KEY_RESULT:
             card = self.scene.node_at(QPointF(*pos))
             if card is not None and self.can_measure(card.node_id):
                 return self.add_key_result(card.node_id, rename=rename)
-        node_id = self.document.add_node(kind, new_title(kind), pos)
+        team = None
+        if kind is NodeKind.GOAL:  # a team goal starts with the team in hand
+            team = self.document.team_in_hand.for_new_goal(self.scene.selected_node_ids())
+        node_id = self.document.add_node(kind, new_title(kind), pos, team=team)
         if node_id is not None:
             self.scene.select_ids([node_id])
             if rename:
@@ -157,7 +167,7 @@ class SceneInteraction:
         workshop = self.document.workshop
         source, target = workshop.node(source_id), workshop.node(target_id)
         for kind in allowed_link_kinds(source.kind, target.kind):
-            text = f"Link: '{source.title[:30]}' {_LINK_VERBS[kind]} '{target.title[:30]}'"
+            text = f"Link: '{clipped(source.title)}' {_LINK_VERBS[kind]} '{clipped(target.title)}'"
             action = menu.addAction(text)
             action.triggered.connect(
                 lambda _=False, k=kind: self.document.add_link(k, source_id, target_id)

@@ -5,14 +5,20 @@ unsubscribes in one place (`_detach`); it rebuilds itself when the document repl
 the workshop. It never edits the model itself: every change the user makes with the
 mouse goes through the document by way of its `interaction` (see `interaction.py`),
 which it owns and forwards its mouse, key and context-menu events to.
+
+Links follow the layout's router (`layout.routing`), which the scene keeps in step with
+the cards. Routes are derived data: when cards move, the scene notes them and, once the
+edit (one undo step) is complete, routes again the links of those cards and the links
+that now pass under them. While a card is dragged, its links take the straight path.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -22,11 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop.analysis.findings import Report
+from alignment_workshop.layout import Rect, card_rect
+from alignment_workshop.layout.routing import TWIN_GAP, LinkEnds, Point, Router, twin_offsets
+from alignment_workshop.layout.stacks import Stacks
 from alignment_workshop.model import (
     Added,
     Changed,
     Event,
     Link,
+    LinkKind,
     Node,
     NodeKind,
     Removed,
@@ -38,10 +48,19 @@ from ..editing.document import Document
 from . import style
 from .interaction import SceneInteraction
 from .items.key_result_item import KeyResultItem
-from .items.link_item import LinkItem
+from .items.link_item import LinkItem, LinksOverview
 from .items.node_item import NodeItem
 
 _MARGIN = 400.0
+#: Depth of the scene's BSP index. Qt's automatic depth grows with the item count, and a
+#: deep tree files every long link in thousands of leaves; this depth keeps the index
+#: fast to build for 10,000 cards and still fine-grained enough to find what is in view.
+BSP_DEPTH = 10
+#: When this share of the cards moved at once, every link is routed again.
+_REROUTE_ALL = 0.25
+#: Below this zoom links are drawn as hairlines and cards without cached pictures (see
+#: `LinkItem.set_far` and `NodeItem.set_far`).
+FAR_ZOOM = 0.3
 
 
 class MapScene(QGraphicsScene):
@@ -49,6 +68,8 @@ class MapScene(QGraphicsScene):
 
     #: The set of selected nodes or links changed.
     selection_ids_changed = Signal()
+    #: The Why highlight or the Focus changed which cards are dimmed or shown.
+    emphasis_changed = Signal()
 
     def __init__(self, document: Document) -> None:
         super().__init__(document)
@@ -57,14 +78,30 @@ class MapScene(QGraphicsScene):
         self.interaction = SceneInteraction(self, document)
         self.setBackgroundBrush(QColor("#FAFAF7"))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBspTreeDepth(BSP_DEPTH)
         self._nodes: dict[str, NodeItem] = {}
         self._links: dict[str, LinkItem] = {}
         self._workshop: Workshop | None = None
         self._highlight: tuple[set[str], set[str]] | None = None
         self._visible: set[str] | None = None
+        self._router = Router({})
+        self._stacks: Stacks | None = None  # worked out again when a link changes
+        self._overview: LinksOverview | None = None
+        self._moved: set[str] = set()
+        # A map is first shown fitted to the window, from far away for a big map; the
+        # view switches to near drawing as soon as it paints closer (see MapView).
+        self._far = True
+        self._route_timer = QTimer(self)
+        self._route_timer.setSingleShot(True)
+        self._route_timer.timeout.connect(self.flush_routes)
+        self._selected_links: list[LinkItem] = []
+        self.selectionChanged.connect(self._show_selected_links)
+        #: How much larger than normal card text is written (View › Larger Text).
+        self.text_scale = 1.0
         self.selectionChanged.connect(self.selection_ids_changed)
         document.workshop_replaced.connect(self._rebuild)
         document.analysis_updated.connect(self._show_report)
+        document.undo_stack.indexChanged.connect(self.flush_routes)
         self._rebuild()
 
     # ------------------------------------------------------------------ reading
@@ -94,6 +131,18 @@ class MapScene(QGraphicsScene):
     def node_items(self) -> list[NodeItem]:
         return list(self._nodes.values())
 
+    def set_text_scale(self, scale: float) -> None:
+        """Write card text `scale` times its normal size (the cards keep their size)."""
+        if scale != self.text_scale:
+            self.text_scale = scale
+            for item in self._nodes.values():
+                item.text_scale_changed()
+
+    def smallest_title_pixels(self) -> float:
+        """The height of the smallest card title in scene pixels, at the current text size."""
+        sizes = [item.title_font().pixelSize() for item in self._nodes.values()]
+        return min(sizes, default=round(min(style.TITLE_PIXELS.values()) * self.text_scale))
+
     def link_items(self) -> list[LinkItem]:
         return list(self._links.values())
 
@@ -119,6 +168,15 @@ class MapScene(QGraphicsScene):
         finally:
             self.blockSignals(False)
         self.selection_ids_changed.emit()
+
+    @Slot()
+    def _show_selected_links(self) -> None:
+        """Draw newly selected links in the selection colour, and unselected ones not."""
+        now = [item for item in self.selectedItems() if isinstance(item, LinkItem)]
+        for item in [*self.__dict__.get("_selected_links", ()), *now]:
+            if item.scene() is self:
+                item.show_selected()
+        self._selected_links = now
 
     def select_all(self) -> None:
         """Select every card and link."""
@@ -162,26 +220,49 @@ class MapScene(QGraphicsScene):
             )
             dim = lit_links is not None and link_id not in lit_links
             link_item.setOpacity(style.DIMMED_OPACITY if dim else 1.0)
+        if self._overview is not None:
+            self._overview.changed()  # it draws the links' dimming and hiding too
+        self.emphasis_changed.emit()
 
     # ------------------------------------------------------------------ following the model
 
     def _rebuild(self) -> None:
+        if self.views():
+            gc.unfreeze()  # the old map's objects may be collected again
         self._detach()
         self.interaction.cancel()
         self.clear()
         self.setSceneRect(QRectF())
         self._nodes.clear()
         self._links.clear()
+        self._moved.clear()
+        self._selected_links = []
+        # A new map is about to be fitted to the view: from far away, for a big one.
+        self._far = True
         self._highlight = self._visible = None
         workshop = self.document.workshop
         for node in workshop.iter_nodes():
             self._add_node_item(node)
-        for link in workshop.iter_links():
-            self._add_link_item(link)
+        rects = {node_id: self._card_rect(item) for node_id, item in self._nodes.items()}
+        self._router = Router(rects)
+        self._overview = LinksOverview(self._links.values)
+        self._overview.setVisible(self._far)
+        self.addItem(self._overview)
+        self._stacks = None
+        ends = [_ends(link, self._nodes, self.stacks()) for link in workshop.iter_links()]
+        shifts = twin_offsets(ends)
+        for link, end in zip(workshop.iter_links(), ends, strict=True):
+            route = self._router.route(end, shifts.get(link.id, 0.0))
+            self._add_link_item(link, route=route)
         self._attach(workshop)
         if self.document.report is not None:
             self._show_report(self.document.report)
-        self._grow_scene_rect()
+        self.setSceneRect(_around(rects.values()))
+        self._overview.cover(item.boundingRect() for item in self._links.values())
+        if self.views():
+            # The map's objects live until the next rebuild: keep the cyclic collector
+            # from scanning them all again every time painting makes a few new ones.
+            gc.freeze()
         self.selection_ids_changed.emit()
 
     def _subscriptions(self, workshop: Workshop) -> list[tuple[Event[Any], Callable[[Any], None]]]:
@@ -221,53 +302,142 @@ class MapScene(QGraphicsScene):
 
     def _add_node_item(self, node: Node) -> NodeItem:
         item_class = KeyResultItem if node.kind is NodeKind.KEY_RESULT else NodeItem
-        item = item_class(node, self._team_of(node), self._contributors_of(node))
+        item = item_class(node, self._team_of(node), self._contributors_of(node), far=self._far)
         item.setPos(*(node.pos or (0.0, 0.0)))
         self._nodes[node.id] = item
         self.addItem(item)
         return item
 
-    def _add_link_item(self, link: Link) -> None:
-        item = LinkItem(link, self._nodes[link.source], self._nodes[link.target])
+    @staticmethod
+    def _card_rect(item: NodeItem) -> Rect:
+        return card_rect(item.node.kind, (item.x(), item.y()))
+
+    def _add_link_item(self, link: Link, route: Sequence[Point] | None = None) -> None:
+        """Add the item of `link`, drawn along `route` (routed now when None)."""
+        source, target = self._nodes[link.source], self._nodes[link.target]
+        item = LinkItem(link, source, target, route=route, far=self._far, overview=self._overview)
         self._links[link.id] = item
         self.addItem(item)
-        self._respread(item)
+        if route is None:
+            self._route(_twins(item))
 
-    @staticmethod
-    def _respread(item: LinkItem) -> None:
-        """Redraw the links that share both ends with `item` (they sit side by side)."""
-        ends = {item.source, item.target}
-        for twin in item.source.links:
-            if twin is not item and {twin.source, twin.target} == ends:
-                twin.update_path()
+    # ------------------------------------------------------------------ routes
+
+    def _route(self, items: Iterable[LinkItem]) -> None:
+        """Route `items` again among the cards where they are now."""
+        router, routed = self._router, []
+        for item in items:
+            ends = _ends(item.link, self._nodes, self.stacks())
+            item.set_route(router.route(ends, _twin_shift(item)))
+            routed.append(item.boundingRect())
+        if self._overview is not None:
+            self._overview.cover(routed)
+
+    def note_moved(self, node_id: str) -> None:
+        """The card `node_id` moved: route its links, and those it now covers, soon."""
+        item = self._nodes.get(node_id)
+        if item is not None:
+            self._router.place(node_id, self._card_rect(item))
+            self._moved.add(node_id)
+            self._route_timer.start(0)
+
+    @Slot()
+    def flush_routes(self) -> None:
+        """Route the links touched by the cards moved since the last time, now."""
+        # The undo stack also signals while it is destroyed with its document, when this
+        # scene's Python side may already be gone: then there is nothing to do.
+        moved = self.__dict__.get("_moved")
+        if not moved:
+            return
+        self._route_timer.stop()
+        self._moved = set()
+        if len(moved) >= _REROUTE_ALL * len(self._nodes):
+            self._route(self._links.values())
+            return
+        chosen: dict[str, LinkItem] = {}
+        for node_id in moved:
+            item = self._nodes.get(node_id)
+            if item is None:
+                continue
+            for link in item.links:
+                chosen[link.link_id] = link
+            for other in self.items(item.scene_card_rect()):
+                parent = other.parentItem()
+                if isinstance(parent, LinkItem):
+                    chosen[parent.link_id] = parent
+        self._route(chosen.values())
+
+    def set_far(self, far: bool) -> None:
+        """Draw the map for a view from far away (hairlines, plain cards) or near by."""
+        if far != self._far:
+            self._far = far
+            for item in self._links.values():
+                item.set_far(far)
+            for node in self._nodes.values():
+                node.set_far(far)
+            if self._overview is not None:
+                self._overview.setVisible(far)
+
+    def set_fine(self, fine: bool) -> None:
+        """Draw dotted and dashed links at full width: slower, for a picture drawn once."""
+        for item in self._links.values():
+            item.set_fine(fine)
 
     def _on_node_added(self, event: Added[Node]) -> None:
-        self._add_node_item(event.item)
-        self._grow_scene_rect()
+        item = self._add_node_item(event.item)
+        self.note_moved(event.item.id)
+        self._grow_scene_rect(item.sceneBoundingRect())
 
     def _on_node_removed(self, event: Removed[Node]) -> None:
         item = self._nodes.pop(event.item.id)
         self.interaction.forget_item(item)
+        self._router.remove(event.item.id)
+        self._moved.discard(event.item.id)
         self.removeItem(item)
 
     def _on_node_changed(self, event: Changed[Node]) -> None:
         item = self._nodes[event.new.id]
         item.set_node(event.new, self._team_of(event.new), self._contributors_of(event.new))
         if "pos" in event.fields and event.new.pos is not None:
-            item.setPos(*event.new.pos)
-            self._grow_scene_rect()
-        if "title" in event.fields:
-            for link in item.links:
-                link.update_path()
+            if (item.x(), item.y()) != event.new.pos:
+                item.set_links_follow(False)  # routed once the whole edit is done
+                item.setPos(*event.new.pos)
+                item.set_links_follow(True)
+            self.note_moved(event.new.id)
+            self._grow_scene_rect(item.sceneBoundingRect())
+
+    def stacks(self) -> Stacks:
+        """Which key-result chips hang under which card, for routing."""
+        if self._stacks is None:
+            self._stacks = Stacks.of(self.document.workshop)
+        return self._stacks
+
+    def _stack_changed(self, link: Link) -> None:
+        """A measures link came or went: the links of its two cards join other stacks."""
+        self._stacks = None
+        touched = {
+            item
+            for key in (link.source, link.target)
+            if key in self._nodes
+            for item in self._nodes[key].links
+        }
+        self._route(touched)
 
     def _on_link_added(self, event: Added[Link]) -> None:
+        if event.item.kind is LinkKind.MEASURES:
+            self._stacks = None
         self._add_link_item(event.item)
+        if event.item.kind is LinkKind.MEASURES:
+            self._stack_changed(event.item)
 
     def _on_link_removed(self, event: Removed[Link]) -> None:
         item = self._links.pop(event.item.id)
+        twins = [twin for twin in _twins(item) if twin is not item]
         item.detach()
         self.removeItem(item)
-        self._respread(item)
+        if event.item.kind is LinkKind.MEASURES:
+            self._stack_changed(event.item)
+        self._route(twins)
 
     def _on_link_changed(self, event: Changed[Link]) -> None:
         self._links[event.new.id].set_link(event.new)
@@ -286,10 +456,12 @@ class MapScene(QGraphicsScene):
         for node_id, item in self._nodes.items():
             item.set_findings(by_node.get(node_id, []))
 
-    def _grow_scene_rect(self) -> None:
-        rect = self.itemsBoundingRect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
+    def _grow_scene_rect(self, rect: QRectF) -> None:
+        """Grow the scene rectangle to hold `rect` with a margin (it never shrinks)."""
+        rect = rect.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
         current = self.sceneRect()
-        self.setSceneRect(rect if current.isEmpty() else current.united(rect))
+        if not current.contains(rect):
+            self.setSceneRect(rect if current.isEmpty() else current.united(rect))
 
     # ------------------------------------------------------------------ events, to the interaction
 
@@ -318,3 +490,35 @@ class MapScene(QGraphicsScene):
             event.accept()
             return True
         return super().event(event)
+
+
+def _ends(link: Link, nodes: Mapping[str, NodeItem], stacks: Stacks) -> LinkEnds:
+    """What the router needs of `link`."""
+    peers = nodes[link.source].node.kind is nodes[link.target].node.kind
+    return LinkEnds(link.id, link.kind, link.source, link.target, peers).with_stacks(stacks)
+
+
+def _around(rects: Iterable[Rect]) -> QRectF:
+    """The rectangle around `rects` with the scene's margin (a margin alone when empty)."""
+    rects = list(rects)
+    if not rects:
+        return QRectF(-_MARGIN, -_MARGIN, 2 * _MARGIN, 2 * _MARGIN)
+    left, top = min(r.left for r in rects), min(r.top for r in rects)
+    right, bottom = max(r.right for r in rects), max(r.bottom for r in rects)
+    return QRectF(left, top, right - left, bottom - top).adjusted(
+        -_MARGIN, -_MARGIN, _MARGIN, _MARGIN
+    )
+
+
+def _twins(item: LinkItem) -> list[LinkItem]:
+    """The links that join the same two cards as `item`, itself included, in their order."""
+    ends = {item.source, item.target}
+    return [other for other in item.source.links if {other.source, other.target} == ends]
+
+
+def _twin_shift(item: LinkItem) -> float:
+    """How far `item` runs beside the middle of its lane, to make room for its twins."""
+    twins = _twins(item)
+    if len(twins) < 2:
+        return 0.0
+    return (twins.index(item) - (len(twins) - 1) / 2) * TWIN_GAP

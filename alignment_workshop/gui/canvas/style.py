@@ -7,15 +7,16 @@ carry near-black text, and every pair here is at least 4.5:1.
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 from typing import Final
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
 
 from alignment_workshop.analysis.findings import Severity
-from alignment_workshop.model import LinkKind, NodeKind
+from alignment_workshop.model import LinkKind, NodeKind, Status
 from alignment_workshop.report import palette
 
 from ..support.fonts import families, register_fonts
@@ -65,6 +66,48 @@ BADGES: Final[dict[Severity, str]] = {
     Severity.ERROR: palette.ERROR_OUTLINE,
     Severity.WARNING: "#F9A825",
 }
+
+
+#: The glyph a card shows for its status beside the colours (a dropped card is also dashed
+#: and struck through): colour is never the only cue.
+STATUS_MARKS: Final[dict[Status, str]] = {
+    Status.PROPOSED: "",
+    Status.AGREED: "✓",
+    Status.DROPPED: "✗",
+}
+
+
+def badge_path(severity: Severity, center: QPointF, radius: float) -> QPainterPath:
+    """The outline of a finding badge: an octagon for an error, a triangle for a warning.
+
+    The shapes differ so that the two read apart without their colours (greyscale print,
+    colour-blind viewers). The text box of a badge is `badge_text_rect`.
+    """
+    path = QPainterPath()
+    if severity is Severity.WARNING:
+        r = radius * 1.2
+        top = QPointF(center.x(), center.y() - r)
+        path.moveTo(top)
+        path.lineTo(center.x() + r * 0.95, center.y() + r * 0.7)
+        path.lineTo(center.x() - r * 0.95, center.y() + r * 0.7)
+    else:
+        for step in range(8):
+            angle = math.pi / 8 + step * math.pi / 4
+            point = QPointF(
+                center.x() + radius * math.cos(angle), center.y() + radius * math.sin(angle)
+            )
+            if step == 0:
+                path.moveTo(point)
+            else:
+                path.lineTo(point)
+    path.closeSubpath()
+    return path
+
+
+def badge_text_rect(severity: Severity, center: QPointF, radius: float) -> QRectF:
+    """Where a badge's "!" or count is written: low in a triangle, centred in an octagon."""
+    drop = radius * 0.25 if severity is Severity.WARNING else 0.0
+    return QRectF(center.x() - radius, center.y() - radius + drop, 2 * radius, 2 * radius)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,22 +165,58 @@ TITLE_PIXELS: Final[dict[NodeKind, int]] = {
 SMALL_PIXELS: Final = 11
 
 
-def link_pen(kind: LinkKind, *, resolved: bool = False, selected: bool = False) -> QPen:
-    """The pen a link of `kind` is drawn with (shared within a thread: do not modify it)."""
-    key = (kind, resolved and kind is LinkKind.CONFLICTS, selected)
-    pens: dict[tuple[LinkKind, bool, bool], QPen] = _PENS.__dict__.setdefault("pens", {})
+def link_pen(
+    kind: LinkKind,
+    *,
+    resolved: bool = False,
+    selected: bool = False,
+    far: bool = False,
+    fine: bool = False,
+) -> QPen:
+    """The pen a link of `kind` is drawn with (shared within a thread: do not modify it).
+
+    Solid kinds get their full width. Dotted and dashed kinds (upholds, depends) are
+    drawn one device pixel wide: Qt strokes a one-pixel dash pattern on its fast path,
+    where a wider one costs as much as every other link on screen together, and the
+    thinner line also reads as the lighter relation it is. `fine` gives every kind its
+    full width, for a picture drawn once (an exported image). `far` gives one-pixel
+    hairlines for a map seen from far away, where patterns and widths are lost anyway.
+    """
+    key = (kind, resolved and kind is LinkKind.CONFLICTS, selected, far, fine)
+    pens: dict[tuple[LinkKind, bool, bool, bool, bool], QPen] = _PENS.__dict__.setdefault(
+        "pens", {}
+    )
     pen = pens.get(key)
     if pen is None:
         link_style = LINKS[kind]
         color = QColor(SELECTION if selected else RESOLVED if key[1] else link_style.color)
-        pen = QPen(color, link_style.width + (1.5 if selected else 0.0), link_style.dash)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if far:
+            pen = QPen(color, 0)
+        elif selected or fine:
+            pen = QPen(color, link_style.width + (1.5 if selected else 0.0), link_style.dash)
+        elif link_style.dash != Qt.PenStyle.SolidLine:
+            pen = QPen(color, 1.0, link_style.dash)
+            pen.setCosmetic(True)
+        else:
+            pen = QPen(color, link_style.width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap if not far else Qt.PenCapStyle.FlatCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         pens[key] = pen
     return pen
 
 
-#: Each thread's own pens: a QPen fills in its dash pattern lazily, inside the data its
-#: copies share, so two threads drawing with copies of one pen could both write it (the
-#: map image is drawn on a worker thread while the window paints).
+#: Each thread's own pens and arrow paints: a QPen fills in its dash pattern lazily,
+#: inside the data its copies share, so two threads drawing with copies of one pen could
+#: both write it (the map image is drawn on a worker thread while the window paints).
 _PENS = threading.local()
+
+
+def arrow_paint(pen: QPen) -> tuple[QBrush, QPen]:
+    """The fill and outline of an arrow head drawn at the end of a link drawn with `pen`."""
+    key = pen.color().rgba()
+    arrows: dict[int, tuple[QBrush, QPen]] = _PENS.__dict__.setdefault("arrows", {})
+    paint = arrows.get(key)
+    if paint is None:
+        paint = (QBrush(pen.color()), QPen(pen.color(), 1.0))
+        arrows[key] = paint
+    return paint

@@ -29,7 +29,7 @@ class TitleEditor(QGraphicsTextItem):
         self.card = card
         self._done = False
         box = card.title_box().translated(card.pos())
-        self.setFont(style.font(style.TITLE_PIXELS[card.node.kind], bold=True))
+        self.setFont(card.title_font())
         self.setDefaultTextColor(QColor("#111111"))
         self.setTextWidth(box.width() + 4)
         self.setPos(box.left() - 4, box.top())

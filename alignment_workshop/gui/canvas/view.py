@@ -1,5 +1,8 @@
 """The canvas: zoom with Ctrl+wheel, pan with the middle button or Space-drag, fit to view.
 
+Fit to View never makes titles smaller than 12 px on screen (it shows the top of a map
+too large for that), and Larger Text writes card text a quarter larger for a projector.
+
 `MapView` shows a `MapScene`. Left-drag on empty canvas draws a rubber band; zoom keeps
 the point under the mouse still; `fit_all` and `center_on_ids` frame cards; a palette
 button dropped on the canvas adds its kind of card there, and `add_card` adds one in
@@ -18,6 +21,8 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
+    QPixmapCache,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -26,12 +31,19 @@ from alignment_workshop.layout import free_spot
 from alignment_workshop.model import NodeKind
 
 from .kind_drag import kind_from_mime
-from .scene import MapScene
+from .scene import FAR_ZOOM, MapScene
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 4.0
 ZOOM_STEP = 1.2
 _FIT_MARGIN = 40.0
+#: Room for the cards' and links' cached pictures, in KiB (Qt's default is 10 MiB,
+#: about seventy cards at 100 %, too few to pan a full screen without redrawing).
+PIXMAP_CACHE_KIB = 96 * 1024
+#: Fit to View zooms out no further than keeps every card title this tall on screen.
+MIN_SCREEN_TITLE_PX = 12.0
+#: How much larger card text is with View › Larger Text.
+LARGER_TEXT_SCALE = 1.25
 
 
 class MapView(QGraphicsView):
@@ -39,6 +51,8 @@ class MapView(QGraphicsView):
 
     #: The zoom changed; the argument is the new scale (1.0 = 100 %).
     zoom_changed = Signal(float)
+    #: View › Larger Text was turned on or off.
+    larger_text_changed = Signal(bool)
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -49,6 +63,7 @@ class MapView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KIB))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
         self._space_down = False
@@ -89,9 +104,32 @@ class MapView(QGraphicsView):
         self.centerOn(rect.center())
         self.zoom_changed.emit(self.zoom())
 
+    def readable_zoom(self) -> float:
+        """The smallest zoom at which every card title is `MIN_SCREEN_TITLE_PX` tall on screen."""
+        return MIN_SCREEN_TITLE_PX / self.map_scene.smallest_title_pixels()
+
     def fit_all(self) -> None:
-        """Show every visible card."""
-        self.fit_rect(self.map_scene.items_rect())
+        """Show every visible card, or as much of the map as fits with readable titles.
+
+        When the whole map would make titles smaller than `MIN_SCREEN_TITLE_PX`, the view
+        stops at the readable zoom and shows the top of the map, centred on its topmost
+        card (the vision); Ctrl+wheel and Zoom Out still go further.
+        """
+        rect = self.map_scene.items_rect()
+        self.fit_rect(rect)
+        floor = self.readable_zoom()
+        if rect.isEmpty() or self.zoom() >= floor - 1e-9:
+            return
+        self.set_zoom(floor)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        shown = [item for item in self.map_scene.node_items() if item.isVisible()]
+        top = min(shown, key=lambda item: item.scene_card_rect().top())
+        self.centerOn(top.x(), rect.top() - _FIT_MARGIN + visible.height() / 2)
+
+    def set_larger_text(self, on: bool) -> None:
+        """Write card text larger (for a projector) or at its normal size."""
+        self.map_scene.set_text_scale(LARGER_TEXT_SCALE if on else 1.0)
+        self.larger_text_changed.emit(on)
 
     def center_on_ids(self, ids: Iterable[str]) -> None:
         """Centre the view on these cards, zooming out if they do not fit."""
@@ -103,6 +141,12 @@ class MapView(QGraphicsView):
             self.fit_rect(rect, max_zoom=self.zoom())
         else:
             self.centerOn(rect.center())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Links turn to hairlines when the map is seen from far away, however it got there
+        # (zoom, fit, presentation); the scene changes them only when the side changes.
+        self.map_scene.set_far(self.zoom() < FAR_ZOOM)
+        super().paintEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

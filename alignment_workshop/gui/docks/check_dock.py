@@ -172,8 +172,17 @@ class CheckDock(QDockWidget):
                 item.setToolTip(tooltip(f"{finding.rule}: {finding.message}"))
                 item.setData(_FINDING_ROLE, finding)
         if self.findings.count() == 0:
-            text = "No findings." if findings else "No findings: the map is aligned."
-            QListWidgetItem(text, self.findings).setFlags(Qt.ItemFlag.NoItemFlags)
+            QListWidgetItem(self._nothing_listed(bool(findings)), self.findings).setFlags(
+                Qt.ItemFlag.NoItemFlags
+            )
+
+    def _nothing_listed(self, filtered: bool) -> str:
+        """What the empty list says: hidden by the filters, nothing to check, or aligned."""
+        if filtered:
+            return "No findings."
+        if self._report is None or self._report.score is None:
+            return "Nothing to check yet: add objectives and team goals, then link them."
+        return "No findings: the map is aligned."
 
     def _finding_items(self) -> list[QListWidgetItem]:
         items = (self.findings.item(row) for row in range(self.findings.count()))

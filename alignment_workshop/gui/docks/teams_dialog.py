@@ -29,12 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop.model import Team
+from alignment_workshop.report import team_colors
 
 from ..editing.document import Document
 from ..support.plain_text import plain_label
 
-#: Distinct colours offered to new teams, in order, skipping those already used.
-TEAM_COLORS = ("#1E88E5", "#D81B60", "#43A047", "#FB8C00", "#8E24AA", "#00897B", "#6D4C41")
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -154,8 +153,7 @@ class TeamsDialog(QDialog):
 
     def add_team(self) -> str | None:
         """Add a team with a fresh colour and start editing its name."""
-        used = {t.color.upper() for t in self.document.workshop.teams}
-        color = next((c for c in TEAM_COLORS if c.upper() not in used), TEAM_COLORS[0])
+        color = team_colors.next_color(t.color for t in self.document.workshop.teams)
         team_id = self.document.add_team("New team", color)
         if team_id is not None:
             self.select_team(team_id)

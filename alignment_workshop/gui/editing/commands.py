@@ -268,14 +268,27 @@ class DeleteCommand(WorkshopCommand):
 
 
 class AddItemsCommand(WorkshopCommand):
-    """Add several nodes, then links between them, as one step (paste, duplicate)."""
+    """Add several nodes, then links between them, as one step (paste, duplicate).
 
-    def __init__(self, workshop: Workshop, nodes: Iterable[Node], links: Iterable[Link], text: str):
+    `updates` then change fields of nodes already on the map, in the same step (a 5 Whys
+    answer writes the goal's why as it links the goal to its parent).
+    """
+
+    def __init__(
+        self,
+        workshop: Workshop,
+        nodes: Iterable[Node],
+        links: Iterable[Link],
+        text: str,
+        updates: Mapping[str, Mapping[str, Any]] | None = None,
+    ):
         super().__init__(workshop, text)
         for node in nodes:
             AddNodeCommand(workshop, node, parent=self)
         for link in links:
             AddLinkCommand(workshop, link, parent=self)
+        for node_id, fields in (updates or {}).items():
+            UpdateNodeCommand(workshop, node_id, fields, parent=self)
 
 
 class ImportCommand(WorkshopCommand):

@@ -5,7 +5,8 @@ The document is where editing logic lives. Every helper asks the model's dry run
 it; a refused edit emits `message` with the model's reason and pushes nothing. The
 document keeps no copy of the model's rules. The undo stack's clean state is the
 document's "modified" flag. The alignment check is rerun, debounced, after every change
-to the model.
+to the model but a move: no check reads where a card stands, so moving cards changes no
+finding.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from alignment_workshop import fileio
 from alignment_workshop.analysis import analyze
 from alignment_workshop.analysis.findings import Report
+from alignment_workshop.fileio.gcpause import collector_paused
 from alignment_workshop.layout import auto_layout, chip_spot
 from alignment_workshop.model import (
+    Changed,
     Link,
     LinkKind,
     Node,
@@ -37,6 +40,7 @@ from alignment_workshop.model import (
 from alignment_workshop.model.rules import COORD_MAX
 
 from . import commands
+from .team_in_hand import TeamInHand
 
 if TYPE_CHECKING:
     from alignment_workshop.interchange import Imported
@@ -90,7 +94,10 @@ class Document(QObject):
         self.disk: fileio.DiskState | None = None
         self.report: Report | None = None
         self._workshop = Workshop()
-        self._workshop.events.changed.subscribe(self._on_model_changed)
+        #: The team a new goal starts with when no selected card has one.
+        self.team_in_hand = TeamInHand(lambda: self._workshop)
+        self._moved_only = False
+        self._follow(self._workshop)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(ANALYSIS_DELAY_MS)
@@ -134,10 +141,23 @@ class Document(QObject):
         so it shows as modified until it is saved. `disk` is the state of the file at
         `path` that the workshop came from, to notice later changes made outside.
         """
-        self._workshop.events.changed.unsubscribe(self._on_model_changed)
+        # Building the new map's check and scene makes objects that all stay alive:
+        # the cyclic collector would scan them over and over and free nothing.
+        with collector_paused():
+            self._replace(workshop, path, modified, disk)
+
+    def _replace(
+        self,
+        workshop: Workshop,
+        path: Path | None,
+        modified: bool,
+        disk: fileio.DiskState | None,
+    ) -> None:
+        self._unfollow(self._workshop)
         place_unplaced(workshop)
         self._workshop = workshop
-        workshop.events.changed.subscribe(self._on_model_changed)
+        self.team_in_hand.forget()  # team ids belong to the workshop they came from
+        self._follow(workshop)
         self.undo_stack.clear()
         if modified:
             self.undo_stack.resetClean()
@@ -180,9 +200,22 @@ class Document(QObject):
 
     # ------------------------------------------------------------------ analysis
 
+    def _follow(self, workshop: Workshop) -> None:
+        workshop.events.node_changed.subscribe(self._on_node_changed)
+        workshop.events.changed.subscribe(self._on_model_changed)
+
+    def _unfollow(self, workshop: Workshop) -> None:
+        workshop.events.node_changed.unsubscribe(self._on_node_changed)
+        workshop.events.changed.unsubscribe(self._on_model_changed)
+
+    def _on_node_changed(self, event: Changed[Node]) -> None:
+        self._moved_only = event.fields <= {"pos"}
+
     def _on_model_changed(self, _payload: None) -> None:
+        moved_only, self._moved_only = self._moved_only, False
         self.changed.emit()
-        self._timer.start()
+        if not moved_only:  # positions change no finding: a move needs no new check
+            self._timer.start()
 
     def refresh_analysis(self) -> Report:
         """Rerun the checks now, emit `analysis_updated` and return the report."""
@@ -212,15 +245,20 @@ class Document(QObject):
     def _refuse(self, error: ValidationError | str) -> None:
         self.message.emit(str(error))
 
-    def add_node(self, kind: NodeKind, title: str, pos: Position | None = None) -> str | None:
-        """Append a new node; returns its id, or None (with a message) if refused."""
-        node = Node(id=new_id(NodeKind(kind).value), kind=NodeKind(kind), title=title, pos=pos)
+    def add_node(
+        self, kind: NodeKind, title: str, pos: Position | None = None, *, team: str | None = None
+    ) -> str | None:
+        """Append a new node (a goal may start with a `team`); returns its id, or None
+        (with a message) if refused."""
+        kind = NodeKind(kind)
+        node = Node(id=new_id(kind.value), kind=kind, title=title, pos=pos, team=team)
         try:
             node = self._workshop.check_new_node(node)
         except ValidationError as error:
             self._refuse(error)
             return None
         self.push(commands.AddNodeCommand(self._workshop, node))
+        self.team_in_hand.note([node])
         return node.id
 
     def add_key_result(self, parent_id: str, title: str) -> str | None:
@@ -277,6 +315,7 @@ class Document(QObject):
         changes = _changes(self._workshop.node(node_id), new, fields)
         if changes:
             self.push(commands.UpdateNodeCommand(self._workshop, node_id, changes))
+            self.team_in_hand.note((), {node_id: changes})
         return True
 
     def update_nodes(self, changes: Mapping[str, Mapping[str, Any]], text: str) -> bool:
@@ -296,6 +335,7 @@ class Document(QObject):
             return False
         if planned:
             self.push(commands.UpdateNodesCommand(self._workshop, planned, text))
+            self.team_in_hand.note((), planned)
         return True
 
     def move_nodes(self, positions: Mapping[str, Position | None], text: str | None = None) -> bool:
@@ -400,21 +440,34 @@ class Document(QObject):
         return True
 
     def add_items(
-        self, nodes: Iterable[Node], links: Iterable[Link], text: str, *, refusal: str = ""
+        self,
+        nodes: Iterable[Node],
+        links: Iterable[Link],
+        text: str,
+        *,
+        refusal: str = "",
+        updates: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> bool:
         """Add whole nodes and links (paste, duplicate, a new 5 Whys card) as one undo step.
 
-        The records must carry fresh ids. The model dry-runs the whole batch first, each
-        link seeing the nodes before it, so a refused batch pushes nothing; the message
-        is the model's reason, after `refusal` ("New card refused") when one is given.
+        The records must carry fresh ids. `updates` change fields of cards already on the
+        map in the same step. The model dry-runs the whole batch first, each link seeing
+        the nodes before it, so a refused batch pushes nothing; the message is the model's
+        reason, after `refusal` ("New card refused") when one is given.
         """
+        updates = {node_id: dict(fields) for node_id, fields in (updates or {}).items()}
         try:
             nodes, links = self._workshop.check_new_items(nodes, links)
+            if updates:
+                self._workshop.dry_run(
+                    lambda trial: commands.AddItemsCommand(trial, nodes, links, "", updates).redo()
+                )
         except ValidationError as error:
             self._refuse(f"{refusal}: {error.reason}" if refusal else error)
             return False
-        if nodes or links:
-            self.push(commands.AddItemsCommand(self._workshop, nodes, links, text))
+        if nodes or links or updates:
+            self.push(commands.AddItemsCommand(self._workshop, nodes, links, text, updates))
+            self.team_in_hand.note(nodes, updates)
         return True
 
     def apply_import(self, imported: Imported, text: str) -> bool:

@@ -186,6 +186,7 @@ class BackgroundOp(Generic[T]):
         on_cancelled: Callable[[], object] | None = None,
         explain: Callable[[BaseException], str | None] | None = None,
         failure_title: str | None = None,
+        on_finished: Callable[[], object] | None = None,
     ) -> None:
         self.parent = parent
         self.task = Task()
@@ -195,6 +196,7 @@ class BackgroundOp(Generic[T]):
         self._on_cancelled = on_cancelled
         self._explain = explain
         self._failure_title = failure_title or title
+        self._on_finished = on_finished
         self._outcome: tuple[str, object] = ("running", None)
         self._relay = _Relay(self._finish)
         self._poll = QTimer(self._relay)
@@ -237,6 +239,13 @@ class BackgroundOp(Generic[T]):
             self.dialog.show_progress(*self.task.latest)
 
     def _finish(self) -> None:
+        try:
+            self._report()
+        finally:
+            if self._on_finished is not None:
+                self._on_finished()
+
+    def _report(self) -> None:
         _running.discard(self)
         if not _running:
             _last_finished()

@@ -19,6 +19,7 @@ SETTINGS_FILE = "settings.ini"
 
 _GEOMETRY_KEY = "window/geometry"
 _STATE_KEY = "window/state"
+_LARGER_TEXT_KEY = "view/larger_text"
 #: Bump when the docks or toolbars change so an old saved layout is not applied to them.
 LAYOUT_VERSION = 1
 
@@ -53,6 +54,18 @@ def restore_window_layout(window: QMainWindow, settings: QSettings | None = None
     if state:
         restored = window.restoreState(state, LAYOUT_VERSION) and restored
     return bool(restored)
+
+
+def larger_text(settings: QSettings | None = None) -> bool:
+    """Whether View › Larger Text was on when last set."""
+    return bool((settings or open_settings()).value(_LARGER_TEXT_KEY, False, type=bool))
+
+
+def save_larger_text(on: bool, settings: QSettings | None = None) -> None:
+    """Remember View › Larger Text for the next start."""
+    settings = settings or open_settings()
+    settings.setValue(_LARGER_TEXT_KEY, on)
+    settings.sync()
 
 
 def _bytes(value: object) -> QByteArray:

@@ -1,4 +1,4 @@
-"""File › Export Action Plan… and Export Team Plan…: the PDF participants take home.
+"""File › Export Action Plan…, Export Team Plan… and Export Slides…: the PDFs to take home.
 
 The dialogs only ask where (and for which team), refuse a target that cannot be written
 before any work starts, then `export_jobs.export_plan` writes the plan in the
@@ -17,7 +17,7 @@ from alignment_workshop.export_file import check_export_target
 
 from ..editing.document import Document
 from ..support.plain_text import Icon, show_message
-from .export_jobs import export_plan
+from .export_jobs import export_plan, export_slides
 
 
 def _suggested(document: Document, suffix: str) -> Path:
@@ -81,3 +81,19 @@ def export_team_plan_dialog(parent: QWidget, document: Document) -> Path | None:
     """Ask for a team, then where its plan goes."""
     team_id = choose_team(parent, document)
     return None if team_id is None else export_plan_dialog(parent, document, team_id)
+
+
+def export_slides_dialog(parent: QWidget, document: Document) -> Path | None:
+    """Ask where, then write the presentation's steps as PDF slides in the background."""
+    folder = document.path.parent if document.path else Path.home()
+    stem = f"{document.path.stem}-slides" if document.path else "slides"
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Export Slides", str(folder / f"{stem}.pdf"), "PDF document (*.pdf)"
+    )
+    if not name:
+        return None
+    path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    if refused_target(parent, document, path, "Slides not exported"):
+        return None
+    export_slides(parent, document, path)
+    return path

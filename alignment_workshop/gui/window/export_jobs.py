@@ -1,4 +1,4 @@
-"""The editor's exports, run in the background: the PDF plans and the map image.
+"""The editor's exports, run in the background: the PDF plans, the slides, the map image.
 
 Each function copies the workshop on the GUI thread (records are frozen, so the copy
 is cheap and the worker shares nothing the user can change), then hands the writing
@@ -39,6 +39,30 @@ def export_plan(
         on_cancelled=_cancelled(document, path),
         explain=_unwritable(path),
         failure_title="Plan not exported",
+    )
+    op.run_in_background()
+    return op
+
+
+def export_slides(parent: QWidget, document: Document, path: Path) -> BackgroundOp[int]:
+    """Write the presentation's steps as 16:9 PDF slides to `path` in the background."""
+    snapshot = document.workshop.copy()
+
+    def job(task: Task) -> int:
+        from alignment_workshop.report.slides import export_slides as write_slides
+
+        return write_slides(snapshot, path, progress=task)
+
+    op = BackgroundOp(
+        parent,
+        job,
+        title="Export Slides",
+        on_success=lambda pages: document.message.emit(
+            f"Exported the slides to {path.name} ({pages} slides)"
+        ),
+        on_cancelled=_cancelled(document, path),
+        explain=_unwritable(path),
+        failure_title="Slides not exported",
     )
     op.run_in_background()
     return op

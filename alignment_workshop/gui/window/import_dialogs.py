@@ -8,18 +8,17 @@ step (`Document.apply_import`), its new cards placed by the auto-layout. Import�
 starts a new workshop (asking about unsaved changes); Import into This Workshop…
 updates cards by id and adds the rest, deleting nothing.
 
-The preview and the export run through `run_work`, one call, so that they can move to a
-background operation with a progress dialog by changing that function alone.
+Reading the file for the preview and writing an export run on a worker thread
+(`support.wait.run_and_wait`): a progress box with Cancel appears when the work takes
+longer than half a second, and a file that cannot be read or written ends in one
+sentence. The worker gets copies of the workshop, never the live one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +36,7 @@ from alignment_workshop.model import Workshop
 
 from ..editing.document import Document
 from ..files.file_actions import FileActions
-
-T = TypeVar("T")
+from ..support.wait import run_and_wait
 
 IMPORT_FILTER = ";;".join(
     (
@@ -49,27 +46,32 @@ IMPORT_FILTER = ";;".join(
         "Markdown outline (*.md *.markdown)",
     )
 )
-EXPORT_FILTERS = {"Excel workbook (*.xlsx)": ".xlsx", "CSV, the cards only (*.csv)": ".csv"}
+EXPORT_FILTERS = {"Excel workbook (*.xlsx)": ".xlsx", "CSV, one table (*.csv)": ".csv"}
 _SEVERITY_MARKS = {"error": "✗", "warning": "!", "info": "·"}
 
 
-def run_work(work: Callable[[], T]) -> T:
-    """Run a slow piece of work (read, check, write) and return its result.
-
-    It runs here with a wait cursor; a background runner with a progress dialog can
-    take its place without changing the callers.
-    """
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return work()
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+def read_preview(
+    parent: QWidget, path: Path, into: Workshop | None, section: str | None = None
+) -> ImportPreview | None:
+    """Work out what importing `path` would do, on a worker; None if cancelled."""
+    snapshot = into.copy() if into is not None else None
+    return run_and_wait(
+        parent,
+        lambda _task: prepare_import(path, snapshot, objectives_section=section),
+        title="Reading " + path.name,
+    )
 
 
 class ImportPreviewDialog(QDialog):
     """Shows what importing a file would do; Import applies it, Cancel changes nothing."""
 
-    def __init__(self, parent: QWidget | None, path: Path, into: Workshop | None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        path: Path,
+        into: Workshop | None,
+        preview: ImportPreview | None = None,
+    ) -> None:
         super().__init__(parent)
         self.path, self.into = path, into
         self.setWindowTitle("Import into This Workshop" if into is not None else "Import")
@@ -110,15 +112,19 @@ class ImportPreviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.preview: ImportPreview = ImportPreview(path)
-        self.refresh()
+        if preview is not None:
+            self.preview = preview
+            self._show(preview)
+        else:
+            self.refresh()
 
     def refresh(self) -> None:
         """Work the import out again (on open, and when the objectives section changes)."""
         section = self.section.text().strip() or None
-        self.preview = run_work(
-            lambda: prepare_import(self.path, self.into, objectives_section=section)
-        )
-        self._show(self.preview)
+        preview = read_preview(self, self.path, self.into, section)
+        if preview is not None:  # cancelled: the last preview stands
+            self.preview = preview
+            self._show(preview)
 
     def _show(self, preview: ImportPreview) -> None:
         self.summary.setText("\n".join([*preview.summary(), *preview.notes]))
@@ -157,7 +163,11 @@ def import_dialog(
     path = path or choose_import_path(parent, document)
     if path is None:
         return False
-    dialog = ImportPreviewDialog(parent, path, document.workshop if into else None)
+    target = document.workshop if into else None
+    preview = read_preview(parent, path, target)
+    if preview is None:
+        return False
+    dialog = ImportPreviewDialog(parent, path, target, preview)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.preview.imported is None:
             return False
@@ -187,10 +197,20 @@ def export_spreadsheet_dialog(parent: QWidget, document: Document) -> Path | Non
     path = Path(name)
     if path.suffix.lower() not in (".xlsx", ".csv"):
         path = path.with_name(path.name + EXPORT_FILTERS.get(chosen, ".xlsx"))
-    try:
-        run_work(lambda: export_file(document.workshop, path))
-    except InterchangeError as error:
-        QMessageBox.warning(parent, "Not exported", f"{error}; try another folder.")
+    snapshot = document.workshop.copy()
+
+    def explain(error: BaseException) -> str | None:
+        if isinstance(error, (InterchangeError, OSError)):
+            sentence = f"{error}; try another folder."
+            return sentence[:1].upper() + sentence[1:]
+        return None
+
+    def job(_task: object) -> Path:
+        export_file(snapshot, path)
+        return path
+
+    written = run_and_wait(parent, job, title="Export Spreadsheet", explain=explain)
+    if written is None:
         return None
     document.message.emit(f"Exported the workshop to {path.name}")
-    return path
+    return written

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from alignment_workshop.analysis.findings import Report
 from alignment_workshop.analysis.periods import period_text
@@ -25,6 +25,7 @@ from ..docks.palette import PaletteDock
 from ..docks.teams_dialog import TeamsDialog
 from ..editing.document import Document
 from ..features.arrange import ArrangeActions
+from ..features.capture import CaptureActions
 from ..features.clipboard import ClipboardActions
 from ..features.find import FindBar
 from ..features.five_whys.dialog import FiveWhysLauncher
@@ -33,6 +34,7 @@ from ..features.presentation.mode import PresentationMode
 from ..features.room.controller import RoomController
 from ..features.room.overlay import RoomOverlay
 from ..features.room.panel import RoomDock
+from ..features.team_legend import TeamLegend
 from ..features.why import WhyHighlighter
 from ..files.autosave import AutosaveController
 from ..files.file_actions import FileActions
@@ -51,6 +53,11 @@ def score_text(report: Report | None) -> str:
     if report is None or report.score is None:
         return "Alignment: —"
     return f"Alignment: {report.score:g} %"
+
+
+def zoom_text(zoom: float) -> str:
+    """The status bar's zoom, named so that it never reads as part of the score."""
+    return f"Zoom {round(zoom * 100)} %"
 
 
 class MainWindow(QMainWindow):
@@ -82,7 +89,7 @@ class MainWindow(QMainWindow):
         )
         self.find_bar = FindBar(self.document, self.scene, self.view, self)
         self.score_label = QLabel(score_text(None), self)
-        self.zoom_label = QLabel("100 %", self)
+        self.zoom_label = QLabel(zoom_text(1.0), self)
         self._install_widgets()
         self._install_features()
         self.actions_by_name = menus.build(self, parts=self)
@@ -116,6 +123,7 @@ class MainWindow(QMainWindow):
         self.why = WhyHighlighter(doc, scene, view, self)
         self.focus = FocusMode(doc, scene, view, self)
         self.five_whys = FiveWhysLauncher(doc, scene, view, self)
+        self.capture = CaptureActions(doc, scene, view, self, edit_teams=self.show_teams)
         self.presentation = PresentationMode(doc, scene, view, self)
         self.room = RoomController(doc, scene, view, self, five_whys=self.five_whys)
         self.room_dock = RoomDock(self.room, self)
@@ -125,13 +133,21 @@ class MainWindow(QMainWindow):
         self.room_dock.hide()
         self.room_overlay = RoomOverlay(view, self.room)
         self.room_overlay.space_changed.connect(self.presentation.reserve_right)
+        self.team_legend = TeamLegend(view, doc, self)
+        self.presentation.active_changed.connect(self.team_legend.set_large)
         scene.interaction.add_context_provider(self._node_context)
 
     def _install_status_bar(self) -> None:
-        """The score and the zoom, at the right of the status bar."""
+        """The score and the zoom, at the right of the status bar, with a line between."""
         status = self.statusBar()
-        status.addPermanentWidget(self.score_label)
-        status.addPermanentWidget(self.zoom_label)
+        self.zoom_label.setToolTip("Zoom (Ctrl+wheel, Ctrl++ and Ctrl+-)")
+        for label in (self.score_label, self.zoom_label):
+            label.setContentsMargins(8, 0, 8, 0)
+        self.status_separator = QFrame(self)
+        self.status_separator.setFrameShape(QFrame.Shape.VLine)
+        self.status_separator.setFrameShadow(QFrame.Shadow.Sunken)
+        for widget in (self.score_label, self.status_separator, self.zoom_label):
+            status.addPermanentWidget(widget)
 
     def _node_context(self, menu: QMenu, selected: list[str]) -> None:
         """Why, Focus and Ask why… in a card's context menu."""
@@ -171,7 +187,7 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.files.open)
         self.welcome.open_example_requested.connect(self.files.open_example)
         self.welcome.open_path_requested.connect(self.files.open)
-        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{round(z * 100)} %"))
+        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(zoom_text(z)))
 
     def action(self, name: str) -> QAction:
         """One of the window's actions by its short name ("undo", "fit", "delete"…)."""

@@ -24,6 +24,7 @@ from ..docks.inspector.dock import InspectorDock
 from ..docks.palette import PaletteDock
 from ..editing.document import Document
 from ..features.arrange import ArrangeActions
+from ..features.capture import CaptureActions
 from ..features.clipboard import ClipboardActions
 from ..features.find import FindBar
 from ..features.five_whys.dialog import FiveWhysLauncher
@@ -31,21 +32,30 @@ from ..features.focus import FocusMode
 from ..features.presentation.mode import PresentationMode
 from ..features.room.controller import RoomController
 from ..features.room.panel import RoomDock
+from ..features.team_legend import TeamLegend
 from ..features.why import WhyHighlighter
 from ..files.file_actions import FileActions
 from ..files.recent_files import RecentFiles
 from ..support.plain_text import tooltip
+from ..support.settings import larger_text, save_larger_text
 from .about import app_icon, show_about
-from .export_dialogs import export_plan_dialog, export_team_plan_dialog, refused_target
+from .export_dialogs import (
+    export_plan_dialog,
+    export_slides_dialog,
+    export_team_plan_dialog,
+    refused_target,
+)
 from .export_jobs import export_map
 from .help import show_user_guide
 from .import_dialogs import export_spreadsheet_dialog, import_dialog
 
 Key = QKeySequence.StandardKey
+#: View › Larger Text: Ctrl+Alt+= (Ctrl++ and Ctrl+= zoom, and + and = vote up).
+LARGER_TEXT_KEY = "Ctrl+Alt+="
 
 #: Actions that only make sense while a workshop is on screen.
 MAP_ACTIONS = (
-    "save", "save_as", "close", "export_map", "export_plan", "export_team_plan",
+    "save", "save_as", "close", "export_map", "export_plan", "export_team_plan", "export_slides",
     "import_into", "export_spreadsheet",
     "paste", "select_all", "find", "zoom_in", "zoom_out", "fit", "actual_size", "teams",
 )  # fmt: skip
@@ -62,6 +72,7 @@ class WindowParts(Protocol):
     clipboard: ClipboardActions
     find_bar: FindBar
     arrange: ArrangeActions
+    capture: CaptureActions
     why: WhyHighlighter
     focus: FocusMode
     five_whys: FiveWhysLauncher
@@ -69,6 +80,7 @@ class WindowParts(Protocol):
     room: RoomController
     room_dock: RoomDock
     palette_dock: PaletteDock
+    team_legend: TeamLegend
     inspector: InspectorDock
     check_dock: CheckDock
 
@@ -137,6 +149,8 @@ def _file_actions(a: _Actions, p: WindowParts) -> None:
     a.add("export_team_plan", "Export &Team Plan…",
           lambda: export_team_plan_dialog(window, document),
           None, "Write one team's PDF action plan")  # fmt: skip
+    a.add("export_slides", "Export S&lides…", lambda: export_slides_dialog(window, document),
+          None, "Write the presentation's steps as 16:9 PDF slides")  # fmt: skip
     a.add("import", "&Import…", lambda: import_dialog(window, document, files, into=False),
           "Ctrl+Shift+I", "Make a workshop from a spreadsheet or a Markdown outline")  # fmt: skip
     a.add("import_into", "Import into This &Workshop…",
@@ -144,7 +158,7 @@ def _file_actions(a: _Actions, p: WindowParts) -> None:
           "Update cards by id and add new ones from a spreadsheet or outline")  # fmt: skip
     a.add("export_spreadsheet", "Export &Spreadsheet…",
           lambda: export_spreadsheet_dialog(window, document), None,
-          "Write the cards, teams and findings as XLSX, or the cards as CSV")  # fmt: skip
+          "Write the workshop as an XLSX workbook or a one-table CSV file")  # fmt: skip
     a.add("close", "&Close", files.close, Key.Close)
     a.add("quit", "&Quit", window.close, Key.Quit)
 
@@ -174,8 +188,16 @@ def _view_actions(a: _Actions, p: WindowParts) -> None:
     view = p.view
     a.add("zoom_in", "Zoom &In", view.zoom_in, Key.ZoomIn)
     a.add("zoom_out", "Zoom &Out", view.zoom_out, Key.ZoomOut)
-    a.add("fit", "&Fit to View", view.fit_all, "Ctrl+0", "Show the whole map")
+    a.add("fit", "&Fit to View", view.fit_all, "Ctrl+0",
+          "Show the whole map, as far as titles stay readable")  # fmt: skip
     a.add("actual_size", "&Actual Size", view.reset_zoom, "Ctrl+1")
+    larger = a.add("larger_text", "&Larger Text", lambda: None, LARGER_TEXT_KEY,
+                   "Write card titles larger, for a projector")  # fmt: skip
+    larger.setCheckable(True)
+    larger.setChecked(larger_text())
+    view.set_larger_text(larger.isChecked())
+    larger.toggled.connect(view.set_larger_text)
+    larger.toggled.connect(save_larger_text)
 
 
 def _help_actions(a: _Actions) -> None:
@@ -210,7 +232,9 @@ def _file_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
     for name in ("import", "import_into"):
         menu.addAction(a[name])
     menu.addSeparator()
-    for name in ("export_plan", "export_team_plan", "export_map", "export_spreadsheet"):
+    for name in (
+        "export_plan", "export_team_plan", "export_slides", "export_map", "export_spreadsheet"
+    ):  # fmt: skip
         menu.addAction(a[name])
     menu.addSeparator()
     for name in ("close", "quit"):
@@ -223,16 +247,18 @@ def _edit_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
         for name in group:
             menu.addAction(a[name])
         menu.addSeparator()
+    menu.addAction(p.capture.supporting_goal_action)
     menu.addAction(p.five_whys.action)
     menu.addAction(a["teams"])
 
 
 def _view_menu(a: _Actions, p: WindowParts, menu: QMenu) -> None:
-    for name in ("zoom_in", "zoom_out", "fit", "actual_size"):
+    for name in ("zoom_in", "zoom_out", "fit", "actual_size", "larger_text"):
         menu.addAction(a[name])
     menu.addSeparator()
     menu.addAction(p.why.action)
     menu.addAction(p.focus.action)
+    menu.addAction(p.team_legend.action)
     menu.addSeparator()
     for action in p.presentation.actions():
         menu.addAction(action)

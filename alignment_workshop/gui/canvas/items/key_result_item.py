@@ -12,7 +12,7 @@ as one; only its size (`layout.geometry`) and its face differ.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from alignment_workshop.analysis.progress import Progress, measure_text, percent_text, progress
@@ -152,11 +152,15 @@ class KeyResultItem(NodeItem):
             painter.setBrush(QColor(self.team.color))
             painter.drawPath(card.intersected(band))
 
+    def title_font(self) -> QFont:
+        """A chip's one-line title is a pixel smaller than a card's."""
+        return style.font(self._scaled(style.TITLE_PIXELS[self.node.kind] - 1), bold=True)
+
     def _paint_title(self, painter: QPainter, colors: style.CardStyle) -> None:
         if self._editing:
             return
         box = self.title_box()
-        title = style.font(style.TITLE_PIXELS[self.node.kind] - 1, bold=True)
+        title = self.title_font()
         title.setStrikeOut(self.node.status is Status.DROPPED)
         painter.setFont(title)
         painter.setPen(QColor(colors.text))

@@ -1,27 +1,46 @@
-"""A link on the canvas: a line between two cards, drawn by the link's kind.
+"""A link on the canvas: its route between two cards, drawn by the link's kind.
 
 `supports` is a solid arrow towards its target, `upholds` a dotted arrow towards the
 value, `conflicts` a red zigzag with no direction (grey once resolved) and `depends` a
-dashed grey arrow. The ends are clipped to the card borders and follow the cards while
-they move: each `NodeItem` calls `update_path()` on its links when its position changes.
-A link knows its cards only as `LinkEnd`s (their rectangle, record and list of links), so
-this module does not import the cards that import it.
+dashed grey arrow. The route comes from the layout's router (`set_route`); while one of
+its cards is being dragged the link takes the cheap straight path (`update_path`), and
+the scene routes it again when the card is dropped.
+
+A `LinkItem` paints nothing itself. It is what the user points at (its `shape` is the
+whole route, widened for clicking) and what is selected, dimmed and hidden; the drawing
+is done by its children, one plain Qt path item per stretch of the route and one for the
+arrow head. The scene indexes those children by their own small rectangles, so a long
+link costs nothing in a frame that shows none of it, and Qt paints them without calling
+back into Python. A link knows its cards only as `LinkEnd`s (their rectangle, record and
+list of links), so this module does not import the cards that import it.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
     QGraphicsSceneHoverEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
+from alignment_workshop.layout.routing import END_GAP, TWIN_GAP
 from alignment_workshop.model import Link, LinkKind, Node
 
 from ...support.plain_text import tooltip
@@ -30,15 +49,28 @@ from .. import style
 _ARROW_LENGTH = 14.0
 _ARROW_HALF_WIDTH = 7.0
 _ZIGZAG_STEP = 14.0
-_ZIGZAG_AMPLITUDE = 6.0
+_ZIGZAG_AMPLITUDE = 4.0
 #: A conflict between cards millions of units apart stays a path of bounded size.
 _ZIGZAG_MAX_STEPS = 1_000
 _HIT_WIDTH = 12.0
-_GAP = 3.0
-#: Distance between parallel links that join the same two cards.
-_TWIN_GAP = 14.0
-#: Below this scale a link is drawn as a plain hairline.
-_LINE_DETAIL = 0.3
+#: How far the link's rectangle reaches beyond its route: the click width and the arrow.
+_MARGIN = _HIT_WIDTH / 2 + _ARROW_HALF_WIDTH
+#: A stretch of route drawn by one child item is at most this long and wide (a few
+#: screens at 100 %): long enough that most links need one, short enough that a link
+#: running the height of a big map is not drawn, nor cached, in full for every frame.
+_PIECE_SPAN = 8000.0
+
+Point = tuple[float, float]
+
+# Qt's enum members, looked up once: each lookup is a Python call, and a big map makes
+# hundreds of thousands of them.
+_NO_BUTTON = Qt.MouseButton.NoButton
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+_NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
+_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+)
 
 
 def border_point(rect: QRectF, toward: QPointF) -> QPointF:
@@ -47,15 +79,16 @@ def border_point(rect: QRectF, toward: QPointF) -> QPointF:
     dx, dy = toward.x() - center.x(), toward.y() - center.y()
     if dx == 0 and dy == 0:
         return center
-    half_w, half_h = rect.width() / 2 + _GAP, rect.height() / 2 + _GAP
+    half_w, half_h = rect.width() / 2 + END_GAP, rect.height() / 2 + END_GAP
     scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
     scale = min(scale, 1.0)
     return QPointF(center.x() + dx * scale, center.y() + dy * scale)
 
 
-def zigzag(start: QPointF, end: QPointF) -> QPainterPath:
-    """A jagged line from `start` to `end`."""
-    path = QPainterPath(start)
+def zigzag(start: QPointF, end: QPointF, path: QPainterPath | None = None) -> QPainterPath:
+    """A jagged line from `start` to `end` (appended to `path` when given)."""
+    if path is None:
+        path = QPainterPath(start)
     dx, dy = end.x() - start.x(), end.y() - start.y()
     length = math.hypot(dx, dy)
     steps = min(_ZIGZAG_MAX_STEPS, int(length // _ZIGZAG_STEP))
@@ -74,12 +107,132 @@ def zigzag(start: QPointF, end: QPointF) -> QPainterPath:
 
 def arrow_head(tip: QPointF, start: QPointF) -> QPolygonF:
     """A triangle with its point at `tip`, pointing away from `start`."""
-    dx, dy = tip.x() - start.x(), tip.y() - start.y()
+    return _arrow((tip.x(), tip.y()), (start.x(), start.y()))
+
+
+def _arrow(tip: Point, start: Point) -> QPolygonF:
+    dx, dy = tip[0] - start[0], tip[1] - start[1]
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
-    base = QPointF(tip.x() - ux * _ARROW_LENGTH, tip.y() - uy * _ARROW_LENGTH)
-    offset = QPointF(-uy * _ARROW_HALF_WIDTH, ux * _ARROW_HALF_WIDTH)
-    return QPolygonF([tip, base + offset, base - offset])
+    bx, by = tip[0] - ux * _ARROW_LENGTH, tip[1] - uy * _ARROW_LENGTH
+    ox, oy = -uy * _ARROW_HALF_WIDTH, ux * _ARROW_HALF_WIDTH
+    return QPolygonF([QPointF(*tip), QPointF(bx + ox, by + oy), QPointF(bx - ox, by - oy)])
+
+
+def pieces(points: Sequence[Point], span: float = _PIECE_SPAN) -> list[list[Point]]:
+    """The route cut into stretches, each within `span` both ways (most routes: one)."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    if max(xs) - min(xs) <= span and max(ys) - min(ys) <= span:
+        return [list(points)]
+    result: list[list[Point]] = []
+    current: list[Point] = [points[0]]
+    for a, b in itertools.pairwise(points):
+        parts = math.ceil(max(abs(b[0] - a[0]), abs(b[1] - a[1])) / span) or 1
+        for k in range(1, parts + 1):
+            point = (a[0] + (b[0] - a[0]) * k / parts, a[1] + (b[1] - a[1]) * k / parts)
+            if not _within([*current, point], span):
+                result.append(current)
+                current = [current[-1]]
+            current.append(point)
+    result.append(current)
+    return result
+
+
+def _within(points: Sequence[Point], span: float) -> bool:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return max(xs) - min(xs) <= span and max(ys) - min(ys) <= span
+
+
+def _outline(points: Sequence[Point], width: float) -> QPainterPath:
+    """The area a line `width` wide along the straight runs through `points` covers."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    half = width / 2
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        if x1 == x2 or y1 == y2:
+            left, top = min(x1, x2) - half, min(y1, y2) - half
+            path.addRect(left, top, abs(x2 - x1) + width, abs(y2 - y1) + width)
+        else:  # a slanted run (a link between overlapping cards): its own outline
+            stroker = QPainterPathStroker()
+            stroker.setWidth(width)
+            line = QPainterPath(QPointF(x1, y1))
+            line.lineTo(x2, y2)
+            path.addPath(stroker.createStroke(line))
+    return path
+
+
+class LinksOverview(QGraphicsItem):
+    """Every link of a map seen from far away, drawn as hairlines in a few calls.
+
+    From far away a card is a few pixels and a link a hairline: drawing twenty thousand
+    links one item at a time would cost more than the whole bare scene. The overview
+    keeps one path per look (kind, dimmed, selected) holding the routes of every visible
+    link with that look, rebuilt only when a link changes, and draws those few paths.
+    """
+
+    def __init__(self, links: Callable[[], Iterable[LinkItem]]) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
+        self.setAcceptedMouseButtons(_NO_BUTTON)
+        self.setZValue(0.0)
+        self._links = links
+        self._paths: list[tuple[QPen, QPainterPath]] | None = None
+        self._bounds = QRectF()
+
+    def changed(self) -> None:
+        """A link's route or look changed: build the paths again before the next paint."""
+        if self._paths is not None:
+            self._paths = None
+            self.update()
+
+    def cover(self, rects: Iterable[QRectF]) -> None:
+        """Grow the overview's rectangle to hold `rects` (the links' own rectangles)."""
+        bounds = QRectF(self._bounds)
+        for rect in rects:
+            bounds = rect if bounds.isEmpty() else bounds.united(rect)
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def _build(self) -> list[tuple[QPen, QPainterPath]]:
+        groups: dict[tuple[LinkKind, bool, bool, bool], QPainterPath] = {}
+        for item in self._links():
+            if not item.isVisible() or len(item.route()) < 2:
+                continue
+            link = item.link
+            key = (link.kind, link.resolved, item.isSelected(), item.opacity() < 1.0)
+            path = groups.get(key)
+            if path is None:
+                path = groups[key] = QPainterPath()
+            points = item.route()
+            path.moveTo(*points[0])
+            line_to = path.lineTo
+            for x, y in points[1:]:
+                line_to(x, y)
+        result = []
+        for (kind, resolved, selected, dimmed), path in groups.items():
+            pen = style.link_pen(kind, resolved=resolved, selected=selected, far=True)
+            if dimmed:
+                pen = QPen(pen)
+                color = pen.color()
+                color.setAlphaF(style.DIMMED_OPACITY)
+                pen.setColor(color)
+            result.append((pen, path))
+        result.sort(key=lambda entry: entry[0].color().alphaF())  # faded first, under
+        return result
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self._paths is None:
+            self._paths = self._build()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for pen, path in self._paths:
+            painter.setPen(pen)
+            painter.drawPath(path)
 
 
 class LinkEnd(Protocol):
@@ -103,21 +256,40 @@ class LinkEnd(Protocol):
 class LinkItem(QGraphicsItem):
     """One link between two node items."""
 
-    def __init__(self, link: Link, source: LinkEnd, target: LinkEnd) -> None:
+    def __init__(
+        self,
+        link: Link,
+        source: LinkEnd,
+        target: LinkEnd,
+        route: Sequence[Point] | None = None,
+        *,
+        far: bool = False,
+        overview: LinksOverview | None = None,
+    ) -> None:
         super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
-        self.setZValue(0.0)
         self.link = link
         self.source, self.target = source, target
-        self._path = QPainterPath()
-        self._line = QLineF()
-        self._arrow = QPolygonF()
+        self._points: tuple[Point, ...] = ()
+        self._pieces: list[QGraphicsPathItem] = []
+        self._arrow: QGraphicsPolygonItem | None = None  # made when first seen near by
         self._shape: QPainterPath | None = None
         self._bounds = QRectF()
+        self._far = far
+        self._fine = False
+        self._overview = overview
+        self._built_for: tuple[Point, ...] = ()
+        self._stretches: list[list[Point]] = []
+        self._drawn_look: tuple[int, float] | None = None
+        self._drawn_selected = False
+        self._arrow_at: tuple[Point, ...] = ()
         source.links.append(self)
         target.links.append(self)
-        self.update_path()
+        if route is None:
+            self.update_path()
+        else:
+            self.set_route(route)
 
     @property
     def link_id(self) -> str:
@@ -126,7 +298,7 @@ class LinkItem(QGraphicsItem):
     def set_link(self, link: Link) -> None:
         """Show a fresh record of the link (note, resolved…)."""
         self.link = link
-        self.update_path()
+        self._restyle()
 
     def detach(self) -> None:
         """Forget both end items (the link is leaving the scene)."""
@@ -147,29 +319,24 @@ class LinkItem(QGraphicsItem):
             parts.append(f"Resolved: {link.resolution}" if link.resolved else "Unresolved")
         return "\n".join(parts)
 
+    # ------------------------------------------------------------------ geometry
+
     def line(self) -> QLineF:
-        """The straight line between the drawn ends (clipped to the cards, spread from twins)."""
-        return QLineF(self._line)
+        """From where the drawn link leaves its source to where it meets its target."""
+        (x1, y1), (x2, y2) = self._points[0], self._points[-1]
+        return QLineF(x1, y1, x2, y2)
+
+    def route(self) -> tuple[Point, ...]:
+        """The points the link is drawn through, source end first."""
+        return self._points
 
     def update_path(self) -> None:
-        """Recompute the line from the current positions of both cards."""
-        self.prepareGeometryChange()
+        """Draw the cheap straight path between the cards where they are now."""
         source_rect, target_rect = self.source.scene_card_rect(), self.target.scene_card_rect()
         start = border_point(source_rect, target_rect.center())
         end = border_point(target_rect, source_rect.center())
         start, end = self._spread(start, end)
-        self._line = QLineF(start, end)
-        kind_style = style.LINKS[self.link.kind]
-        if kind_style.jagged:
-            self._path = zigzag(start, end)
-        else:
-            self._path = QPainterPath(start)
-            self._path.lineTo(end)
-        self._arrow = arrow_head(end, start) if kind_style.arrow else QPolygonF()
-        self._shape = None
-        margin = _HIT_WIDTH / 2 + _ARROW_HALF_WIDTH
-        self._bounds = self._path.boundingRect().adjusted(-margin, -margin, margin, margin)
-        self.update()
+        self.set_route(((start.x(), start.y()), (end.x(), end.y())))
 
     def _spread(self, start: QPointF, end: QPointF) -> tuple[QPointF, QPointF]:
         """Shift this line sideways when other links join the same two cards."""
@@ -181,40 +348,151 @@ class LinkItem(QGraphicsItem):
         first, second = sorted((start, end), key=lambda p: (p.x(), p.y()))
         dx, dy = second.x() - first.x(), second.y() - first.y()
         length = math.hypot(dx, dy) or 1.0
-        shift = (twins.index(self) - (len(twins) - 1) / 2) * _TWIN_GAP
+        shift = (twins.index(self) - (len(twins) - 1) / 2) * TWIN_GAP
         offset = QPointF(-dy / length * shift, dx / length * shift)
         return start + offset, end + offset
+
+    def set_route(self, points: Sequence[Point]) -> None:
+        """Draw the link through `points` (at least two), source end first."""
+        points = tuple(points)
+        if points == self._points:
+            return
+        self.prepareGeometryChange()
+        self._points = points
+        self._shape = None
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        left, top = min(xs) - _MARGIN, min(ys) - _MARGIN
+        self._bounds = QRectF(left, top, max(xs) + _MARGIN - left, max(ys) + _MARGIN - top)
+        if self._overview is not None:
+            self._overview.changed()
+        if not self._far:
+            self._build_pieces()
+
+    def _build_pieces(self) -> None:
+        """Make (or remake) the child items that draw the route, in its current look."""
+        stretches = pieces(self._points) if self._points else []
+        while len(self._pieces) > len(stretches):
+            piece = self._pieces.pop()
+            piece.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None: no parent
+            if piece.scene() is not None:
+                piece.scene().removeItem(piece)
+        while len(self._pieces) < len(stretches):
+            # A press on a piece is passed on to the link under it, as the piece is
+            # neither selectable nor movable.
+            self._pieces.append(QGraphicsPathItem(self))
+        self._stretches = stretches
+        self._built_for = self._points
+        self._drawn_look = None
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Draw the pieces and the arrow in the look of the link's kind and state."""
+        kind_style = style.LINKS[self.link.kind]
+        self._drawn_selected = self.isSelected()
+        if self._overview is not None:
+            self._overview.changed()
+        if self._far:
+            return
+        link = self.link
+        pen = style.link_pen(
+            link.kind, resolved=link.resolved, selected=self._drawn_selected, fine=self._fine
+        )
+        look = (pen.color().rgba(), pen.widthF())
+        if look != self._drawn_look:
+            self._drawn_look = look
+            self._paint_pieces(pen, kind_style.jagged)
+        wanted = kind_style.arrow and len(self._points) > 1
+        if wanted and self._arrow is None:
+            self._arrow = QGraphicsPolygonItem(self)
+            self._arrow.setAcceptedMouseButtons(_NO_BUTTON)
+        if self._arrow is None:
+            return
+        self._arrow.setVisible(wanted)
+        if wanted:
+            if self._arrow_at != self._points[-2:]:
+                self._arrow_at = self._points[-2:]
+                self._arrow.setPolygon(_arrow(self._points[-1], self._points[-2]))
+            self._arrow.setBrush(style.arrow_paint(pen)[0])
+            self._arrow.setPen(_NO_PEN)  # a filled triangle: an outline costs a stroke
+
+    def _paint_pieces(self, pen: QPen, jagged: bool) -> None:
+        """Give each piece its path and paint for `pen`.
+
+        A solid line is drawn as the filled outline of its runs: the runs are straight,
+        so the outline is one rectangle each, and filling it costs Qt far less on every
+        frame than stroking a wide antialiased line. A dashed or dotted pen is one pixel
+        wide and stroked on Qt's fast path; a zigzag is stroked.
+        """
+        fill = not jagged and pen.style() == Qt.PenStyle.SolidLine and not pen.isCosmetic()
+        for piece, stretch in zip(self._pieces, self._stretches, strict=True):
+            if fill:
+                piece.setPath(_outline(stretch, pen.widthF()))
+                piece.setPen(_NO_PEN)
+                piece.setBrush(style.arrow_paint(pen)[0])
+                continue
+            path = QPainterPath()
+            path.moveTo(*stretch[0])
+            if jagged:
+                for a, b in itertools.pairwise(stretch):
+                    zigzag(QPointF(*a), QPointF(*b), path)
+            else:
+                line_to = path.lineTo
+                for x, y in stretch[1:]:
+                    line_to(x, y)
+            piece.setPath(path)
+            piece.setPen(pen)
+            piece.setBrush(_NO_BRUSH)
+
+    def set_far(self, far: bool) -> None:
+        """Leave the drawing to the scene's overview (far), or draw the link itself (near).
+
+        Far away, one `LinksOverview` draws every link in a few calls; the link's own
+        pieces are only made when it is first seen near by.
+        """
+        if far == self._far:
+            return
+        self._far = far
+        for child in self.childItems():
+            child.setVisible(not far)
+        if not far:
+            if self._built_for != self._points:
+                self._build_pieces()
+            else:
+                self._restyle()
+
+    def set_fine(self, fine: bool) -> None:
+        """Draw dotted and dashed kinds at their full width (for an exported picture)."""
+        if fine != self._fine:
+            self._fine = fine
+            self._restyle()
+
+    def show_selected(self) -> None:
+        """Draw the link in the selection colour, or not, as its selection now says.
+
+        The scene calls this when the selection changes, rather than the link following
+        its own item changes: a Python `itemChange` would be called for every child piece
+        added, tens of thousands of times on opening a big map.
+        """
+        if self.isSelected() != self._drawn_selected:
+            self._restyle()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        """The line widened for easy clicking, plus the arrow head (computed on demand)."""
+        """The route widened for easy clicking, plus the arrow head (computed on demand)."""
         if self._shape is None:
+            path = QPainterPath(QPointF(*self._points[0]))
+            for point in self._points[1:]:
+                path.lineTo(*point)
             stroker = QPainterPathStroker()
             stroker.setWidth(_HIT_WIDTH)
-            self._shape = stroker.createStroke(self._path)
-            if not self._arrow.isEmpty():
-                self._shape.addPolygon(self._arrow)
+            self._shape = stroker.createStroke(path)
+            if self._arrow is not None and self._arrow.isVisible():
+                self._shape.addPolygon(self._arrow.polygon())
         return self._shape
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        pen = style.link_pen(
-            self.link.kind, resolved=self.link.resolved, selected=self.isSelected()
-        )
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < _LINE_DETAIL:
-            far = QPen(pen.color(), 0)  # a hairline: dashes and zigzags are lost far away
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            painter.setPen(far)
-            painter.drawLine(self._line)
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
-        if not self._arrow.isEmpty():
-            painter.setPen(QPen(pen.color(), 1.0))
-            painter.setBrush(QColor(pen.color()))
-            painter.drawPolygon(self._arrow)
+        """Nothing: the children draw the link (see the module docstring)."""

@@ -36,10 +36,14 @@ from . import team_chips
 if TYPE_CHECKING:
     from .link_item import LinkItem
 
+_MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+_PICTURE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_NO_CACHE = QGraphicsItem.CacheMode.NoCache
 _PRIORITY_MARKS = {Priority.HIGH: "▲ High", Priority.MEDIUM: "● Med", Priority.LOW: "▼ Low"}
 _BADGE_RADIUS = 12.0
-#: Below this scale titles are too small to read, so cards are drawn plain.
-_TEXT_DETAIL = 0.3
+#: Below this scale titles are under 6 pixels high, too small to read, so cards are
+#: drawn plain: no text to lay out and draw for a card nobody can read.
+_TEXT_DETAIL = 0.4
 
 
 def _utf16_slice(units: bytes, start: int, end: int | None = None) -> str:
@@ -93,7 +97,12 @@ class NodeItem(QGraphicsItem):
     """One card: its kind's colours, wrapped title, team stripe, marks and badges."""
 
     def __init__(
-        self, node: Node, team: Team | None = None, contributors: tuple[Team, ...] = ()
+        self,
+        node: Node,
+        team: Team | None = None,
+        contributors: tuple[Team, ...] = (),
+        *,
+        far: bool = False,
     ) -> None:
         super().__init__()
         flags = QGraphicsItem.GraphicsItemFlag
@@ -104,7 +113,8 @@ class NodeItem(QGraphicsItem):
             | flags.ItemIsFocusable
         )
         self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        if not far:
+            self.setCacheMode(_PICTURE_CACHE)
         self.setZValue(1.0)
         self.links: list[LinkItem] = []
         self.node = node
@@ -113,6 +123,7 @@ class NodeItem(QGraphicsItem):
         self.findings: tuple[Finding, ...] = ()
         self._hover = False
         self._editing = False
+        self._links_follow = True
         self._lines: list[str] | None = None
         self._rect = QRectF()
         self.set_node(node, team, contributors)
@@ -193,8 +204,24 @@ class NodeItem(QGraphicsItem):
         delta = item_pos - self.handle_center()
         return (delta.x() ** 2 + delta.y() ** 2) ** 0.5 <= style.HANDLE_RADIUS + 4
 
+    def set_far(self, far: bool) -> None:
+        """Keep a picture of the card near by (panning copies it); not from far away.
+
+        Far away a card is a plain coloured box, quicker to draw than to copy, and ten
+        thousand tiny pictures would only fill the cache.
+        """
+        self.setCacheMode(_NO_CACHE if far else _PICTURE_CACHE)
+
+    def set_links_follow(self, follow: bool) -> None:
+        """Whether the card's links take the straight path at once when it moves.
+
+        They do while the user drags the card; the scene turns this off while it moves
+        cards for an edit, after which it routes their links properly.
+        """
+        self._links_follow = follow
+
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+        if change == _MOVED and self._links_follow:
             for link in self.links:
                 link.update_path()
         return super().itemChange(change, value)
@@ -212,8 +239,21 @@ class NodeItem(QGraphicsItem):
 
     # ------------------------------------------------------------------ painting
 
-    def _title_font(self) -> QFont:
-        return style.font(style.TITLE_PIXELS[self.node.kind], bold=True)
+    def text_scale(self) -> float:
+        """How much larger than normal the scene writes card text (View › Larger Text)."""
+        return float(getattr(self.scene(), "text_scale", 1.0))
+
+    def _scaled(self, pixels: float) -> int:
+        return round(pixels * self.text_scale())
+
+    def title_font(self) -> QFont:
+        """The font of this card's title, at the scene's text size."""
+        return style.font(self._scaled(style.TITLE_PIXELS[self.node.kind]), bold=True)
+
+    def text_scale_changed(self) -> None:
+        """The scene's text size changed: wrap the title again and repaint."""
+        self._lines = None
+        self.update()
 
     def _content_left(self) -> float:
         stripe = style.STRIPE_WIDTH if self.node.kind is NodeKind.GOAL else 0.0
@@ -226,18 +266,18 @@ class NodeItem(QGraphicsItem):
         """The title wrapped to the card, computed once per record."""
         if self._lines is None:
             width, lines = self._text_width(), self._max_lines()
-            self._lines = wrap_text(self.node.title, self._title_font(), width, lines)
+            self._lines = wrap_text(self.node.title, self.title_font(), width, lines)
         return self._lines
 
     def title_box(self) -> QRectF:
         """Where the title is written, in item coordinates (the rename editor goes there)."""
-        top = self._rect.top() + style.PADDING + 16
+        top = self._rect.top() + style.PADDING + self._scaled(16)
         return QRectF(self._content_left(), top, self._text_width(), self._rect.bottom() - top)
 
     def _max_lines(self) -> int:
-        line = QFontMetricsF(self._title_font()).lineSpacing()
+        line = QFontMetricsF(self.title_font()).lineSpacing()
         ranked = self.node.kind in (NodeKind.OBJECTIVE, NodeKind.GOAL)
-        reserved = 2 * style.PADDING + 18 + (18 if ranked else 0)
+        reserved = 2 * style.PADDING + self._scaled(18) * (2 if ranked else 1)
         return max(1, int((self._rect.height() - reserved) // line))
 
     def paint(
@@ -275,7 +315,7 @@ class NodeItem(QGraphicsItem):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(style.BADGES[severity]))
                 corner = QPointF(self._rect.right(), self._rect.top())
-                painter.drawEllipse(corner, 3 * _BADGE_RADIUS, 3 * _BADGE_RADIUS)
+                painter.drawPath(style.badge_path(severity, corner, 3 * _BADGE_RADIUS))
                 break
 
     def _paint_card(self, painter: QPainter, colors: style.CardStyle) -> None:
@@ -307,29 +347,38 @@ class NodeItem(QGraphicsItem):
     def _paint_text(self, painter: QPainter, colors: style.CardStyle) -> None:
         left, top = self._content_left(), self._rect.top() + style.PADDING
         width = self._text_width()
-        small = style.font(style.SMALL_PIXELS, bold=True)
+        small = style.font(self._scaled(style.SMALL_PIXELS), bold=True)
+        row_height = self._scaled(16)
         painter.setFont(small)
         painter.setPen(QColor(colors.muted))
         label = self.node.kind.label.upper()
         if self.node.kind is NodeKind.GOAL:
             label = self.team.name.upper() if self.team else "NO TEAM"
-        status = (
-            f"· {self.node.status.value.upper()}" if self.node.status is not Status.PROPOSED else ""
-        )
+        status = ""
+        if self.node.status is not Status.PROPOSED:
+            status = f"· {style.STATUS_MARKS[self.node.status]} {self.node.status.value.upper()}"
         if self.contributors:
-            row, muted = QRectF(left, top, width, 16), QColor(colors.muted)
+            row, muted = QRectF(left, top, width, row_height), QColor(colors.muted)
             team_chips.paint_label(painter, small, row, label, status, self.contributors, muted)
-        else:
-            label = f"{label} {status}" if status else label
-            label = QFontMetricsF(small).elidedText(label, Qt.TextElideMode.ElideRight, width)
-            painter.drawText(QRectF(left, top, width, 16), Qt.AlignmentFlag.AlignLeft, label)
-        title = self._title_font()
+        else:  # the status keeps its place at the right; a long team name gives way
+            metrics = QFontMetricsF(small)
+            status = status.removeprefix("· ")
+            room = width - (metrics.horizontalAdvance(status) + 8 if status else 0)
+            if status and metrics.horizontalAdvance(label) > room:  # the glyph alone, then
+                status = style.STATUS_MARKS[self.node.status]
+                room = width - metrics.horizontalAdvance(status) - 8
+            label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
+            row = QRectF(left, top, width, row_height)
+            painter.drawText(row, Qt.AlignmentFlag.AlignLeft, label)
+            if status:
+                painter.drawText(row, Qt.AlignmentFlag.AlignRight, status)
+        title = self.title_font()
         if self.node.status is Status.DROPPED:
             title.setStrikeOut(True)
         painter.setFont(title)
         painter.setPen(QColor(colors.text))
         spacing = QFontMetricsF(title).lineSpacing()
-        y = top + 18
+        y = top + self._scaled(18)
         if self.node.kind in (NodeKind.VISION, NodeKind.VALUE):
             room = self._rect.bottom() - style.PADDING - y
             y += max(0.0, (room - spacing * len(self.title_lines())) / 2)
@@ -343,10 +392,11 @@ class NodeItem(QGraphicsItem):
         node = self.node
         bottom = self._rect.bottom() - style.PADDING
         left, width = self._content_left(), self._text_width()
-        small = style.font(style.SMALL_PIXELS + 1, bold=True)
+        small = style.font(self._scaled(style.SMALL_PIXELS + 1), bold=True)
         painter.setFont(small)
         painter.setPen(QColor(colors.muted))
-        row = QRectF(left, bottom - 16, width, 16)
+        height = self._scaled(16)
+        row = QRectF(left, bottom - height, width, height)
         painter.drawText(
             row,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -358,6 +408,7 @@ class NodeItem(QGraphicsItem):
         painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, marks)
 
     def _paint_badges(self, painter: QPainter) -> None:
+        """An octagon per error count and a triangle per warning count, at the top right."""
         x = self._rect.right() - 2
         for severity, count in self.badge_counts().items():
             if not count:
@@ -365,17 +416,12 @@ class NodeItem(QGraphicsItem):
             center = QPointF(x, self._rect.top() + 2)
             painter.setPen(QPen(QColor("#FFFFFF"), 2.0))
             painter.setBrush(QColor(style.BADGES[severity]))
-            painter.drawEllipse(center, _BADGE_RADIUS, _BADGE_RADIUS)
+            painter.drawPath(style.badge_path(severity, center, _BADGE_RADIUS))
             painter.setFont(style.font(13, bold=True))
             painter.setPen(QColor("#FFFFFF" if severity is Severity.ERROR else "#1A1200"))
-            box = QRectF(
-                center.x() - _BADGE_RADIUS,
-                center.y() - _BADGE_RADIUS,
-                2 * _BADGE_RADIUS,
-                2 * _BADGE_RADIUS,
-            )
+            box = style.badge_text_rect(severity, center, _BADGE_RADIUS)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "!" if count == 1 else str(count))
-            x -= 2 * _BADGE_RADIUS + 4
+            x -= 2 * _BADGE_RADIUS + 6
 
     def _paint_handle(self, painter: QPainter) -> None:
         painter.setPen(QPen(QColor("#FFFFFF"), 2.0))

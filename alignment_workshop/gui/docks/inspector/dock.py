@@ -2,8 +2,9 @@
 
 With one node selected it shows that node's fields by kind; with one link, the link's
 note (and resolution, for a conflict); with nothing selected, the workshop's metadata.
-It reads the model afresh after every change (edits, undo, redo, replacing the workshop)
-and keeps no copy of its own: each committed field goes through `document.update_*`.
+It reads the model afresh after every change (edits, undo, redo, replacing the workshop),
+scrolls back to the top of the form whenever the selection changes, and keeps no copy of
+its own: each committed field goes through `document.update_*`.
 """
 
 from __future__ import annotations
@@ -42,10 +43,10 @@ class InspectorDock(QDockWidget):
         self.stack = QStackedWidget()
         for widget in (self.meta_page, self.node_page, self.link_page, self.many_label):
             self.stack.addWidget(widget)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.stack)
-        self.setWidget(scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.stack)
+        self.setWidget(self.scroll_area)
         self.meta_page.edited.connect(self._edit_meta)
         self.node_page.edited.connect(self._edit_node)
         self.link_page.edited.connect(self._edit_link)
@@ -87,6 +88,7 @@ class InspectorDock(QDockWidget):
         else:
             self._target = (META, None)
         self.refresh()
+        self.scroll_area.verticalScrollBar().setValue(0)  # a new item's form starts at its top
 
     def refresh(self) -> None:
         """Show the target as the model has it now."""

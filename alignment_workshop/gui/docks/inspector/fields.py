@@ -13,11 +13,11 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from .date_edit import TypedDateEdit
 
 
 class CommitLineEdit(QLineEdit):
@@ -178,7 +180,10 @@ class CommitCheckBox(QCheckBox):
 
 
 class OptionalDateEdit(QWidget):
-    """A date that may be empty: a check box to have one, a date editor, and Clear."""
+    """A date that may be empty: a check box to have one, a date editor, and Clear.
+
+    The editor takes typed dates even while there is no date: the one typed becomes it.
+    """
 
     #: The user set or cleared the date; the argument is a `datetime.date` or None.
     committed = Signal(object)
@@ -188,10 +193,7 @@ class OptionalDateEdit(QWidget):
         self._loaded: dt.date | None = None
         self.enabled_box = QCheckBox(self)
         self.enabled_box.setToolTip("Set a date")
-        self.editor = QDateEdit(self)
-        self.editor.setCalendarPopup(True)
-        self.editor.setDisplayFormat("yyyy-MM-dd")
-        self.editor.setKeyboardTracking(False)
+        self.editor = TypedDateEdit(self)
         self.clear_button = QToolButton(self)
         self.clear_button.setText("Clear")
         layout = QHBoxLayout(self)
@@ -200,7 +202,7 @@ class OptionalDateEdit(QWidget):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.clear_button)
         self.enabled_box.clicked.connect(lambda *_args: self.flush())
-        self.editor.dateChanged.connect(lambda _date: self.flush())
+        self.editor.dateChanged.connect(self._typed)
         self.clear_button.clicked.connect(self.clear)
         self.load(None)
 
@@ -222,8 +224,24 @@ class OptionalDateEdit(QWidget):
         finally:
             for widget in (self.enabled_box, self.editor):
                 widget.blockSignals(False)
-        self.editor.setEnabled(value is not None)
-        self.clear_button.setEnabled(value is not None)
+        self._show_empty(value is None)
+
+    def _show_empty(self, empty: bool) -> None:
+        """With no date, the editor's date (today) is greyed: a suggestion, not a value."""
+        self.clear_button.setEnabled(not empty)
+        role = QPalette.ColorRole
+        palette = QPalette(self.editor.palette())
+        shown = QApplication.palette(self.editor).color(
+            role.PlaceholderText if empty else role.Text
+        )
+        palette.setColor(role.Text, shown)
+        self.editor.setPalette(palette)
+        self.editor.setToolTip("No date yet: type or pick one" if empty else "")
+
+    def _typed(self, _date: QDate) -> None:
+        """A date typed or picked in the editor is the date, even where there was none."""
+        self.enabled_box.setChecked(True)
+        self.flush()
 
     def set_value(self, value: dt.date | None) -> None:
         """Show `value` and commit it, as if the user had entered it."""
@@ -241,8 +259,7 @@ class OptionalDateEdit(QWidget):
     def flush(self) -> None:
         """Commit the date if it differs from the model's."""
         value = self.value()
-        self.editor.setEnabled(value is not None)
-        self.clear_button.setEnabled(value is not None)
+        self._show_empty(value is None)
         if value != self._loaded:
             self._loaded = value
             self.committed.emit(value)

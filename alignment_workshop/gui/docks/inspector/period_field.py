@@ -26,13 +26,11 @@ from PySide6.QtWidgets import (
 from alignment_workshop.analysis.periods import period_text
 from alignment_workshop.model import Period
 
+from .date_edit import TypedDateEdit
+
 
 def _date_edit(parent: QWidget) -> QDateEdit:
-    editor = QDateEdit(parent)
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("yyyy-MM-dd")
-    editor.setKeyboardTracking(False)
-    return editor
+    return TypedDateEdit(parent)
 
 
 def default_period(today: dt.date | None = None) -> Period:

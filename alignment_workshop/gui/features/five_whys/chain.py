@@ -4,8 +4,9 @@ A session starts at a card that does not lead to the vision (an orphan) and asks
 "Why does '<title>' matter?". Each answer is one undoable step: either pick an existing
 card it serves (a supports link is added; a goal may serve a key result, and a key result
 answers with the objective or goal it measures) or name a new parent, created one level
-up and linked. The session moves up to the parent and asks again, until the starting
-card reaches the vision or five whys have been asked.
+up and linked (a new goal takes the team of the goal it answers for). Either answer can
+also become the why of the goal asked about. The session moves up to the parent and asks
+again, until the starting card reaches the vision or five whys have been asked.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from alignment_workshop.model import (
     natural_link_kind,
     new_id,
 )
+from alignment_workshop.model.rules import NODE_FIELDS
 
 from ...editing.document import Document
 
@@ -184,8 +186,22 @@ class FiveWhysSession:
             return []
         return [self.workshop.node(n).title for n in (self.origin, *(s.parent for s in self.steps))]
 
-    def pick(self, target_id: str) -> bool:
-        """Answer with an existing card: `current` supports it. False if refused."""
+    def can_write_why(self) -> bool:
+        """Whether the card asked about has a why field the answer could be written into."""
+        return not self.finished and "why" in NODE_FIELDS[self.workshop.node(self.current).kind]
+
+    def _why_update(self, child: str, answer: str, write_why: bool) -> dict[str, dict[str, str]]:
+        """The edit that writes `answer` into the why of `child`, when asked and possible."""
+        if not write_why or "why" not in NODE_FIELDS[self.workshop.node(child).kind]:
+            return {}
+        return {child: {"why": answer}}
+
+    def pick(self, target_id: str, *, write_why: bool = False) -> bool:
+        """Answer with an existing card: `current` supports it. False if refused.
+
+        With `write_why`, the card's title also becomes the why of the goal asked about,
+        in the same undo step.
+        """
         if not self.follow() or self.finished:
             return False
         workshop, child = self.workshop, self.current
@@ -196,27 +212,38 @@ class FiveWhysSession:
         kind = answer_kind(workshop.node(child).kind, target.kind) or LinkKind.SUPPORTS
         verb = "measures" if kind is LinkKind.MEASURES else "serves"
         text = f"Why: '{workshop.node(child).title}' {verb} '{target.title}'"
-        if self.document.add_link(kind, child, target_id, text) is None:
+        link = Link(new_id("link"), kind, child, target_id)
+        updates = self._why_update(child, target.title, write_why)
+        if not self.document.add_items([], [link], text, refusal="Link refused", updates=updates):
             return False
         self._advance(Step(child, target_id, created=False))
         return True
 
-    def create_parent(self, title: str, kind: NodeKind | None = None) -> str | None:
+    def create_parent(
+        self, title: str, kind: NodeKind | None = None, *, write_why: bool = False
+    ) -> str | None:
         """Answer with a new card of `kind` (default: the sensible one), linked as parent.
 
-        The card and its link are one undo step, dry-run together first: if the model
-        refuses either, nothing is added and the document says why.
+        A new team goal (or key result) serving a card with a team takes that team. With
+        `write_why`, the answer also becomes the why of the goal asked about. The card,
+        its link and the why are one undo step, dry-run together first: if the model
+        refuses any, nothing is added and the document says why.
         """
         if not self.follow() or self.finished:
             return None
         kind = NodeKind(kind) if kind else self.parent_kinds()[0]
         title = " ".join(title.split())
         workshop, child = self.workshop, self.current
-        parent = Node(new_id(kind.value), kind, title, pos=place_above(workshop, child, kind))
+        team = workshop.node(child).team if "team" in NODE_FIELDS[kind] else None
+        pos = place_above(workshop, child, kind)
+        parent = Node(new_id(kind.value), kind, title, pos=pos, team=team)
         link_kind = answer_kind(workshop.node(child).kind, kind) or LinkKind.SUPPORTS
         link = Link(new_id("link"), link_kind, child, parent.id)
         text = f"Why: new {kind.label.lower()} '{title}' for '{workshop.node(child).title}'"
-        if not self.document.add_items([parent], [link], text, refusal="New card refused"):
+        updates = self._why_update(child, title, write_why)
+        if not self.document.add_items(
+            [parent], [link], text, refusal="New card refused", updates=updates
+        ):
             return None
         self._advance(Step(child, parent.id, created=True))
         return parent.id

@@ -2,6 +2,8 @@
 
 The dialog is modeless: the facilitator can still look at the map while answering, and
 tests drive it through `pick`, `create_parent` and its widgets without a blocking exec.
+When the card asked about is a team goal, a tick offers to write the answer into its why
+(ticked when the why is still empty).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -64,8 +67,12 @@ class FiveWhysDialog(QDialog):
             layout.addWidget(widget)
         self.existing_box = self._existing_box()
         self.new_box = self._new_box()
+        self.why_box = QCheckBox("Also write the answer as this goal's &why")
+        self.why_box.setToolTip("The card the goal serves becomes the text of its Why field")
+        self._why_asked_for: str | None = None  # the card the tick was last set for
         layout.addWidget(self.existing_box)
         layout.addWidget(self.new_box)
+        layout.addWidget(self.why_box)
         layout.addWidget(self.outcome_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -107,15 +114,19 @@ class FiveWhysDialog(QDialog):
 
     # ------------------------------------------------------------------ driving
 
+    def writes_why(self) -> bool:
+        """Whether an answer now also becomes the goal's why (the tick, where offered)."""
+        return self.session.can_write_why() and self.why_box.isChecked()
+
     def pick(self, target_id: str) -> bool:
         """Answer with an existing card (as the Link button does)."""
-        done = self.session.pick(target_id)
+        done = self.session.pick(target_id, write_why=self.writes_why())
         self.refresh()
         return done
 
     def create_parent(self, title: str, kind: NodeKind | None = None) -> str | None:
         """Answer with a new card (as the Add and Link button does)."""
-        created = self.session.create_parent(title, kind)
+        created = self.session.create_parent(title, kind, write_why=self.writes_why())
         if created is not None:
             self.title_edit.clear()
         self.refresh()
@@ -154,6 +165,7 @@ class FiveWhysDialog(QDialog):
         titles = session.chain_titles()
         self.chain_label.setText(" → so that ".join(titles) if session.steps else "")
         self._fill_candidates()
+        self._offer_why()
         self.outcome_label.setText(session.outcome)
         self.existing_box.setVisible(not session.finished)
         self.new_box.setVisible(not session.finished)
@@ -194,6 +206,15 @@ class FiveWhysDialog(QDialog):
             self.kind_combo.addItem(kind.label, kind)
             if kind == chosen_kind:
                 self.kind_combo.setCurrentIndex(self.kind_combo.count() - 1)
+
+    def _offer_why(self) -> None:
+        """Offer to write the answer into a goal's why; ticked when its why is empty."""
+        session = self.session
+        offered = session.can_write_why()
+        self.why_box.setVisible(offered)
+        if offered and self._why_asked_for != session.current:
+            self._why_asked_for = session.current
+            self.why_box.setChecked(not session.workshop.node(session.current).why.strip())
 
     def _update_pick_button(self) -> None:
         chosen = self.candidate_list.currentItem()

@@ -1,11 +1,14 @@
-"""Presentation mode (F5): the map alone, full screen, legible from the back of the room.
+"""Presentation mode (F5): the map for the room, full screen, step by step.
 
-Entering hides the docks, toolbars, menu and status bar, goes full screen, gives every
-card a high-contrast face (`cards.py`) whose titles show at least 28 px tall
-at the fitted zoom, and floats the score, an optional findings list, the Why sentence
-and an optional countdown over the map (`overlays.py`). Why (W) and Focus
-keep working. With a card selected, + and - change its votes (undoable). T sets the
-timer, I shows the findings, and Esc (after clearing Why and Focus) leaves.
+Entering hides the docks, toolbars, menu and status bar, goes full screen and shows the
+stage (`stage.py`) in the map view in place of the map: the steps of the presentation,
+each card's whole title in type 2.8 % of the screen's height (30 px at 1080p). → / Space
+/ Page Down go to the next step, ← / Page Up back, Home and End to the ends; the room
+reads "Step n of m" at the top. The score, counter, timer, findings (I) and the Why
+sentence live in bands and a column the steps keep free of cards (`overlays.py`). Why
+(W) and Focus keep working within a step; with a card selected, + and - change its
+votes (undoable). T sets the timer, and Esc (after clearing Why and Focus) leaves,
+putting back exactly the zoom, scroll position, selection, window and docks there were.
 """
 
 from __future__ import annotations
@@ -13,33 +16,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QTransform
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QTransform
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QGraphicsView,
     QInputDialog,
     QMainWindow,
+    QMenuBar,
+    QStatusBar,
     QToolBar,
     QWidget,
 )
 
+from alignment_workshop.layout.steps import PAGE_HEIGHT
 from alignment_workshop.model import NodeKind
 from alignment_workshop.model.rules import INT_LIMITS
 
 from ...editing.document import Document
 from ..why import PRESENTATION_LAYER, EscapeChain, WhyHighlighter
-from .cards import PresentationFaces, title_pixels
 from .overlays import PresentationOverlays
+from .stage import PresentationStage
 from .theme import THEME
 
 if TYPE_CHECKING:
     from ...canvas.scene import MapScene
 
-#: The fitted zoom never goes above this, so a tiny map is not blown up absurdly.
-MAX_FIT_ZOOM = 2.5
-#: Extra room around the map when it is fitted, in screen pixels.
-FIT_PADDING = 16
 _VOTABLE = (NodeKind.OBJECTIVE, NodeKind.GOAL)
 
 
@@ -49,23 +52,18 @@ class _Saved:
 
     window_state: Qt.WindowState
     geometry: QByteArray
+    rect: QRect
+    docks: QByteArray
     hidden: list[QWidget]
-    background: QBrush
     transform: QTransform
-    center: QPointF
-
-
-def fitted_zoom(width: float, height: float, view_width: int, view_height: int) -> float:
-    """The zoom that shows a `width` × `height` map whole in a view of that size."""
-    room_w = view_width - 2 * FIT_PADDING
-    room_h = view_height - 2 * FIT_PADDING
-    if width <= 0 or height <= 0 or room_w <= 0 or room_h <= 0:
-        return 1.0
-    return min(room_w / width, room_h / height, MAX_FIT_ZOOM)
+    scroll: tuple[int, int]
+    alignment: Qt.AlignmentFlag
+    frame: QFrame.Shape
+    selection: tuple[list[str], list[str]]
 
 
 class PresentationMode(QObject):
-    """View › Presentation Mode: enter(), leave(), is_active(), and its actions."""
+    """View › Presentation Mode: enter(), leave(), is_active(), its steps and actions."""
 
     #: Presentation mode was switched on (True) or off (False).
     active_changed = Signal(bool)
@@ -75,8 +73,10 @@ class PresentationMode(QObject):
     ) -> None:
         super().__init__(window)
         self.document, self.scene, self.view, self.window = document, scene, view, window
-        self.faces = PresentationFaces(scene, THEME)
+        self.stage = PresentationStage(document, scene, THEME)
+        self.stage.setParent(self)
         self.overlays = PresentationOverlays(view, THEME)
+        #: Screen pixels per page pixel: the page's 1080 rows fill the view's height.
         self.zoom = 1.0
         #: Screen pixels at the right edge that a panel of another feature keeps.
         self.reserved_right = 0
@@ -85,15 +85,16 @@ class PresentationMode(QObject):
         self._make_actions()
         self.escape = EscapeChain.of(window)
         self.escape.add(PRESENTATION_LAYER, self.is_active, self.leave)
-        self._sync_timer = QTimer(self)
-        self._sync_timer.setSingleShot(True)
-        self._sync_timer.setInterval(0)
-        self._sync_timer.timeout.connect(self.faces.sync)
-        document.changed.connect(self._sync_timer.start)
-        document.workshop_replaced.connect(self._on_replaced)
+        self._replan_timer = QTimer(self)
+        self._replan_timer.setSingleShot(True)
+        self._replan_timer.setInterval(0)
+        self._replan_timer.timeout.connect(self.layout)
+        document.changed.connect(self._on_changed)
+        document.workshop_replaced.connect(self._replan_timer.start)
         document.analysis_updated.connect(self._on_report)
-        scene.selection_ids_changed.connect(self._sync_timer.start)
-        scene.selection_ids_changed.connect(self._show_caption)
+        scene.selection_ids_changed.connect(self._on_selection)
+        scene.emphasis_changed.connect(self._on_emphasis)
+        self.stage.step_changed.connect(self._on_step)
         view.installEventFilter(self)
 
     def _action(self, text: str, keys: list[str], slot: object, tip: str) -> QAction:
@@ -109,6 +110,14 @@ class PresentationMode(QObject):
             "&Presentation Mode", ["F5"], self.toggle, "Show the map full screen for the room"
         )
         self.action.setCheckable(True)
+        self.next_action = self._action(
+            "&Next Step", ["Right", "Space", "PgDown"], self.next_step, "Show the next step"
+        )
+        self.previous_action = self._action(
+            "P&revious Step", ["Left", "PgUp"], self.previous_step, "Show the previous step"
+        )
+        self.first_action = self._action("First Step", ["Home"], self.first_step, "")
+        self.last_action = self._action("Last Step", ["End"], self.last_step, "")
         self.vote_up_action = self._action(
             "Vote &Up", ["+", "=", "Num++"], self._vote_up, "Give the selected card one vote"
         )
@@ -119,7 +128,7 @@ class PresentationMode(QObject):
             "Set &Timer…", ["T"], self.ask_timer, "Start a countdown the room can see"
         )
         self.findings_action = self._action(
-            "Show &Findings", ["I"], self.toggle_findings, "Float the errors and warnings"
+            "Show &Findings", ["I"], self.toggle_findings, "Show the errors and warnings"
         )
         self.findings_action.setCheckable(True)
         self._enable_presenting_actions(False)
@@ -128,6 +137,8 @@ class PresentationMode(QObject):
         """The actions for the View menu, in order."""
         return [
             self.action,
+            self.next_action,
+            self.previous_action,
             self.findings_action,
             self.timer_action,
             self.vote_up_action,
@@ -136,6 +147,10 @@ class PresentationMode(QObject):
 
     def _enable_presenting_actions(self, on: bool) -> None:
         for action in (
+            self.next_action,
+            self.previous_action,
+            self.first_action,
+            self.last_action,
             self.vote_up_action,
             self.vote_down_action,
             self.timer_action,
@@ -155,60 +170,77 @@ class PresentationMode(QObject):
             self.enter()
 
     def enter(self) -> None:
-        """Go full screen with the map alone, in the high-contrast theme."""
+        """Go full screen with the steps alone, in the high-contrast theme."""
         if self.is_active():
             return
-        window = self.window
+        window, view = self.window, self.view
         chrome: list[QWidget] = [*window.findChildren(QDockWidget), *window.findChildren(QToolBar)]
-        chrome += [window.menuBar(), window.statusBar()]
-        center = self.view.mapToScene(self.view.viewport().rect().center())
+        # menuBar() and statusBar() would make bars the window does not have.
+        chrome += [w for w in window.children() if isinstance(w, QMenuBar | QStatusBar)]
         self._saved = _Saved(
             window.windowState(),
             window.saveGeometry(),
+            window.geometry(),
+            window.saveState(),
             [widget for widget in chrome if widget.isVisible()],
-            self.scene.backgroundBrush(),
-            self.view.transform(),
-            center,
+            view.transform(),
+            (view.horizontalScrollBar().value(), view.verticalScrollBar().value()),
+            view.alignment(),
+            view.frameShape(),
+            (self.scene.selected_node_ids(), self.scene.selected_link_ids()),
         )
         for widget in self._saved.hidden:
             widget.hide()
-        self.scene.setBackgroundBrush(QColor(THEME.background))
-        self.faces.show()
+        self._scrollbars(False)
+        view.setScene(self.stage)
+        view.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        view.setFrameShape(QFrame.Shape.NoFrame)
         self.overlays.show(self.document.report, self._titles())
         self._follow_why(True)
-        self._show_caption()
         window.showFullScreen()
         QTimer.singleShot(300, self._cover_screen)
-        self._scrollbars(False)
         self._switched(True)
-        self.fit()
-        QTimer.singleShot(0, self.fit)  # again once the window is really full screen
+        self.layout()
+        self._show_caption()
+        QTimer.singleShot(0, self.layout)  # again once the window is really full screen
 
     def leave(self) -> None:
-        """Put the window, the map and its theme back as they were."""
+        """Put the window, its docks, the map, its zoom, scroll and selection back."""
         saved = self._saved
         if saved is None:
             return
         self._saved = None
         self._follow_why(False)
         self.overlays.hide()
-        self.faces.hide()
-        self.scene.setBackgroundBrush(saved.background)
+        self.view.setScene(self.scene)
+        self.view.setAlignment(saved.alignment)
+        self.view.setFrameShape(saved.frame)
         self.window.setWindowState(saved.window_state)
-        self.window.restoreGeometry(saved.geometry)
-        self._scrollbars(True)
+        if saved.window_state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            self.window.restoreGeometry(saved.geometry)
+        else:  # exactly where it was (restoreGeometry would pull it inside the screen)
+            self.window.setGeometry(saved.rect)
         for widget in saved.hidden:
             widget.show()
-        self.view.setSceneRect(QRectF())
-        self.view.setTransform(saved.transform)
-        self.view.centerOn(saved.center)
+        self.window.restoreState(saved.docks)
+        self._scrollbars(True)
+        self.scene.select_ids(*saved.selection)
+        self._restore_view(saved)
+        QTimer.singleShot(0, lambda: self._restore_view(saved))  # once the window settled
         self._switched(False)
+
+    def _restore_view(self, saved: _Saved) -> None:
+        if self.is_active():
+            return
+        self.view.setTransform(saved.transform)
+        self.view.horizontalScrollBar().setValue(saved.scroll[0])
+        self.view.verticalScrollBar().setValue(saved.scroll[1])
 
     def _cover_screen(self) -> None:
         """Without a window manager (e.g. Xvfb) full screen does nothing: cover it by hand."""
         screen = self.window.screen()
         wrong = screen is not None and self.window.geometry() != screen.geometry()
-        if self.is_active() and wrong:
+        if self.is_active() and wrong and self.window.isFullScreen():
             self.window.setGeometry(screen.geometry())
 
     def _scrollbars(self, on: bool) -> None:
@@ -236,45 +268,63 @@ class PresentationMode(QObject):
 
     def _on_sentence(self, sentence: str) -> None:
         self.overlays.set_sentence(sentence)
-        self.faces.refresh()  # faces paint the highlight's dimming themselves
 
-    # ------------------------------------------------------------------ the map
+    # ------------------------------------------------------------------ the steps
 
     def reserve_right(self, pixels: int) -> None:
-        """Keep `pixels` at the view's right edge clear of the map (the room's panel)."""
+        """Keep `pixels` at the view's right edge clear of the steps (the room's panel)."""
         self.reserved_right = max(0, pixels)
-        self.fit()
+        self.layout()
 
-    def fit(self) -> float:
-        """Fit the visible map below the panels; titles grow to stay 28 px on screen."""
+    def layout(self) -> float:
+        """Scale the page to the view's height and plan the steps for the width left
+        beside the kept strip and the findings column; returns the scale."""
         if not self.is_active():
             return self.zoom
-        rect = self.scene.items_rect()
-        viewport, kept = self.view.viewport(), self.reserved_right
-        zoom = fitted_zoom(rect.width(), rect.height(), viewport.width() - kept, viewport.height())
+        viewport = self.view.viewport()
+        zoom = max(viewport.height(), 1) / PAGE_HEIGHT
+        self.overlays.set_geometry(zoom, self.reserved_right)
+        room = viewport.width() - self.reserved_right - self.overlays.findings_width()
+        self.stage.replan(float(max(1, round(room / zoom))))
         self.view.setTransform(QTransform.fromScale(zoom, zoom))
-        if kept:  # the map centred in the room left of the kept strip
-            width, height = viewport.width() / zoom, viewport.height() / zoom
-            left = rect.center().x() - (viewport.width() - kept) / 2 / zoom
-            self.view.setSceneRect(QRectF(left, rect.center().y() - height / 2, width, height))
-        else:
-            self.view.setSceneRect(QRectF())
-        self.view.centerOn(rect.center() + QPointF(kept / 2 / zoom, 0))
+        self.view.horizontalScrollBar().setValue(self.view.horizontalScrollBar().minimum())
+        self.view.verticalScrollBar().setValue(self.view.verticalScrollBar().minimum())
         self.zoom = zoom
-        self.faces.set_pixels(title_pixels(zoom))
         self.overlays.place()
         return zoom
 
+    def next_step(self) -> bool:
+        return self.is_active() and self.stage.go(+1)
+
+    def previous_step(self) -> bool:
+        return self.is_active() and self.stage.go(-1)
+
+    def first_step(self) -> bool:
+        return self.is_active() and self.stage.go(-self.stage.index)
+
+    def last_step(self) -> bool:
+        return self.is_active() and self.stage.go(self.stage.count())
+
+    def _on_step(self) -> None:
+        """A new step: keep selected only the cards it shows, and tell the room."""
+        if not self.is_active():
+            return
+        selected = self.scene.selected_node_ids()
+        kept = [node_id for node_id in selected if node_id in self.stage.cards]
+        if kept != selected:
+            self.scene.select_ids(kept)
+        self.overlays.set_step(self.stage.step_text())
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.Resize and self.is_active():
-            QTimer.singleShot(0, self.fit)
+            self._replan_timer.start()
         return False
 
     def _titles(self) -> dict[str, str]:
         return {node.id: node.title for node in self.document.workshop.iter_nodes()}
 
     def _show_caption(self) -> None:
-        """While presenting, the one selected card's whole title (cards may elide it)."""
+        """While presenting, what the one selected card is, and its votes."""
         if not self.is_active():
             return
         selected = self.scene.selected_node_ids()
@@ -286,16 +336,26 @@ class PresentationMode(QObject):
                 caption += f"   ★ {node.votes}"
         self.overlays.set_caption(caption)
 
-    def _on_replaced(self) -> None:
-        self.faces.hide()
+    def _on_selection(self) -> None:
         if self.is_active():
-            self.faces.show()
-            QTimer.singleShot(0, self.fit)
+            self.stage.mirror()
+            self._show_caption()
+
+    def _on_emphasis(self) -> None:
+        """Why or Focus changed the map: mirror it, and undo any framing of the map."""
+        if self.is_active():
+            self.stage.mirror()
+            self._replan_timer.start()
+
+    def _on_changed(self) -> None:
+        if self.is_active():
+            self.stage.mirror()
+            self._replan_timer.start()
 
     def _on_report(self, report: object) -> None:
         if self.is_active():
             self.overlays.set_report(self.document.report, self._titles())
-            self.faces.sync()
+            self._replan_timer.start()
             self._show_caption()
 
     # ------------------------------------------------------------------ room tools
@@ -341,4 +401,6 @@ class PresentationMode(QObject):
             self.start_timer(round(minutes * 60))
 
     def toggle_findings(self) -> None:
+        """I: show or hide the findings column; the steps make room for it."""
         self.findings_action.setChecked(self.overlays.toggle_findings())
+        self.layout()

@@ -58,6 +58,10 @@ class PresentationTheme:
     panel_text: str = "#FFFFFF"
     #: Highlighted panel text: the timer's last minute, error counts.
     panel_accent: str = "#FFD54F"
+    #: Text on the page itself: section headings and warnings, and errors on the
+    #: findings step.
+    page_text: str = "#000000"
+    page_error: str = "#8E0000"
 
     def text_pairs(self) -> list[tuple[str, str, str]]:
         """Every (what, text colour, background colour) pair presentation mode draws."""
@@ -72,6 +76,8 @@ class PresentationTheme:
             ("warning badge", self.warning_text, self.warning_fill),
             ("panel text", self.panel_text, self.panel_fill),
             ("panel accent", self.panel_accent, self.panel_fill),
+            ("headings and findings", self.page_text, self.background),
+            ("error findings", self.page_error, self.background),
         ]
         return pairs
 

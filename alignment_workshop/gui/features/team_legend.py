@@ -1,0 +1,153 @@
+"""The team legend: which colour is which team, in a corner of the map.
+
+A small panel at the bottom left of the map view lists every team that has goals on the
+map, with its colour, and "No team" when a goal has none. It follows the model, lets the
+mouse through to the map, grows for the room in presentation mode, and View › Team
+Legend hides it (the choice is kept in the settings). Names are plain text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMainWindow, QWidget
+
+from alignment_workshop.model import NodeKind, Workshop
+
+from ..canvas import style
+from ..editing.document import Document
+from ..support.settings import open_settings
+
+#: Gap between the legend and the edge of the view, in pixels.
+MARGIN = 12
+#: Text size of the legend on the canvas and in presentation mode, in pixels.
+SMALL_PX, LARGE_PX = 13, 26
+#: Teams per row before the legend wraps.
+COLUMNS = 4
+_SETTING = "view/team_legend"
+_STYLE = """
+QFrame#TeamLegend {{ background: rgba(255, 255, 255, 235); border: 1px solid #9aa5b1;
+  border-radius: 6px; }}
+QLabel {{ color: #1f2933; background: transparent; font-size: {px}px; }}
+"""
+
+
+def legend_teams(workshop: Workshop) -> list[tuple[str, str]]:
+    """(name, colour) for each team with a goal on the map, in team order, then "No team"
+    when some goal has none."""
+    goals = [n for n in workshop.iter_nodes() if n.kind is NodeKind.GOAL]
+    used = {goal.team for goal in goals}
+    entries = [(" ".join(t.name.split()), t.color) for t in workshop.teams if t.id in used]
+    if None in used:
+        entries.append(("No team", style.NO_TEAM))
+    return entries
+
+
+def _swatch(color: str, side: int) -> QPixmap:
+    pixmap = QPixmap(side, side)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(0, 0, 0, 120))
+    painter.setBrush(QColor(color))
+    painter.drawRoundedRect(0, 0, side - 1, side - 1, 3, 3)
+    painter.end()
+    return pixmap
+
+
+class TeamLegend(QFrame):
+    """The team colours over the bottom left corner of the map view."""
+
+    #: The screen pixels the legend keeps at the view's bottom edge (0 when hidden), for
+    #: presentation mode to keep the map clear of it.
+    space_changed = Signal(int)
+
+    def __init__(self, view: QWidget, document: Document, window: QMainWindow) -> None:
+        super().__init__(view)
+        self.setObjectName("TeamLegend")
+        self.view, self.document = view, document
+        self.large = False
+        self.space = 0
+        self.entries: list[tuple[str, str]] = []
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(10, 6, 10, 6)
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(4)
+        self.action = QAction("Team &Legend", window)
+        self.action.setCheckable(True)
+        self.action.setChecked(bool(open_settings().value(_SETTING, True, type=bool)))
+        self.action.setStatusTip("Show which colour is which team in a corner of the map")
+        self.action.toggled.connect(self._toggled)
+        window.addAction(self.action)
+        document.changed.connect(self.refresh)
+        document.workshop_replaced.connect(self.refresh)
+        view.installEventFilter(self)
+        self.refresh()
+
+    def set_large(self, large: bool) -> None:
+        """Grow the legend for the room (presentation mode) or shrink it back."""
+        self.large = large
+        self.entries = []  # redraw at the new size
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the teams as the model has them now; hidden when there is nothing to show."""
+        entries = legend_teams(self.document.workshop)
+        if entries != self.entries:
+            self.entries = entries
+            self._fill()
+        self.setVisible(bool(entries) and self.action.isChecked())
+        if not self.isHidden():
+            self.raise_()
+            self.place()
+        else:
+            self._keep(0)
+
+    def _fill(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        pixels = LARGE_PX if self.large else SMALL_PX
+        self.setStyleSheet(_STYLE.format(px=pixels))
+        for index, (name, color) in enumerate(self.entries):
+            row, column = divmod(index, COLUMNS)
+            swatch = QLabel(self)
+            swatch.setPixmap(_swatch(color, pixels))
+            label = QLabel(name, self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.grid.addWidget(swatch, row, 2 * column)
+            self.grid.addWidget(label, row, 2 * column + 1)
+            swatch.show()  # now, not when the layout gets round to it: place() measures them
+            label.show()
+
+    def names(self) -> list[str]:
+        """The names listed, in order (for tests and the accessibility tree)."""
+        return [name for name, _color in self.entries]
+
+    def place(self) -> None:
+        """Bottom left of the view, above its horizontal scroll bar."""
+        self.adjustSize()
+        viewport = getattr(self.view, "viewport", lambda: self.view)()
+        bottom = viewport.geometry().bottom()
+        self.move(MARGIN, max(MARGIN, bottom - self.height() - MARGIN))
+        self._keep(self.height() + 2 * MARGIN)
+
+    def _keep(self, pixels: int) -> None:
+        if pixels != self.space:
+            self.space = pixels
+            self.space_changed.emit(pixels)
+
+    def _toggled(self, on: bool) -> None:
+        settings = open_settings()
+        settings.setValue(_SETTING, on)
+        settings.sync()
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        shown = event.type() in (QEvent.Type.Resize, QEvent.Type.Show)
+        if watched is self.view and shown and not self.isHidden():
+            self.place()
+        return False

@@ -1,0 +1,561 @@
+"""Link routing: orthogonal paths between cards that never run through another card.
+
+`route_links(rects, links)` gives every link a polyline from the border of its source
+card to the border of its target card (where the arrow points), made of horizontal and
+vertical runs that keep `CLEARANCE` away from every other card. The editor, presentation,
+the PNG and SVG exports and the PDF map all draw these same routes; they are derived from
+the positions every time and never stored.
+
+How a route is found, cheapest first:
+
+1. *Walk.* A link whose target lies above its source leaves the source's top and climbs:
+   straight up while nothing is in the way, else up to the channel just below the card
+   in the way, sideways to the gap beside that card, and on up the gap. When the channel
+   just below the target is in reach it runs along that channel and up into the target.
+   A target below is reached the same way downwards, and a target level with the source
+   through the channel above (or below) both. On a layered layout, whose rows leave
+   channels between them and whose columns leave gaps, this takes a handful of look-ups.
+2. *Search.* When the walk is stuck (cards placed by hand can close every gap it tries),
+   an A* search over a sparse grid of lines just outside the cards nearby finds the
+   path with the fewest bends, widening its window until it succeeds.
+3. A link between overlapping cards is drawn straight: there is no way round.
+
+Parallel links share their runs: links leaving a card go up the same gap, and links into
+one card arrive along the same channel, so they merge into bundles and cross far fewer
+other links than separate lines would. Along a channel each link kind keeps its own lane
+(`lane_offset`), a few units above or below the others, so a dotted *upholds* run and a
+solid *supports* run towards different cards stay apart; two links between the same two
+cards are also spread.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from alignment_workshop.model import Link, LinkKind, Workshop
+
+from .geometry import Rect, card_rect
+from .obstacles import CLEARANCE, Box, Obstacles
+from .stacks import Stacks
+
+Point = tuple[float, float]
+Route = tuple[Point, ...]
+
+#: Space between the end of a route and the card border.
+END_GAP = 3.0
+#: The farthest a run keeps from the row it passes under (half the gap between rows).
+HALF_CHANNEL = 32.0
+#: Distance between the lanes of different link kinds running side by side.
+LANE = 6.0
+#: Distance between two links that join the same two cards.
+TWIN_GAP = 14.0
+#: How many gaps a walk may climb through before it gives up.
+MAX_STEPS = 24
+#: A bend costs as much as this much length in the search.
+BEND_COST = 80.0
+#: Extra room around the two cards for the first search window, in scene units.
+SEARCH_MARGIN = 400.0
+
+
+@dataclass(frozen=True, slots=True)
+class LinkEnds:
+    """What routing needs to know of a link: its id, kind and the ids of its ends.
+
+    `peers` says the two cards are of one kind (two goals, two objectives): such a link
+    moves sideways low down, next to its source, where few links run up between rows.
+    `source_stack` and `target_stack` name the other cards of each end's stack (a card
+    and its key-result chips, see `stacks.py`): the route joins the border of the whole
+    stack and may run over its cards.
+    """
+
+    id: str
+    kind: LinkKind
+    source: str
+    target: str
+    peers: bool = False
+    source_stack: tuple[str, ...] = ()
+    target_stack: tuple[str, ...] = ()
+
+    @property
+    def source_keys(self) -> tuple[str, ...]:
+        """The source card and the other cards of its stack."""
+        return (self.source, *self.source_stack)
+
+    @property
+    def target_keys(self) -> tuple[str, ...]:
+        """The target card and the other cards of its stack."""
+        return (self.target, *self.target_stack)
+
+    def with_stacks(self, stacks: Stacks) -> LinkEnds:
+        """This link with its ends' stacks filled in from `stacks`."""
+        if not stacks:
+            return self
+        return replace(
+            self,
+            source_stack=stacks.members(self.source)[1:],
+            target_stack=stacks.members(self.target)[1:],
+        )
+
+
+def lane_offset(kind: LinkKind) -> float:
+    """Where links of `kind` run beside the middle of a channel: 0, -1, +1, -2… lanes."""
+    return _LANES[kind]
+
+
+#: The lane of each kind, in the enumeration's order: 0, -1, +1, -2, +2… lanes.
+_LANES = {
+    kind: (-1 if index % 2 else 1) * ((index + 1) // 2) * LANE
+    for index, kind in enumerate(LinkKind)
+}
+
+
+def twin_offsets(links: Sequence[LinkEnds]) -> dict[str, float]:
+    """The extra sideways shift of each link that shares both cards with another."""
+    pairs: dict[frozenset[str], list[str]] = {}
+    for link in links:
+        pairs.setdefault(frozenset((link.source, link.target)), []).append(link.id)
+    shifts: dict[str, float] = {}
+    for ids in pairs.values():
+        if len(ids) > 1:
+            for index, link_id in enumerate(ids):
+                shifts[link_id] = (index - (len(ids) - 1) / 2) * TWIN_GAP
+    return shifts
+
+
+class Router:
+    """Routes links among a set of cards; cards can be added, moved and removed."""
+
+    def __init__(self, rects: Mapping[str, Rect]) -> None:
+        self.rects: dict[str, Rect] = dict(rects)
+        self.obstacles = Obstacles(self.rects)
+        # Answers shared by the many links that end at one card; forgotten on any change.
+        self._channels: dict[tuple[tuple[str, ...], float, int], float] = {}
+        self._entries: dict[tuple[tuple[str, ...], float, float, float], bool] = {}
+
+    def place(self, key: str, rect: Rect) -> None:
+        """Add the card `key`, or move it to `rect`."""
+        self.rects[key] = rect
+        self.obstacles.add(key, rect)
+        self._forget()
+
+    def remove(self, key: str) -> None:
+        """Forget the card `key`."""
+        self.rects.pop(key, None)
+        self.obstacles.remove(key)
+        self._forget()
+
+    def _forget(self) -> None:
+        if self._channels or self._entries:
+            self._channels.clear()
+            self._entries.clear()
+
+    def route(self, link: LinkEnds, shift: float = 0.0) -> Route:
+        """The route of `link`, `shift` units aside from its kind's lane."""
+        if link.target in link.source_keys:  # a chip and its own card: side by side
+            return straight(self.rects[link.source], self.rects[link.target], shift)
+        source, target = self._block(link.source_keys), self._block(link.target_keys)
+        offset = (shift, lane_offset(link.kind))
+        if _overlapping(source, target):
+            return straight(source, target, shift)
+        for attempt in _attempts(source, target):
+            path = self._walk(link, source, target, offset, *attempt)
+            if path is not None:
+                return simplified(path)
+        path = self._search(link, source, target, offset[0])
+        return simplified(path) if path is not None else straight(source, target, shift)
+
+    def _block(self, keys: tuple[str, ...]) -> Rect:
+        """The rectangle around the cards `keys` that have a place (the first always has)."""
+        rects = [self.rects[key] for key in keys if key in self.rects]
+        if len(rects) == 1:
+            return rects[0]
+        left, top = min(r.left for r in rects), min(r.top for r in rects)
+        right, bottom = max(r.right for r in rects), max(r.bottom for r in rects)
+        return Rect(left, top, right - left, bottom - top)
+
+    # ------------------------------------------------------------------ the walk
+
+    def _walk(
+        self,
+        link: LinkEnds,
+        source: Rect,
+        target: Rect,
+        offsets: tuple[float, float],
+        step: int,
+        enter_from: int,
+    ) -> list[Point] | None:
+        """Walk from the source's side facing `step` to the target's side `enter_from`.
+
+        `step` is -1 to climb (up the map) and +1 to descend; `enter_from` is -1 when the
+        route enters the target through its top, +1 through its bottom. `offsets` are the
+        link's sideways shift (twins only) and its kind's lane in the channels.
+        """
+        obstacles = self.obstacles
+        own, theirs = link.source_keys, link.target_keys
+        ends = own + theirs
+        offset, y_offset = offsets
+        x = _port_x(source, offset)
+        target_x = _port_x(target, offset)
+        y = _edge(source, step) + step * END_GAP
+        entry_y = _edge(target, enter_from) + enter_from * END_GAP
+        final_y = self._channel_beside(theirs, target, target_x, enter_from) + y_offset
+        path: list[Point] = [(x, y)]
+        seen: set[tuple[int, int]] = set()
+        for _ in range(MAX_STEPS):
+            hit_key = obstacles.first_along(x, y, step, ends)
+            hit = None if hit_key is None else obstacles.boxes[hit_key]
+            near = None if hit is None else (hit[3] if step < 0 else hit[1])
+            if near is None or (near - final_y) * step >= 0:
+                if (final_y - y) * step < 0:
+                    return None  # the target's channel lies behind us
+                return self._arrive(path, x, final_y, target_x, entry_y, (own, theirs))
+            assert hit is not None and hit_key is not None  # as `near` is not None
+            lane_y = near - step * min(abs(y - near) / 2, HALF_CHANNEL) + y_offset
+            if (lane_y - y) * step <= 0:
+                return None
+            gap_x = None
+            if link.peers and len(path) == 1:
+                gap_x = self._gap_near(hit, target_x, lane_y, x, ends, offset)
+            if gap_x is None:
+                gap_x = self._gap_beside(hit_key, target_x, lane_y, x, ends, offset)
+            if gap_x is None or (round(gap_x), round(lane_y)) in seen:
+                return None
+            seen.add((round(gap_x), round(lane_y)))
+            path += [(x, lane_y), (gap_x, lane_y)]
+            x, y = gap_x, lane_y
+        return None
+
+    def _arrive(
+        self,
+        path: list[Point],
+        x: float,
+        final_y: float,
+        target_x: float,
+        entry_y: float,
+        ends: tuple[tuple[str, ...], tuple[str, ...]],
+    ) -> list[Point] | None:
+        """Finish a walk: along the target's channel, then into the target.
+
+        `ends` are the cards of the source's stack and of the target's.
+        """
+        obstacles = self.obstacles
+        own, theirs = ends
+        if obstacles.blocked(x, path[-1][1], x, final_y, own if len(path) == 1 else ()):
+            return None
+        if obstacles.blocked(x, final_y, target_x, final_y):
+            return None
+        entry = (theirs, target_x, final_y, entry_y)
+        free = self._entries.get(entry)
+        if free is None:
+            free = obstacles.blocked(target_x, final_y, target_x, entry_y, theirs) is None
+            self._entries[entry] = free
+        if not free:
+            return None
+        return [*path, (x, final_y), (target_x, final_y), (target_x, entry_y)]
+
+    def _channel_beside(self, keys: tuple[str, ...], rect: Rect, x: float, side: int) -> float:
+        """The middle of the free band on the `side` of the stack `keys`, whose rectangle is
+        `rect` (+1 below, -1 above).
+
+        Many links end at one card, so the answer is kept until a card moves.
+        """
+        found = self._channels.get((keys, x, side))
+        if found is None:
+            edge = (rect.bottom if side > 0 else rect.top) + side * CLEARANCE
+            hit_key = self.obstacles.first_along(x, edge, side, keys)
+            if hit_key is None:
+                room = 2 * HALF_CHANNEL
+            else:
+                hit = self.obstacles.boxes[hit_key]
+                room = (hit[1] - edge) if side > 0 else (edge - hit[3])
+            found = edge + side * min(max(room, 0.0) / 2, HALF_CHANNEL)
+            self._channels[(keys, x, side)] = found
+        return found
+
+    def _gap_beside(
+        self,
+        key: str,
+        target_x: float,
+        lane_y: float,
+        x: float,
+        ends: tuple[str, ...],
+        offset: float,
+    ) -> float | None:
+        """The middle of a gap beside card `key`, reachable along `lane_y`, nearer the target first.
+
+        With no card close by on a side, the route passes `HALF_CHANNEL` clear of `key`.
+        """
+        left, top, right, bottom = self.obstacles.boxes[key]
+        wall_left, wall_right = self.obstacles.beside(key, (top + bottom) / 2, ends)
+        candidates = []
+        for edge, wall in (
+            (left, max(wall_left, left - 2 * HALF_CHANNEL)),
+            (right, min(wall_right, right + 2 * HALF_CHANNEL)),
+        ):
+            if abs(wall - edge) >= 2 * abs(offset) + 2:
+                candidates.append((edge + wall) / 2 + offset)
+        candidates.sort(key=lambda gx: (abs(gx - target_x) + abs(gx - x), gx))
+        for gap_x in candidates:
+            if not self.obstacles.blocked(x, lane_y, gap_x, lane_y):
+                return gap_x
+        return None
+
+    def _gap_near(
+        self,
+        hit: Box,
+        target_x: float,
+        lane_y: float,
+        x: float,
+        ends: tuple[str, ...],
+        offset: float,
+    ) -> float | None:
+        """The middle of a gap in the row of `hit` next to the target's x, if reachable."""
+        top, bottom = hit[1], hit[3]
+        reach = 4 * HALF_CHANNEL * 2
+        probe = (target_x - reach, top, target_x + reach, bottom)
+        boxes = sorted(
+            (self.obstacles.boxes[k] for k in self.obstacles.touching(probe) if k not in ends),
+            key=lambda b: b[0],
+        )
+        middles = [
+            (a[2] + b[0]) / 2
+            for a, b in itertools.pairwise(boxes)
+            if b[0] - a[2] >= 2 * abs(offset) + 2
+        ]
+        middles.sort(key=lambda gx: abs(gx - target_x))
+        for middle in middles[:2]:
+            gap_x = middle + offset
+            if not self.obstacles.blocked(x, lane_y, gap_x, lane_y):
+                return gap_x
+        return None
+
+    # ------------------------------------------------------------------ the search
+
+    def _search(
+        self, link: LinkEnds, source: Rect, target: Rect, offset: float
+    ) -> list[Point] | None:
+        """The path with fewest bends on a sparse grid around the two cards (A*)."""
+        step = -1 if target.bottom <= source.top else 1
+        enter = 1 if step < 0 else -1
+        start_x, goal_x = _port_x(source, offset), _port_x(target, offset)
+        start = (start_x, _edge(source, step) + step * END_GAP)
+        goal = (goal_x, _edge(target, enter) + enter * END_GAP)
+        # The search runs outside the two cards' clearance; short stubs join it to them.
+        outside = CLEARANCE + 1.0
+        leave = (start_x, _edge(source, step) + step * outside)
+        reach = (goal_x, _edge(target, enter) + enter * outside)
+        margin = SEARCH_MARGIN
+        for _ in range(4):
+            window = _window(source, target, margin)
+            path = _astar(self.obstacles, window, (leave, step), (reach, -enter))
+            if path is not None:
+                return [start, *path, goal]
+            margin *= 3
+        return None
+
+
+def route_links(rects: Mapping[str, Rect], links: Iterable[LinkEnds]) -> dict[str, Route]:
+    """The route of every link among the cards `rects` (keyed by node id)."""
+    links = [link for link in links if link.source in rects and link.target in rects]
+    router = Router(rects)
+    shifts = twin_offsets(links)
+    return {link.id: router.route(link, shifts.get(link.id, 0.0)) for link in links}
+
+
+def ends_of(link: Link, workshop: Workshop, stacks: Stacks | None = None) -> LinkEnds:
+    """What routing needs of `link`, a link of `workshop` whose stacks are `stacks`."""
+    same = workshop.node(link.source).kind is workshop.node(link.target).kind
+    ends = LinkEnds(link.id, link.kind, link.source, link.target, same)
+    return ends.with_stacks(stacks) if stacks is not None else ends
+
+
+def route_workshop(
+    workshop: Workshop, positions: Mapping[str, tuple[float, float]]
+) -> dict[str, Route]:
+    """The route of every link of `workshop` whose two cards have a position."""
+    rects = {
+        node.id: card_rect(node.kind, positions[node.id])
+        for node in workshop.iter_nodes()
+        if node.id in positions
+    }
+    stacks = Stacks.of(workshop)
+    return route_links(rects, (ends_of(link, workshop, stacks) for link in workshop.iter_links()))
+
+
+# ---------------------------------------------------------------------- geometry helpers
+
+
+def _overlapping(a: Rect, b: Rect) -> bool:
+    grown_a = (a.left - CLEARANCE, a.top - CLEARANCE, a.right + CLEARANCE, a.bottom + CLEARANCE)
+    return (
+        grown_a[0] < b.right
+        and b.left < grown_a[2]
+        and grown_a[1] < b.bottom
+        and (b.top < grown_a[3])
+    )
+
+
+def _attempts(source: Rect, target: Rect) -> list[tuple[int, int]]:
+    """(step, enter_from) pairs worth walking, best first, for the two cards' places."""
+    if target.bottom <= source.top:
+        return [(-1, 1), (-1, -1), (1, 1)]
+    if target.top >= source.bottom:
+        return [(1, -1), (1, 1), (-1, -1)]
+    return [(-1, -1), (1, 1), (-1, 1), (1, -1)]
+
+
+def _port_x(rect: Rect, offset: float) -> float:
+    """Where a route meets the top or bottom of `rect`: its middle, moved to its lane."""
+    middle = rect.left + rect.width / 2
+    limit = max(0.0, rect.width / 2 - 12.0)
+    return middle + max(-limit, min(limit, offset))
+
+
+def _edge(rect: Rect, side: int) -> float:
+    return rect.top if side < 0 else rect.bottom
+
+
+def _window(a: Rect, b: Rect, margin: float) -> Box:
+    return (
+        min(a.left, b.left) - margin,
+        min(a.top, b.top) - margin,
+        max(a.right, b.right) + margin,
+        max(a.bottom, b.bottom) + margin,
+    )
+
+
+def straight(source: Rect, target: Rect, shift: float = 0.0) -> Route:
+    """The straight line between the borders of two cards, moved `shift` sideways."""
+    (x1, y1), (x2, y2) = _centre(source), _centre(target)
+    start = border_point(source, (x2, y2))
+    end = border_point(target, (x1, y1))
+    if shift:
+        first, second = sorted((start, end))
+        dx, dy = second[0] - first[0], second[1] - first[1]
+        length = math.hypot(dx, dy) or 1.0
+        nx, ny = -dy / length * shift, dx / length * shift
+        start, end = (start[0] + nx, start[1] + ny), (end[0] + nx, end[1] + ny)
+    return (start, end)
+
+
+def _centre(rect: Rect) -> Point:
+    return (rect.left + rect.width / 2, rect.top + rect.height / 2)
+
+
+def border_point(rect: Rect, toward: Point) -> Point:
+    """Where the segment from the centre of `rect` towards `toward` leaves it (plus a gap)."""
+    cx, cy = _centre(rect)
+    dx, dy = toward[0] - cx, toward[1] - cy
+    if dx == 0 and dy == 0:
+        return (cx, cy)
+    half_w, half_h = rect.width / 2 + END_GAP, rect.height / 2 + END_GAP
+    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf, 1.0)
+    return (cx + dx * scale, cy + dy * scale)
+
+
+def simplified(points: Sequence[Point]) -> Route:
+    """`points` without repeats and without the middle of three points in a line."""
+    out: list[Point] = [points[0]]
+    for x, y in points[1:]:
+        px, py = out[-1]
+        if abs(px - x) < 1e-6 and abs(py - y) < 1e-6:
+            continue
+        if len(out) >= 2:
+            qx, qy = out[-2]
+            if (abs(qx - px) < 1e-6 and abs(px - x) < 1e-6) or (
+                abs(qy - py) < 1e-6 and abs(py - y) < 1e-6
+            ):
+                out[-1] = (x, y)
+                continue
+        out.append((x, y))
+    if len(out) == 1:
+        out.append(out[0])
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------- A* on a sparse grid
+
+#: A search state: a grid crossing (column, row) and the heading it was reached with.
+GridKey = tuple[tuple[int, int], int]
+
+
+def _lines(
+    obstacles: Obstacles, window: Box, start: Point, goal: Point
+) -> tuple[list[float], list[float]]:
+    """The x and y grid lines: just outside each card nearby, midway between, and the ends."""
+    xs = {start[0], goal[0], window[0], window[2]}
+    ys = {start[1], goal[1], window[1], window[3]}
+    for key in obstacles.touching(window):
+        left, top, right, bottom = obstacles.boxes[key]
+        xs.update((left - 1.0, right + 1.0))
+        ys.update((top - 1.0, bottom + 1.0))
+    return _with_middles(xs), _with_middles(ys)
+
+
+def _with_middles(values: set[float]) -> list[float]:
+    ordered = sorted(values)
+    middles = [(a + b) / 2 for a, b in itertools.pairwise(ordered) if b - a > 4.0]
+    return sorted(set(ordered) | set(middles))
+
+
+def _astar(
+    obstacles: Obstacles,
+    window: Box,
+    leave: tuple[Point, int],
+    reach: tuple[Point, int],
+) -> list[Point] | None:
+    """A path from `leave` to `reach`, each a point and the vertical step taken there."""
+    (start, out_step), (goal, in_step) = leave, reach
+    xs, ys = _lines(obstacles, window, start, goal)
+    xi, yi = {x: i for i, x in enumerate(xs)}, {y: i for i, y in enumerate(ys)}
+    first, last = (xi[start[0]], yi[start[1]]), (xi[goal[0]], yi[goal[1]])
+
+    def free(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return obstacles.blocked(xs[a[0]], ys[a[1]], xs[b[0]], ys[b[1]]) is None
+
+    def guess(node: tuple[int, int]) -> float:
+        return float(abs(xs[node[0]] - goal[0]) + abs(ys[node[1]] - goal[1]))
+
+    counter = itertools.count()
+    queue = [(guess(first), next(counter), 0.0, first, -1)]
+    best: dict[tuple[tuple[int, int], int], float] = {(first, -1): 0.0}
+    parent: dict[GridKey, GridKey] = {}
+    while queue:
+        _, _, cost, node, heading = heapq.heappop(queue)
+        if node == last:
+            return _unwind(parent, (node, heading), xs, ys)
+        if cost > best.get((node, heading), math.inf):
+            continue
+        for direction, (dx, dy) in enumerate(((1, 0), (-1, 0), (0, 1), (0, -1))):
+            nxt = (node[0] + dx, node[1] + dy)
+            if (node == first and (dx, dy) != (0, out_step)) or (
+                nxt == last and (dx, dy) != (0, in_step)
+            ):
+                continue
+            if not (0 <= nxt[0] < len(xs) and 0 <= nxt[1] < len(ys)) or not free(node, nxt):
+                continue
+            length = abs(xs[nxt[0]] - xs[node[0]]) + abs(ys[nxt[1]] - ys[node[1]])
+            total = cost + length + (BEND_COST if heading not in (-1, direction) else 0.0)
+            key = (nxt, direction)
+            if total < best.get(key, math.inf):
+                best[key] = total
+                parent[key] = (node, heading)
+                heapq.heappush(queue, (total + guess(nxt), next(counter), total, nxt, direction))
+    return None
+
+
+def _unwind(
+    parent: dict[GridKey, GridKey], key: GridKey, xs: list[float], ys: list[float]
+) -> list[Point]:
+    points: list[Point] = []
+    while True:
+        node = key[0]
+        points.append((xs[node[0]], ys[node[1]]))
+        if key not in parent:
+            break
+        key = parent[key]
+    return points[::-1]

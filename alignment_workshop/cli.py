@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Sequence
@@ -29,6 +30,10 @@ EXIT_INTERNAL = 2  # a bug, not the user's input: traceback in the log file
 COMMANDS = ("check", "upgrade", "import", "export")
 EXPORT_TYPES = (".pdf", ".png", ".svg", ".xlsx", ".csv")
 SPREADSHEET_TYPES = (".xlsx", ".csv")
+
+
+#: A BCP 47 language tag as a PDF's /Lang wants it: "en", "de-CH", "zh-Hant-TW".
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}")
 
 
 class CommandError(Exception):
@@ -78,6 +83,16 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         )
         parser.add_argument("--team", metavar="TEAM_ID", help="a plan for one team (PDF only)")
         parser.add_argument(
+            "--paper",
+            choices=("a4", "letter"),
+            help="the PDF's paper (default: your locale's, Letter in the US and Canada)",
+        )
+        parser.add_argument(
+            "--lang",
+            metavar="TAG",
+            help="the language the workshop is written in, for the PDF (default: en)",
+        )
+        parser.add_argument(
             "--slides",
             action="store_true",
             help="the presentation's steps as 16:9 slides instead of the plan (PDF only)",
@@ -117,7 +132,8 @@ _EPILOG = """commands:
   alignment-workshop check FILE [--json]            run the alignment checks
   alignment-workshop upgrade FILE [-o OUT]          rewrite FILE in the current format
   alignment-workshop import SOURCE -o OUT.alignment  a workshop from .xlsx, .csv or .md
-  alignment-workshop export FILE -o OUT [--team ID] PDF plan, map PNG/SVG, XLSX/CSV
+  alignment-workshop export FILE -o OUT [--team ID] [--paper a4|letter]
+                                                    PDF plan, map PNG/SVG, XLSX/CSV
   alignment-workshop export FILE -o OUT.pdf --slides the presentation's steps as slides
 """
 
@@ -239,10 +255,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     if suffix not in EXPORT_TYPES:
         raise CommandError(out, "unsupported export type; use .pdf, .png, .svg, .xlsx or .csv")
-    if args.team is not None and suffix != ".pdf":
-        raise CommandError(out, "--team applies to the PDF action plan only")
+    for option, value in (("--team", args.team), ("--paper", args.paper), ("--lang", args.lang)):
+        if value is not None and suffix != ".pdf":
+            raise CommandError(out, f"{option} applies to the PDF action plan only")
+    if args.lang is not None and not _LANGUAGE_TAG.fullmatch(args.lang):
+        raise CommandError(out, f"--lang {args.lang!r} is not a language tag such as en or de-CH")
     if args.slides and (suffix != ".pdf" or args.team is not None):
         raise CommandError(out, "--slides writes a PDF of the whole workshop; use .pdf, no --team")
+    if args.slides and (args.paper is not None or args.lang is not None):
+        raise CommandError(out, "--paper and --lang apply to the action plan, not to --slides")
     _check_output(out, source=args.file)
     workshop = _load(args.file)
     note = None
@@ -252,7 +273,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         elif args.slides:
             _export_slides(workshop, out)
         elif suffix == ".pdf":
-            _export_pdf(workshop, out, args.team)
+            _export_pdf(workshop, out, args)
         else:
             note = _export_image(workshop, out)
     except OSError as error:
@@ -263,11 +284,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_pdf(workshop: Workshop, out: Path, team: str | None) -> None:
+def _export_pdf(workshop: Workshop, out: Path, args: argparse.Namespace) -> None:
     from .report import UnknownTeamError, export_pdf
+    from .report.paper import default_paper
 
+    paper = args.paper or default_paper()
     try:
-        export_pdf(workshop, out, team_id=team)
+        export_pdf(workshop, out, team_id=args.team, paper=paper, lang=args.lang or "en")
     except UnknownTeamError as error:
         raise CommandError(out, str(error)) from None
 

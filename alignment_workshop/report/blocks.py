@@ -9,7 +9,15 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreakIfNotEmpty,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from alignment_workshop.analysis.findings import Finding
 
@@ -23,6 +31,25 @@ from .styles import styles
 from .text import escape
 
 
+class Para(Paragraph):
+    """A paragraph that breaks its lines once per width.
+
+    A block kept on one page is wrapped to measure it, then wrapped again to place it;
+    the second time, at the same width, the lines are already broken.
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # A copy made by a split carries the record but not the broken lines.
+        known = self._wrapped
+        if known is not None and known[0] == avail_width and "blPara" in vars(self):
+            return known[1]
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped = (avail_width, size)
+        return size
+
+
 def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
     """A paragraph of plain workshop text, printed literally; right-aligned if it is RTL."""
     style = style or styles().body
@@ -30,23 +57,43 @@ def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
         style = ParagraphStyle(f"{style.name}-rtl", style, alignment=TA_RIGHT)
     if has_rtl(text):
         return BidiParagraph(text, style)
-    return Paragraph(escape(text), style)
+    return Para(escape(text), style)
 
 
 def markup(
     source: str, style: ParagraphStyle | None = None, *, bullet: str | None = None
 ) -> Paragraph:
     """A paragraph of markup already built from escaped pieces, with an optional bullet."""
-    return Paragraph(source, style or styles().body, bulletText=bullet)
+    return Para(source, style or styles().body, bulletText=bullet)
 
 
 def heading(
-    title: str, style: ParagraphStyle, key: str, level: int, outline: str | None = None
+    title: str,
+    style: ParagraphStyle,
+    key: str,
+    level: int,
+    outline: str | None = None,
+    *,
+    running: str | None = None,
+    listed: bool = False,
 ) -> list[Flowable]:
-    """A heading with its outline entry (`outline`, else the title); plain text both."""
+    """A heading with its outline entry (`outline`, else the title); plain text both.
+
+    `running` names the section in the running header from here on; `listed` puts the
+    heading on the contents page.
+    """
     return [
-        Bookmark(key, outline or title, level),
-        Paragraph(escape(title, keep_newlines=False), style),
+        Bookmark(key, outline or title, level, running=running, listed=listed),
+        Para(escape(title, keep_newlines=False), style),
+    ]
+
+
+def section(title: str, key: str, level: int = 0, *, listed: bool = True) -> list[Flowable]:
+    """The heading that starts a section: on a new page, listed, named in the header."""
+    style = styles().h1
+    return [
+        PageBreakIfNotEmpty(),
+        *heading(title, style, key, level, running=title, listed=listed),
     ]
 
 

@@ -21,9 +21,11 @@ from alignment_workshop.export_file import write_export
 from alignment_workshop.model import Workshop
 from alignment_workshop.progress import Progress, Stages
 
+from .contents import contents
 from .document import LANDSCAPE, PORTRAIT, PlanDocument
-from .map_pages import map_pages
+from .map_pages import map_pages, team_map_pages
 from .plan import PlanData
+from .plan_canvas import pdf_date
 from .sections import decisions, objectives, vision_and_values, what_to_resolve
 from .team_pages import team_sections, unowned_goals
 from .text import plain
@@ -57,22 +59,32 @@ def export_pdf(
     path: str | os.PathLike[str],
     team_id: str | None = None,
     progress: Progress | None = None,
+    *,
+    paper: str = "a4",
+    lang: str = "en",
 ) -> int:
     """Write the action plan of `workshop` to `path`; returns the number of pages.
 
-    With `team_id`, the plan is that team's: the title page, vision and values, the
-    objectives its goals serve, its own section and the findings that concern it.
-    Raises `UnknownTeamError` (a ValueError) when the workshop has no such team,
-    OSError when the file cannot be written, and whatever `progress` raises (`Cancelled`);
-    in every such case the file at `path` is left as it was.
+    With `team_id`, the plan is that team's: its score, a map of its goals and what they
+    serve, the objectives they serve, its own goals and the findings that concern them.
+    `paper` is "a4" or "letter"; `lang` is the document's language tag. Raises
+    `UnknownTeamError` (a ValueError) when the workshop has no such team, a ValueError
+    for an unknown paper, OSError when the file cannot be written, and whatever
+    `progress` raises (`Cancelled`); in every such case the file at `path` is left as it
+    was.
     """
-    data, pages = plan_pdf(workshop, team_id, progress)
+    data, pages = plan_pdf(workshop, team_id, progress, paper=paper, lang=lang)
     write_export(path, data)
     return pages
 
 
 def plan_pdf(
-    workshop: Workshop, team_id: str | None = None, progress: Progress | None = None
+    workshop: Workshop,
+    team_id: str | None = None,
+    progress: Progress | None = None,
+    *,
+    paper: str = "a4",
+    lang: str = "en",
 ) -> tuple[bytes, int]:
     """The action plan as the bytes of a PDF file, and its number of pages."""
     stages = Stages(progress, STAGES)
@@ -80,12 +92,17 @@ def plan_pdf(
     data = PlanData.build(workshop, team_id)
     meta = workshop.meta
     subject = "Alignment workshop action plan"
+    header = f"{meta.title} · Action plan"
     if team_id is not None:
         subject += f" for {data.team_name(team_id)}"
+        header += f" for {data.team_name(team_id)}"
     out = io.BytesIO()
     doc = PlanDocument(
         out,
-        header=f"{meta.title} · {subject}",
+        header=header,
+        paper=paper,
+        lang=lang,
+        stamp=pdf_date(meta.date),
         title=plain(meta.title),
         author=plain(meta.facilitator),
         subject=plain(subject),
@@ -100,23 +117,24 @@ def plan_pdf(
 
 def _story(data: PlanData, doc: PlanDocument, stages: Stages) -> list[Flowable]:
     width, _ = doc.frame_size(PORTRAIT)
+    data.text_width = width
     stages.begin(OPENING)
-    story = title_page(data, width)
-    story += [PageBreak(), *vision_and_values(data)]
+    story = [*vision_and_values(data)]
+    stages.begin(MAP)
     if data.team_id is None:
-        stages.begin(MAP)
         story += map_pages(data, *doc.frame_size(LANDSCAPE), step=stages.advance)
         stages.begin(FINDINGS)
-        story += [PageBreak(), *what_to_resolve(data), PageBreak(), *decisions(data)]
+        story += [*what_to_resolve(data), *decisions(data)]
     else:
+        story += team_map_pages(data, *doc.frame_size(LANDSCAPE), step=stages.advance)
         stages.begin(FINDINGS)
-        story += [PageBreak(), *what_to_resolve(data)]
+        story += what_to_resolve(data)
     stages.begin(OBJECTIVES)
-    story += [PageBreak(), *objectives(data)]
+    story += objectives(data)
     stages.begin(TEAMS)
     story += team_sections(data, step=stages.advance)
     story += unowned_goals(data)
-    return story
+    return [*title_page(data, width), PageBreak(), *contents(story), *story]
 
 
 class _Layout:

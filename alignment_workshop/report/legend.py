@@ -9,8 +9,10 @@ from alignment_workshop.model import LinkKind, NodeKind
 
 from . import palette
 from .fonts import REGULAR
-from .map_drawing import MapPart, arrow_head, filled_rect, link_line, zigzag
+from .map_drawing import arrow_head, zigzag
+from .map_part import MapPart
 from .scripts import placed, width
+from .shapes import filled_rect, link_line
 from .text import drawable
 
 #: Height of the legend, in points: two rows of 7-point text.

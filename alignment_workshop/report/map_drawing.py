@@ -1,196 +1,48 @@
 """One page of the alignment map as a reportlab vector drawing.
 
-A `MapPart` is a set of nodes with positions in scene units (the centre of each card, y
-pointing down, as in the editor). `draw_part` scales it to fit a box in points, draws
-the links under the cards in their styles, along the routes the editor draws them on
-(`layout.routing`, so no link runs through a card), then the cards in their kind and
-team colours, outlining in red the nodes with error findings. Card text is `CARD_FONT`
-scene units high, so a part may only be drawn at a scale of at least `min_scale()`.
+`draw_part` scales a `MapPart` to fit a box in points, draws the links under the cards in
+their styles, along the routes the editor draws them on (`layout.routing`: straight runs
+that never pass under a card), then the cards (see `map_cards.py`). Page numbers on the
+page (a stub's page, an objective's page of goals) are returned as `PageRef`s for the
+flowable to fill in, since a drawing cannot know them.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
-from reportlab.graphics.shapes import Group, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import Group, Polygon
 from reportlab.lib import colors
 
-from alignment_workshop.layout.geometry import card_rect
-from alignment_workshop.layout.routing import LinkEnds, Route, route_links
-from alignment_workshop.layout.stacks import Stacks
-from alignment_workshop.model import Link, LinkKind, Node, NodeKind
+from alignment_workshop.layout.routing import Route
+from alignment_workshop.model import Link, LinkKind
 
 from . import palette
-from .fonts import BOLD, REGULAR
-from .map_text import wrap_lines
-from .scripts import placed, starts_rtl
-from .scripts import width as line_width
+from .map_cards import Mapper, PageRef, draw_card
+from .map_part import MapPart, Point, fit_scale
+from .shapes import link_line
 
-#: Height of the text on a card, in scene units.
-CARD_FONT = 16.0
-#: No text on the map may be smaller than this, in points.
-MIN_TEXT = 6.0
-#: The largest scale a part is drawn at: a small map is not blown up.
-MAX_SCALE = 0.8
-_PAD = 8.0
-
-Point = tuple[float, float]
-Box = tuple[float, float, float, float]  # left, top, right, bottom in scene units
+__all__ = ["PageRef", "arrow_head", "draw_part", "zigzag"]
 
 
-def min_scale() -> float:
-    """The smallest scale at which card text is still `MIN_TEXT` points high."""
-    return MIN_TEXT / CARD_FONT
-
-
-@dataclass(slots=True)
-class MapPart:
-    """The nodes of one map page, where to put them, and how to draw them."""
-
-    title: str
-    nodes: list[Node]
-    positions: dict[str, Point]
-    links: list[Link]
-    errors: set[str] = field(default_factory=set)
-    team_colors: dict[str, str] = field(default_factory=dict)
-    team_names: dict[str, str] = field(default_factory=dict)
-
-    def box(self) -> Box:
-        """The scene rectangle holding every card of the part."""
-        rects = [card_rect(n.kind, self.positions[n.id]) for n in self.nodes]
-        return (
-            min(r.left for r in rects),
-            min(r.top for r in rects),
-            max(r.right for r in rects),
-            max(r.bottom for r in rects),
-        )
-
-    def routes(self) -> dict[str, Route]:
-        """The route of every link of the part among its cards, as the editor draws it."""
-        kinds = {n.id: n.kind for n in self.nodes}
-        rects = {n.id: card_rect(n.kind, self.positions[n.id]) for n in self.nodes}
-        stacks = Stacks((k.source, k.target) for k in self.links if k.kind is LinkKind.MEASURES)
-        ends = [
-            LinkEnds(
-                k.id, k.kind, k.source, k.target, kinds[k.source] is kinds[k.target]
-            ).with_stacks(stacks)
-            for k in self.links
-            if k.source in kinds and k.target in kinds
-        ]
-        return route_links(rects, ends)
-
-    def fit_scale(self, width: float, height: float) -> float:
-        """The scale that fits the part in `width` × `height` points."""
-        left, top, right, bottom = self.box()
-        return min(width / max(right - left, 1.0), height / max(bottom - top, 1.0), MAX_SCALE)
-
-
-class _Mapper:
-    """Scene coordinates to drawing coordinates (y flipped)."""
-
-    def __init__(self, box: Box, scale: float, origin: Point) -> None:
-        self.left, self.top = box[0], box[1]
-        self.scale = scale
-        self.x0, self.y0 = origin
-
-    def point(self, x: float, y: float) -> Point:
-        return (self.x0 + (x - self.left) * self.scale, self.y0 - (y - self.top) * self.scale)
-
-
-def draw_part(part: MapPart, width: float, height: float) -> Group:
-    """The part drawn to fit `width` × `height` points, top-left aligned and centred."""
+def draw_part(part: MapPart, width: float, height: float) -> tuple[Group, list[PageRef]]:
+    """The part drawn to fit `width` × `height` points, centred, and its page references."""
     routes = part.routes()
-    box = _with_routes(part.box(), routes.values())
-    scale = min(width / max(box[2] - box[0], 1.0), height / max(box[3] - box[1], 1.0), MAX_SCALE)
+    box = part.routed_box(routes.values())
+    scale = fit_scale(box, width, height)
     used_w, used_h = (box[2] - box[0]) * scale, (box[3] - box[1]) * scale
-    mapper = _Mapper(box, scale, ((width - used_w) / 2, height - (height - used_h) / 2))
+    mapper = Mapper(box, scale, ((width - used_w) / 2, height - (height - used_h) / 2))
     group = Group()
     for link in part.links:
         if link.id in routes:
             _draw_link(group, link, routes[link.id], mapper)
+    refs: list[PageRef] = []
     for node in part.nodes:
-        _draw_card(group, part, node, mapper)
-    return group
+        refs += draw_card(group, part, node, mapper)
+    return group, refs
 
 
-def _card_box(node: Node, pos: Point, mapper: _Mapper) -> tuple[float, float, float, float]:
-    rect = card_rect(node.kind, pos)
-    x, y = mapper.point(rect.left, rect.bottom)
-    return (x, y, rect.width * mapper.scale, rect.height * mapper.scale)
-
-
-def _draw_card(group: Group, part: MapPart, node: Node, mapper: _Mapper) -> None:
-    x, y, w, h = _card_box(node, part.positions[node.id], mapper)
-    style = palette.KIND_COLORS[node.kind]
-    fill = style.fill if node.is_active else palette.faded(style.fill)
-    error = node.id in part.errors
-    outline = colors.HexColor(palette.ERROR_OUTLINE if error else style.border)
-    group.add(
-        filled_rect(
-            (x, y, w, h),
-            colors.HexColor(fill),
-            outline,
-            width=2.4 if error else 0.7,
-            dash=() if node.is_active else (3, 2),
-            radius=4 * mapper.scale,
-        )
-    )
-    stripe = 0.0
-    if node.kind is NodeKind.GOAL:
-        stripe = 9 * mapper.scale
-        color = part.team_colors.get(node.team or "", palette.NO_TEAM)
-        group.add(filled_rect((x, y, stripe, h), colors.HexColor(color), None))
-    _draw_text(group, part, node, (x + stripe, y, w - stripe, h), style.text, mapper.scale)
-
-
-def _draw_text(group: Group, part: MapPart, node: Node, box: Box, ink: str, scale: float) -> None:
-    x, y, w, h = box
-    size = CARD_FONT * scale * (1.3 if node.kind is NodeKind.VISION else 1.0)
-    leading = size * 1.22
-    pad = _PAD * scale
-    kind = node.kind.label.upper()
-    if node.kind is NodeKind.GOAL:
-        kind = part.team_names.get(node.team or "", "No team")
-    if not node.is_active:
-        kind = f"DROPPED · {kind}"
-    room = max(1, int((h - 2 * pad) / leading))
-    width = w - 2 * pad
-    label_lines = 1 if node.is_active else 2
-    if node.kind is NodeKind.KEY_RESULT:  # a chip (layout.CHIP_HEIGHT): its colour says what
-        label_lines -= 1
-    lines = [(BOLD, line) for line in wrap_lines(kind, BOLD, size, width, label_lines)]
-    title = wrap_lines(node.title, REGULAR, size, width, room - len(lines))
-    lines += [(REGULAR, line) for line in title]
-    baseline = y + h - pad - size
-    for font, line in lines:
-        # A right-to-left line starts at the card's right edge.
-        left = x + w - pad - line_width(line, font, size) if starts_rtl(line) else x + pad
-        for offset, face, piece in placed(line, font, size):
-            group.add(
-                String(
-                    left + offset,
-                    baseline,
-                    piece,
-                    fontName=face,
-                    fontSize=size,
-                    fillColor=colors.HexColor(ink),
-                )
-            )
-        baseline -= leading
-
-
-def _with_routes(box: Box, routes: Iterable[Route]) -> Box:
-    """`box` grown to hold every point of `routes` (links may run just outside the cards)."""
-    left, top, right, bottom = box
-    for route in routes:
-        for x, y in route:
-            left, top, right, bottom = min(left, x), min(top, y), max(right, x), max(bottom, y)
-    return (left, top, right, bottom)
-
-
-def _draw_link(group: Group, link: Link, route: Route, mapper: _Mapper) -> None:
+def _draw_link(group: Group, link: Link, route: Route, mapper: Mapper) -> None:
     points = [mapper.point(*point) for point in route]
     style = palette.LINK_STYLES[link.kind]
     color = style.color
@@ -208,38 +60,6 @@ def _draw_link(group: Group, link: Link, route: Route, mapper: _Mapper) -> None:
     group.add(line)
     if style.arrow:
         group.add(arrow_head(points[-2], points[-1], stroke, max(4.0, 10 * mapper.scale)))
-
-
-# The two builders below set the style as attributes, which types-reportlab checks: its
-# Rect takes the style keywords as one TypedDict rather than unpacked, and neither shape
-# admits reportlab's "no dash" (None) as a keyword.
-
-
-def filled_rect(
-    box: tuple[float, float, float, float],
-    fill: colors.Color,
-    stroke: colors.Color | None,
-    *,
-    width: float = 1,
-    dash: Sequence[float] = (),
-    radius: float = 0,
-) -> Rect:
-    """A filled rectangle (x, y, width, height), outlined in `stroke` unless it is None."""
-    rect = Rect(*box, rx=radius, ry=radius)
-    rect.fillColor = fill
-    rect.strokeColor = stroke
-    rect.strokeWidth = width
-    if dash:
-        rect.strokeDashArray = dash
-    return rect
-
-
-def link_line(points: list[float], stroke: colors.Color, style: palette.LinkStyle) -> PolyLine:
-    """A polyline in a link's stroke width and dash (solid when it has none)."""
-    line = PolyLine(points, strokeColor=stroke, strokeWidth=style.width)
-    if style.dash:
-        line.strokeDashArray = list(style.dash)
-    return line
 
 
 def zigzag(start: Point, end: Point, step: float = 5.0, amplitude: float = 2.0) -> list[float]:

@@ -32,6 +32,9 @@ class Styles:
             splitLongWords=1,
             bulletFontName=REGULAR,
             spaceAfter=3,
+            # No lone line at the top (widow) or bottom (orphan) of a page.
+            allowWidows=0,
+            allowOrphans=0,
         )
         self.body = base
         self.small = ParagraphStyle("small", base, fontSize=8, leading=10.5, textColor=muted)
@@ -83,10 +86,32 @@ class Styles:
         self.cell = ParagraphStyle("cell", base, fontSize=9, leading=11.5, spaceAfter=0)
         self.cell_bold = ParagraphStyle("cell_bold", self.cell, fontName=BOLD)
         self.item = ParagraphStyle("item", base, leftIndent=14, bulletIndent=3)
+        #: A short label that introduces a list ("Served by", "Actions"): kept with it.
+        self.lead = ParagraphStyle("lead", base, fontName=BOLD, spaceAfter=1, keepWithNext=1)
+        self.small_lead = ParagraphStyle("small_lead", self.small, spaceAfter=1, keepWithNext=1)
 
     def indented(self, level: int) -> ParagraphStyle:
         """The body style indented for depth `level` of a tree."""
         return _indented(self.body, level)
+
+
+def chain_style(depth: int, *, main: bool) -> ParagraphStyle:
+    """A line of a why chain at `depth`: the main chain in the accent colour, others muted."""
+    return _chain(styles().body if main else styles().small, depth, main)
+
+
+@lru_cache(maxsize=64)
+def _chain(base: ParagraphStyle, depth: int, main: bool) -> ParagraphStyle:
+    indent = 12 * min(depth, 12)
+    color = colors.HexColor(palette.ACCENT) if main else base.textColor
+    return ParagraphStyle(
+        f"chain{depth}{'m' if main else 'a'}",
+        base,
+        leftIndent=indent + 12,
+        firstLineIndent=-12,
+        spaceAfter=0,
+        textColor=color,
+    )
 
 
 @lru_cache(maxsize=64)

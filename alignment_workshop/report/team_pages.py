@@ -1,20 +1,21 @@
 """One action plan per team, each on a new page, and the goals that have no team.
 
-A team's active goals come most urgent first (priority, then impact, then votes). Each
-goal says why it matters, its chain up to the vision, who owns it and by when, its
-actions, what it needs from other teams and who needs it, and the findings about it.
+A team's section opens with its own score, then what it needs from other teams and
+what they need from it, then its active goals, most urgent first (priority, then impact,
+then votes), then the other teams' goals it contributes to and the key results it owns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak
+from reportlab.platypus import Flowable
 
-from alignment_workshop.model import Node, Team
+from alignment_workshop.model import NodeKind, Team
 
-from . import palette
-from .blocks import colored, finding_line, heading, keep, label, markup, para, spacer
+from .blocks import finding_line, heading, keep, markup, para, section
+from .goal_block import goal_block
+from .key_results import key_result_table
 from .plan import PlanData
 from .styles import styles
 from .text import escape
@@ -23,39 +24,110 @@ from .text import escape
 def team_sections(
     data: PlanData, step: Callable[[int, int], object] | None = None
 ) -> list[Flowable]:
-    """A top-level "Team plans" entry and one section per team of the plan.
+    """A top-level "Team plans" entry and one section per team; one team's in its plan.
 
     `step(done, total)` is told before each team (it may raise to stop).
     """
-    teams = data.workshop.teams
     if data.team_id is not None:
-        teams = [t for t in teams if t.id == data.team_id]
+        if step is not None:
+            step(0, 1)
+        team = data.workshop.team(data.team_id)
+        return _team(data, team, level=0)
     story: list[Flowable] = []
+    teams = data.workshop.teams
     for index, team in enumerate(teams):
         if step is not None:
             step(index, len(teams))
-        story.append(PageBreak())
         if index == 0:
-            story += heading("Team plans", styles().h1, "teams", 0)
-        story += _team(data, team)
+            story += section("Team plans", "teams")
+            story += _team(data, team, level=1, first=True)
+        else:
+            story += _team(data, team, level=1)
     return story
 
 
-def _team(data: PlanData, team: Team) -> list[Flowable]:
+def _team(data: PlanData, team: Team, *, level: int, first: bool = False) -> list[Flowable]:
     st = styles()
-    story = heading(f"Team: {team.name}", st.h1, f"team-{team.id}", 1)
-    score = next((t for t in data.report.teams if t.id == team.id), None)
-    if score is not None and score.goals:
-        story.append(
-            para(f"{score.aligned} of {score.goals} active goals trace cleanly to the vision.")
-        )
+    title = f"Team: {team.name}"
+    if first:  # right under "Team plans", on its page
+        story = heading(title, st.h1, f"team-{team.id}", level, running=title, listed=True)
+    else:
+        story = section(title, f"team-{team.id}", level)
+    story.append(para(team_score_line(data, team.id)))
     # Findings about the team as a whole (a silo) are said once, not under every goal.
     story += [finding_line(f, []) for f in data.findings if f.team == team.id]
+    story += _exchanges(data, team.id)
     goals = data.team_goals(team.id)
     if not goals:
         story.append(para("This team has no active goals.", st.note))
     for number, goal in enumerate(goals, start=1):
         story += goal_block(data, goal, number)
+    story += _contributions(data, team.id)
+    owned = [n for n in data.nodes_of(NodeKind.KEY_RESULT) if n.team == team.id]
+    if owned:
+        story.append(keep([markup("Key results we own", st.h2), key_result_table(data, owned)]))
+    return story
+
+
+def team_score_line(data: PlanData, team_id: str) -> str:
+    """ "3 of 5 active goals trace cleanly to the vision (60 %)." for the team."""
+    score = next((t for t in data.report.teams if t.id == team_id), None)
+    if score is None or not score.goals:
+        return "No active goals yet, so this team has no alignment score."
+    return (
+        f"{score.aligned} of {score.goals} active goals trace cleanly to the vision "
+        f"({score.score:g} %)."
+    )
+
+
+def _exchanges(data: PlanData, team_id: str) -> list[Flowable]:
+    """ "What we need from others" and "What others need from us", when there is any."""
+    own = {g.id for g in data.team_goals(team_id)}
+    needs: list[str] = []
+    gives: list[str] = []
+    for goal in data.team_goals(team_id):
+        mine = f"‘{escape(goal.title)}’"
+        for target in data.depends_out.get(goal.id, ()):
+            if target not in own:
+                needs.append(f"{mine} depends on {_theirs(data, target)}")
+        for source in data.supports_in.get(goal.id, ()):
+            if source not in own and data.node(source).kind is NodeKind.GOAL:
+                needs.append(f"{mine} builds on {_theirs(data, source)}")
+        if goal.contributors:
+            names = ", ".join(escape(data.team_name(t)) for t in goal.contributors)
+            needs.append(f"{mine} asks for help from {names}")
+        for source in data.depends_in.get(goal.id, ()):
+            if source not in own:
+                gives.append(f"{_theirs(data, source)} depends on {mine}")
+        for target in data.supports_out.get(goal.id, ()):
+            if target not in own and data.node(target).kind is NodeKind.GOAL:
+                gives.append(f"{_theirs(data, target)} builds on {mine}")
+    story: list[Flowable] = []
+    for title, lines in (("What we need from others", needs), ("What others need from us", gives)):
+        if lines:
+            items = [markup(line, styles().item, bullet="•") for line in lines]
+            story += [markup(title, styles().h3), *items]
+    return story
+
+
+def _theirs(data: PlanData, node_id: str) -> str:
+    node = data.node(node_id)
+    return f"‘{escape(node.title)}’ ({escape(data.team_name(node.team))})"
+
+
+def _contributions(data: PlanData, team_id: str) -> list[Flowable]:
+    """The goals of other teams that list this team as a contributor."""
+    goals = data.contributed_to(team_id)
+    if not goals:
+        return []
+    st = styles()
+    story: list[Flowable] = [markup("Goals we contribute to", st.h2)]
+    for goal in goals:
+        facts = [f"led by {escape(data.team_name(goal.team))}"]
+        facts.append(f"owner {escape(goal.owner)}" if goal.owner else "no owner yet")
+        facts.append(f"due {goal.due.isoformat()}" if goal.due else "no due date")
+        text = f"<b>{escape(goal.title)}</b><br/><font size='8'>{' · '.join(facts)}</font>"
+        story.append(markup(text, st.item, bullet="•"))
     return story
 
 
@@ -64,82 +136,8 @@ def unowned_goals(data: PlanData) -> list[Flowable]:
     goals = data.team_goals(None)
     if data.team_id is not None or not goals:
         return []
-    story: list[Flowable] = [PageBreak()]
-    story += heading("Goals without a team", styles().h1, "no-team", 0)
+    story = section("Goals without a team", "no-team")
     story.append(para("Give each of these goals a team, or drop it.", styles().note))
     for number, goal in enumerate(goals, start=1):
         story += goal_block(data, goal, number)
-    return story
-
-
-def goal_block(data: PlanData, goal: Node, number: int) -> list[Flowable]:
-    """Everything a team needs to act on one goal."""
-    st = styles()
-    head = f"{number}. {escape(goal.title, keep_newlines=False)}"
-    facts = [
-        label("Priority", goal.priority.value),
-        label("Impact", f"{goal.impact} of 5"),
-        label("Votes", str(goal.votes)),
-        label("Status", goal.status.value),
-    ]
-    top: list[Flowable] = [
-        CondPageBreak(90),
-        markup(head, st.h2),
-        markup(" · ".join(facts), st.small),
-    ]
-    if goal.why:
-        top.append(markup(label("Why", goal.why)))
-    chains = data.so_that(goal.id)
-    if chains:
-        top.append(markup(colored(chains[0], palette.ACCENT), st.body))
-    else:
-        top.append(para("Not yet linked up to the vision: ask why this goal matters.", st.note))
-    story: list[Flowable] = [keep(top)]
-    for chain in chains[1:]:
-        story.append(markup(f"Also: {escape(chain)}", st.small))
-    story += _ownership(goal)
-    if goal.description:
-        story.append(para(goal.description))
-    story += _actions(goal)
-    story += _dependencies(data, goal)
-    story += [finding_line(f, []) for f in data.by_node.get(goal.id, ()) if f.team is None]
-    story.append(spacer(4))
-    return story
-
-
-def _ownership(goal: Node) -> list[Flowable]:
-    parts = [
-        label("Owner", goal.owner or "nobody yet"),
-        label("Due", goal.due.isoformat() if goal.due else "no date"),
-    ]
-    story: list[Flowable] = [markup(" · ".join(parts))]
-    if goal.metric:
-        story.append(markup(label("Metric", goal.metric)))
-    return story
-
-
-def _actions(goal: Node) -> list[Flowable]:
-    if not goal.actions:
-        return []
-    st = styles()
-    story: list[Flowable] = [markup("<b>Actions</b>")]
-    for action in goal.actions:
-        text = escape(action.text)
-        if action.owner:
-            text += f' <font color="{palette.MUTED}">({escape(action.owner)})</font>'
-        story.append(markup(text, st.item, bullet="☑" if action.done else "☐"))
-    return story
-
-
-def _dependencies(data: PlanData, goal: Node) -> list[Flowable]:
-    st = styles()
-    story: list[Flowable] = []
-    for target in data.depends_out.get(goal.id, ()):
-        other = data.node(target)
-        text = f"Needs ‘{escape(other.title)}’ from {escape(data.team_name(other.team))}"
-        story.append(markup(text, st.item, bullet="→"))
-    for source in data.depends_in.get(goal.id, ()):
-        other = data.node(source)
-        text = f"‘{escape(other.title)}’ ({escape(data.team_name(other.team))}) depends on this"
-        story.append(markup(text, st.item, bullet="←"))
     return story

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Final
 
 from .scripts import REPLACEMENT, runs
@@ -35,6 +36,12 @@ def _clean_char(char: str) -> str:
 
 def drawable(text: str, *, keep_newlines: bool = False) -> str:
     """`text` with newlines made one, control characters as spaces; logical order."""
+    return _drawable(text, keep_newlines)
+
+
+@lru_cache(maxsize=8192)
+def _drawable(text: str, keep_newlines: bool) -> str:
+    """`drawable`, once per text: a plan names the same cards and teams many times."""
     text = _NEWLINES.sub("\n", text)
     if not keep_newlines:
         text = text.replace("\n", " ")

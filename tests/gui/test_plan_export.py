@@ -90,3 +90,28 @@ def test_cancel_writes_nothing_and_a_failure_is_one_sentence(
     window.action("export_plan").trigger()
     wait_for_background(qtbot)
     assert len(warnings) == 1 and "could not be written" in warnings[0]
+
+
+def test_the_paper_is_a_file_type_of_the_save_dialog(window, monkeypatch, tmp_path, qtbot) -> None:
+    from alignment_workshop.gui.window.export_dialogs import PAPER_FILTERS
+
+    offered: list[tuple[str, str]] = []
+
+    def save_as(paper: str):
+        def answer(_parent, _title, _folder, filters, selected):
+            offered.append((filters, selected))
+            return str(tmp_path / f"{paper}.pdf"), PAPER_FILTERS[paper]
+
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+
+    for paper in ("letter", "a4"):
+        save_as(paper)
+        window.action("export_plan").trigger()
+        wait_for_background(qtbot)
+    letter = PdfReader(tmp_path / "letter.pdf").pages[0].mediabox
+    a4 = PdfReader(tmp_path / "a4.pdf").pages[0].mediabox
+    assert (float(letter.width), float(letter.height)) == (612, 792)
+    assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
+    filters, selected = offered[0]
+    assert filters.split(";;") == list(PAPER_FILTERS.values())
+    assert selected in PAPER_FILTERS.values()

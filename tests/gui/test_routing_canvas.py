@@ -130,3 +130,31 @@ def test_a_long_link_is_drawn_by_pieces_indexed_by_their_own_rectangles(qtbot) -
     middle = QPointF(0.0, 11_000.0)
     found = {item for item in scene.items(middle) if item.parentItem() is link}
     assert len(found) == 1  # the index finds the one piece there, by its own rectangle
+
+
+def test_coming_near_draws_the_links_in_sight_first_and_the_rest_when_idle(qtbot) -> None:
+    from PySide6.QtWidgets import QGraphicsView
+
+    nodes = [Node("top", NodeKind.OBJECTIVE, "Top", pos=(0.0, 0.0))]
+    links = []
+    for i in range(40):  # a row of goals, each linked up to the objective
+        nodes.append(Node(f"g{i}", NodeKind.GOAL, f"Goal {i}", pos=(300.0 * i, 400.0)))
+        nodes.append(Node(f"h{i}", NodeKind.GOAL, f"Goal {i}b", pos=(300.0 * i, 5000.0)))
+        links.append(Link(f"l{i}", LinkKind.DEPENDS, f"h{i}", f"g{i}"))
+    document = Document()
+    document.replace(Workshop.from_records(Meta(), [], nodes, links))
+    scene = MapScene(document)
+    view = QGraphicsView(scene)
+    view.resize(600, 400)
+    qtbot.addWidget(view)
+    scene.set_far(True)
+    view.centerOn(0.0, 4800.0)  # the left end of the lower row: a few links in sight
+    scene.set_far(False)
+    in_sight = [k for k in scene.link_items() if k.runs_through(scene.in_sight())]
+    assert in_sight and all(k.childItems() for k in in_sight)
+    assert scene.near_pending() == 40 - len(in_sight) > 0
+    overview = next(i for i in scene.items() if isinstance(i, LinksOverview))
+    assert overview.isVisible()  # still drawing the links that wait
+    qtbot.waitUntil(lambda: scene.near_pending() == 0)
+    assert all(k.childItems() for k in scene.link_items())
+    assert not overview.isVisible()

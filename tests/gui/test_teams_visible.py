@@ -186,3 +186,26 @@ def test_a_canvas_card_names_its_team_and_marks_its_status(qtbot) -> None:
     item.paint(painter, QStyleOptionGraphicsItem(), None)
     painter.end()
     assert "NO TEAM" in texts and "✓ AGREED" in texts, texts
+
+
+def test_while_presenting_the_legend_sits_in_the_bottom_band_beside_the_why(
+    window: MainWindow, qtbot
+) -> None:
+    window.presentation.enter()
+    legend, overlays = window.team_legend, window.presentation.overlays
+    qtbot.waitUntil(lambda: legend.isVisible() and legend.large)
+    overlays.set_sentence("Why does this goal matter? Because it serves the objective.")
+    window.presentation.layout()
+    _top, bottom, _column = overlays.bands()
+    box = legend.geometry()
+    assert bottom.contains(box), (bottom, box)
+    assert not box.intersects(overlays.why.geometry())
+    view = window.presentation.view
+    stage = window.presentation.stage
+    for index in range(stage.count()):
+        stage.show_step(index)
+        for item in stage.items():
+            if isinstance(item, StageCard):
+                card = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+                assert not card.intersects(box), (index, item.node_id)
+    window.presentation.leave()

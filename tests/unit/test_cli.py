@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from alignment_workshop.fileio import save
 from alignment_workshop.paths import example_workshop
@@ -24,9 +25,13 @@ EXAMPLE = example_workshop()
 INTERCHANGE_LIBRARIES = {"openpyxl", "markdown_it", "defusedxml", "et_xmlfile"}
 
 
-def run(*args: str | Path, importtime: bool = False) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str | Path, importtime: bool = False, locale: str | None = None
+) -> subprocess.CompletedProcess[str]:
     flags = ["-X", "importtime"] if importtime else []
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    if locale is not None:
+        env = {k: v for k, v in env.items() if not k.startswith("LC_")} | {"LANG": locale}
     return subprocess.run(
         [sys.executable, *flags, "-m", "alignment_workshop", *map(str, args)],
         capture_output=True,
@@ -219,6 +224,53 @@ def test_export_rejects_unknown_type_and_team(tmp_path: Path) -> None:
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert "nobody" in result.stderr
     assert not (tmp_path / "plan.pdf").exists()
+
+
+def _paper(path: Path) -> tuple[int, int]:
+    box = PdfReader(path).pages[0].mediabox
+    return (round(float(box.width)), round(float(box.height)))
+
+
+def test_export_paper_follows_the_option_else_the_locale(tmp_path: Path) -> None:
+    sizes = {}
+    for name, extra, locale in (
+        ("us", (), "en_US.UTF-8"),
+        ("ca", (), "fr_CA.UTF-8"),
+        ("de", (), "de_DE.UTF-8"),
+        ("c", (), "C"),
+        ("us-a4", ("--paper", "a4"), "en_US.UTF-8"),
+        ("de-letter", ("--paper", "letter"), "de_DE.UTF-8"),
+    ):
+        result = run("export", EXAMPLE, "-o", tmp_path / f"{name}.pdf", *extra, locale=locale)
+        assert result.returncode == 0, result.stderr
+        sizes[name] = _paper(tmp_path / f"{name}.pdf")
+    letter, a4 = (612, 792), (595, 842)
+    assert sizes == {
+        "us": letter,
+        "ca": letter,
+        "de": a4,
+        "c": a4,
+        "us-a4": a4,
+        "de-letter": letter,
+    }
+
+
+def test_export_language_is_set_and_checked(tmp_path: Path) -> None:
+    result = run("export", EXAMPLE, "-o", tmp_path / "de.pdf", "--lang", "de-CH")
+    assert result.returncode == 0, result.stderr
+    assert PdfReader(tmp_path / "de.pdf").trailer["/Root"]["/Lang"] == "de-CH"
+    result = run("export", EXAMPLE, "-o", tmp_path / "en.pdf")
+    assert PdfReader(tmp_path / "en.pdf").trailer["/Root"]["/Lang"] == "en"
+    result = run("export", EXAMPLE, "-o", tmp_path / "bad.pdf", "--lang", "de<CH")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    result = run("export", EXAMPLE, "-o", tmp_path / "bad.pdf", "--paper", "a3")
+    assert result.returncode == 2 and "invalid choice: 'a3'" in result.stderr
+    result = run("export", EXAMPLE, "-o", tmp_path / "map.png", "--paper", "letter")
+    assert result.returncode == 2 and "PDF action plan only" in result.stderr
+    result = run("export", EXAMPLE, "-o", tmp_path / "bad.pdf", "--slides", "--paper", "a4")
+    assert result.returncode == 2 and "not to --slides" in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert not (tmp_path / "bad.pdf").exists()
 
 
 def test_check_on_generated_workshop(tmp_path: Path) -> None:

@@ -56,6 +56,8 @@ _MARGIN = 400.0
 #: deep tree files every long link in thousands of leaves; this depth keeps the index
 #: fast to build for 10,000 cards and still fine-grained enough to find what is in view.
 BSP_DEPTH = 10
+#: How many links get their near drawing per idle turn after the view comes near.
+NEAR_BATCH = 800
 #: When this share of the cards moved at once, every link is routed again.
 _REROUTE_ALL = 0.25
 #: Below this zoom links are drawn as hairlines and cards without cached pictures (see
@@ -91,6 +93,11 @@ class MapScene(QGraphicsScene):
         # A map is first shown fitted to the window, from far away for a big map; the
         # view switches to near drawing as soon as it paints closer (see MapView).
         self._far = True
+        # Links still drawn by the overview after the view came near (see `set_far`).
+        self._pending_near: list[LinkItem] = []
+        self._near_timer = QTimer(self)
+        self._near_timer.setInterval(0)
+        self._near_timer.timeout.connect(self._draw_more_near)
         self._route_timer = QTimer(self)
         self._route_timer.setSingleShot(True)
         self._route_timer.timeout.connect(self.flush_routes)
@@ -236,6 +243,8 @@ class MapScene(QGraphicsScene):
         self._nodes.clear()
         self._links.clear()
         self._moved.clear()
+        self._pending_near = []
+        self._near_timer.stop()
         self._selected_links = []
         # A new map is about to be fitted to the view: from far away, for a big one.
         self._far = True
@@ -368,15 +377,63 @@ class MapScene(QGraphicsScene):
         self._route(chosen.values())
 
     def set_far(self, far: bool) -> None:
-        """Draw the map for a view from far away (hairlines, plain cards) or near by."""
-        if far != self._far:
-            self._far = far
+        """Draw the map for a view from far away (hairlines, plain cards) or near by.
+
+        Coming near, the links in sight get their own drawing at once and the rest a
+        batch at a time while the window is idle, the overview drawing them meanwhile:
+        on a 10,000-card map that first near frame would otherwise wait for every link.
+        """
+        if far == self._far:
+            return
+        self._far = far
+        for node in self._nodes.values():
+            node.set_far(far)
+        self._pending_near = []
+        self._near_timer.stop()
+        if far:
             for item in self._links.values():
-                item.set_far(far)
-            for node in self._nodes.values():
-                node.set_far(far)
+                item.set_far(True)
             if self._overview is not None:
-                self._overview.setVisible(far)
+                self._overview.setVisible(True)
+            return
+        sight = self.in_sight()
+        for item in self._links.values():
+            if sight is None or item.runs_through(sight):
+                item.set_far(False)
+            else:
+                self._pending_near.append(item)
+        if self._pending_near:
+            self._near_timer.start()
+        elif self._overview is not None:
+            self._overview.setVisible(False)
+
+    def in_sight(self) -> QRectF | None:
+        """The scene area the views show now (None: no view, so all of it)."""
+        areas = [v.mapToScene(v.viewport().rect()).boundingRect() for v in self.views()]
+        if not areas:
+            return None
+        sight = areas[0]
+        for area in areas[1:]:
+            sight = sight.united(area)
+        return sight
+
+    def _draw_more_near(self) -> None:
+        """Give the next batch of far-drawn links their own near drawing."""
+        batch, self._pending_near = (
+            self._pending_near[:NEAR_BATCH],
+            self._pending_near[NEAR_BATCH:],
+        )
+        for item in batch:
+            if item.scene() is self:
+                item.set_far(self._far)
+        if not self._pending_near:
+            self._near_timer.stop()
+            if self._overview is not None:
+                self._overview.setVisible(self._far)
+
+    def near_pending(self) -> int:
+        """How many links still wait for their near drawing."""
+        return len(self._pending_near)
 
     def set_fine(self, fine: bool) -> None:
         """Draw dotted and dashed links at full width: slower, for a picture drawn once."""

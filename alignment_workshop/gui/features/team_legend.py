@@ -8,6 +8,8 @@ Legend hides it (the choice is kept in the settings). Names are plain text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMainWindow, QWidget
@@ -67,6 +69,8 @@ class TeamLegend(QFrame):
         self.setObjectName("TeamLegend")
         self.view, self.document = view, document
         self.large = False
+        #: Places the legend while presenting (set by the window); None: as in the editor.
+        self.presenting_place: Callable[[], None] | None = None
         self.space = 0
         self.entries: list[tuple[str, str]] = []
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -128,7 +132,11 @@ class TeamLegend(QFrame):
         return [name for name, _color in self.entries]
 
     def place(self) -> None:
-        """Bottom left of the view, above its horizontal scroll bar."""
+        """Bottom left of the view, above its horizontal scroll bar; while presenting,
+        wherever `presenting_place` puts it (the left end of the bottom band)."""
+        if self.large and self.presenting_place is not None:
+            self.presenting_place()
+            return
         self.adjustSize()
         viewport = getattr(self.view, "viewport", lambda: self.view)()
         bottom = viewport.geometry().bottom()

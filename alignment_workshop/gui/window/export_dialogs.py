@@ -1,7 +1,8 @@
 """File › Export Action Plan…, Export Team Plan… and Export Slides…: the PDFs to take home.
 
-The dialogs only ask where (and for which team), refuse a target that cannot be written
-before any work starts, then `export_jobs.export_plan` writes the plan in the
+The dialogs only ask where, on which paper (a file type of the save dialog, A4 or US
+Letter, starting from the locale's) and for which team, refuse a target that cannot be
+written before any work starts, then `export_jobs.export_plan` writes the plan in the
 background, with progress and Cancel. A plan that cannot be written is one sentence in
 a message box, never a traceback. Each dialog takes the widget to stay on top of and the
 document to export.
@@ -11,13 +12,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from alignment_workshop.export_file import check_export_target
+from alignment_workshop.report.paper import PAPER_LABELS, paper_for_locale
 
 from ..editing.document import Document
 from ..support.plain_text import Icon, show_message
 from .export_jobs import export_plan, export_slides
+
+#: The save dialog's file types, one per paper.
+PAPER_FILTERS = {paper: f"PDF on {label} paper (*.pdf)" for paper, label in PAPER_LABELS.items()}
 
 
 def _suggested(document: Document, suffix: str) -> Path:
@@ -65,15 +71,21 @@ def export_plan_dialog(
     refused.
     """
     suffix = "" if team_id is None else f"-{team_id}"
-    name, _ = QFileDialog.getSaveFileName(
-        parent, "Export Action Plan", str(_suggested(document, suffix)), "PDF document (*.pdf)"
+    paper = paper_for_locale(QLocale.system().name())
+    name, chosen = QFileDialog.getSaveFileName(
+        parent,
+        "Export Action Plan",
+        str(_suggested(document, suffix)),
+        ";;".join(PAPER_FILTERS.values()),
+        PAPER_FILTERS[paper],
     )
     if not name:
         return None
+    paper = next((p for p, f in PAPER_FILTERS.items() if f == chosen), paper)
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
     if refused_target(parent, document, path, "Plan not exported"):
         return None
-    export_plan(parent, document, path, team_id)
+    export_plan(parent, document, path, team_id, paper=paper)
     return path
 
 

@@ -19,15 +19,20 @@ from ..support.background import BackgroundOp, Task
 
 
 def export_plan(
-    parent: QWidget, document: Document, path: Path, team_id: str | None = None
+    parent: QWidget,
+    document: Document,
+    path: Path,
+    team_id: str | None = None,
+    *,
+    paper: str = "a4",
 ) -> BackgroundOp[int]:
-    """Write the action plan (one team's if `team_id`) to `path` in the background."""
+    """Write the action plan (one team's if `team_id`) on `paper` to `path` in the background."""
     snapshot = document.workshop.copy()
 
     def job(task: Task) -> int:
         from alignment_workshop.report import export_pdf  # reportlab loads here, off screen
 
-        return export_pdf(snapshot, path, team_id=team_id, progress=task)
+        return export_pdf(snapshot, path, team_id=team_id, progress=task, paper=paper)
 
     op = BackgroundOp(
         parent,

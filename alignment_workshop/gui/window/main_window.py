@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
         self.room_overlay = RoomOverlay(view, self.room)
         self.room_overlay.space_changed.connect(self.presentation.reserve_right)
         self.team_legend = TeamLegend(view, doc, self)
+        self.presentation.overlays.bottom_left = self.team_legend
+        self.team_legend.presenting_place = self.presentation.overlays.place
         self.presentation.active_changed.connect(self.team_legend.set_large)
         scene.interaction.add_context_provider(self._node_context)
 

@@ -330,6 +330,20 @@ class LinkItem(QGraphicsItem):
         """The points the link is drawn through, source end first."""
         return self._points
 
+    def runs_through(self, area: QRectF) -> bool:
+        """Whether a run of the route (with the arrow's margin) passes through `area`."""
+        left, top = area.left() - _MARGIN, area.top() - _MARGIN
+        right, bottom = area.right() + _MARGIN, area.bottom() + _MARGIN
+        for (x1, y1), (x2, y2) in itertools.pairwise(self._points):
+            if (
+                min(x1, x2) <= right
+                and max(x1, x2) >= left
+                and min(y1, y2) <= bottom
+                and max(y1, y2) >= top
+            ):
+                return True
+        return False
+
     def update_path(self) -> None:
         """Draw the cheap straight path between the cards where they are now."""
         source_rect, target_rect = self.source.scene_card_rect(), self.target.scene_card_rect()

@@ -166,6 +166,9 @@ class PresentationOverlays:
         #: Screen pixels per page pixel, and the pixels kept at the right by another panel.
         self.scale = 1.0
         self.reserved_right = 0
+        #: A widget that takes the bottom band's left end while presenting (the team
+        #: legend); the Why sentence wraps beside it.
+        self.bottom_left: QWidget | None = None
 
     def panels(self) -> list[Panel]:
         return [self.score, self.counter, self.findings, self.timer_panel, self.why]
@@ -274,7 +277,14 @@ class PresentationOverlays:
         right = timer_x - margin if self.timer_panel.isVisible() else top.right() - margin
         self._place_counter(self.score.x() + self.score.width() + margin, right, top)
         self._place_findings(column)
-        self._place_why(bottom.adjusted(margin, margin // 2, -margin, -margin // 2))
+        why = bottom.adjusted(margin, margin // 2, -margin, -margin // 2)
+        corner = self.bottom_left
+        if corner is not None and not corner.isHidden():
+            corner.adjustSize()
+            corner.move(margin, bottom.center().y() - corner.height() // 2)
+            corner.raise_()
+            why.setLeft(margin + corner.width() + margin)
+        self._place_why(why)
 
     def _place_counter(self, left: int, right: int, band: QRect) -> None:
         self.counter.set_colors(self.theme.panel_text, self._px(COUNTER_PX))

@@ -25,6 +25,11 @@ LINE = 1.22
 #: Space kept free of cards at the top and bottom of every page, and at its sides.
 TOP_BAND, BOTTOM_BAND, SIDE = 96.0, 132.0, 40.0
 PAD, GAP, SECTION_GAP = 14.0, 24.0, 20.0
+#: How far a card's votes pill hangs below it, and its error and warning marks above it.
+PILL_BELOW, MARKS_ABOVE = TITLE_PX * 1.35 / 2, 15.0
+#: Between a card and the one under it: room for the upper one's votes pill and the lower
+#: one's marks, which share that gap and must not cover each other.
+ROW_GAP = PILL_BELOW + MARKS_ABOVE + 4
 #: A goal's team is named on a band along the top of its card, under a colour strip.
 TEAM_STRIP = 10.0
 

@@ -40,6 +40,7 @@ from .step_parts import (
     PAD,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    ROW_GAP,
     SECTION_GAP,
     SIDE,
     TEAM_STRIP,
@@ -267,7 +268,7 @@ class _Pages:
             for box in boxes:
                 self.pages[-1][0].append(_at(box, x, self.y))
                 x += width + GAP
-            self.y += height + GAP
+            self.y += height + ROW_GAP
         self.y += SECTION_GAP
 
     def _columns(self, section: _Section) -> tuple[int, float]:
@@ -282,7 +283,9 @@ class _Pages:
             if (width < NARROWEST or width < longest) and count > 1:
                 break
             rows = [nodes[i : i + count] for i in range(0, len(nodes), count)]
-            height = sum(max(self.cards.box(n, width).height for n in row) + GAP for row in rows)
+            height = sum(
+                max(self.cards.box(n, width).height for n in row) + ROW_GAP for row in rows
+            )
             if height < best[0] - 1:
                 best = (height, count, width)
         return best[1], best[2]
@@ -372,7 +375,7 @@ def _whole_map(shape: _Map, cards: _Cards, width: float, height: float) -> Step 
         for node in nodes:
             box = cards.box(node, column)
             boxes.append(_at(box, x, cy))
-            cy += box.height + GAP  # room for the votes pill on its bottom edge
+            cy += box.height + ROW_GAP  # room for its votes pill and the next card's marks
         bottom = max(bottom, cy)
     y = bottom + GAP / 2
     values = [cards.box(v, min(GRID * 0.75, inner)) for v in shape.values]

@@ -132,7 +132,21 @@ def test_the_team_in_hand_is_forgotten_with_its_workshop(window: MainWindow) -> 
     window.document.replace(small_workshop())
     assert window.document.team_in_hand.last is None
     goal = window.scene.interaction.add_node_at(NodeKind.GOAL, (900.0, 900.0), rename=False)
-    assert goal is not None and window.document.workshop.node(goal).team is None
+    workshop = window.document.workshop
+    assert goal is not None and workshop.node(goal).team == workshop.teams[0].id != "t2"
+
+
+def test_with_no_team_in_hand_a_new_goal_takes_the_first_team_or_none(
+    window: MainWindow,
+) -> None:
+    window.document.replace(small_workshop())
+    interaction, document = window.scene.interaction, window.document
+    goal = interaction.add_node_at(NodeKind.GOAL, (900.0, 900.0), rename=False)
+    assert goal is not None
+    assert document.workshop.node(goal).team == document.workshop.teams[0].id
+    document.replace(Workshop())  # no teams at all: no team to give
+    goal = interaction.add_node_at(NodeKind.GOAL, (0.0, 0.0), rename=False)
+    assert goal is not None and document.workshop.node(goal).team is None
 
 
 def test_a_removed_team_is_never_offered(window: MainWindow) -> None:

@@ -186,6 +186,7 @@ def test_the_map_is_drawn_in_the_background_from_a_copy(
     window, qtbot, monkeypatch, tmp_path, qtlog, messages
 ) -> None:
     scene = window.scene
+    qtbot.waitUntil(lambda: scene.near_pending() == 0)  # the view's own drawing settled
     shown_before = [item.isVisible() for item in scene.items()]
     for name in ("map.png", "map.svg"):
         answer_save(monkeypatch, tmp_path / name)

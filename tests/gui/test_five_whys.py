@@ -201,3 +201,14 @@ def test_the_candidates_follow_edits_made_beside_the_dialog(qtbot, env, launcher
     env.document.delete(["o3"])
     qtbot.waitUntil(lambda: "o3" not in listed())
     assert not dialog.session.ended
+
+
+def test_the_new_parent_field_shows_its_whole_example(qtbot, env) -> None:
+    """Seen in the walkthrough: the hint read "What does it serve? e.g. Customers stay wi…"."""
+    dialog = FiveWhysDialog(env.document, "o3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    edit = dialog.title_edit
+    hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    assert edit.width() >= hint + 12

@@ -120,3 +120,19 @@ def test_guide_lists_a_shortcut_of_every_action_the_window_has(qtbot) -> None:
         if keys and not keys & cells:
             missing.append(f"{action.text()}: {sorted(keys)}")
     assert not missing, f"add these to the guide's shortcut table: {missing}"
+
+
+def test_every_contents_entry_is_whole_and_the_title_names_the_app_once(qtbot) -> None:
+    """Seen in the walkthrough: "What each check means and how to fi…" with a scroll bar
+    under the contents, and "Alignment Workshop User Guide — Alignment Workshop"."""
+    dialog = UserGuideDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    contents = dialog.contents
+    metrics = contents.fontMetrics()
+    room = contents.viewport().width()
+    for row in range(contents.count()):
+        text = contents.item(row).text()
+        assert metrics.horizontalAdvance(text) + 8 <= room, text
+    assert dialog.windowTitle() == "User Guide"

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
+from alignment_workshop.gui.canvas.items.node_item import NodeItem
 from alignment_workshop.gui.canvas.view import LARGER_TEXT_SCALE, MIN_SCREEN_TITLE_PX
 from alignment_workshop.gui.window.main_window import MainWindow
 from alignment_workshop.gui.window.menus import LARGER_TEXT_KEY
@@ -32,8 +34,31 @@ def window(qtbot: QtBot) -> MainWindow:
     return _window(qtbot)
 
 
+def _title_fonts_drawn(item: NodeItem, scale: float) -> list[tuple[str, int]]:
+    """(text, pixel size) of each text `item` draws when painted at `scale`."""
+    drawn: list[tuple[str, int]] = []
+
+    class Recorder(QPainter):
+        def drawText(self, *args: object) -> None:  # type: ignore[override]
+            drawn.append((str(args[-1]), self.font().pixelSize()))
+            super().drawText(*args)  # type: ignore[arg-type]
+
+    image = QImage(800, 400, QImage.Format.Format_ARGB32)
+    painter = Recorder(image)
+    painter.translate(400, 200)
+    painter.scale(scale, scale)
+    item.paint(painter, QStyleOptionGraphicsItem(), None)
+    painter.end()
+    return drawn
+
+
 def _smallest_title_on_screen(win: MainWindow) -> float:
-    return min(item.title_font().pixelSize() for item in win.scene.node_items()) * win.view.zoom()
+    """The smallest title as the cards really draw it at the view's zoom, in screen px."""
+    zoom, sizes = win.view.zoom(), []
+    for item in win.scene.node_items():
+        first_words = item.node.title.split()[0]
+        sizes += [px for text, px in _title_fonts_drawn(item, zoom) if first_words in text]
+    return min(sizes) * zoom
 
 
 def test_fit_on_a_large_map_keeps_titles_readable_and_shows_the_top(window: MainWindow) -> None:
@@ -119,3 +144,24 @@ def test_new_cards_write_titles_at_the_scene_text_size(window: MainWindow) -> No
     assert node_id is not None
     card = window.scene.item_for(node_id)
     assert card is not None and card.text_scale() == LARGER_TEXT_SCALE
+
+
+def test_zoomed_out_a_card_shows_its_title_alone_large_enough_to_read(
+    window: MainWindow,
+) -> None:
+    window.document.replace(small_workshop())
+    card = window.scene.item_for("g1")
+    assert card is not None
+    near = _title_fonts_drawn(card, 1.0)
+    assert len(near) > 1  # the team label and marks as well as the title
+    scale = card.compact_below() * 0.9  # where the usual title would be under 12 px
+    far = _title_fonts_drawn(card, scale)
+    assert far and all(px * scale >= MIN_SCREEN_TITLE_PX for _text, px in far), far
+    assert " ".join(text for text, _px in far).split() == card.node.title.split()
+
+
+def test_fit_zooms_out_further_than_the_usual_titles_allow(window: MainWindow) -> None:
+    window.document.replace(generate_workshop(200))
+    window.view.fit_all()
+    usual = min(item.title_font().pixelSize() for item in window.scene.node_items())
+    assert window.view.zoom() < MIN_SCREEN_TITLE_PX / usual  # the compact face takes over

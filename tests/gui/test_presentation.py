@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar
 
 from alignment_workshop.gui.features.focus import FocusMode
-from alignment_workshop.gui.features.presentation.mode import PresentationMode
+from alignment_workshop.gui.features.presentation.mode import TIMER_QUESTION_PX, PresentationMode
 from alignment_workshop.gui.features.presentation.stage import StageCard
+from alignment_workshop.gui.features.presentation.timer_dialog import LABEL, timer_dialog
 from alignment_workshop.gui.features.why import EscapeChain, WhyHighlighter
 from alignment_workshop.model import NodeKind
 from tests.gui.test_why import Env, make_env, show_window
@@ -121,11 +122,15 @@ def test_the_timer_counts_down_for_the_room(qtbot, env, presentation, monkeypatc
     assert not panel.isVisible()
     presentation.start_timer(90)
     assert panel.isVisible() and "01:30" in panel.text()
-    monkeypatch.setattr(
-        "alignment_workshop.gui.features.presentation.mode.QInputDialog.getDouble",
-        lambda *args: (2.0, True),
-    )
+    asked: list[int] = []
+
+    def answer(parent: object, minutes: float, pixels: int) -> float:
+        asked.append(pixels)
+        return 2.0
+
+    monkeypatch.setattr("alignment_workshop.gui.features.presentation.mode.ask_minutes", answer)
     qtbot.keyClick(env.view, Qt.Key.Key_T)
+    assert asked == [round(TIMER_QUESTION_PX * presentation.zoom)]
     assert 118 <= presentation.overlays.timer.remaining() <= 120
     presentation.start_timer(1)
     with qtbot.waitSignal(presentation.overlays.timer.finished, timeout=3000):
@@ -200,3 +205,31 @@ def test_why_dims_and_focus_hides_the_cards_of_a_step(env, presentation) -> None
     focus.focus("g1")
     hidden = {node_id for node_id, card in cards(presentation).items() if not card.isVisible()}
     assert hidden == {i for i in cards(presentation) if i not in focus.visible_ids}
+
+
+def test_the_timer_question_is_set_for_the_room_and_its_title_is_whole(qtbot, env) -> None:
+    """Seen in the walkthrough: T showed a 9-point dialog titled "Timer … kshop" in the
+    middle of the projected screen."""
+    dialog = timer_dialog(env.window, 5.0, 24)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.font().pixelSize() >= 24
+    assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(LABEL) * 1.4  # title room
+    assert dialog.doubleValue() == 5.0
+
+
+def test_the_bottom_band_shrinks_back_when_a_long_why_gives_way_to_a_caption(
+    env, presentation
+) -> None:
+    """Seen in the walkthrough: after Esc cleared a two-line Why sentence, the one-line
+    caption sat in a band still two lines tall."""
+    presentation.enter()
+    overlays = presentation.overlays
+    env.scene.select_ids(["g1"])
+    one_line = overlays.why.height()
+    overlays.set_sentence(" → so that ".join(["Redesign onboarding for every new team"] * 6))
+    assert overlays.why.height() > one_line
+    overlays.set_sentence("")
+    assert overlays.why.text() == "Team goal: Redesign onboarding"
+    assert overlays.why.height() == one_line

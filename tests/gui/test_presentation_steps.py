@@ -4,6 +4,8 @@ then Esc putting back exactly the zoom, scroll position, selection and docks."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QTransform
@@ -230,3 +232,52 @@ def test_f5_then_esc_restores_zoom_scroll_selection_and_docks(qtbot, env, presen
             env.scene.selected_node_ids()
         ) == {"goal-3", "obj-1"}
         assert env.scene.selected_link_ids() == [link_id]
+
+
+def test_esc_restores_stacked_docks_when_the_window_manager_shrinks_the_window_late(
+    qtbot, env, presentation, monkeypatch
+) -> None:
+    """Under a real window manager the window is still full screen when leave() returns and
+    shrinks a moment later: the docks must come back at their old heights all the same."""
+    window = env.window
+    check = QDockWidget("Alignment check", window)
+    check.setObjectName("check")
+    check.setWidget(QLabel("score"))
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, check)
+    inspector = window.findChild(QDockWidget, "inspector")
+    window.resize(1000, 600)
+    window.resizeDocks([inspector, check], [200, 350], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: inspector.height() < check.height())
+    before = (inspector.height(), check.height())
+    rect = window.geometry()
+    presentation.enter()
+    window.showNormal()
+    window.resize(1400, 1000)  # "full screen"
+    qtbot.waitUntil(lambda: window.height() == 1000)
+    # leave() asks for the old geometry; the window manager applies it only later.
+    monkeypatch.setattr(window, "setGeometry", lambda *_: None)
+    monkeypatch.setattr(window, "restoreGeometry", lambda *_: True)
+    presentation.leave()
+    qtbot.wait(20)
+    monkeypatch.undo()
+    window.setGeometry(rect)  # the window manager, late
+    qtbot.waitUntil(lambda: window.geometry() == rect)
+    qtbot.wait(50)
+    assert (inspector.height(), check.height()) == before
+
+
+def test_a_votes_pill_and_the_marks_of_the_card_below_never_cover_each_other(
+    qtbot, env, presentation
+) -> None:
+    """Seen in the walkthrough: a warning triangle on a goal covered the "★ 3" of the goal
+    stacked above it. A pill and another card's marks (two of them, error and warning)
+    keep clear of each other on every step, pens included."""
+    present_at(qtbot, env, presentation, 1920, 1080)
+    stage = presentation.stage
+    for index in range(stage.count()):
+        stage.show_step(index)
+        for one, two in itertools.permutations(cards(presentation), 2):
+            pill = one.mapRectToScene(one.votes_rect(99)).adjusted(-1, -1, 1, 1)
+            marks = two.mapRectToScene(two.marks_rect(2)).adjusted(-1, -1, 1, 1)
+            assert not pill.intersects(marks), (stage.step_text(), one.node_id, two.node_id)
+    presentation.leave()

@@ -209,3 +209,30 @@ def test_while_presenting_the_legend_sits_in_the_bottom_band_beside_the_why(
                 card = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
                 assert not card.intersects(box), (index, item.node_id)
     window.presentation.leave()
+
+
+def _legend_at_the_bottom(window: MainWindow) -> bool:
+    legend, viewport = window.team_legend, window.view.viewport()
+    return abs(viewport.geometry().bottom() - legend.geometry().bottom() - 12) <= 2
+
+
+def test_the_legend_follows_the_view_when_it_shrinks_or_grows(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    qtbot.waitUntil(lambda: _legend_at_the_bottom(window))
+    for height in (700, 1000, 800):
+        window.resize(1400, height)
+        qtbot.waitUntil(lambda: window.view.viewport().height() > 0)
+        qtbot.wait(50)
+        assert _legend_at_the_bottom(window), height  # not where the old size put it
+
+
+def test_after_presenting_the_legend_is_back_in_its_corner(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.presentation.enter()
+    qtbot.waitUntil(lambda: window.team_legend.large)
+    qtbot.wait(50)
+    window.presentation.leave()
+    qtbot.wait(50)
+    assert _legend_at_the_bottom(window)

@@ -93,11 +93,14 @@ def test_every_active_card_is_on_a_step_whole_inside_the_page(name: str, width: 
             assert box.y >= TOP_BAND and box.y + box.height <= PAGE_HEIGHT - BOTTOM_BAND + 0.01
         for one, two in itertools.combinations(step.boxes, 2):
             room = 20  # a votes pill reaches this far past a card's bottom and right edges
+            upper = one if one.y <= two.y else two
+            votes = active[upper.node_id].kind in (NodeKind.OBJECTIVE, NodeKind.GOAL)
+            below = 35 if votes else 20  # and the marks of the card under it reach 15 up
             apart = (
                 one.x + one.width + room <= two.x
                 or two.x + two.width + room <= one.x
-                or one.y + one.height + room <= two.y
-                or two.y + two.height + room <= one.y
+                or one.y + one.height + below <= two.y
+                or two.y + two.height + below <= one.y
             )
             assert apart, f"{one.node_id} overlaps {two.node_id} on {step.key}"
         for label in step.labels:

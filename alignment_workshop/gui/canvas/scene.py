@@ -146,9 +146,10 @@ class MapScene(QGraphicsScene):
                 item.text_scale_changed()
 
     def smallest_title_pixels(self) -> float:
-        """The height of the smallest card title in scene pixels, at the current text size."""
-        sizes = [item.title_font().pixelSize() for item in self._nodes.values()]
-        return min(sizes, default=round(min(style.TITLE_PIXELS.values()) * self.text_scale))
+        """The height of the smallest card title in scene pixels, at the current text size,
+        on the compact face the cards show when zoomed out (see `NodeItem.compact_below`)."""
+        sizes = [item.compact_font().pixelSize() for item in self._nodes.values()]
+        return min(sizes, default=round(min(style.COMPACT_PIXELS.values()) * self.text_scale))
 
     def link_items(self) -> list[LinkItem]:
         return list(self._links.values())

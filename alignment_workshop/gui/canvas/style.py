@@ -163,6 +163,17 @@ TITLE_PIXELS: Final[dict[NodeKind, int]] = {
 }
 #: Size of the small print: kind label, team name, marks.
 SMALL_PIXELS: Final = 11
+#: Title sizes of the compact face, drawn when the usual title would be smaller than
+#: `READABLE_PIXELS` on screen: the title alone, large, so a fitted map stays readable.
+COMPACT_PIXELS: Final[dict[NodeKind, int]] = {
+    NodeKind.VISION: 24,
+    NodeKind.VALUE: 20,
+    NodeKind.OBJECTIVE: 20,
+    NodeKind.GOAL: 20,
+    NodeKind.KEY_RESULT: 18,
+}
+#: The smallest title, in screen pixels, that the room can read on the canvas.
+READABLE_PIXELS: Final = 12.0
 
 
 def link_pen(

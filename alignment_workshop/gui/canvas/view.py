@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from alignment_workshop.layout import free_spot
 from alignment_workshop.model import NodeKind
 
+from . import style
 from .kind_drag import kind_from_mime
 from .scene import FAR_ZOOM, MapScene
 
@@ -41,7 +42,7 @@ _FIT_MARGIN = 40.0
 #: about seventy cards at 100 %, too few to pan a full screen without redrawing).
 PIXMAP_CACHE_KIB = 96 * 1024
 #: Fit to View zooms out no further than keeps every card title this tall on screen.
-MIN_SCREEN_TITLE_PX = 12.0
+MIN_SCREEN_TITLE_PX = style.READABLE_PIXELS
 #: How much larger card text is with View › Larger Text.
 LARGER_TEXT_SCALE = 1.25
 

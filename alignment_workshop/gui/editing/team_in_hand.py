@@ -3,7 +3,8 @@
 A facilitator capturing goals works team by team, so a new goal should not start as
 "No team". The team in hand is the team last given to a card (added with one, or set on
 one) or seen on a selected card. A new goal takes the team of a selected card that has
-one, else the team in hand. It is forgotten when another workshop is opened, and a team
+one, else the team in hand, else the workshop's first team (capture starts with the
+first team in the list). It is forgotten when another workshop is opened, and a team
 since removed is never offered.
 """
 
@@ -39,12 +40,14 @@ class TeamInHand:
 
     def for_new_goal(self, selected: Iterable[str] = ()) -> str | None:
         """The team a new goal starts with: the first selected card's that has one, else
-        the team used last, else none."""
+        the team used last, else the workshop's first team, else none."""
         workshop = self._workshop()
         for node_id in selected:
             if workshop.has_node(node_id) and workshop.node(node_id).team:
                 return workshop.node(node_id).team
-        return self.last
+        if self.last is not None:
+            return self.last
+        return workshop.teams[0].id if workshop.teams else None
 
     def note(
         self, nodes: Iterable[Node] = (), updates: Mapping[str, Mapping[str, Any]] | None = None

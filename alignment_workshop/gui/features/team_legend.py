@@ -87,6 +87,10 @@ class TeamLegend(QFrame):
         document.changed.connect(self.refresh)
         document.workshop_replaced.connect(self.refresh)
         view.installEventFilter(self)
+        # The view's own Resize comes before it sizes its viewport: place() measures the
+        # viewport, so it listens to the viewport's Resize too, which comes after.
+        self.viewport: QWidget = getattr(view, "viewport", lambda: view)()
+        self.viewport.installEventFilter(self)
         self.refresh()
 
     def set_large(self, large: bool) -> None:
@@ -138,8 +142,7 @@ class TeamLegend(QFrame):
             self.presenting_place()
             return
         self.adjustSize()
-        viewport = getattr(self.view, "viewport", lambda: self.view)()
-        bottom = viewport.geometry().bottom()
+        bottom = self.viewport.geometry().bottom()
         self.move(MARGIN, max(MARGIN, bottom - self.height() - MARGIN))
         self._keep(self.height() + 2 * MARGIN)
 
@@ -156,6 +159,6 @@ class TeamLegend(QFrame):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         shown = event.type() in (QEvent.Type.Resize, QEvent.Type.Show)
-        if watched is self.view and shown and not self.isHidden():
+        if watched in (self.view, self.viewport) and shown and not self.isHidden():
             self.place()
         return False

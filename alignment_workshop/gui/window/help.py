@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .about import APP_TITLE, app_icon, read_resource
+from .about import app_icon, read_resource
 
 GUIDE_PARTS = ("guide", "user-guide.md")
 #: Headings deeper than this stay out of the contents list (rule names are level 4).
@@ -72,7 +72,7 @@ class UserGuideDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_TITLE} User Guide")
+        self.setWindowTitle("User Guide")  # Qt adds " — Alignment Workshop"
         self.setWindowIcon(app_icon())
         self.resize(900, 700)
         self.browser = QTextBrowser(self)
@@ -91,7 +91,12 @@ class UserGuideDialog(QDialog):
         splitter = QSplitter(self)
         splitter.addWidget(self.contents)
         splitter.addWidget(self.browser)
-        splitter.setSizes([240, 660])
+        # Wide enough for the longest entry ("What each check means and how to fix it").
+        frame = (
+            2 * self.contents.frameWidth() + self.contents.verticalScrollBar().sizeHint().width()
+        )
+        wide = self.contents.sizeHintForColumn(0) + frame + 8
+        splitter.setSizes([wide, max(500, 900 - wide)])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

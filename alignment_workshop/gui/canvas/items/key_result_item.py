@@ -118,11 +118,16 @@ class KeyResultItem(NodeItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         colors = style.CARDS[self.node.kind]
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_DETAIL:
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        if detail < _TEXT_DETAIL:
             self._paint_far(painter, colors)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_chip(painter, colors)
+        if detail < self.compact_below():  # the title alone, large enough to read
+            self.paint_compact_title(painter, colors)
+            self._paint_badges(painter)
+            return
         self._paint_title(painter, colors)
         self._paint_bar(painter, colors)
         self._paint_owner(painter, colors)

@@ -125,6 +125,7 @@ class NodeItem(QGraphicsItem):
         self._editing = False
         self._links_follow = True
         self._lines: list[str] | None = None
+        self._compact: list[str] | None = None
         self._rect = QRectF()
         self.set_node(node, team, contributors)
 
@@ -142,7 +143,7 @@ class NodeItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._rect = rect
         self.node, self.team, self.contributors = node, team, tuple(contributors)
-        self._lines = None  # wrapped when first drawn up close
+        self._lines = self._compact = None  # wrapped when first drawn up close
         self.update()
 
     def set_editing(self, editing: bool) -> None:
@@ -250,9 +251,27 @@ class NodeItem(QGraphicsItem):
         """The font of this card's title, at the scene's text size."""
         return style.font(self._scaled(style.TITLE_PIXELS[self.node.kind]), bold=True)
 
+    def compact_font(self) -> QFont:
+        """The title's font on the compact face (see `style.COMPACT_PIXELS`)."""
+        return style.font(self._scaled(style.COMPACT_PIXELS[self.node.kind]), bold=True)
+
+    def compact_below(self) -> float:
+        """The scale below which the card shows its compact face: where its usual title
+        would be drawn smaller than `style.READABLE_PIXELS`."""
+        return style.READABLE_PIXELS / self.title_font().pixelSize()
+
+    def compact_lines(self) -> list[str]:
+        """The title wrapped for the compact face, computed once per record."""
+        if self._compact is None:
+            font = self.compact_font()
+            room = self._rect.height() - 2 * style.PADDING
+            lines = max(1, int(room // QFontMetricsF(font).lineSpacing()))
+            self._compact = wrap_text(self.node.title, font, self._text_width(), lines)
+        return self._compact
+
     def text_scale_changed(self) -> None:
         """The scene's text size changed: wrap the title again and repaint."""
-        self._lines = None
+        self._lines = self._compact = None
         self.update()
 
     def _content_left(self) -> float:
@@ -290,12 +309,33 @@ class NodeItem(QGraphicsItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_card(painter, colors)
+        if detail < self.compact_below():
+            self.paint_compact_title(painter, colors)
+            self._paint_badges(painter)
+            if self._hover or self.isSelected():
+                self._paint_handle(painter)
+            return
         self._paint_text(painter, colors)
         if self.node.kind in (NodeKind.OBJECTIVE, NodeKind.GOAL):
             self._paint_marks(painter, colors)
         self._paint_badges(painter)
         if self._hover or self.isSelected():
             self._paint_handle(painter)
+
+    def paint_compact_title(self, painter: QPainter, colors: style.CardStyle) -> None:
+        """The compact face's text: the title alone, large, centred in the card."""
+        font = self.compact_font()
+        if self.node.status is Status.DROPPED:
+            font.setStrikeOut(True)
+        painter.setFont(font)
+        painter.setPen(QColor(colors.text))
+        lines = self.compact_lines()
+        spacing = QFontMetricsF(font).lineSpacing()
+        top = self._rect.center().y() - spacing * len(lines) / 2
+        left, width = self._content_left(), self._text_width()
+        for index, line in enumerate(lines):
+            row = QRectF(left, top + index * spacing, width, spacing)
+            painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
 
     def _paint_far(self, painter: QPainter, colors: style.CardStyle) -> None:
         """Seen from far away the text is unreadable: a plain card, stripe and badges."""

@@ -102,6 +102,8 @@ class FiveWhysDialog(QDialog):
         box = QGroupBox("Or it serves something new")
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("What does it serve? e.g. Customers stay with us")
+        hint = self.title_edit.fontMetrics().horizontalAdvance(self.title_edit.placeholderText())
+        self.title_edit.setMinimumWidth(hint + 24)  # the example is whole, not "…stay wi…"
         self.title_edit.returnPressed.connect(self._create_typed)
         self.kind_combo = QComboBox()
         self.create_button = QPushButton("&Add and Link")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QGraphicsView,
-    QInputDialog,
     QMainWindow,
     QMenuBar,
     QStatusBar,
@@ -39,11 +38,17 @@ from ..why import PRESENTATION_LAYER, EscapeChain, WhyHighlighter
 from .overlays import PresentationOverlays
 from .stage import PresentationStage
 from .theme import THEME
+from .timer_dialog import ask_minutes
 
 if TYPE_CHECKING:
     from ...canvas.scene import MapScene
 
 _VOTABLE = (NodeKind.OBJECTIVE, NodeKind.GOAL)
+#: How long after leaving presentation mode the window manager may take to restore the
+#: window's size; resizes after that are the user's and keep their dock sizes.
+_SETTLE_MS = 1500
+#: The timer's question on the projector, in page pixels (a 1080-row page).
+TIMER_QUESTION_PX = 24
 
 
 @dataclass
@@ -81,6 +86,8 @@ class PresentationMode(QObject):
         #: Screen pixels at the right edge that a panel of another feature keeps.
         self.reserved_right = 0
         self._saved: _Saved | None = None
+        #: What leave() put back, until the window is back at its size (see _settle).
+        self._settling: _Saved | None = None
         self._why: WhyHighlighter | None = None
         self._make_actions()
         self.escape = EscapeChain.of(window)
@@ -96,6 +103,7 @@ class PresentationMode(QObject):
         scene.emphasis_changed.connect(self._on_emphasis)
         self.stage.step_changed.connect(self._on_step)
         view.installEventFilter(self)
+        window.installEventFilter(self)
 
     def _action(self, text: str, keys: list[str], slot: object, tip: str) -> QAction:
         action = QAction(text, self.window)
@@ -226,8 +234,26 @@ class PresentationMode(QObject):
         self._scrollbars(True)
         self.scene.select_ids(*saved.selection)
         self._restore_view(saved)
-        QTimer.singleShot(0, lambda: self._restore_view(saved))  # once the window settled
+        self._settling = saved
+        QTimer.singleShot(0, self._settle)  # once the window settled
+        QTimer.singleShot(_SETTLE_MS, self._stop_settling)  # later resizes are the user's
         self._switched(False)
+
+    def _stop_settling(self) -> None:
+        self._settling = None
+
+    def _settle(self) -> None:
+        """Put the docks and the view back again once the window has its old size: a window
+        manager leaves full screen later than leave() runs, and docks restored in the full
+        screen window would keep their full-screen heights when it shrinks."""
+        saved = self._settling
+        if saved is None or self.is_active():
+            self._settling = None
+            return
+        self.window.restoreState(saved.docks)
+        self._restore_view(saved)
+        if self.window.size() == saved.rect.size():
+            self._settling = None
 
     def _restore_view(self, saved: _Saved) -> None:
         if self.is_active():
@@ -316,8 +342,11 @@ class PresentationMode(QObject):
         self.overlays.set_step(self.stage.step_text())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() == QEvent.Type.Resize and self.is_active():
+        resized = event.type() == QEvent.Type.Resize
+        if watched is self.view and resized and self.is_active():
             self._replan_timer.start()
+        if watched is self.window and resized and self._settling is not None:
+            QTimer.singleShot(0, self._settle)
         return False
 
     def _titles(self) -> dict[str, str]:
@@ -392,12 +421,10 @@ class PresentationMode(QObject):
             self.overlays.timer.stop()
 
     def ask_timer(self) -> None:
-        """T: ask for the minutes of a timebox (0 stops the timer)."""
+        """T: ask for the minutes of a timebox (0 stops the timer), in type the room reads."""
         current = self.overlays.timer.remaining() / 60 or 5.0
-        minutes, ok = QInputDialog.getDouble(
-            self.window, "Timer", "Minutes (0 stops the timer):", current, 0.0, 180.0, 1
-        )
-        if ok:
+        minutes = ask_minutes(self.window, current, round(TIMER_QUESTION_PX * self.zoom))
+        if minutes is not None:
             self.start_timer(round(minutes * 60))
 
     def toggle_findings(self) -> None:

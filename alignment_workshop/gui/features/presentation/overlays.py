@@ -308,6 +308,10 @@ class PresentationOverlays:
     def _place_why(self, room: QRect) -> None:
         """Wrap the sentence in the bottom band, smaller type if it must, cut last."""
         text = self.sentence or self.caption
+        # A label's height for a width is never less than its minimum size: lift the last
+        # fixed size, or a one-line caption keeps the height of the sentence before it.
+        self.why.setMinimumSize(0, 0)
+        self.why.setMaximumSize(16777215, 16777215)
         for pixels in WHY_PX:
             self.why.set_colors(self.theme.panel_text, self._px(pixels))
             self.why.setText(text)

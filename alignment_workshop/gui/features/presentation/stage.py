@@ -85,6 +85,10 @@ def faded(color: str, background: str, amount: float) -> QColor:
     return QColor(red, green, blue)
 
 
+#: The radius of an error or warning mark on a card (see `StageCard.marks_rect`).
+_MARK_RADIUS = 17.0
+
+
 class StageCard(QGraphicsItem):
     """One card of a step: the plan's box, drawn with the node as the model has it now."""
 
@@ -169,21 +173,31 @@ class StageCard(QGraphicsItem):
         painter.setBrush(self.tone(theme.progress_done if done else theme.progress_strip))
         painter.drawRect(strip)
 
+    def votes_rect(self, votes: int) -> QRectF:
+        """The votes pill, in the card's coordinates: astride its bottom edge at the right."""
+        font = title_font(TITLE_PX, True)
+        width = QFontMetricsF(font).horizontalAdvance(f"★ {votes}") + 20
+        height = font.pixelSize() * 1.35
+        rect = self.rect()
+        return QRectF(rect.right() - width + 12, rect.bottom() - height / 2, width, height)
+
+    def marks_rect(self, marks: int) -> QRectF:
+        """Where `marks` error and warning marks go, in the card's coordinates: astride the
+        top right corner, right to left."""
+        right, step = self.box.width - 4 + _MARK_RADIUS, 2 * _MARK_RADIUS + 4
+        width = marks * step - 4
+        return QRectF(right - width, 4 - _MARK_RADIUS, width, 2 * _MARK_RADIUS)
+
     def _paint_votes(self, painter: QPainter, node: Node) -> None:
         if not node.votes or node.kind not in (NodeKind.OBJECTIVE, NodeKind.GOAL):
             return
         theme = self.stage.theme
-        font = title_font(TITLE_PX, True)
-        label = f"★ {node.votes}"
-        width = QFontMetricsF(font).horizontalAdvance(label) + 20
-        height = font.pixelSize() * 1.35
-        rect = self.rect()
-        pill = QRectF(rect.right() - width + 12, rect.bottom() - height / 2, width, height)
+        pill = self.votes_rect(node.votes)
         painter.setPen(QPen(self.tone(theme.votes_text), 2.0))
         painter.setBrush(self.tone(theme.votes_fill))
-        painter.drawRoundedRect(pill, height / 2, height / 2)
-        painter.setFont(font)
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setFont(title_font(TITLE_PX, True))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, f"★ {node.votes}")
 
     def _paint_badges(self, painter: QPainter) -> None:
         """Error and warning marks at the top right corner, as on the canvas."""
@@ -193,7 +207,7 @@ class StageCard(QGraphicsItem):
             (Severity.ERROR, theme.error_fill, theme.error_text),
             (Severity.WARNING, theme.warning_fill, theme.warning_text),
         ]
-        x, radius = self.box.width - 4, 17.0
+        x, radius = self.box.width - 4, _MARK_RADIUS
         for severity, fill, text in marks:
             count = counts.get(severity, 0)
             if not count:

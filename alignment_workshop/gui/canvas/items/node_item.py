@@ -335,7 +335,8 @@ class NodeItem(QGraphicsItem):
         left, width = self._content_left(), self._text_width()
         for index, line in enumerate(lines):
             row = QRectF(left, top + index * spacing, width, spacing)
-            painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+            align = line_alignment(line, centred=False) | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(row, align, line)
 
     def _paint_far(self, painter: QPainter, colors: style.CardStyle) -> None:
         """Seen from far away the text is unreadable: a plain card, stripe and badges."""

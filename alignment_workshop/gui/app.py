@@ -22,6 +22,7 @@ from .features.room.startup import RoomRequest, open_requested_room
 from .files.autosave_files import AutosaveEntry
 from .files.recovery import offer_recovery
 from .support.file_open_events import install_file_open_watcher
+from .support.fonts import install_application_fallbacks
 from .support.language import apply_language
 from .support.logs import install_excepthook
 from .support.settings import APPLICATION_NAME, ORGANISATION_NAME
@@ -38,6 +39,7 @@ def application(argv: list[str]) -> QApplication:
     app.setOrganizationName(ORGANISATION_NAME)
     app.setApplicationDisplayName(APPLICATION_NAME)
     app.setWindowIcon(app_icon())
+    install_application_fallbacks(app)
     return app
 
 

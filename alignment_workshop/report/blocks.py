@@ -7,6 +7,7 @@ and `markup` callers build their markup from `escape(...)` pieces and fixed stri
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
@@ -23,8 +24,10 @@ from alignment_workshop.i18n import _
 
 from . import palette
 from .analysis_words import SEVERITY_LABELS
+from .bidi_paragraph import BidiParagraph
 from .document import Bookmark
 from .fonts import REGULAR
+from .scripts import has_rtl, starts_rtl
 from .styles import styles
 from .text import escape
 
@@ -49,8 +52,13 @@ class Para(Paragraph):
 
 
 def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
-    """A paragraph of plain workshop text, printed literally."""
-    return Para(escape(text), style or styles().body)
+    """A paragraph of plain workshop text, printed literally; right-aligned if it is RTL."""
+    style = style or styles().body
+    if starts_rtl(text):
+        style = ParagraphStyle(f"{style.name}-rtl", style, alignment=TA_RIGHT)
+    if has_rtl(text):
+        return BidiParagraph(text, style)
+    return Para(escape(text), style)
 
 
 def markup(

@@ -21,6 +21,8 @@ from .blocks import heading
 from .document import Bookmark, fit
 from .fonts import BOLD, REGULAR
 from .plan_canvas import PlanCanvas
+from .scripts import draw
+from .scripts import width as line_width
 from .styles import styles
 
 _SIZE = {0: 10.5, 1: 9.5}
@@ -52,8 +54,8 @@ class ContentsLine(Flowable):
         base = 4.0
         canv.setFont(self.font, self.size)
         canv.setFillColor(colors.HexColor(palette.INK))
-        canv.drawString(indent, base, title)
-        start = indent + stringWidth(title, self.font, self.size) + 6
+        draw(canv, indent, base, title, self.font, self.size)
+        start = indent + line_width(title, self.font, self.size) + 6
         end = self.width - _NUMBER_ROOM + 4
         canv.setFont(REGULAR, 8)
         canv.setFillColor(colors.HexColor(palette.RULE))

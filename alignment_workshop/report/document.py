@@ -27,7 +27,9 @@ from . import palette
 from .fonts import REGULAR
 from .paper import paper_size
 from .plan_canvas import PAGE_COUNT, PlanCanvas
-from .text import drawable
+from .scripts import draw
+from .scripts import width as line_width
+from .text import drawable, plain
 
 # Nothing in a plan may make reportlab fetch a file or a URL.
 rl_config.trustedHosts = []
@@ -57,7 +59,7 @@ class Bookmark(Flowable):
     ) -> None:
         super().__init__()
         self.key = key
-        self.title = drawable(title)
+        self.title = plain(title)
         self.level = level
         self.running = None if running is None else drawable(running)
         self.listed = listed
@@ -80,10 +82,10 @@ class Bookmark(Flowable):
 
 
 def fit(text: str, size: float, width: float, font: str = REGULAR) -> str:
-    """`text` shortened with an ellipsis to fit `width` points at `size`."""
-    if stringWidth(text, font, size) <= width:
+    """`text` shortened with an ellipsis to fit `width` points at `size`, in any script."""
+    if line_width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and line_width(text + "…", font, size) > width:
         text = text[: max(0, len(text) - max(1, len(text) // 8))]
     return text + "…"
 
@@ -158,9 +160,9 @@ class PlanDocument(BaseDocTemplate):
         section = canvas.running_section() if isinstance(canvas, PlanCanvas) else ""
         if section:
             section = fit(section, HEADER_SIZE, room * 0.45)
-            canvas.drawRightString(width - MARGIN, top, section)
-            room -= stringWidth(section, REGULAR, HEADER_SIZE) + 12
-        canvas.drawString(MARGIN, top, fit(self.header, HEADER_SIZE, room))
+            draw(canvas, width - MARGIN, top, section, REGULAR, HEADER_SIZE, right=True)
+            room -= line_width(section, REGULAR, HEADER_SIZE) + 12
+        draw(canvas, MARGIN, top, fit(self.header, HEADER_SIZE, room), REGULAR, HEADER_SIZE)
         canvas.setStrokeColor(colors.HexColor(palette.RULE))
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, top - 3, width - MARGIN, top - 3)

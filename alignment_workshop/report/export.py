@@ -29,7 +29,7 @@ from .plan import PlanData
 from .plan_canvas import pdf_date
 from .sections import decisions, objectives, vision_and_values, what_to_resolve
 from .team_pages import team_sections, unowned_goals
-from .text import drawable
+from .text import plain
 from .title_page import title_page
 
 ANALYSING = N_("Analysing the workshop")
@@ -104,9 +104,9 @@ def plan_pdf(
         paper=paper,
         lang=lang,
         stamp=pdf_date(meta.date),
-        title=drawable(meta.title),
-        author=drawable(meta.facilitator),
-        subject=drawable(subject),
+        title=plain(meta.title),
+        author=plain(meta.facilitator),
+        subject=plain(subject),
     )
     story = _story(data, doc, stages)
     stages.begin(LAYING_OUT)

@@ -26,6 +26,7 @@ from . import palette
 from .blocks import grid, markup
 from .fonts import REGULAR
 from .plan import PlanData
+from .scripts import draw
 from .styles import styles
 from .text import escape
 
@@ -73,9 +74,8 @@ class ProgressBar(Flowable):
         if self.share is not None and self.share > 0:
             canv.setFillColor(colors.HexColor(BAR))
             canv.roundRect(0, 3, width * min(self.share, 1.0), 5, 2.5, stroke=0, fill=1)
-        canv.setFont(REGULAR, 8)
         canv.setFillColor(colors.HexColor(palette.MUTED))
-        canv.drawString(width + 5, 2.5, self.text)
+        draw(canv, width + 5, 2.5, self.text, REGULAR, 8)  # a unit may be in any script
 
 
 def who(data: PlanData, node: Node) -> str:

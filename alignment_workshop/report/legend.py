@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Group, String
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from alignment_workshop.i18n import N_, _
 from alignment_workshop.model import LinkKind, NodeKind
@@ -13,6 +12,7 @@ from . import palette
 from .fonts import REGULAR
 from .map_drawing import arrow_head, zigzag
 from .map_part import MapPart
+from .scripts import placed, width
 from .shapes import filled_rect, link_line
 from .text import drawable
 
@@ -37,7 +37,7 @@ class _Row:
         self.y = self.ys.pop(0)
 
     def room(self, text: str, mark: float) -> bool:
-        return self.x + mark + 4 + stringWidth(text, REGULAR, _SIZE) <= self.width
+        return self.x + mark + 4 + width(text, REGULAR, _SIZE) <= self.width
 
     def newline(self) -> bool:
         """Move to the start of the next row, if there is one."""
@@ -51,8 +51,11 @@ class _Row:
         if self.x and not self.room(text, mark):
             self.newline()
         x = self.x
-        self.group.add(String(x + mark + 3, self.y, text, fontName=REGULAR, fontSize=_SIZE))
-        self.x += mark + 3 + stringWidth(text, REGULAR, _SIZE) + 12
+        for offset, face, piece in placed(text, REGULAR, _SIZE):
+            self.group.add(
+                String(x + mark + 3 + offset, self.y, piece, fontName=face, fontSize=_SIZE)
+            )
+        self.x += mark + 3 + width(text, REGULAR, _SIZE) + 12
         return x
 
 

@@ -24,6 +24,8 @@ from .fonts import BOLD, REGULAR
 from .key_results import BAR, TRACK, compact_measure, measure_text
 from .map_part import CARD_FONT, Box, MapPart, Point
 from .map_text import wrap_lines
+from .scripts import placed, starts_rtl
+from .scripts import width as line_width
 from .shapes import filled_rect
 
 _PAD = 8.0
@@ -155,16 +157,21 @@ def _write(
 ) -> None:
     baseline = card.y + card.h - pad * scale - card.size
     for font, line in lines:
-        group.add(
-            String(
-                card.x + pad * scale,
-                baseline,
-                line,
-                fontName=font,
-                fontSize=card.size,
-                fillColor=colors.HexColor(ink),
+        # Each run in the face that draws it; a right-to-left line from the right edge.
+        left = card.x + pad * scale
+        if starts_rtl(line):
+            left = card.x + card.w - pad * scale - line_width(line, font, card.size)
+        for offset, face, piece in placed(line, font, card.size):
+            group.add(
+                String(
+                    left + offset,
+                    baseline,
+                    piece,
+                    fontName=face,
+                    fontSize=card.size,
+                    fillColor=colors.HexColor(ink),
+                )
             )
-        )
         baseline -= card.leading
 
 
@@ -188,7 +195,7 @@ def _chip_text(group: Group, node: Node, chip: _Card, scale: float) -> None:
     width = chip.w - 2 * pad
     room = max(2, int((chip.h - 2 * pad - (_BAR + 2) * scale) / chip.leading))
     text = measure_text(node)
-    if stringWidth(text, REGULAR, chip.size) > width:
+    if line_width(text, REGULAR, chip.size) > width:
         text = compact_measure(node)
     numbers = wrap_lines(text, REGULAR, chip.size, width, 1)
     title = wrap_lines(node.title, BOLD, chip.size, width, room - len(numbers))
@@ -226,7 +233,7 @@ def _stub(group: Group, part: MapPart, node: Node, card: _Card, scale: float) ->
     lead = (kind[0] if kind else "") + tail
     title = wrap_lines(node.title, REGULAR, card.size, width, _room(inner, scale, pad) - 1)
     _write(group, [(BOLD, lead)] + [(REGULAR, t) for t in title], inner, scale, palette.INK, pad)
-    x = inner.x + pad * scale + stringWidth(lead, BOLD, card.size)
+    x = inner.x + pad * scale + line_width(lead, BOLD, card.size)
     y = inner.y + inner.h - pad * scale - card.size
     area = (card.x, card.y, card.x + card.w, card.y + card.h)
     return [PageRef(part.stubs[node.id], x, y, card.size, BOLD, palette.INK, area)]

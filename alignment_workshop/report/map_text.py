@@ -1,9 +1,11 @@
-"""Text that fits a card: greedy word wrap that also breaks words too long for a line."""
+"""Text that fits a card: greedy word wrap that also breaks words too long for a line.
+
+Widths are measured run by run in the faces that will draw them (`scripts.width`).
+"""
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
+from .scripts import width as string_width
 from .text import drawable
 
 
@@ -11,7 +13,7 @@ def _split_word(word: str, font: str, size: float, width: float) -> list[str]:
     """`word` cut into pieces that each fit `width`."""
     pieces, current = [], ""
     for char in word:
-        if current and stringWidth(current + char, font, size) > width:
+        if current and string_width(current + char, font, size) > width:
             pieces.append(current)
             current = char
         else:
@@ -27,14 +29,14 @@ def wrap_lines(text: str, font: str, size: float, width: float, max_lines: int) 
     for word in drawable(text).split():
         words += (
             _split_word(word, font, size, width)
-            if stringWidth(word, font, size) > width
+            if string_width(word, font, size) > width
             else [word]
         )
     lines: list[str] = []
     current = ""
     for word in words:
         candidate = f"{current} {word}" if current else word
-        if current and stringWidth(candidate, font, size) > width:
+        if current and string_width(candidate, font, size) > width:
             lines.append(current)
             current = word
         else:
@@ -44,7 +46,7 @@ def wrap_lines(text: str, font: str, size: float, width: float, max_lines: int) 
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
-        while last and stringWidth(last + "…", font, size) > width:
+        while last and string_width(last + "…", font, size) > width:
             last = last[:-1]
         lines[-1] = last.rstrip() + "…"
     return lines

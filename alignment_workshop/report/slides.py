@@ -1,13 +1,14 @@
 """The presentation's steps as slides: a 16:9 vector PDF, one page per step.
 
 `export_slides(workshop, path)` draws the same plan as presentation mode
-(`layout.steps.step_plan`, measured here with reportlab's `stringWidth` in the embedded
-DejaVu Sans) on pages of 1920 × 1080 points, so one point is one pixel of a 1080p
+(`layout.steps.step_plan`, measured here run by run in the shipped faces, see
+`scripts.py`) on pages of 1920 × 1080 points, so one point is one pixel of a 1080p
 screen and every title is `TITLE_PX` (30) points tall: at least 28 px-equivalent. Text is
-real, selectable PDF text; workshop text passes `text.drawable` (it is drawn straight on
-the canvas, never parsed as markup). The file is made in memory and written atomically by
-`export_file.write_export`, like the action plan. The colours are presentation mode's
-high-contrast theme (a GUI test checks that the two agree).
+real, selectable PDF text in any script; workshop text passes `text.drawable` and
+`scripts.draw` (it is drawn straight on the canvas, never parsed as markup). The file
+is made in memory and written atomically by `export_file.write_export`, like the action
+plan. The colours are presentation mode's high-contrast theme (a GUI test checks that the
+two agree).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import io
 import os
 from typing import Final
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from alignment_workshop import i18n
@@ -42,7 +42,9 @@ from alignment_workshop.model import Node, NodeKind, Workshop
 from alignment_workshop.progress import Progress, Stages
 
 from .fonts import BOLD, REGULAR, register_fonts
-from .text import drawable
+from .scripts import draw
+from .scripts import width as line_width
+from .text import drawable, plain
 
 PLANNING = N_("Planning the steps")
 DRAWING = N_("Drawing the slides")
@@ -66,8 +68,9 @@ RADIUS = 10.0
 
 
 def measure(text: str, pixels: float, bold: bool) -> float:
-    """The width of `text` in DejaVu Sans (bold or regular) at `pixels` points."""
-    return stringWidth(drawable(text), BOLD if bold else REGULAR, pixels)
+    """The width of `text` at `pixels` points: DejaVu Sans (bold or regular), each run of
+    another script in the face that draws it."""
+    return line_width(drawable(text), BOLD if bold else REGULAR, pixels)
 
 
 def slides_plan(workshop: Workshop) -> StepPlan:
@@ -101,9 +104,9 @@ def slides_pdf(workshop: Workshop, progress: Progress | None = None) -> tuple[by
     )
     meta = workshop.meta
     canvas.setTitle(
-        drawable(_("{title} · slides").format(title=meta.title or _("Alignment workshop")))
+        plain(_("{title} · slides").format(title=meta.title or _("Alignment workshop")))
     )
-    canvas.setAuthor(drawable(meta.facilitator))
+    canvas.setAuthor(plain(meta.facilitator))
     canvas.setSubject(_("Alignment workshop slides"))
     total = len(plan.steps)
     for number, step in enumerate(plan.steps, 1):
@@ -122,14 +125,14 @@ def draw_step(canvas: Canvas, plan: StepPlan, step: Step, number: int, workshop:
     """One slide: the step's heading, its cards and labels, and the footer."""
     height, title = plan.height, workshop.meta.title
     canvas.setFillColor(INK)
-    canvas.setFont(BOLD, HEADING_PX)
-    canvas.drawString(SIDE, height - 24 - HEADING_PX, drawable(step.title))
+    draw(canvas, SIDE, height - 24 - HEADING_PX, drawable(step.title), BOLD, HEADING_PX)
     canvas.setFont(REGULAR, TITLE_PX)
     canvas.setFillColor(MUTED)
     counter = _("Step {number} of {count}").format(number=number, count=len(plan.steps))
     canvas.drawRightString(plan.width - SIDE, 40, counter)
     room = plan.width - 3 * SIDE - measure(counter, TITLE_PX, False)
-    canvas.drawString(SIDE, 40, _fit(drawable(title or _("Alignment workshop")), room))
+    footer = _fit(drawable(title or _("Alignment workshop")), room)
+    draw(canvas, SIDE, 40, footer, REGULAR, TITLE_PX)
     for box in step.boxes:
         _draw_box(canvas, box, height)
         _draw_marks(canvas, box, workshop.node(box.node_id), height)
@@ -164,9 +167,9 @@ def _draw_box(canvas: Canvas, box: Box, height: float) -> None:
     top = box.y + box.band + PAD
     canvas.setFillColor(text)
     bold = box.kind in (NodeKind.VISION, NodeKind.OBJECTIVE)
-    canvas.setFont(BOLD if bold else REGULAR, TITLE_PX)
+    font = BOLD if bold else REGULAR
     for index, line in enumerate(box.lines):
-        canvas.drawString(box.x + PAD, _baseline(top, index, height), drawable(line))
+        draw(canvas, box.x + PAD, _baseline(top, index, height), drawable(line), font, TITLE_PX)
 
 
 def _draw_marks(canvas: Canvas, box: Box, node: Node, height: float) -> None:
@@ -195,11 +198,9 @@ def _draw_team(canvas: Canvas, box: Box, height: float) -> None:
     canvas.setFillColor(color)
     canvas.rect(box.x + 1.5, height - box.y - 1.5 - TEAM_STRIP, box.width - 3, TEAM_STRIP, 0, 1)
     canvas.setFillColor(INK)
-    canvas.setFont(BOLD, TITLE_PX)
     for index, line in enumerate(box.team_lines):
-        canvas.drawString(
-            box.x + PAD, _baseline(box.y + TEAM_STRIP + 4, index, height), drawable(line)
-        )
+        y = _baseline(box.y + TEAM_STRIP + 4, index, height)
+        draw(canvas, box.x + PAD, y, drawable(line), BOLD, TITLE_PX)
     canvas.setStrokeColor(MUTED)
     canvas.setLineWidth(1.5)
     rule = height - box.y - box.band
@@ -208,6 +209,6 @@ def _draw_team(canvas: Canvas, box: Box, height: float) -> None:
 
 def _draw_label(canvas: Canvas, label: Label, height: float) -> None:
     canvas.setFillColor(SEVERITY_INK.get(label.severity, INK) if label.severity else INK)
-    canvas.setFont(BOLD if label.bold else REGULAR, TITLE_PX)
+    font = BOLD if label.bold else REGULAR
     for index, line in enumerate(label.lines):
-        canvas.drawString(label.x, _baseline(label.y, index, height), drawable(line))
+        draw(canvas, label.x, _baseline(label.y, index, height), drawable(line), font, TITLE_PX)

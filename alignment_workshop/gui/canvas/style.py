@@ -19,6 +19,8 @@ from alignment_workshop.analysis.findings import Severity
 from alignment_workshop.model import LinkKind, NodeKind, Status
 from alignment_workshop.report import palette
 
+from ..support.fonts import families, register_fonts
+
 
 @dataclass(frozen=True, slots=True)
 class CardStyle:
@@ -140,7 +142,10 @@ DIMMED_OPACITY: Final = 0.18
 
 def font(pixels: int, *, bold: bool = False, italic: bool = False) -> QFont:
     """The map's sans-serif font at a size in scene pixels (it scales with the zoom)."""
+    register_fonts()
     result = QFont("DejaVu Sans")
+    # Any script DejaVu lacks is drawn by a shipped face, never the system's or a box.
+    result.setFamilies(families("DejaVu Sans"))
     result.setStyleHint(QFont.StyleHint.SansSerif)
     result.setPixelSize(pixels)
     result.setBold(bold)

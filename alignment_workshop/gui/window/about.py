@@ -52,6 +52,8 @@ QT_LICENCE = N_(
 
 OTHER_LICENCES = N_(
     "networkx: 3-clause BSD licence. reportlab: BSD licence. Pillow: MIT-CMU licence. "
+    "uharfbuzz and HarfBuzz: Apache 2.0 and MIT (Old MIT) licences. "
+    "python-bidi: GNU LGPL version 3 (its Rust unicode-bidi core: MIT or Apache 2.0). "
     "appdirs: MIT licence. Python: Python Software Foundation License."
 )
 
@@ -103,7 +105,7 @@ def versions_text() -> str:
 
 
 def licences_html() -> str:
-    """The licences page: the app's MIT licence, Qt's LGPL, DejaVu's licence, the rest."""
+    """The licences page: the app's MIT licence, Qt's LGPL, the fonts' licences, the rest."""
 
     def section(title: str, body: str, pre: bool = False) -> str:
         text = html.escape(body)
@@ -117,6 +119,16 @@ def licences_html() -> str:
             ),
             section(_("Qt and Qt for Python: GNU LGPL version 3"), _(QT_LICENCE)),
             section(_("DejaVu fonts"), read_resource("fonts", "LICENSE-DejaVu.txt"), True),
+            section(
+                _("Noto Sans (Arabic, Hebrew, Thai, Indic) and Noto Emoji: SIL Open Font License"),
+                read_resource("fonts", "LICENSE-Noto-OFL.txt"),
+                True,
+            ),
+            section(
+                _("Droid Sans Fallback (Chinese, Japanese, Korean): Apache License 2.0"),
+                read_resource("fonts", "LICENSE-DroidSansFallback-Apache-2.0.txt"),
+                True,
+            ),
             section(_("Other components"), _(OTHER_LICENCES)),
         )
     )

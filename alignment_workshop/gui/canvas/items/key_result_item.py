@@ -21,7 +21,7 @@ from alignment_workshop.i18n import _
 from alignment_workshop.model import Node, Status, Team
 
 from .. import style
-from .node_item import NodeItem
+from .node_item import NodeItem, line_alignment
 
 #: Inner padding of a chip, and the width of its team stripe.
 PADDING = 8.0
@@ -177,7 +177,8 @@ class KeyResultItem(NodeItem):
         text = QFontMetricsF(title).elidedText(
             " ".join(self.node.title.split()), Qt.TextElideMode.ElideRight, box.width()
         )
-        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        align = line_alignment(text, centred=False) | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(box, align, text)
 
     def _paint_owner(self, painter: QPainter, colors: style.CardStyle) -> None:
         owner = self.owner_text()

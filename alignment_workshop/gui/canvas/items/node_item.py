@@ -9,6 +9,7 @@ until the scene pushes one Move command on release.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -50,9 +51,21 @@ _BADGE_RADIUS = 12.0
 _TEXT_DETAIL = 0.4
 
 
+def _utf16_slice(units: bytes, start: int, end: int | None = None) -> str:
+    """Qt's text positions count UTF-16 units: an emoji is two, a Python index one."""
+    stop = None if end is None else 2 * end
+    return units[2 * start : stop].decode("utf-16-le", "surrogatepass")
+
+
 def wrap_text(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
-    """`text` broken into at most `max_lines` lines of `width`, the last one elided."""
+    """`text` broken into at most `max_lines` lines of `width`, the last one elided.
+
+    Qt's text layout breaks between words (Unicode line breaking: never inside a word,
+    with or without emoji, and anywhere between CJK characters) and only cuts a word
+    that is wider than the whole line.
+    """
     text = " ".join(text.split())
+    units = text.encode("utf-16-le", "surrogatepass")  # a lone surrogate is one unit too
     layout = QTextLayout(text, font)
     lines: list[str] = []
     last_start = end = 0
@@ -63,12 +76,26 @@ def wrap_text(text: str, font: QFont, width: float, max_lines: int) -> list[str]
             break
         line.setLineWidth(width)
         last_start, end = line.textStart(), line.textStart() + line.textLength()
-        lines.append(text[last_start:end].strip())
+        lines.append(_utf16_slice(units, last_start, end).strip())
     layout.endLayout()
-    if lines and end < len(text):
+    if lines and 2 * end < len(units):
         metrics = QFontMetricsF(font)
-        lines[-1] = metrics.elidedText(text[last_start:], Qt.TextElideMode.ElideRight, width)
+        rest = _utf16_slice(units, last_start)
+        lines[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
     return lines
+
+
+def line_alignment(line: str, centred: bool) -> Qt.AlignmentFlag:
+    """Centred, or from the edge a line starts at: the right for Arabic or Hebrew."""
+    if centred:
+        return Qt.AlignmentFlag.AlignHCenter
+    for char in line:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return Qt.AlignmentFlag.AlignRight
+        if kind == "L":
+            break
+    return Qt.AlignmentFlag.AlignLeft
 
 
 class NodeItem(QGraphicsItem):
@@ -313,7 +340,8 @@ class NodeItem(QGraphicsItem):
         left, width = self._content_left(), self._text_width()
         for index, line in enumerate(lines):
             row = QRectF(left, top + index * spacing, width, spacing)
-            painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+            align = line_alignment(line, centred=False) | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(row, align, line)
 
     def _paint_far(self, painter: QPainter, colors: style.CardStyle) -> None:
         """Seen from far away the text is unreadable: a plain card, stripe and badges."""
@@ -400,12 +428,9 @@ class NodeItem(QGraphicsItem):
         if self.node.kind in (NodeKind.VISION, NodeKind.VALUE):
             room = self._rect.bottom() - style.PADDING - y
             y += max(0.0, (room - spacing * len(self.title_lines())) / 2)
-        align = (
-            Qt.AlignmentFlag.AlignHCenter
-            if self.node.kind is NodeKind.VISION
-            else Qt.AlignmentFlag.AlignLeft
-        )
+        centred = self.node.kind is NodeKind.VISION
         for line in [] if self._editing else self.title_lines():
+            align = line_alignment(line, centred)
             painter.drawText(QRectF(left, y, width, spacing), align, line)
             y += spacing
 

@@ -10,12 +10,12 @@ $(DIST_STAMP): $(STAMP) pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dist]'
 	touch $(DIST_STAMP)
 
-dist: $(DIST_STAMP)
+dist: $(DIST_STAMP) catalogues
 	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller $(SPEC)
 	@echo "Built dist/alignment-workshop/"
 
-dist-test: $(DIST_STAMP)
+dist-test: $(DIST_STAMP) catalogues
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/smoke_test.py
 
 install-desktop:

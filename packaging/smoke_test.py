@@ -161,6 +161,9 @@ def exercise(bundle: Path, workdir: Path) -> Runner:
     human = runner.run("check", ["check", str(example)], ok=(0, 1)).stdout
     if "score" not in human.lower():
         raise SmokeError(f"check printed no score:\n{human[:1000]}")
+    german = runner.run("check --lang de", ["check", str(example), "--lang", "de"], ok=(0, 1))
+    if "Ausrichtung" not in german.stdout:  # the compiled German catalogue is bundled
+        raise SmokeError(f"check --lang de printed no German:\n{german.stdout[:1000]}")
     report = json.loads(
         runner.run("check --json", ["check", str(example), "--json"], ok=(0, 1)).stdout
     )

@@ -34,8 +34,9 @@ BAR_HEIGHT = 6.0
 #: The bar takes this share of the middle row, and its percentage the room after it.
 BAR_SHARE = 0.34
 PERCENT_WIDTH = 38.0
-#: Below this scale the chip is drawn plain.
-_TEXT_DETAIL = 0.3
+#: Below this scale the chip is drawn plain, as the cards are (their text would be
+#: under 8 px on screen).
+_TEXT_DETAIL = 0.4
 
 #: The bar's colours: the track, the way covered, and a target reached or passed.
 TRACK = "#D7CCEE"

@@ -70,7 +70,8 @@ def as_object(value: object, where: str) -> dict[str, Any]:
 
 
 def as_list(value: object, where: str, limit: int, what: str) -> list[Any]:
-    """`value` if it is a JSON list of at most `limit` items."""
+    """`value` if it is a JSON list of at most `limit` items; `what` names them, marked
+    with `N_()` and translated here."""
     if not isinstance(value, list):
         raise WorkshopFileError(
             where, _("must be a list (got {type_name})").format(type_name=type_name(value))
@@ -88,7 +89,8 @@ def as_list(value: object, where: str, limit: int, what: str) -> list[Any]:
 def check_keys(
     obj: dict[str, Any], where: str, allowed: Collection[str], required: Iterable[str], what: str
 ) -> None:
-    """Refuse a key of `obj` outside `allowed`, then a missing `required` key."""
+    """Refuse a key of `obj` outside `allowed`, then a missing `required` key; `what`
+    ("a team", marked with `N_()`) is translated here."""
     extra = obj.keys() - allowed
     if extra:
         key = next(key for key in obj if key in extra)

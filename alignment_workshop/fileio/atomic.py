@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from alignment_workshop.i18n import _
 from alignment_workshop.safe_files import backup_path, clean_stale_temps, replace_file
 
 from .errors import WorkshopSaveError
@@ -41,12 +42,17 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> os.stat_result:
     try:
         target = Path(os.path.realpath(path))
     except (TypeError, ValueError) as error:
-        raise WorkshopSaveError("", f"cannot save to {path!r}: not a usable file path") from error
+        raise WorkshopSaveError(
+            "", _("cannot save to {path!r}: not a usable file path").format(path=path)
+        ) from error
     try:
         written = replace_file(path, data)
     except OSError as error:
         raise WorkshopSaveError(
-            "", f'could not save "{target.name}": {_reason(error)}; the file on disk is unchanged'
+            "",
+            _('could not save "{name}": {reason}; the file on disk is unchanged').format(
+                name=target.name, reason=_reason(error)
+            ),
         ) from error
     clean_stale_temps(target.parent, target.name)
     return written

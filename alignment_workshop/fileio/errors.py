@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from alignment_workshop.i18n import _
+
 #: The longest message a `WorkshopFileError` carries, in characters.
 MESSAGE_MAX = 300
 
@@ -49,9 +51,11 @@ class NewerVersionError(WorkshopFileError):
         by = f" ({generator})" if generator else ""
         super().__init__(
             "version",
-            f"this file was saved by a newer version of Alignment Workshop{by} in file "
-            f"format version {str(file_version)[:20]}, but this version reads format version "
-            f"{supported} at most; update Alignment Workshop to open it",
+            _(
+                "this file was saved by a newer version of Alignment Workshop{by} in file "
+                "format version {version}, but this version reads format version "
+                "{supported} at most; update Alignment Workshop to open it"
+            ).format(by=by, version=str(file_version)[:20], supported=supported),
         )
 
 
@@ -67,7 +71,8 @@ class WorkshopTooLargeError(WorkshopSaveError):
         self.limit = limit
         super().__init__(
             "",
-            f"the workshop would take {size / 1024 / 1024:.1f} MiB, more than the "
-            f"{limit // 1024 // 1024} MiB a workshop file may hold, so it was not saved; "
-            "shorten long texts or split the workshop",
+            _(
+                "the workshop would take {size:.1f} MiB, more than the {limit} MiB a workshop "
+                "file may hold, so it was not saved; shorten long texts or split the workshop"
+            ).format(size=size / 1024 / 1024, limit=limit // 1024 // 1024),
         )

@@ -13,6 +13,8 @@ import json
 import re
 from typing import Any, Final
 
+from alignment_workshop.i18n import _
+
 from .errors import WorkshopFileError
 from .locations import TOP, line_column, path_to
 
@@ -39,7 +41,7 @@ def _pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         return obj
     marked = DuplicateKeys(pairs)
     seen: set[str] = set()
-    for key, _ in pairs:
+    for key, _value in pairs:
         if key in seen:
             marked.duplicate = key
             break
@@ -52,7 +54,7 @@ class _RefusedValueError(Exception):
 
 
 def _refuse_constant(name: str) -> Any:
-    raise _RefusedValueError(f"{name} is not allowed; numbers must be finite")
+    raise _RefusedValueError(_("{name} is not allowed; numbers must be finite").format(name=name))
 
 
 def _too_long(digits: str) -> bool:
@@ -65,7 +67,9 @@ def _refuse_long_int(digits: str) -> int:
             return int(digits)
         except ValueError:  # only if the interpreter's own digit limit was lowered
             pass
-    raise _RefusedValueError(f"the number has too many digits ({len(digits):,})")
+    raise _RefusedValueError(
+        _("the number has too many digits ({count:,})").format(count=len(digits))
+    )
 
 
 def _place_of_refused(text: str) -> str:
@@ -101,8 +105,9 @@ def size_error(size: int) -> WorkshopFileError:
     """The refusal of a file of `size` bytes, over the limit."""
     return WorkshopFileError(
         "",
-        f"the file is {size / 1024 / 1024:.1f} MiB, larger than the limit of "
-        f"{MAX_FILE_BYTES // 1024 // 1024} MiB for a workshop file",
+        _(
+            "the file is {size:.1f} MiB, larger than the limit of {limit} MiB for a workshop file"
+        ).format(size=size / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024),
     )
 
 
@@ -112,14 +117,17 @@ def _decode(data: bytes) -> str:
         return data[skip:].decode("utf-8")
     except UnicodeDecodeError as error:
         raise WorkshopFileError(
-            f"byte {skip + error.start}", "the file is not valid UTF-8 text; is it a workshop file?"
+            _("byte {offset}").format(offset=skip + error.start),
+            _("the file is not valid UTF-8 text; is it a workshop file?"),
         ) from None
 
 
 def parse_json(data: bytes) -> Any:
     """The JSON value in `data`; raises `WorkshopFileError` for anything not strict JSON."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise WorkshopFileError("", f"a workshop file is bytes, not {type(data).__name__}")
+        raise WorkshopFileError(
+            "", _("a workshop file is bytes, not {type}").format(type=type(data).__name__)
+        )
     data = bytes(data)
     if len(data) > MAX_FILE_BYTES:
         raise size_error(len(data))
@@ -133,12 +141,14 @@ def parse_json(data: bytes) -> Any:
         )
     except json.JSONDecodeError as error:
         reason = error.msg[:1].lower() + error.msg[1:]
-        where = f"line {error.lineno}, column {error.colno}"
-        raise WorkshopFileError(where, f"not valid JSON ({reason})") from None
+        where = _("line {line}, column {column}").format(line=error.lineno, column=error.colno)
+        raise WorkshopFileError(
+            where, _("not valid JSON ({reason})").format(reason=reason)
+        ) from None
     except _RefusedValueError as error:
         raise WorkshopFileError(_place_of_refused(text), str(error)) from None
     except RecursionError:
         where = _place_of_nesting(text)
         raise WorkshopFileError(
-            where, "the JSON is nested too deeply for a workshop file"
+            where, _("the JSON is nested too deeply for a workshop file")
         ) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model.validation import show
 
 #: The place of errors about the document as a whole.
@@ -27,7 +28,7 @@ def line_column(text: str, index: int) -> str:
     """ "line L, column C" of the character at `index` of `text`, both counted from 1."""
     line = text.count("\n", 0, index) + 1
     column = index - text.rfind("\n", 0, index)
-    return f"line {line}, column {column}"
+    return _("line {line}, column {column}").format(line=line, column=column)
 
 
 def path_to(value: Any, wanted: object) -> str | None:

@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
+from alignment_workshop.i18n import _
+
 from .errors import WorkshopFileError
 
 FORMAT_NAME: Final = "alignment-workshop"
@@ -41,22 +43,22 @@ def _v2_feature(document: Document) -> tuple[str, str] | None:
     """
     workshop = document.get("workshop")
     if isinstance(workshop, dict) and "period" in workshop:
-        return "workshop.period", "a period"
+        return "workshop.period", _("a period")
     nodes = document.get("nodes")
     for i, node in enumerate(nodes if isinstance(nodes, list) else ()):
         if not isinstance(node, dict):
             continue
         if node.get("kind") == "key_result":
-            return f"nodes[{i}].kind", "key results"
+            return f"nodes[{i}].kind", _("key results")
         if node.get("kind") == "objective" and "owner" in node:
-            return f"nodes[{i}].owner", "an objective's owner"
+            return f"nodes[{i}].owner", _("an objective's owner")
         for key in _V2_NODE_KEYS:
             if key in node:
-                return f"nodes[{i}].{key}", f"the field {key}"
+                return f"nodes[{i}].{key}", _("the field {key}").format(key=key)
     links = document.get("links")
     for i, link in enumerate(links if isinstance(links, list) else ()):
         if isinstance(link, dict) and link.get("kind") == "measures":
-            return f"links[{i}].kind", "measures links"
+            return f"links[{i}].kind", _("measures links")
     return None
 
 
@@ -67,8 +69,10 @@ def _v1_to_v2(document: Document) -> Document:
         where, what = found
         raise WorkshopFileError(
             where,
-            f"{what} came in format version 2, but the file says it is version 1; "
-            'set "version" to 2 if it was written for version 2',
+            _(
+                "{what} came in format version 2, but the file says it is version 1; "
+                'set "version" to 2 if it was written for version 2'
+            ).format(what=what),
         )
     return {**document, "version": 2}
 
@@ -83,7 +87,10 @@ def upgrade(document: Document, version: int) -> Document:
         step = MIGRATIONS.get(step_from)
         if step is None:
             raise WorkshopFileError(
-                "version", f"files of format version {step_from} can no longer be opened"
+                "version",
+                _("files of format version {version} can no longer be opened").format(
+                    version=step_from
+                ),
             )
         document = step(document)
         document["version"] = step_from + 1

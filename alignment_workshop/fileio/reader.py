@@ -13,6 +13,7 @@ import logging
 import os
 from typing import Any
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Workshop
 from alignment_workshop.model.validation import show, type_name
 from alignment_workshop.safe_files import NotRegularFileError, open_regular
@@ -31,20 +32,26 @@ log = logging.getLogger(__name__)
 def _version(document: dict[str, Any]) -> int:
     """The checked `format` and `version` of a document."""
     if "format" not in document:
-        raise WorkshopFileError("format", "is required; this is not an Alignment Workshop file")
+        raise WorkshopFileError("format", _("is required; this is not an Alignment Workshop file"))
     if document["format"] != migrations.FORMAT_NAME:
         raise WorkshopFileError(
             "format",
-            f'must be "{migrations.FORMAT_NAME}" (got {show(document["format"])}); '
-            "this is not an Alignment Workshop file",
+            _('must be "{name}" (got {value}); this is not an Alignment Workshop file').format(
+                name=migrations.FORMAT_NAME, value=show(document["format"])
+            ),
         )
     if "version" not in document:
-        raise WorkshopFileError("version", "is required")
+        raise WorkshopFileError("version", _("is required"))
     version = document["version"]
     if isinstance(version, bool) or not isinstance(version, int):
-        raise WorkshopFileError("version", f"must be an integer (got {type_name(version)})")
+        raise WorkshopFileError(
+            "version",
+            _("must be an integer (got {type_name})").format(type_name=type_name(version)),
+        )
     if version < 1:
-        raise WorkshopFileError("version", f"must be at least 1 (got {show(version)})")
+        raise WorkshopFileError(
+            "version", _("must be at least 1 (got {value})").format(value=show(version))
+        )
     if version > migrations.FORMAT_VERSION:
         generator = document.get("generator")
         named = generator if isinstance(generator, str) and len(generator) <= 60 else None
@@ -61,15 +68,19 @@ def _upgraded(document: dict[str, Any], version: int) -> dict[str, Any]:
     except Exception as error:  # a step met data it could not handle: the file is bad
         raise WorkshopFileError(
             "version",
-            f"this file of format version {version} could not be upgraded "
-            f"({type(error).__name__}); it may be damaged",
+            _(
+                "this file of format version {version} could not be upgraded ({type}); "
+                "it may be damaged"
+            ).format(version=version, type=type(error).__name__),
         ) from None
 
 
 def _loads(data: bytes) -> Workshop:
     document = parse_json(data)
     if not isinstance(document, dict):
-        raise WorkshopFileError(TOP, f"must be a JSON object (got {type_name(document)})")
+        raise WorkshopFileError(
+            TOP, _("must be a JSON object (got {type_name})").format(type_name=type_name(document))
+        )
     document = as_object(document, TOP)
     version = _version(document)
     if version < migrations.FORMAT_VERSION:
@@ -88,20 +99,25 @@ def loads(data: bytes) -> Workshop:
     except WorkshopFileError:
         raise
     except RecursionError:
-        raise WorkshopFileError("", "the file is nested too deeply to be a workshop") from None
+        raise WorkshopFileError("", _("the file is nested too deeply to be a workshop")) from None
     except MemoryError:
-        raise WorkshopFileError("", "the file is too large to load in this memory") from None
+        raise WorkshopFileError("", _("the file is too large to load in this memory")) from None
     except Exception as error:  # the last guard: never expected, always logged
         log.exception("unexpected error while reading a workshop file")
         raise WorkshopFileError(
-            "", f"the file could not be read ({type(error).__name__}); it may be damaged"
+            "",
+            _("the file could not be read ({type}); it may be damaged").format(
+                type=type(error).__name__
+            ),
         ) from error
 
 
 def _read_file(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
     """The bytes of the regular file at `path`, and its status; never blocks, never hangs."""
     if not isinstance(path, (str, bytes, os.PathLike)):
-        raise WorkshopFileError("", f"{show(str(path))} is not a usable file path")
+        raise WorkshopFileError(
+            "", _("{value} is not a usable file path").format(value=show(str(path)))
+        )
     try:
         with open_regular(path) as file:
             info = os.fstat(file.fileno())
@@ -109,18 +125,24 @@ def _read_file(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
                 raise size_error(info.st_size)
             return file.read(MAX_FILE_BYTES + 1), info
     except FileNotFoundError:
-        raise WorkshopFileError("", "there is no such file") from None
+        raise WorkshopFileError("", _("there is no such file")) from None
     except IsADirectoryError:
-        raise WorkshopFileError("", "this is a folder, not a workshop file") from None
+        raise WorkshopFileError("", _("this is a folder, not a workshop file")) from None
     except NotRegularFileError as error:
-        raise WorkshopFileError("", f"this is {error.what}, not a workshop file") from None
+        raise WorkshopFileError(
+            "", _("this is {what}, not a workshop file").format(what=error.what)
+        ) from None
     except PermissionError:
-        raise WorkshopFileError("", "permission denied: the file cannot be read") from None
+        raise WorkshopFileError("", _("permission denied: the file cannot be read")) from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise WorkshopFileError("", f"the file cannot be read ({reason})") from None
+        raise WorkshopFileError(
+            "", _("the file cannot be read ({reason})").format(reason=reason)
+        ) from None
     except (TypeError, ValueError):
-        raise WorkshopFileError("", f"{show(str(path))} is not a usable file path") from None
+        raise WorkshopFileError(
+            "", _("{value} is not a usable file path").format(value=show(str(path)))
+        ) from None
 
 
 def load(path: str | os.PathLike[str]) -> Workshop:

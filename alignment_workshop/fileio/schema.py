@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from alignment_workshop.i18n import N_, _
 from alignment_workshop.model import (
     Action,
     Link,
@@ -58,19 +59,29 @@ def as_object(value: object, where: str) -> dict[str, Any]:
     if type(value) is dict:
         return value  # the common case, first: a plain dict has no repeated key
     if not isinstance(value, dict):
-        raise WorkshopFileError(where, f"must be an object (got {type_name(value)})")
+        raise WorkshopFileError(
+            where, _("must be an object (got {type_name})").format(type_name=type_name(value))
+        )
     if isinstance(value, DuplicateKeys):
-        raise WorkshopFileError(where, f"has the key {show(value.duplicate)} more than once")
+        raise WorkshopFileError(
+            where, _("has the key {value} more than once").format(value=show(value.duplicate))
+        )
     return value
 
 
 def as_list(value: object, where: str, limit: int, what: str) -> list[Any]:
-    """`value` if it is a JSON list of at most `limit` items."""
+    """`value` if it is a JSON list of at most `limit` items; `what` names them, marked
+    with `N_()` and translated here."""
     if not isinstance(value, list):
-        raise WorkshopFileError(where, f"must be a list (got {type_name(value)})")
+        raise WorkshopFileError(
+            where, _("must be a list (got {type_name})").format(type_name=type_name(value))
+        )
     if len(value) > limit:
         raise WorkshopFileError(
-            where, f"a workshop holds at most {limit:,} {what} (got {len(value):,})"
+            where,
+            _("a workshop holds at most {limit:,} {what} (got {count:,})").format(
+                limit=limit, what=_(what), count=len(value)
+            ),
         )
     return value
 
@@ -78,14 +89,17 @@ def as_list(value: object, where: str, limit: int, what: str) -> list[Any]:
 def check_keys(
     obj: dict[str, Any], where: str, allowed: Collection[str], required: Iterable[str], what: str
 ) -> None:
-    """Refuse a key of `obj` outside `allowed`, then a missing `required` key."""
+    """Refuse a key of `obj` outside `allowed`, then a missing `required` key; `what`
+    ("a team", marked with `N_()`) is translated here."""
     extra = obj.keys() - allowed
     if extra:
         key = next(key for key in obj if key in extra)
-        raise WorkshopFileError(place(where, key), f"is not a field of {what}")
+        raise WorkshopFileError(
+            place(where, key), _("is not a field of {what}").format(what=_(what))
+        )
     for key in required:
         if key not in obj:
-            raise WorkshopFileError(place(where, key), "is required")
+            raise WorkshopFileError(place(where, key), _("is required"))
 
 
 def _kind(enum: type[E], value: object, where: str) -> E:
@@ -99,13 +113,13 @@ def _inapplicable(obj: dict[str, Any], where: str, allowed: Collection[str], wha
     extra = obj.keys() - allowed
     if extra:
         key = next(key for key in obj if key in extra)
-        raise WorkshopFileError(place(where, key), f"does not apply to {what}")
+        raise WorkshopFileError(place(where, key), _("does not apply to {what}").format(what=what))
 
 
 def read_meta(value: object) -> Meta:
     """The `workshop` object as metadata."""
     obj = as_object(value, "workshop")
-    check_keys(obj, "workshop", _WORKSHOP_KEYS, (), "the workshop")
+    check_keys(obj, "workshop", _WORKSHOP_KEYS, (), N_("the workshop"))
     if obj.get("period") is not None:
         obj = {**obj, "period": read_period(obj["period"], "workshop.period")}
     return Meta(**obj)
@@ -114,21 +128,21 @@ def read_meta(value: object) -> Meta:
 def read_period(value: object, where: str) -> Period:
     """The workshop's `period` object; its dates are judged by the model."""
     obj = as_object(value, where)
-    check_keys(obj, where, _PERIOD_KEYS, f.REQUIRED_PERIOD, "a period")
+    check_keys(obj, where, _PERIOD_KEYS, f.REQUIRED_PERIOD, N_("a period"))
     return Period(**obj)
 
 
 def read_team(value: object, where: str) -> Team:
     """One entry of `teams`."""
     obj = as_object(value, where)
-    check_keys(obj, where, _TEAM_KEYS, f.REQUIRED_TEAM, "a team")
+    check_keys(obj, where, _TEAM_KEYS, f.REQUIRED_TEAM, N_("a team"))
     return Team(**obj)
 
 
 def read_action(value: object, where: str) -> Action:
     """One entry of a goal's `actions`."""
     obj = as_object(value, where)
-    check_keys(obj, where, _ACTION_KEYS, f.REQUIRED_ACTION, "an action")
+    check_keys(obj, where, _ACTION_KEYS, f.REQUIRED_ACTION, N_("an action"))
     return Action(**obj)
 
 
@@ -143,9 +157,14 @@ def _lookup(table: dict[str, E], value: object) -> E | None:
 
 def _node_shape(obj: dict[str, Any], where: str) -> NodeKind:
     """The node's kind, once its keys are known, complete and apply to that kind."""
-    check_keys(obj, where, _ALL_NODE_KEYS, f.REQUIRED_NODE, "a node")
+    check_keys(obj, where, _ALL_NODE_KEYS, f.REQUIRED_NODE, N_("a node"))
     kind = _kind(NodeKind, obj["kind"], where)
-    _inapplicable(obj, where, _NODE_KEY_SETS[kind], f"{_article(kind)} {kind.value} node")
+    _inapplicable(
+        obj,
+        where,
+        _NODE_KEY_SETS[kind],
+        _("{article} {kind} node").format(article=_article(kind), kind=kind.value),
+    )
     return kind
 
 
@@ -178,7 +197,7 @@ def read_node(value: object, where: str) -> Node:
 
 def _actions(value: object, where: str) -> tuple[Action, ...]:
     """A goal's `actions` list as records."""
-    actions = as_list(value, where, MAX_ACTIONS, "actions per goal")
+    actions = as_list(value, where, MAX_ACTIONS, N_("actions per goal"))
     return tuple(read_action(action, f"{where}[{i}]") for i, action in enumerate(actions))
 
 
@@ -186,7 +205,9 @@ def _pos(obj: dict[str, Any], record: dict[str, Any], where: str) -> tuple[Any, 
     """The (x, y) of a node that gives either; both or neither must be given."""
     if "x" not in obj or "y" not in obj:
         given, missing = ("x", "y") if "x" in obj else ("y", "x")
-        raise WorkshopFileError(place(where, missing), f"is required when {given} is given")
+        raise WorkshopFileError(
+            place(where, missing), _("is required when {given} is given").format(given=given)
+        )
     return (record.pop("x"), record.pop("y"))
 
 
@@ -196,9 +217,14 @@ def read_link(value: object, where: str) -> Link:
     keys = obj.keys()
     kind = _lookup(_LINK_KINDS, obj.get("kind"))
     if kind is None or not (keys <= _LINK_KEY_SETS[kind] and keys >= _REQUIRED_LINK):
-        check_keys(obj, where, _ALL_LINK_KEYS, f.REQUIRED_LINK, "a link")
+        check_keys(obj, where, _ALL_LINK_KEYS, f.REQUIRED_LINK, N_("a link"))
         kind = _kind(LinkKind, obj["kind"], where)
-        _inapplicable(obj, where, _LINK_KEY_SETS[kind], f"a {kind.value} link, only to conflicts")
+        _inapplicable(
+            obj,
+            where,
+            _LINK_KEY_SETS[kind],
+            _("a {kind} link, only to conflicts").format(kind=kind.value),
+        )
     record = dict(obj)
     record["kind"] = kind
     return Link(**record)
@@ -206,13 +232,16 @@ def read_link(value: object, where: str) -> Link:
 
 def read_document(document: dict[str, Any]) -> Workshop:
     """The workshop in a current-version document whose envelope has been checked."""
-    check_keys(document, "", _TOP_KEYS, f.REQUIRED_TOP, "a workshop file")
+    check_keys(document, "", _TOP_KEYS, f.REQUIRED_TOP, N_("a workshop file"))
     generator = document.get("generator", "")
     if not isinstance(generator, str):
-        raise WorkshopFileError("generator", f"must be a string (got {type_name(generator)})")
-    teams = as_list(document.get("teams", []), "teams", MAX_TEAMS, "teams")
-    nodes = as_list(document["nodes"], "nodes", MAX_NODES, "nodes")
-    links = as_list(document.get("links", []), "links", MAX_LINKS, "links")
+        raise WorkshopFileError(
+            "generator",
+            _("must be a string (got {type_name})").format(type_name=type_name(generator)),
+        )
+    teams = as_list(document.get("teams", []), "teams", MAX_TEAMS, N_("teams"))
+    nodes = as_list(document["nodes"], "nodes", MAX_NODES, N_("nodes"))
+    links = as_list(document.get("links", []), "links", MAX_LINKS, N_("links"))
     meta = read_meta(document.get("workshop", {}))
     team_records = [read_team(team, f"teams[{i}]") for i, team in enumerate(teams)]
     node_records = [read_node(node, f"nodes[{i}]") for i, node in enumerate(nodes)]

@@ -15,6 +15,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 import alignment_workshop
+from alignment_workshop.i18n import _
 from alignment_workshop.model import (
     Action,
     Link,
@@ -198,7 +199,8 @@ def saveable_bytes(workshop: Workshop) -> bytes:
         data = dumps(workshop)
     except (TypeError, ValueError) as error:
         raise WorkshopSaveError(
-            "", f"the workshop could not be written ({error}); nothing was saved"
+            "",
+            _("the workshop could not be written ({error}); nothing was saved").format(error=error),
         ) from error
     if len(data) > MAX_FILE_BYTES:
         raise WorkshopTooLargeError(len(data), MAX_FILE_BYTES)

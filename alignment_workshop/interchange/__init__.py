@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Workshop
 
 from .build import Imported, build
@@ -49,7 +50,9 @@ def _suffix(path: str | os.PathLike[str], allowed: tuple[str, ...]) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in allowed:
         raise InterchangeError(
-            f"unsupported file type {suffix or '(none)'!r}; use {', '.join(allowed)}"
+            _("unsupported file type {suffix!r}; use {types}").format(
+                suffix=suffix or "(none)", types=", ".join(allowed)
+            )
         )
     return suffix
 

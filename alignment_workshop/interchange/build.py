@@ -68,8 +68,10 @@ def _require_columns(tables: Tables, merging: bool) -> None:
     if tables.cards.rows and missing and not (merging and "id" in columns):
         raise InterchangeError(
             Problem(
-                f"there is no {' or '.join(missing)} column; name the columns in the first row "
-                "(id, kind, title, …)",
+                _(
+                    "there is no {columns} column; name the columns in the first row (id, kind, "
+                    "title, …)"
+                ).format(columns=" or ".join(missing)),
                 tables.cards.sheet,
                 1 if not tables.cards.line_numbers else None,
             )

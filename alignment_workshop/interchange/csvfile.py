@@ -13,6 +13,8 @@ from __future__ import annotations
 import csv
 import io
 
+from alignment_workshop.i18n import _
+
 from .cells import guard_csv, unguard_csv
 from .columns import CSV_SYNONYMS
 from .csvrows import split_table
@@ -46,8 +48,10 @@ def _text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InterchangeError(
-            f"byte {error.start + 1}: the file is not UTF-8 text; save it as “CSV UTF-8” and "
-            "import it again"
+            _(
+                "byte {offset}: the file is not UTF-8 text; save it as “CSV UTF-8” and import it "
+                "again"
+            ).format(offset=error.start + 1)
         ) from None
 
 
@@ -59,13 +63,16 @@ def _records(text: str) -> list[list[str]]:
         for record in reader:
             if len(records) >= MAX_ROWS:
                 raise InterchangeError(
-                    f"the file has more than {MAX_ROWS:,} rows; "
-                    f"at most {MAX_ROWS:,} can be imported"
+                    _(
+                        "the file has more than {limit:,} rows; at most {limit:,} can be imported"
+                    ).format(limit=MAX_ROWS)
                 )
             if len(record) > MAX_COLUMNS:
                 raise InterchangeError(
                     Problem(
-                        f"the row has {len(record):,} fields; at most {MAX_COLUMNS} are read",
+                        _("the row has {count:,} fields; at most {limit} are read").format(
+                            count=len(record), limit=MAX_COLUMNS
+                        ),
                         None,
                         len(records) + 1,
                     )
@@ -73,7 +80,7 @@ def _records(text: str) -> list[list[str]]:
             records.append(record)
     except csv.Error as error:
         raise InterchangeError(
-            Problem(f"not valid CSV ({error})", None, len(records) + 1)
+            Problem(_("not valid CSV ({error})").format(error=error), None, len(records) + 1)
         ) from None
     return records
 
@@ -87,8 +94,9 @@ def read_csv(data: bytes) -> Tables:
                 column = records[0][position] if position < len(records[0]) else position + 1
                 raise InterchangeError(
                     Problem(
-                        f"the field holds {len(value):,} characters; at most "
-                        f"{MAX_CELL_CHARS:,} are allowed",
+                        _(
+                            "the field holds {count:,} characters; at most {limit:,} are allowed"
+                        ).format(count=len(value), limit=MAX_CELL_CHARS),
                         None,
                         number,
                         str(column),
@@ -104,4 +112,8 @@ def read_csv(data: bytes) -> Tables:
 def _ignored_note(table: Table) -> list[str]:
     if not table.ignored:
         return []
-    return ["ignored column(s) with no meaning here: " + ", ".join(table.ignored)]
+    return [
+        _("ignored column(s) with no meaning here: {columns}").format(
+            columns=", ".join(table.ignored)
+        )
+    ]

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model import Meta, NodeKind, Workshop
 
 from .cells import format_period, join_list, split_list
@@ -51,7 +52,7 @@ ROW_COLUMNS: Final[dict[str, frozenset[str]]] = {
 }
 #: Which rows have each extra column, for the message when a card row fills one.
 _EXTRA_OWNERS: Final = {
-    column: " and ".join(f"{kind} rows" for kind in ROW_COLUMNS if column in ROW_COLUMNS[kind])
+    column: " and ".join(kind for kind in ROW_COLUMNS if column in ROW_COLUMNS[kind])
     for column in CSV_EXTRA_COLUMNS
 }
 #: The column of each table `build` reads, and the CSV column its value comes from.
@@ -152,10 +153,10 @@ def split_table(table: Table) -> Tables:
     for row in table.rows:
         kind = normalise(row.get("kind"))
         if kind not in ROW_COLUMNS:
-            _check_empty(row, frozenset(CARD_COLUMNS), "a card row", problems)
+            _check_empty(row, frozenset(CARD_COLUMNS), _("a card row"), problems)
             cards.rows.append(row)
             continue
-        _check_empty(row, ROW_COLUMNS[kind], f"a {kind} row", problems)
+        _check_empty(row, ROW_COLUMNS[kind], _("a {kind} row").format(kind=kind), problems)
         others[kind].rows.extend(_READERS[kind](row, problems))
     teams, actions, links, workshop = (
         others[kind] if others[kind].rows else None for kind in (TEAM, ACTION, LINK, WORKSHOP)
@@ -166,11 +167,18 @@ def split_table(table: Table) -> Tables:
 def _check_empty(row: Row, allowed: frozenset[str], what: str, problems: list[Problem]) -> None:
     for column, value in row.values.items():
         if column not in allowed and value.strip():
-            owners = _EXTRA_OWNERS.get(column)
-            hint = f" (only {owners} have one)" if owners else ""
+            kinds = _EXTRA_OWNERS.get(column)
+            message = (
+                _("{what} has no {column}; leave this cell empty (only {kinds} rows have one)")
+                if kinds
+                else _("{what} has no {column}; leave this cell empty")
+            )
             problems.append(
                 Problem(
-                    f"{what} has no {column}; leave this cell empty{hint}", None, row.number, column
+                    message.format(what=what, column=column, kinds=kinds),
+                    None,
+                    row.number,
+                    column,
                 )
             )
 
@@ -204,8 +212,10 @@ def _link_rows(row: Row, problems: list[Problem]) -> list[Row]:
         where = filled[1] if len(filled) > 1 else (filled[0] if filled else None)
         problems.append(
             Problem(
-                "a link row names the one card the link goes to, in the column of its kind: "
-                + ", ".join(LINK_COLUMNS),
+                _(
+                    "a link row names the one card the link goes to, in the column of its "
+                    "kind: {columns}"
+                ).format(columns=", ".join(LINK_COLUMNS)),
                 None,
                 row.number,
                 where,

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from alignment_workshop.i18n import _, ngettext
+
 #: Longest message, like the .alignment loader's.
 MESSAGE_MAX = 300
 
@@ -36,9 +38,10 @@ class Problem:
         """ "Cards, row 12, column due", "line 40", or "" for the whole file."""
         parts = [] if self.sheet is None else [self.sheet]
         if self.row is not None:
-            parts.append(f"{'line' if self.line else 'row'} {self.row}")
+            counted = _("line {number}") if self.line else _("row {number}")
+            parts.append(counted.format(number=self.row))
         if self.column is not None:
-            parts.append(f"column {self.column}")
+            parts.append(_("column {name}").format(name=self.column))
         return ", ".join(parts)
 
     def __str__(self) -> str:
@@ -63,5 +66,13 @@ class InterchangeError(Exception):
         if not self.problems:
             raise ValueError("an InterchangeError needs at least one problem")
         more = len(self.problems) - 1
-        suffix = "" if more == 0 else f" (and {more:,} more problem{'s' if more > 1 else ''})"
-        super().__init__(f"{self.problems[0]}{suffix}")
+        if more == 0:
+            super().__init__(str(self.problems[0]))
+            return
+        super().__init__(
+            ngettext(
+                "{problem} (and {count:,} more problem)",
+                "{problem} (and {count:,} more problems)",
+                more,
+            ).format(problem=self.problems[0], count=more)
+        )

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from alignment_workshop.export_file import write_export
+from alignment_workshop.i18n import _
 
 from .errors import InterchangeError
 from .limits import MAX_FILE_BYTES
@@ -22,20 +23,25 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
             size = os.fstat(file.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise InterchangeError(
-                    f"the file is {size / 1024 / 1024:.1f} MB; at most "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MB can be imported"
+                    _("the file is {size:.1f} MB; at most {limit} MB can be imported").format(
+                        size=size / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024
+                    )
                 )
             data = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise InterchangeError("there is no such file") from None
+        raise InterchangeError(_("there is no such file")) from None
     except IsADirectoryError:
-        raise InterchangeError("this is a folder, not a file") from None
+        raise InterchangeError(_("this is a folder, not a file")) from None
     except PermissionError:
-        raise InterchangeError("permission denied: the file cannot be read") from None
+        raise InterchangeError(_("permission denied: the file cannot be read")) from None
     except OSError as error:
-        raise InterchangeError(f"the file cannot be read ({error.strerror or error})") from None
+        raise InterchangeError(
+            _("the file cannot be read ({reason})").format(reason=error.strerror or error)
+        ) from None
     if len(data) > MAX_FILE_BYTES:
-        raise InterchangeError(f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
+        raise InterchangeError(
+            _("the file is larger than {limit} MB").format(limit=MAX_FILE_BYTES // 1024 // 1024)
+        )
     return data
 
 
@@ -46,5 +52,7 @@ def write_output(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as error:
         reason = (error.strerror or str(error) or type(error).__name__).lower()
         raise InterchangeError(
-            f'could not write "{Path(path).name}": {reason}; nothing was written'
+            _('could not write "{name}": {reason}; nothing was written').format(
+                name=Path(path).name, reason=reason
+            )
         ) from None

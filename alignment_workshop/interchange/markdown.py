@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any, Final
 
+from alignment_workshop.i18n import _
 from alignment_workshop.model.rules import TEXT_LIMITS
 
 from .build_teams import TEAM_PALETTE, slug, unique_id
@@ -117,7 +118,7 @@ def inline_text(token: Any) -> str:
 
 def _title_and_rest(text: str) -> tuple[str, str]:
     """An item's title (its first line, cut at a word if too long) and the rest of its text."""
-    first, _, rest = text.partition("\n")
+    first, _sep, rest = text.partition("\n")
     if len(first) <= _TITLE_MAX:
         return first, rest.strip()
     cut = first[: _TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
@@ -256,7 +257,9 @@ def read_markdown(data: bytes, name: str, *, objectives_section: str | None = No
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InterchangeError(f"byte {error.start + 1}: the file is not UTF-8 text") from None
+        raise InterchangeError(
+            _("byte {offset}: the file is not UTF-8 text").format(offset=error.start + 1)
+        ) from None
     outline = _Outline(objectives_section)
     _walk(MarkdownIt("commonmark").parse(_without_front_matter(text)), outline)
     return _tables(outline, name)
@@ -266,14 +269,16 @@ def _tables(outline: _Outline, name: str) -> Tables:
     cards = Table(None, [card.row() for card in outline.cards], line_numbers=True)
     teams = Table(None, outline.teams, line_numbers=True)
     title_line, title = outline.title or (1, name)
-    title, _ = _title_and_rest(title)
+    title, _rest = _title_and_rest(title)
     workshop_rows = [Row(title_line, {"field": "title", "value": title})]
     if outline.notes:
         workshop_rows.append(Row(1, {"field": "notes", "value": "\n\n".join(outline.notes)}))
     workshop = Table(None, workshop_rows, line_numbers=True)
     if not outline.cards:
         raise InterchangeError(
-            "the outline has no list items: write objectives and goals as lists under "
-            "## headings (see the Markdown convention in the README)"
+            _(
+                "the outline has no list items: write objectives and goals as lists under ## "
+                "headings (see the Markdown convention in the README)"
+            )
         )
     return Tables(cards, teams, workshop, teams_by_name=False)

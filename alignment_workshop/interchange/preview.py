@@ -77,7 +77,7 @@ def counted(imported: Imported) -> str:
     if imported.teams_added:
         n = len(imported.teams_added)
         parts.append(ngettext("{count} team", "{count} teams", n).format(count=n))
-    return ", ".join(parts) or "nothing"
+    return ", ".join(parts) or _("nothing")
 
 
 def prepare_import(

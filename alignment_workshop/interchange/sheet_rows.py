@@ -34,12 +34,14 @@ from collections.abc import Iterator
 from typing import Any, Final
 from xml.parsers import expat
 
+from alignment_workshop.i18n import N_, _
+
 from .cells import format_bool, from_xlsx_text
 from .errors import InterchangeError, Problem
 from .limits import MAX_COLUMNS, MAX_ROWS
 
 #: The XML a workbook declares entities in; refused (see the module's docstring).
-ENTITIES: Final = (
+ENTITIES: Final = N_(
     "the workbook's XML declares entities or a document type, which are refused "
     "(a possible XML bomb)"
 )
@@ -134,11 +136,11 @@ class _SheetReader:
 
     @staticmethod
     def _refuse(*_args: object) -> None:
-        raise InterchangeError(ENTITIES)
+        raise InterchangeError(_(ENTITIES))
 
     @staticmethod
     def _refuse_reference(*_args: str | None) -> int:
-        raise InterchangeError(ENTITIES)
+        raise InterchangeError(_(ENTITIES))
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
         tag = name.rpartition(" ")[2]
@@ -201,7 +203,9 @@ class _SheetReader:
         if self.row_number > MAX_ROWS:
             raise InterchangeError(
                 Problem(
-                    f"the sheet has more than {MAX_ROWS:,} rows; at most {MAX_ROWS:,} are read",
+                    _("the sheet has more than {limit:,} rows; at most {limit:,} are read").format(
+                        limit=MAX_ROWS
+                    ),
                     self.sheet,
                 )
             )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from alignment_workshop.i18n import _
+
 from .columns import match_headers
 from .errors import InterchangeError, Problem
 from .tables import Row, Table
@@ -20,7 +22,13 @@ def table_from_rows(
     if duplicates:
         header, column = duplicates[0]
         raise InterchangeError(
-            Problem(f"the header {header!r} names the {column} column a second time", sheet, 1)
+            Problem(
+                _("the header {header!r} names the {column} column a second time").format(
+                    header=header, column=column
+                ),
+                sheet,
+                1,
+            )
         )
     table.ignored = unknown
     for number, values in enumerate(rows[1:], start=2):

@@ -22,6 +22,8 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from alignment_workshop.i18n import _
+
 from .cells import FORMULA_STARTS, to_xlsx_text
 from .columns import (
     ACTION_SYNONYMS,
@@ -152,8 +154,9 @@ def _rows(workbook: Any, ws: Any, sheet: str) -> Iterator[list[str]]:
             if len(text) > MAX_CELL_CHARS:
                 raise InterchangeError(
                     Problem(
-                        f"the cell holds {len(text):,} characters; at most {MAX_CELL_CHARS:,} "
-                        "are allowed",
+                        _(
+                            "the cell holds {count:,} characters; at most {limit:,} are allowed"
+                        ).format(count=len(text), limit=MAX_CELL_CHARS),
                         sheet,
                         number,
                         _column_name(header, position),
@@ -176,11 +179,21 @@ def _check_size(ws: Any, sheet: str) -> None:
     rows, columns = ws.max_row, ws.max_column
     if rows is not None and rows > MAX_ROWS:
         raise InterchangeError(
-            Problem(f"the sheet has {rows:,} rows; at most {MAX_ROWS:,} are read", sheet)
+            Problem(
+                _("the sheet has {rows:,} rows; at most {limit:,} are read").format(
+                    rows=rows, limit=MAX_ROWS
+                ),
+                sheet,
+            )
         )
     if columns is not None and columns > MAX_COLUMNS:
         raise InterchangeError(
-            Problem(f"the sheet has {columns:,} columns; at most {MAX_COLUMNS} are read", sheet)
+            Problem(
+                _("the sheet has {columns:,} columns; at most {limit} are read").format(
+                    columns=columns, limit=MAX_COLUMNS
+                ),
+                sheet,
+            )
         )
 
 
@@ -204,9 +217,11 @@ def _open(data: bytes) -> Any:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         if _is_defused(error):
-            raise InterchangeError(ENTITIES) from None
+            raise InterchangeError(_(ENTITIES)) from None
         raise InterchangeError(
-            f"the workbook could not be read ({type(error).__name__}); is it an .xlsx file?"
+            _("the workbook could not be read ({type}); is it an .xlsx file?").format(
+                type=type(error).__name__
+            )
         ) from None
 
 
@@ -220,9 +235,11 @@ def read_xlsx(data: bytes) -> Tables:
         raise
     except Exception as error:  # a damaged sheet, found as it is streamed
         if _is_defused(error):
-            raise InterchangeError(ENTITIES) from None
+            raise InterchangeError(_(ENTITIES)) from None
         raise InterchangeError(
-            f"the workbook could not be read ({type(error).__name__}); it may be damaged"
+            _("the workbook could not be read ({type}); it may be damaged").format(
+                type=type(error).__name__
+            )
         ) from None
     finally:
         workbook.close()
@@ -231,7 +248,7 @@ def read_xlsx(data: bytes) -> Tables:
 def _tables(workbook: Any) -> Tables:
     by_name = {name.strip().casefold(): name for name in workbook.sheetnames}
     if not workbook.sheetnames:
-        raise InterchangeError("the workbook has no sheets")
+        raise InterchangeError(_("the workbook has no sheets"))
     found: dict[str, Table] = {}
     notes = []
     for sheet, synonyms in _SYNONYMS.items():
@@ -245,11 +262,15 @@ def _tables(workbook: Any) -> Tables:
         table = table_from_rows(name, list(_rows(workbook, ws, name)), synonyms)
         found[sheet] = table
         if table.ignored:
-            notes.append(f"{name}: ignored column(s) " + ", ".join(table.ignored))
+            notes.append(
+                _("{sheet}: ignored column(s) {columns}").format(
+                    sheet=name, columns=", ".join(table.ignored)
+                )
+            )
     used = {t.sheet for t in found.values()} | {by_name.get(FINDINGS.casefold())}
     others = [n for n in workbook.sheetnames if n not in used]
     if others:
-        notes.append("ignored sheet(s): " + ", ".join(others))
+        notes.append(_("ignored sheet(s): {sheets}").format(sheets=", ".join(others)))
     return Tables(
         found[CARDS], found.get(TEAMS), found.get(WORKSHOP), found.get(LINKS), found.get(ACTIONS),
         teams_by_name=TEAMS not in found, notes=notes,

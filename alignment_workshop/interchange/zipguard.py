@@ -15,6 +15,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+from alignment_workshop.i18n import _
+
 from .errors import InterchangeError
 from .limits import (
     MAX_COMPRESSION_RATIO,
@@ -28,31 +30,47 @@ def check_archive(data: bytes) -> None:
     """Refuse `data` unless it is a zip archive within the limits; reads no entry."""
     if not data.startswith(b"PK"):
         raise InterchangeError(
-            "this is not an XLSX workbook (it is not a zip archive); "
-            "save it from the spreadsheet as .xlsx, or as .csv"
+            _(
+                "this is not an XLSX workbook (it is not a zip archive); save it from the "
+                "spreadsheet as .xlsx, or as .csv"
+            )
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as error:
         raise InterchangeError(
-            f"the workbook is damaged: its zip archive is unreadable ({error})"
+            _("the workbook is damaged: its zip archive is unreadable ({error})").format(
+                error=error
+            )
         ) from None
     if len(entries) > MAX_ZIP_ENTRIES:
         raise InterchangeError(
-            f"the workbook's archive holds {len(entries):,} files; "
-            f"at most {MAX_ZIP_ENTRIES:,} are read"
+            _("the workbook's archive holds {count:,} files; at most {limit:,} are read").format(
+                count=len(entries), limit=MAX_ZIP_ENTRIES
+            )
         )
     total = sum(entry.file_size for entry in entries)
     if total > MAX_UNCOMPRESSED_BYTES:
         raise InterchangeError(
-            f"the workbook expands to {total / 1024 / 1024:,.0f} MB; at most "
-            f"{MAX_UNCOMPRESSED_BYTES // 1024 // 1024} MB are read (is it a zip bomb?)"
+            _(
+                "the workbook expands to {total:,.0f} MB; at most {limit} MB are read (is it a "
+                "zip bomb?)"
+            ).format(
+                total=total / 1024 / 1024,
+                limit=MAX_UNCOMPRESSED_BYTES // 1024 // 1024,
+            )
         )
     for entry in entries:
         ratio = entry.file_size / max(entry.compress_size, 1)
         if entry.file_size > RATIO_FLOOR_BYTES and ratio > MAX_COMPRESSION_RATIO:
             raise InterchangeError(
-                f"the workbook's {entry.filename} expands {ratio:,.0f} times; files that expand "
-                f"more than {MAX_COMPRESSION_RATIO} times are refused (is it a zip bomb?)"
+                _(
+                    "the workbook's {filename} expands {ratio:,.0f} times; files that expand more "
+                    "than {limit} times are refused (is it a zip bomb?)"
+                ).format(
+                    filename=entry.filename,
+                    ratio=ratio,
+                    limit=MAX_COMPRESSION_RATIO,
+                )
             )

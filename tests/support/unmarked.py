@@ -2,8 +2,10 @@
 
 A literal (or an f-string) passed straight to a Qt call that shows text (setText,
 setWindowTitle, QAction, QMessageBox.warning, showMessage, …), to one of our own helpers
-that does (the menus' `add`, `show_error`), or to the CLI's `CommandError`, must be wrapped
-in `_()` / `ngettext()`; an f-string cannot be, since its text is made before the lookup.
+that does (the menus' `add`, `show_error`), to the CLI's `CommandError` or the file and
+import errors, or raised as an exception's message (`raise SomeError("…")`, other than a
+programming error such as ValueError), must be wrapped in `_()` / `ngettext()`; an f-string
+cannot be, since its text is made before the lookup.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ SHOWS_TEXT = frozenset(
     QAction QLabel QPushButton QCheckBox QRadioButton QGroupBox QMenu QToolBar QToolButton
     QDockWidget QMessageBox QCommandLinkButton QProgressDialog QWizardPage
     add show_error show_warning ask confirm notify refused_target CommandError
+    WorkshopFileError WorkshopSaveError InterchangeError Problem
     """.split()
 )
 #: Keyword arguments whose value a person reads (argparse's help among them).
@@ -60,13 +63,38 @@ def _arguments(call: ast.Call) -> Iterator[ast.expr]:
     yield from (k.value for k in call.keywords if k.arg in TEXT_KEYWORDS)
 
 
-def unmarked(path: Path) -> list[str]:
-    """`path:line: text` for each unmarked visible literal at a call site in `path`."""
+#: Exceptions that report a programming error, not a person's input: their text is for us.
+_PROGRAMMING_ERRORS = frozenset(
+    "ValueError TypeError KeyError AssertionError RuntimeError NotImplementedError".split()
+)
+
+
+def _raised(tree: ast.AST) -> set[int]:
+    """The ids of the calls that build a raised exception, `raise SomeError("…")`, other
+    than the programming errors."""
+    return {
+        id(node.exc)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Raise)
+        and isinstance(node.exc, ast.Call)
+        and getattr(node.exc.func, "id", None) not in _PROGRAMMING_ERRORS
+    }
+
+
+def unmarked(path: Path, raises: bool = True) -> list[str]:
+    """`path:line: text` for each unmarked visible literal at a call site in `path`, and,
+    with `raises`, in the arguments of every `raise SomeError("…")` (in the layers whose
+    raised messages reach a person as they are)."""
     found = []
-    for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    raised = _raised(tree) if raises else set()
+    for call in ast.walk(tree):
         if not isinstance(call, ast.Call):
             continue
-        for argument in _arguments(call):
+        arguments = list(_arguments(call))
+        if id(call) in raised and not arguments:
+            arguments = list(call.args)
+        for argument in arguments:
             branches = (
                 [argument.body, argument.orelse] if isinstance(argument, ast.IfExp) else [argument]
             )

@@ -130,3 +130,35 @@ def test_the_model_refuses_a_link_in_german() -> None:
     assert str(refused.value).endswith(
         "eine Verknüpfung „unterstützt“ kann nicht von einer Vision zu einem Ziel führen"
     )
+
+
+def test_a_broken_workshop_file_is_refused_in_german(tmp_path: Path) -> None:
+    """The file layer's refusals reach the CLI and the editor as one translated line."""
+    from alignment_workshop.fileio import NewerVersionError, WorkshopFileError, load, loads
+
+    not_json = tmp_path / "broken.alignment"
+    not_json.write_text('{"format": "alignment-workshop",\n  "version": 3,', encoding="utf-8")
+    i18n.set_language("de")
+    with pytest.raises(WorkshopFileError) as broken:
+        load(not_json)
+    assert str(broken.value).startswith("Zeile 2, Spalte ")
+    assert ": kein gültiges JSON (" in str(broken.value)
+    with pytest.raises(NewerVersionError) as newer:
+        loads(b'{"format": "alignment-workshop", "version": 99, "nodes": []}')
+    message = str(newer.value)
+    assert message.startswith("version: diese Datei wurde von einer neueren Version ")
+    assert "aktualisiert Alignment Workshop, um sie zu öffnen" in message
+    assert "\n" not in message
+
+
+def test_an_unreadable_import_is_refused_in_german(tmp_path: Path) -> None:
+    from alignment_workshop.interchange import InterchangeError, read_tables
+
+    fake = tmp_path / "cards.xlsx"
+    fake.write_bytes(b"not a zip archive")
+    i18n.set_language("de")
+    with pytest.raises(InterchangeError) as refused:
+        read_tables(fake)
+    assert str(refused.value).startswith(
+        "dies ist keine XLSX-Arbeitsmappe (es ist kein ZIP-Archiv)"
+    )

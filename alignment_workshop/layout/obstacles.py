@@ -92,8 +92,20 @@ class Obstacles:
     # ------------------------------------------------------------------ areas
 
     def near(self, box: Box) -> set[str]:
-        """The cards whose buckets overlap `box` (a superset of those that touch it)."""
+        """The cards whose buckets overlap `box` (a superset of those that touch it).
+
+        A box of more buckets than hold cards (a search window over cards scattered
+        millions of units apart) is answered from the occupied buckets instead.
+        """
         found: set[str] = set()
+        left, top, right, bottom = box
+        x0, x1 = int(left // CELL), int(right // CELL)
+        y0, y1 = int(top // CELL), int(bottom // CELL)
+        if (x1 - x0 + 1) * (y1 - y0 + 1) > len(self._cells):
+            for (cx, cy), keys in self._cells.items():
+                if x0 <= cx <= x1 and y0 <= cy <= y1:
+                    found.update(keys)
+            return found
         for cell in _cells_of(box):
             found.update(self._cells.get(cell, ()))
         return found

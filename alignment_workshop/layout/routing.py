@@ -59,6 +59,11 @@ MAX_STEPS = 24
 BEND_COST = 80.0
 #: Extra room around the two cards for the first search window, in scene units.
 SEARCH_MARGIN = 400.0
+#: A search gives up (the link is drawn straight) past this many cards in its window or
+#: this many grid points visited: cards scattered by hand over a huge area must not
+#: hold up opening the map or exporting it.
+MAX_SEARCH_CARDS = 300
+MAX_SEARCH_VISITS = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -510,6 +515,8 @@ def _astar(
 ) -> list[Point] | None:
     """A path from `leave` to `reach`, each a point and the vertical step taken there."""
     (start, out_step), (goal, in_step) = leave, reach
+    if len(obstacles.touching(window)) > MAX_SEARCH_CARDS:
+        return None
     xs, ys = _lines(obstacles, window, start, goal)
     xi, yi = {x: i for i, x in enumerate(xs)}, {y: i for i, y in enumerate(ys)}
     first, last = (xi[start[0]], yi[start[1]]), (xi[goal[0]], yi[goal[1]])
@@ -524,7 +531,9 @@ def _astar(
     queue = [(guess(first), next(counter), 0.0, first, -1)]
     best: dict[tuple[tuple[int, int], int], float] = {(first, -1): 0.0}
     parent: dict[GridKey, GridKey] = {}
-    while queue:
+    visits = 0
+    while queue and visits < MAX_SEARCH_VISITS:
+        visits += 1
         _, _, cost, node, heading = heapq.heappop(queue)
         if node == last:
             return _unwind(parent, (node, heading), xs, ys)

@@ -174,3 +174,38 @@ def test_crossings_count_each_meeting_point_once_and_skip_links_sharing_a_card()
     ends = {"h": ("a", "b"), "v": ("c", "d"), "long": ("e", "f"), "shares": ("a", "g")}
     # h×v, long×v, long×shares; h and shares share card "a"; v and shares overlap
     assert crossings(paths_, ends) == 3
+
+
+def test_cards_scattered_millions_of_units_apart_are_routed_at_once() -> None:
+    """A search window over a huge empty area neither walks its buckets nor hangs."""
+    import time
+
+    rng = random.Random(3)
+    rects = {
+        f"c{i}": card_rect(NodeKind.GOAL, (rng.uniform(-3e6, 3e6), rng.uniform(-3e6, 3e6)))
+        for i in range(40)
+    }
+    rects["wall"] = card_rect(NodeKind.VISION, (0.0, 0.0))
+    links = [LinkEnds(f"l{i}", LinkKind.SUPPORTS, f"c{i}", f"c{(i + 7) % 40}") for i in range(40)]
+    began = time.perf_counter()
+    routes = route_links(rects, links)
+    assert time.perf_counter() - began < 5.0
+    assert set(routes) == {link.id for link in links}
+
+
+def test_a_huge_search_window_is_answered_from_the_cards_not_its_buckets() -> None:
+    """Positions may reach ±1e7: a window that wide holds 1.5e9 buckets but few cards."""
+    import time
+
+    from alignment_workshop.layout.obstacles import Obstacles
+
+    rects = {
+        "far": card_rect(NodeKind.GOAL, (9.9e6, -9.9e6)),
+        "near": card_rect(NodeKind.GOAL, (0.0, 0.0)),
+        "out": card_rect(NodeKind.GOAL, (9.9e6, 9.9e6)),
+    }
+    obstacles = Obstacles(rects)
+    began = time.perf_counter()
+    found = obstacles.touching((-1e7, -1e7, 1e7, 0.0))
+    assert time.perf_counter() - began < 1.0
+    assert set(found) == {"far", "near"}

@@ -9,6 +9,7 @@ the seed of its random test order, which `make test -q` would otherwise hide.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -80,6 +81,19 @@ def english() -> Iterator[None]:
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    """The seed at the start as well: a crash (a segfault) never reaches the summary."""
+    seed = getattr(config.option, "randomly_seed", None)
+    return f"Random test order seed: {seed}" if isinstance(seed, int) else None
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under -q the header is not shown, so say the seed on stderr before any test runs."""
+    seed = getattr(session.config.option, "randomly_seed", None)
+    if isinstance(seed, int):
+        sys.stderr.write(f"Random test order seed: {seed}\n")
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
@@ -18,6 +19,8 @@ from alignment_workshop.i18n import _, ngettext
 
 from ..editing.document import Document
 from ..support.background import BackgroundOp, Task
+
+T = TypeVar("T")
 
 
 def export_plan(
@@ -36,23 +39,19 @@ def export_plan(
 
         return export_pdf(snapshot, path, team_id=team_id, progress=task, paper=paper)
 
-    op = BackgroundOp(
+    return _start(
         parent,
+        document,
+        path,
         job,
         title=_("Export Action Plan") if team_id is None else _("Export Team Plan"),
-        on_success=lambda pages: document.message.emit(
-            ngettext(
-                "Exported the action plan to {name} ({pages} page)",
-                "Exported the action plan to {name} ({pages} pages)",
-                pages,
-            ).format(name=path.name, pages=pages)
-        ),
-        on_cancelled=_cancelled(document, path),
-        explain=_unwritable(path),
+        done=lambda pages: ngettext(
+            "Exported the action plan to {name} ({pages} page)",
+            "Exported the action plan to {name} ({pages} pages)",
+            pages,
+        ).format(name=path.name, pages=pages),
         failure_title=_("Plan not exported"),
     )
-    op.run_in_background()
-    return op
 
 
 def export_slides(parent: QWidget, document: Document, path: Path) -> BackgroundOp[int]:
@@ -64,23 +63,19 @@ def export_slides(parent: QWidget, document: Document, path: Path) -> Background
 
         return write_slides(snapshot, path, progress=task)
 
-    op = BackgroundOp(
+    return _start(
         parent,
+        document,
+        path,
         job,
         title=_("Export Slides"),
-        on_success=lambda pages: document.message.emit(
-            ngettext(
-                "Exported the slides to {name} ({pages} slide)",
-                "Exported the slides to {name} ({pages} slides)",
-                pages,
-            ).format(name=path.name, pages=pages)
-        ),
-        on_cancelled=_cancelled(document, path),
-        explain=_unwritable(path),
+        done=lambda pages: ngettext(
+            "Exported the slides to {name} ({pages} slide)",
+            "Exported the slides to {name} ({pages} slides)",
+            pages,
+        ).format(name=path.name, pages=pages),
         failure_title=_("Slides not exported"),
     )
-    op.run_in_background()
-    return op
 
 
 def export_map(parent: QWidget, document: Document, path: Path) -> BackgroundOp[str | None]:
@@ -89,16 +84,38 @@ def export_map(parent: QWidget, document: Document, path: Path) -> BackgroundOp[
 
     prime()  # PySide's types, made here before a worker draws with them
     snapshot = document.workshop.copy()
-    op: BackgroundOp[str | None] = BackgroundOp(
+    return _start(
         parent,
+        document,
+        path,
         lambda task: export_image(snapshot, path, progress=task),
         title=_("Export Map"),
-        on_success=lambda note: document.message.emit(
+        done=lambda note: (
             _("Exported the map to {name}").format(name=path.name) + (f". {note}" if note else "")
         ),
+        failure_title=_("Map not exported"),
+    )
+
+
+def _start(
+    parent: QWidget,
+    document: Document,
+    path: Path,
+    job: Callable[[Task], T],
+    *,
+    title: str,
+    done: Callable[[T], str],
+    failure_title: str,
+) -> BackgroundOp[T]:
+    """Run `job` writing `path` in the background; the outcome in the status bar."""
+    op: BackgroundOp[T] = BackgroundOp(
+        parent,
+        job,
+        title=title,
+        on_success=lambda result: document.message.emit(done(result)),
         on_cancelled=_cancelled(document, path),
         explain=_unwritable(path),
-        failure_title=_("Map not exported"),
+        failure_title=failure_title,
     )
     op.run_in_background()
     return op

@@ -12,7 +12,7 @@ it never reports into the next test.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 from PySide6.QtWidgets import (
@@ -28,6 +28,9 @@ from shiboken6 import Shiboken
 from alignment_workshop.gui.editing.document import Document
 from alignment_workshop.gui.files.autosave import AutosaveController
 from alignment_workshop.gui.support import background
+
+if TYPE_CHECKING:
+    from alignment_workshop.gui.window.main_window import MainWindow
 
 T = TypeVar("T")
 
@@ -97,3 +100,17 @@ def no_background_work_left(qtbot: QtBot) -> Iterator[None]:
     if background.busy():
         background.cancel_all()
         qtbot.waitUntil(lambda: not background.busy(), timeout=60_000)
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    """The editor with the bundled example open (a test module may define its own)."""
+    from alignment_workshop.gui.window.main_window import MainWindow
+    from alignment_workshop.paths import example_workshop
+    from tests.support.prompts import discarding_prompts
+
+    window = MainWindow(prompts=discarding_prompts(), autosave=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(example_workshop())
+    return window

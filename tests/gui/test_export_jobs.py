@@ -23,18 +23,8 @@ from alignment_workshop.gui.window.main_window import MainWindow
 from alignment_workshop.paths import example_workshop
 from alignment_workshop.report import export as report_export
 from tests.support.background import wait_for_background
-from tests.support.prompts import discarding_prompts
 
 WAIT_S = 60
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    window = MainWindow(prompts=discarding_prompts(), autosave=False)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_path(example_workshop())
-    return window
 
 
 @pytest.fixture

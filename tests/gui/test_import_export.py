@@ -15,22 +15,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 from alignment_workshop import fileio
 from alignment_workshop.gui.window import import_dialogs
 from alignment_workshop.gui.window.import_dialogs import ImportPreviewDialog
-from alignment_workshop.gui.window.main_window import MainWindow
 from alignment_workshop.interchange import import_file
 from alignment_workshop.paths import example_workshop
-from tests.support.prompts import discarding_prompts
 from tests.support.sameness import check_json, without_positions
 
 OUTLINES = Path(__file__).resolve().parents[1] / "fixtures" / "outlines"
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    window = MainWindow(prompts=discarding_prompts(), autosave=False)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_path(example_workshop())
-    return window
 
 
 def accept_preview(monkeypatch: pytest.MonkeyPatch, seen: list[ImportPreviewDialog]) -> None:

@@ -8,19 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from alignment_workshop.gui.window.main_window import MainWindow
-from alignment_workshop.paths import example_workshop
 from tests.support.background import wait_for_background
-from tests.support.prompts import discarding_prompts
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    window = MainWindow(prompts=discarding_prompts(), autosave=False)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_path(example_workshop())
-    return window
 
 
 def _answer_save(monkeypatch: pytest.MonkeyPatch, target: Path | None) -> None:

@@ -65,7 +65,8 @@ class ScriptFont(TTFont):
         self._face: Any = self.face
         self._encoded = frozenset(self.face.charToGlyph)
         self._private: dict[tuple[int, int, str], int] = {}
-        #: Private code -> the logical text its glyph stands for.
+        #: Private code -> the logical text its glyph stands for; "" for the second and
+        #: later glyphs of a cluster, whose first glyph carries the cluster's text.
         self.texts: dict[int, str] = {}
         self._free = (code for low, high in _PRIVATE for code in range(low, high + 1))
         import uharfbuzz  # 40 ms, paid only by a plan in a script that needs shaping
@@ -123,8 +124,7 @@ class ScriptFont(TTFont):
         code = self._private.get(key)
         if code is None:
             code = self._private[key] = self._claim(glyph, width)
-            if text:
-                self.texts[code] = text
+            self.texts[code] = text
         return chr(code)
 
     def _claim(self, glyph: int, width: float) -> int:

@@ -11,12 +11,17 @@ The editor's chips and Inspector and the PDF read the same words from here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from alignment_workshop.i18n import _
 from alignment_workshop.model import Node
 
 #: Units written before the number ("$120"), not after it ("120 min").
 _PREFIX_UNITS = frozenset({"$", "€", "£", "¥", "₹", "US$", "CHF"})
+#: The furthest a fraction is told beyond either end (±1,000,000 %). Any finite numbers
+#: are accepted, and a denormal gap between baseline and target would otherwise make
+#: the share overflow to infinity, which no bar or percentage can draw.
+FURTHEST = 10_000.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +55,8 @@ def progress(node: Node) -> Progress:
         return Progress(
             None, _("holding at target") if current == target else _("target equals baseline")
         )
-    fraction = (current - baseline) / (target - baseline)
+    start = Fraction(baseline)
+    fraction = share(Fraction(current) - start, Fraction(target) - start)
     if fraction > 1.0:
         return Progress(fraction, _("beyond target"))
     if fraction == 1.0:
@@ -58,6 +64,12 @@ def progress(node: Node) -> Progress:
     if fraction < 0.0:
         return Progress(fraction, _("worse than baseline"))
     return Progress(fraction, percent_text(fraction))
+
+
+def share(part: Fraction, whole: Fraction) -> float:
+    """`part / whole` worked out exactly, then kept within ±`FURTHEST`: always finite."""
+    furthest = Fraction(FURTHEST)
+    return float(max(-furthest, min(furthest, part / whole)))
 
 
 def percent_text(fraction: float) -> str:

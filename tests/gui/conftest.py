@@ -27,7 +27,7 @@ from shiboken6 import Shiboken
 
 from alignment_workshop.gui.editing.document import Document
 from alignment_workshop.gui.files.autosave import AutosaveController
-from alignment_workshop.gui.support import background
+from alignment_workshop.gui.support import background, paint_guard
 
 if TYPE_CHECKING:
     from alignment_workshop.gui.window.main_window import MainWindow
@@ -100,6 +100,16 @@ def no_background_work_left(qtbot: QtBot) -> Iterator[None]:
     if background.busy():
         background.cancel_all()
         qtbot.waitUntil(lambda: not background.busy(), timeout=60_000)
+
+
+@pytest.fixture(autouse=True)
+def no_painting_errors() -> Iterator[None]:
+    """A test fails on an error raised while painting, which the editor only logs."""
+    paint_guard.forget()
+    yield
+    errors = paint_guard.errors()
+    paint_guard.forget()
+    assert errors == [], f"painting failed: {errors}"
 
 
 @pytest.fixture

@@ -77,6 +77,21 @@ def test_every_loadable_workshop_exports_an_svg_that_parses(
     xml.dom.minidom.parse(str(target))  # raises ExpatError if not well-formed
 
 
+@pytest.mark.parametrize("suffix", [".svg", ".png"])
+def test_a_key_result_whose_share_overflows_is_drawn(
+    qapp: object, tmp_path: Path, suffix: str
+) -> None:
+    # A denormal gap between baseline and target made the share infinite, its label
+    # raised in paint, and the SVG export died of a segmentation fault.
+    workshop = Workshop()
+    workshop.add_node(
+        Node("k", NodeKind.KEY_RESULT, "Churn", baseline=5e-324, target=-0.0, current=-525.0)
+    )
+    target = tmp_path / f"map{suffix}"
+    export_image(workshop, target)
+    assert target.stat().st_size > 0
+
+
 def _far_apart(dx: float, dy: float) -> Workshop:
     """Two cards as far apart as the format allows: a file of about 200 bytes."""
     nodes = [

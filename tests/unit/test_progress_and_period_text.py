@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from alignment_workshop.analysis.periods import period_span, period_text
-from alignment_workshop.analysis.progress import measure_text, number_text, progress
+from alignment_workshop.analysis.progress import (
+    FURTHEST,
+    measure_text,
+    number_text,
+    percent_text,
+    progress,
+)
 from alignment_workshop.model import Node, NodeKind, Period
 
 
@@ -32,6 +41,29 @@ def test_a_rising_target_and_the_bar_is_clamped() -> None:
     worse = progress(kr(42, 50, 20, "min"))
     assert worse.note == "worse than baseline" and worse.bar == 0.0
     assert progress(kr(9, 5, 5)).note == "target reached"
+
+
+def test_numbers_at_the_ends_of_the_float_range_give_a_share_that_can_be_drawn() -> None:
+    # The gap between baseline and target is a denormal: the plain quotient is infinite.
+    tiny = progress(kr(5e-324, -525.0, -0.0))
+    assert (tiny.fraction, tiny.note, tiny.bar) == (FURTHEST, "beyond target", 1.0)
+    # The differences overflow a float, though the share is exactly 1 or 0.5.
+    assert progress(kr(-1.7e308, 1.7e308, 1.7e308)).note == "target reached"
+    assert progress(kr(-1.7e308, 0.0, 1.7e308)).fraction == 0.5
+
+
+_finite = st.floats(allow_nan=False, allow_infinity=False)
+
+
+@given(_finite, _finite, _finite)
+def test_any_numbers_the_format_takes_give_a_finite_share_and_words(
+    baseline: float, current: float, target: float
+) -> None:
+    shown = progress(kr(baseline, current, target))
+    if shown.fraction is not None:
+        assert math.isfinite(shown.fraction) and abs(shown.fraction) <= FURTHEST
+        assert percent_text(shown.fraction).endswith(" %")
+    assert 0.0 <= shown.bar <= 1.0 and shown.note
 
 
 def test_almost_there_is_not_rounded_up_to_done() -> None:

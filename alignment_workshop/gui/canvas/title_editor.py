@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
+from ..support.paint_guard import guarded
 from . import style
 from .items.node_item import NodeItem
 
@@ -76,6 +77,7 @@ class TitleEditor(QGraphicsTextItem):
         super().focusOutEvent(event)
         self.commit()
 
+    @guarded
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

@@ -20,6 +20,7 @@ from alignment_workshop.analysis.progress import Progress, measure_text, percent
 from alignment_workshop.i18n import _
 from alignment_workshop.model import Node, Status, Team
 
+from ...support.paint_guard import guarded
 from .. import style
 from .node_item import NodeItem, line_alignment
 
@@ -120,6 +121,7 @@ class KeyResultItem(NodeItem):
 
     # ------------------------------------------------------------------ painting
 
+    @guarded
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

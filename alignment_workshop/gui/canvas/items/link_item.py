@@ -44,6 +44,7 @@ from alignment_workshop.i18n import _
 from alignment_workshop.layout.routing import END_GAP, TWIN_GAP
 from alignment_workshop.model import Link, LinkKind, Node
 
+from ...support.paint_guard import guarded
 from ...support.plain_text import tooltip
 from .. import style
 
@@ -225,6 +226,7 @@ class LinksOverview(QGraphicsItem):
         result.sort(key=lambda entry: entry[0].color().alphaF())  # faded first, under
         return result
 
+    @guarded
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -511,6 +513,7 @@ class LinkItem(QGraphicsItem):
                 self._shape.addPolygon(self._arrow.polygon())
         return self._shape
 
+    @guarded
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

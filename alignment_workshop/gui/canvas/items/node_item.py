@@ -30,6 +30,7 @@ from alignment_workshop.i18n import N_, _
 from alignment_workshop.layout.geometry import card_size
 from alignment_workshop.model import Node, NodeKind, Priority, Status, Team
 
+from ...support.paint_guard import guarded
 from ...support.plain_text import tooltip
 from .. import style
 from . import team_chips
@@ -304,6 +305,7 @@ class NodeItem(QGraphicsItem):
         reserved = 2 * style.PADDING + self._scaled(18) * (2 if ranked else 1)
         return max(1, int((self._rect.height() - reserved) // line))
 
+    @guarded
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

@@ -42,6 +42,7 @@ from alignment_workshop.model import Node, NodeKind, Workshop
 
 from ...canvas import style
 from ...editing.document import Document
+from ...support.paint_guard import guarded
 from .theme import THEME, PresentationTheme
 
 if TYPE_CHECKING:
@@ -118,6 +119,7 @@ class StageCard(QGraphicsItem):
     def tone(self, color: str) -> QColor:
         return faded(color, self.stage.theme.background, self.dim)
 
+    @guarded
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -235,6 +237,7 @@ class StageLabel(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.label.width, self.label.height)
 
+    @guarded
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

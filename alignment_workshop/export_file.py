@@ -21,6 +21,7 @@ import errno
 import os
 from pathlib import Path
 
+from .i18n import _
 from .safe_files import existing_target, replace_file, same_file, temp_path
 
 __all__ = ["check_export_target", "temp_path", "write_export"]
@@ -32,7 +33,7 @@ class OwnInputError(OSError):
     def __init__(self, path: str | os.PathLike[str]) -> None:
         super().__init__(
             errno.EEXIST,
-            "is the workshop being exported; choose another name for the export",
+            _("is the workshop being exported; choose another name for the export"),
             os.fspath(path),
         )
 

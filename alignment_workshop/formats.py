@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,13 @@ def decimal(number: float, digits: int | None = None) -> str:
     return format_decimal(number, format=pattern, locale=locale())
 
 
+def decimal_sign() -> str:
+    """The language's decimal sign: "." in English, "," in German."""
+    from babel.numbers import get_decimal_symbol
+
+    return get_decimal_symbol(locale())
+
+
 def percent(fraction: float, digits: int = 0) -> str:
     """`fraction` (0.755) as a percentage the language's way, with `digits` after the
     point: "75.5%" in English, "75,5 %" in German."""
@@ -64,6 +72,26 @@ def score(points: float) -> str:
     """An alignment score (0 to 100 points) as a percentage, one decimal when it has one:
     "72.7%" / "72,7 %", "100%" / "100 %"."""
     return percent(points / 100, digits=0 if float(points).is_integer() else 1)
+
+
+def integer(count: int) -> str:
+    """A whole number with the language's grouping: "12,000" / "12.000"."""
+    return decimal(count, 0)
+
+
+def one_of(items: Iterable[str]) -> str:
+    """Alternatives as the language lists them: "kind or title", "a, b, or c" / "kind oder
+    title". The items are written as they are (they are names from a file: keys, columns)."""
+    from babel.lists import format_list
+
+    return format_list(list(items), style="or", locale=locale())
+
+
+def all_of(items: Iterable[str]) -> str:
+    """Items as the language lists them all: "team and action" / "team und action"."""
+    from babel.lists import format_list
+
+    return format_list(list(items), style="standard", locale=locale())
 
 
 def language_name(code: str) -> str:

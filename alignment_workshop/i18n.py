@@ -126,22 +126,40 @@ def system_preferences(environ: dict[str, str] | None = None) -> list[str]:
     return wanted
 
 
+def translations_for(code: str) -> tuple[str, gettext.NullTranslations]:
+    """The language `code` comes to ("de_AT" finds "de", an unknown one English) and its
+    catalogue, without changing the language in effect: for a text that another person
+    reads in another language (a phone in the room)."""
+    chosen = best_match([code])
+    if chosen == _State.language:
+        return chosen, _State.translations
+    if chosen != SOURCE_LANGUAGE:
+        try:
+            with _catalogue(chosen).open("rb") as stream:
+                return chosen, gettext.GNUTranslations(stream)
+        except (OSError, UnicodeError) as error:  # a damaged install: carry on in English
+            _log.warning("The %s catalogue could not be read: %s", chosen, error)
+    return SOURCE_LANGUAGE, gettext.NullTranslations()
+
+
 def set_language(code: str | None, system: Iterable[str] = ()) -> str:
     """Use `code` (or, when it is None or empty, the system's preferences); returns the
     language now in effect. `system` adds preferences the caller knows better than the
     environment (Qt's view of the desktop's languages), tried before the environment's."""
     wanted = [code] if code else [*system, *system_preferences()]
-    chosen = best_match(wanted)
-    translations: gettext.NullTranslations = gettext.NullTranslations()
-    if chosen != SOURCE_LANGUAGE:
-        try:
-            with _catalogue(chosen).open("rb") as stream:
-                translations = gettext.GNUTranslations(stream)
-        except (OSError, UnicodeError) as error:  # a damaged install: carry on in English
-            _log.warning("The %s catalogue could not be read: %s", chosen, error)
-            chosen = SOURCE_LANGUAGE
-    _State.language, _State.translations = chosen, translations
-    return chosen
+    _State.language, _State.translations = translations_for(best_match(wanted))
+    return _State.language
+
+
+def grouped(count: int) -> str:
+    """A whole number with the language's thousands separator: "12,000" / "12.000".
+
+    For the layers that may not use Babel (the model): the separator is a message of the
+    catalogue, which a test keeps equal to Babel's (CLDR's) for every language shipped.
+    Elsewhere `formats.decimal()` asks Babel itself."""
+    # Translators: the thousands separator of your language, as in "12,000" (German ".").
+    separator = pgettext("thousands separator", ",")
+    return f"{count:,}".replace(",", separator)
 
 
 def requested_language(argv: Sequence[str]) -> str | None:

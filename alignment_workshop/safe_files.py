@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 from typing import BinaryIO
 
+from .i18n import _
+
 #: Temporary files of ours older than this (in seconds) are litter a crash left behind.
 STALE_AFTER = 24 * 60 * 60
 
@@ -45,30 +47,33 @@ class NotRegularFileError(OSError):
     """The path names a FIFO, socket, device or symbolic link where a file was expected."""
 
     def __init__(self, path: str | os.PathLike[str], what: str) -> None:
-        super().__init__(errno.EINVAL, f"is {what}, not a regular file", os.fspath(path))
+        reason = _("is {what}, not a regular file").format(what=what)
+        super().__init__(errno.EINVAL, reason, os.fspath(path))
         self.what = what
 
 
 def describe_mode(mode: int) -> str:
-    """What a file of `mode` is, as a person reads it: "a named pipe (FIFO)"."""
+    """What a file of `mode` is, as a person reads it: "a named pipe (FIFO)", in the
+    language in effect (it completes "… is {what}, not a workshop file")."""
     for test, what in (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISLNK, "a symbolic link"),
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISCHR, "a device"),
-        (stat.S_ISBLK, "a device"),
+        (stat.S_ISDIR, _("a folder")),
+        (stat.S_ISLNK, _("a symbolic link")),
+        (stat.S_ISFIFO, _("a named pipe (FIFO)")),
+        (stat.S_ISSOCK, _("a socket")),
+        (stat.S_ISCHR, _("a device")),
+        (stat.S_ISBLK, _("a device")),
     ):
         if test(mode):
             return what
-    return "a special file"
+    return _("a special file")
 
 
 def _require_regular(info: os.stat_result, path: str | os.PathLike[str]) -> None:
     if stat.S_ISREG(info.st_mode):
         return
     if stat.S_ISDIR(info.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "is a folder, not a regular file", os.fspath(path))
+        reason = _("is a folder, not a regular file")
+        raise IsADirectoryError(errno.EISDIR, reason, os.fspath(path))
     raise NotRegularFileError(path, describe_mode(info.st_mode))
 
 

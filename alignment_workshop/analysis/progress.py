@@ -11,8 +11,10 @@ The editor's chips and Inspector and the PDF read the same words from here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import _
 from alignment_workshop.model import Node
 
@@ -73,16 +75,24 @@ def share(part: Fraction, whole: Fraction) -> float:
 
 
 def percent_text(fraction: float) -> str:
-    """ "38 %": a fraction as a whole percentage, never rounded up to 100 % too early."""
+    """ "38%" / "38 %": a fraction as a whole percentage the language's way, never
+    rounded up to 100 % too early."""
     percent = int(fraction * 100) if 0.99 < fraction < 1.0 else round(fraction * 100)
-    return f"{percent} %"
+    return formats.percent(percent / 100)
 
 
 def number_text(value: float) -> str:
-    """A measure as people write it: "20", "7.5", "1,200,000", "0.0035"."""
+    """A measure as people write it, in the language's way: "20", "7.5", "1,200,000",
+    "0.0035" ("7,5", "1.200.000" in German), to ten significant digits; "1e+15"."""
     if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.10g}"
+        return formats.integer(int(value))
+    text = f"{value:.10g}"
+    if "e" in text:  # 1e+15, 3.5e-08: as science writes it, with the language's decimal sign
+        return text.replace(".", formats.decimal_sign())
+    exact = Decimal(text)
+    exponent = exact.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    return formats.decimal(float(exact), places)
 
 
 def with_unit(value: float, unit: str) -> str:
@@ -107,11 +117,11 @@ def measure_text(node: Node) -> str:
         return " → ".join(with_unit(v, unit) for v in (baseline, current, target))
     parts = []
     if baseline is not None:
-        parts.append(f"from {with_unit(baseline, unit)}")
+        parts.append(_("from {value}").format(value=with_unit(baseline, unit)))
     if current is not None:
-        parts.append(f"now {with_unit(current, unit)}")
+        parts.append(_("now {value}").format(value=with_unit(current, unit)))
     if target is not None:
-        parts.append(f"target {with_unit(target, unit)}")
+        parts.append(_("target {value}").format(value=with_unit(target, unit)))
     if not parts:
         return _("no numbers yet")
     if baseline is not None and len(parts) > 1:

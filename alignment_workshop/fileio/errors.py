@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import _
 
 #: The longest message a `WorkshopFileError` carries, in characters.
@@ -72,7 +73,7 @@ class WorkshopTooLargeError(WorkshopSaveError):
         super().__init__(
             "",
             _(
-                "the workshop would take {size:.1f} MiB, more than the {limit} MiB a workshop "
+                "the workshop would take {size} MiB, more than the {limit} MiB a workshop "
                 "file may hold, so it was not saved; shorten long texts or split the workshop"
-            ).format(size=size / 1024 / 1024, limit=limit // 1024 // 1024),
+            ).format(size=formats.decimal(size / 1024 / 1024, 1), limit=limit // 1024 // 1024),
         )

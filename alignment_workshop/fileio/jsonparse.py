@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any, Final
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import _
 
 from .errors import WorkshopFileError
@@ -68,7 +69,7 @@ def _refuse_long_int(digits: str) -> int:
         except ValueError:  # only if the interpreter's own digit limit was lowered
             pass
     raise _RefusedValueError(
-        _("the number has too many digits ({count:,})").format(count=len(digits))
+        _("the number has too many digits ({count})").format(count=formats.integer(len(digits)))
     )
 
 
@@ -106,8 +107,8 @@ def size_error(size: int) -> WorkshopFileError:
     return WorkshopFileError(
         "",
         _(
-            "the file is {size:.1f} MiB, larger than the limit of {limit} MiB for a workshop file"
-        ).format(size=size / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024),
+            "the file is {size} MiB, larger than the limit of {limit} MiB for a workshop file"
+        ).format(size=formats.decimal(size / 1024 / 1024, 1), limit=MAX_FILE_BYTES // 1024 // 1024),
     )
 
 

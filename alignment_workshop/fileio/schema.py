@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import N_, _
 from alignment_workshop.model import (
     Action,
@@ -79,8 +80,8 @@ def as_list(value: object, where: str, limit: int, what: str) -> list[Any]:
     if len(value) > limit:
         raise WorkshopFileError(
             where,
-            _("a workshop holds at most {limit:,} {what} (got {count:,})").format(
-                limit=limit, what=_(what), count=len(value)
+            _("a workshop holds at most {limit} {what} (got {count})").format(
+                limit=formats.integer(limit), what=_(what), count=formats.integer(len(value))
             ),
         )
     return value

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import _
 from alignment_workshop.model import Workshop
 
@@ -51,7 +52,7 @@ def _suffix(path: str | os.PathLike[str], allowed: tuple[str, ...]) -> str:
     if suffix not in allowed:
         raise InterchangeError(
             _("unsupported file type {suffix!r}; use {types}").format(
-                suffix=suffix or "(none)", types=", ".join(allowed)
+                suffix=suffix or _("(none)"), types=formats.one_of(allowed)
             )
         )
     return suffix

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import _
 from alignment_workshop.layout import auto_layout
 from alignment_workshop.model import (
@@ -71,7 +72,7 @@ def _require_columns(tables: Tables, merging: bool) -> None:
                 _(
                     "there is no {columns} column; name the columns in the first row (id, kind, "
                     "title, …)"
-                ).format(columns=" or ".join(missing)),
+                ).format(columns=formats.one_of(missing)),
                 tables.cards.sheet,
                 1 if not tables.cards.line_numbers else None,
             )

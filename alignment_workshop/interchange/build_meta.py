@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any, Final
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import _
 from alignment_workshop.model import Action, Meta, Period, ValidationError, Workshop
 
@@ -48,7 +49,7 @@ def read_meta(table: Table, problems: Problems) -> Meta:
             continue
         target = META_FIELDS.get(name)
         if target is None:
-            known = ", ".join(META_FIELDS)
+            known = formats.one_of(META_FIELDS)
             problems.add(
                 table,
                 row,

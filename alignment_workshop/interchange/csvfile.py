@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import _
 
 from .cells import guard_csv, unguard_csv
@@ -64,14 +65,14 @@ def _records(text: str) -> list[list[str]]:
             if len(records) >= MAX_ROWS:
                 raise InterchangeError(
                     _(
-                        "the file has more than {limit:,} rows; at most {limit:,} can be imported"
-                    ).format(limit=MAX_ROWS)
+                        "the file has more than {limit} rows; at most {limit} can be imported"
+                    ).format(limit=formats.integer(MAX_ROWS))
                 )
             if len(record) > MAX_COLUMNS:
                 raise InterchangeError(
                     Problem(
-                        _("the row has {count:,} fields; at most {limit} are read").format(
-                            count=len(record), limit=MAX_COLUMNS
+                        _("the row has {count} fields; at most {limit} are read").format(
+                            count=formats.integer(len(record)), limit=MAX_COLUMNS
                         ),
                         None,
                         len(records) + 1,
@@ -94,9 +95,9 @@ def read_csv(data: bytes) -> Tables:
                 column = records[0][position] if position < len(records[0]) else position + 1
                 raise InterchangeError(
                     Problem(
-                        _(
-                            "the field holds {count:,} characters; at most {limit:,} are allowed"
-                        ).format(count=len(value), limit=MAX_CELL_CHARS),
+                        _("the field holds {count} characters; at most {limit} are allowed").format(
+                            count=formats.integer(len(value)), limit=formats.integer(MAX_CELL_CHARS)
+                        ),
                         None,
                         number,
                         str(column),

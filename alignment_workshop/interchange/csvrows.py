@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import _
 from alignment_workshop.model import Meta, NodeKind, Workshop
 
@@ -50,9 +51,9 @@ ROW_COLUMNS: Final[dict[str, frozenset[str]]] = {
         {"kind", "title", "description", "facilitator", "participants", "workshop date", "period"}
     ),
 }
-#: Which rows have each extra column, for the message when a card row fills one.
+#: Which kinds of row have each extra column, for the message when a card row fills one.
 _EXTRA_OWNERS: Final = {
-    column: " and ".join(kind for kind in ROW_COLUMNS if column in ROW_COLUMNS[kind])
+    column: [kind for kind in ROW_COLUMNS if column in ROW_COLUMNS[kind]]
     for column in CSV_EXTRA_COLUMNS
 }
 #: The column of each table `build` reads, and the CSV column its value comes from.
@@ -175,7 +176,7 @@ def _check_empty(row: Row, allowed: frozenset[str], what: str, problems: list[Pr
             )
             problems.append(
                 Problem(
-                    message.format(what=what, column=column, kinds=kinds),
+                    message.format(what=what, column=column, kinds=formats.all_of(kinds or ())),
                     None,
                     row.number,
                     column,

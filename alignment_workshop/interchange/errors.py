@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import _, ngettext
 
 #: Longest message, like the .alignment loader's.
@@ -71,8 +72,8 @@ class InterchangeError(Exception):
             return
         super().__init__(
             ngettext(
-                "{problem} (and {count:,} more problem)",
-                "{problem} (and {count:,} more problems)",
+                "{problem} (and {count} more problem)",
+                "{problem} (and {count} more problems)",
                 more,
-            ).format(problem=self.problems[0], count=more)
+            ).format(problem=self.problems[0], count=formats.integer(more))
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from alignment_workshop import formats
 from alignment_workshop.export_file import write_export
 from alignment_workshop.i18n import _
 
@@ -23,8 +24,9 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
             size = os.fstat(file.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise InterchangeError(
-                    _("the file is {size:.1f} MB; at most {limit} MB can be imported").format(
-                        size=size / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024
+                    _("the file is {size} MB; at most {limit} MB can be imported").format(
+                        size=formats.decimal(size / 1024 / 1024, 1),
+                        limit=MAX_FILE_BYTES // 1024 // 1024,
                     )
                 )
             data = file.read(MAX_FILE_BYTES + 1)

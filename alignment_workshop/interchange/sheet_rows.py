@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 from xml.parsers import expat
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import N_, _
 
 from .cells import format_bool, from_xlsx_text
@@ -203,8 +204,8 @@ class _SheetReader:
         if self.row_number > MAX_ROWS:
             raise InterchangeError(
                 Problem(
-                    _("the sheet has more than {limit:,} rows; at most {limit:,} are read").format(
-                        limit=MAX_ROWS
+                    _("the sheet has more than {limit} rows; at most {limit} are read").format(
+                        limit=formats.integer(MAX_ROWS)
                     ),
                     self.sheet,
                 )

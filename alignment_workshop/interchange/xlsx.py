@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import _
 
 from .cells import FORMULA_STARTS, to_xlsx_text
@@ -154,9 +155,9 @@ def _rows(workbook: Any, ws: Any, sheet: str) -> Iterator[list[str]]:
             if len(text) > MAX_CELL_CHARS:
                 raise InterchangeError(
                     Problem(
-                        _(
-                            "the cell holds {count:,} characters; at most {limit:,} are allowed"
-                        ).format(count=len(text), limit=MAX_CELL_CHARS),
+                        _("the cell holds {count} characters; at most {limit} are allowed").format(
+                            count=formats.integer(len(text)), limit=formats.integer(MAX_CELL_CHARS)
+                        ),
                         sheet,
                         number,
                         _column_name(header, position),
@@ -180,8 +181,8 @@ def _check_size(ws: Any, sheet: str) -> None:
     if rows is not None and rows > MAX_ROWS:
         raise InterchangeError(
             Problem(
-                _("the sheet has {rows:,} rows; at most {limit:,} are read").format(
-                    rows=rows, limit=MAX_ROWS
+                _("the sheet has {rows} rows; at most {limit} are read").format(
+                    rows=formats.integer(rows), limit=formats.integer(MAX_ROWS)
                 ),
                 sheet,
             )
@@ -189,8 +190,8 @@ def _check_size(ws: Any, sheet: str) -> None:
     if columns is not None and columns > MAX_COLUMNS:
         raise InterchangeError(
             Problem(
-                _("the sheet has {columns:,} columns; at most {limit} are read").format(
-                    columns=columns, limit=MAX_COLUMNS
+                _("the sheet has {columns} columns; at most {limit} are read").format(
+                    columns=formats.integer(columns), limit=MAX_COLUMNS
                 ),
                 sheet,
             )

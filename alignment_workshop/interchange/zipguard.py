@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import _
 
 from .errors import InterchangeError
@@ -46,18 +47,18 @@ def check_archive(data: bytes) -> None:
         ) from None
     if len(entries) > MAX_ZIP_ENTRIES:
         raise InterchangeError(
-            _("the workbook's archive holds {count:,} files; at most {limit:,} are read").format(
-                count=len(entries), limit=MAX_ZIP_ENTRIES
+            _("the workbook's archive holds {count} files; at most {limit} are read").format(
+                count=formats.integer(len(entries)), limit=formats.integer(MAX_ZIP_ENTRIES)
             )
         )
     total = sum(entry.file_size for entry in entries)
     if total > MAX_UNCOMPRESSED_BYTES:
         raise InterchangeError(
             _(
-                "the workbook expands to {total:,.0f} MB; at most {limit} MB are read (is it a "
+                "the workbook expands to {total} MB; at most {limit} MB are read (is it a "
                 "zip bomb?)"
             ).format(
-                total=total / 1024 / 1024,
+                total=formats.integer(round(total / 1024 / 1024)),
                 limit=MAX_UNCOMPRESSED_BYTES // 1024 // 1024,
             )
         )
@@ -66,11 +67,11 @@ def check_archive(data: bytes) -> None:
         if entry.file_size > RATIO_FLOOR_BYTES and ratio > MAX_COMPRESSION_RATIO:
             raise InterchangeError(
                 _(
-                    "the workbook's {filename} expands {ratio:,.0f} times; files that expand more "
+                    "the workbook's {filename} expands {ratio} times; files that expand more "
                     "than {limit} times are refused (is it a zip bomb?)"
                 ).format(
                     filename=entry.filename,
-                    ratio=ratio,
+                    ratio=formats.integer(round(ratio)),
                     limit=MAX_COMPRESSION_RATIO,
                 )
             )

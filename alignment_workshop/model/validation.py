@@ -15,7 +15,7 @@ import math
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from alignment_workshop.i18n import _
+from alignment_workshop.i18n import _, grouped
 
 from .entities import Action, Link, Meta, Node, Period, Team
 from .errors import ValidationError
@@ -83,8 +83,8 @@ def check_text(value: object, field: str, limit_key: str, *, required: bool = Fa
     if len(value) > limit:
         raise ValidationError(
             field,
-            _("must be at most {limit:,} characters (got {count:,})").format(
-                limit=limit, count=len(value)
+            _("must be at most {limit} characters (got {count})").format(
+                limit=grouped(limit), count=grouped(len(value))
             ),
         )
     if required and not value.strip():
@@ -132,9 +132,9 @@ def check_int(value: object, field: str, low: int, high: int | None = None) -> i
         )
     if value < low or (high is not None and value > high):
         bound = (
-            _("from {low:,} to {high:,}").format(low=low, high=high)
+            _("from {low} to {high}").format(low=grouped(low), high=grouped(high))
             if high is not None
-            else _("at least {low:,}").format(low=low)
+            else _("at least {low}").format(low=grouped(low))
         )
         raise ValidationError(
             field,
@@ -261,8 +261,8 @@ def validate_meta(meta: Meta) -> Meta:
     if len(participants) > MAX_PARTICIPANTS:
         raise ValidationError(
             "participants",
-            _("must hold at most {MAX_PARTICIPANTS:,} names").format(
-                MAX_PARTICIPANTS=MAX_PARTICIPANTS
+            _("must hold at most {MAX_PARTICIPANTS} names").format(
+                MAX_PARTICIPANTS=grouped(MAX_PARTICIPANTS)
             ),
         )
     for i, name in enumerate(participants):
@@ -358,7 +358,7 @@ def _goal_values(node: Node) -> dict[str, Any]:
     if len(actions) > MAX_ACTIONS:
         raise ValidationError(
             "actions",
-            _("must hold at most {MAX_ACTIONS:,} actions").format(MAX_ACTIONS=MAX_ACTIONS),
+            _("must hold at most {MAX_ACTIONS} actions").format(MAX_ACTIONS=grouped(MAX_ACTIONS)),
         )
     for i, action in enumerate(actions):
         validate_action(action, f"actions[{i}]")

@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from ..i18n import N_, _, pgettext
+from ..i18n import N_, _, grouped, pgettext
 from .entities import Link, Meta, Node, Position, Team
 from .errors import ValidationError
 from .events import Added, Changed, Event, Removed
@@ -318,7 +318,10 @@ class Workshop(RecordStore):
             raise ValidationError("id", _("duplicate team id {id!r}").format(id=team.id))
         if len(self._teams) >= MAX_TEAMS:
             raise ValidationError(
-                "", _("a workshop holds at most {MAX_TEAMS:,} teams").format(MAX_TEAMS=MAX_TEAMS)
+                "",
+                _("a workshop holds at most {MAX_TEAMS} teams").format(
+                    MAX_TEAMS=grouped(MAX_TEAMS)
+                ),
             )
         return team
 
@@ -350,7 +353,10 @@ class Workshop(RecordStore):
         self._check_node_refs(node)
         if len(self._nodes) >= MAX_NODES:
             raise ValidationError(
-                "", _("a workshop holds at most {MAX_NODES:,} nodes").format(MAX_NODES=MAX_NODES)
+                "",
+                _("a workshop holds at most {MAX_NODES} nodes").format(
+                    MAX_NODES=grouped(MAX_NODES)
+                ),
             )
         return node
 
@@ -400,7 +406,10 @@ class Workshop(RecordStore):
         link = self._check_link_ends(validate_link(link), replacing=None)
         if len(self._links) >= MAX_LINKS:
             raise ValidationError(
-                "", _("a workshop holds at most {MAX_LINKS:,} links").format(MAX_LINKS=MAX_LINKS)
+                "",
+                _("a workshop holds at most {MAX_LINKS} links").format(
+                    MAX_LINKS=grouped(MAX_LINKS)
+                ),
             )
         return link
 

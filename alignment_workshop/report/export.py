@@ -92,11 +92,13 @@ def plan_pdf(
     stages.begin(ANALYSING)
     data = PlanData.build(workshop, team_id)
     meta = workshop.meta
-    subject = _("Alignment workshop action plan")
-    header = _("{title} · Action plan").format(title=meta.title)
-    if team_id is not None:
-        subject += f" for {data.team_name(team_id)}"
-        header += f" for {data.team_name(team_id)}"
+    if team_id is None:
+        subject = _("Alignment workshop action plan")
+        header = _("{title} · Action plan").format(title=meta.title)
+    else:
+        team = data.team_name(team_id)
+        subject = _("Alignment workshop action plan for {team}").format(team=team)
+        header = _("{title} · Action plan for {team}").format(title=meta.title, team=team)
     out = io.BytesIO()
     doc = PlanDocument(
         out,

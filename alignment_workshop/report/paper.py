@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
+from alignment_workshop import formats
 from alignment_workshop.i18n import N_, _
 
 # Sizes in points, worked out as reportlab does (its `mm` is inch / 2.54 * 0.1), and no
@@ -60,7 +61,7 @@ def paper_size(name: str) -> tuple[float, float]:
     try:
         return PAPERS[name]
     except KeyError:
-        known = " or ".join(PAPERS)
+        known = formats.one_of(PAPERS)
         raise ValueError(
             _("unknown paper {name!r}; use {known}").format(name=name, known=known)
         ) from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from alignment_workshop.analysis.findings import Severity
-from alignment_workshop.i18n import _
+from alignment_workshop.i18n import _, ngettext
 from alignment_workshop.model import LinkKind, Node, NodeKind
 
 from .analysis_words import SEVERITY_HEADINGS
@@ -23,13 +23,31 @@ from .styles import styles
 from .text import escape
 
 
-def others_count(data: PlanData, hidden: int) -> str:
-    """ "1 goal of another team", "3 goals of other teams"."""
-    return (
-        _("1 goal of another team")
-        if hidden == 1
-        else _("{hidden} goals of other teams").format(hidden=hidden)
-    )
+def upheld_by_others(hidden: int, also: bool) -> str:
+    """ "Also upheld by 3 goals of other teams.": one whole sentence per case, so that a
+    language can decline the words after "by" (German: "von 3 Teamzielen")."""
+    if also:
+        return ngettext(
+            "Also upheld by {count} goal of another team.",
+            "Also upheld by {count} goals of other teams.",
+            hidden,
+        ).format(count=hidden)
+    return ngettext(
+        "Upheld by {count} goal of another team.", "Upheld by {count} goals of other teams.", hidden
+    ).format(count=hidden)
+
+
+def served_by_others(hidden: int, also: bool) -> str:
+    """ "Served by 1 goal of another team.", as `upheld_by_others`."""
+    if also:
+        return ngettext(
+            "Also served by {count} goal of another team.",
+            "Also served by {count} goals of other teams.",
+            hidden,
+        ).format(count=hidden)
+    return ngettext(
+        "Served by {count} goal of another team.", "Served by {count} goals of other teams.", hidden
+    ).format(count=hidden)
 
 
 def vision_and_values(data: PlanData) -> list[Flowable]:
@@ -69,8 +87,7 @@ def _value(data: PlanData, value: Node) -> list[Flowable]:
     ]
     hidden = len(upholders) - len(shown)
     if hidden:
-        lead = _("Also upheld by") if shown else _("Upheld by")
-        items.append(para(f"{lead} {others_count(data, hidden)}.", st.small))
+        items.append(para(upheld_by_others(hidden, also=bool(shown)), st.small))
     return [keep(block + items[:3]), *items[3:]]
 
 
@@ -236,6 +253,5 @@ def support_tree(data: PlanData, root: str) -> list[Flowable]:
             text += f" <font size='8'>({shown_above})</font>"
         out.append(markup(text, st.indented(depth), bullet="–" if depth else "•"))
     if hidden:
-        lead = _("Also served by") if out else _("Served by")
-        out.append(para(f"{lead} {others_count(data, hidden)}.", st.small))
+        out.append(para(served_by_others(hidden, also=bool(out)), st.small))
     return out

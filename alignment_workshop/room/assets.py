@@ -29,8 +29,9 @@ class Asset:
     content_type: str
 
 
-def load_assets(language: str = "en") -> dict[str, Asset]:
-    """The page, script and style, and `strings.json` in `language`, by request name."""
+def load_assets(language: str | None = None) -> dict[str, Asset]:
+    """The page, script and style, and `strings.json` in `language` (None: the language
+    in effect), by request name."""
     folder = importlib.resources.files("alignment_workshop.resources") / "room"
     assets = {
         name: Asset((folder / file).read_bytes(), kind) for name, (file, kind) in _FILES.items()

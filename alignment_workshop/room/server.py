@@ -29,6 +29,8 @@ import weakref
 
 from aiohttp import web
 
+from alignment_workshop.i18n import _
+
 from .assets import load_assets
 from .handlers import PhoneApi
 from .state import Room
@@ -61,7 +63,9 @@ def _bind(host: str, port: int) -> socket.socket:
     try:
         family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
     except ValueError:
-        raise RoomServerError(f"'{host}' is not a network address (like 192.168.1.20).") from None
+        raise RoomServerError(
+            _("'{host}' is not a network address (like 192.168.1.20).").format(host=host)
+        ) from None
     for attempt in (port, 0) if port else (0,):
         try:
             return socket.create_server((host, attempt), family=family, backlog=128)
@@ -70,18 +74,25 @@ def _bind(host: str, port: int) -> socket.socket:
                 continue
             if error.errno == errno.EADDRNOTAVAIL:
                 raise RoomServerError(
-                    f"{host} is not an address of this computer (any more); choose another."
+                    _(
+                        "{host} is not an address of this computer (any more); choose another."
+                    ).format(host=host)
                 ) from None
             reason = error.strerror or str(error)
-            raise RoomServerError(f"The room could not listen on {host} ({reason}).") from None
+            raise RoomServerError(
+                _("The room could not listen on {host} ({reason}).").format(
+                    host=host, reason=reason
+                )
+            ) from None
     raise AssertionError("unreachable: port 0 is always free")
 
 
 class RoomServer:
-    """Serves one `Room` on one address until `stop()` (or the process ends)."""
+    """Serves one `Room` on one address until `stop()` (or the process ends), its phone
+    page in `language` (None: the editor's, the language in effect when it starts)."""
 
     def __init__(
-        self, room: Room, host: str, port: int = DEFAULT_PORT, *, language: str = "en"
+        self, room: Room, host: str, port: int = DEFAULT_PORT, *, language: str | None = None
     ) -> None:
         self.room, self.host, self.language = room, host, language
         self.requested_port = port
@@ -116,7 +127,9 @@ class RoomServer:
         self._thread.start()
         if not self._ready.wait(START_SECONDS) or self._failure is not None:
             self.stop()
-            raise RoomServerError(f"The room's server did not start ({self._failure}).")
+            raise RoomServerError(
+                _("The room's server did not start ({reason}).").format(reason=self._failure)
+            )
         _RUNNING.add(self)
         return self.url()
 

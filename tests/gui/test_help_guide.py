@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QWidget
 
+from alignment_workshop import i18n
 from alignment_workshop.gui.window.help import (
     UserGuideDialog,
     guide_markdown,
+    guide_parts,
     headings,
     show_user_guide,
 )
@@ -29,7 +32,66 @@ def rules_in_analysis() -> set[str]:
     return {m for f in ANALYSIS.glob("*.py") for m in pattern.findall(f.read_text())}
 
 
-def test_guide_explains_every_rule_the_checks_can_report(qtbot) -> None:
+#: Each translation of the guide, with the words its sections and tables use.
+LANGUAGES = {
+    "en": {
+        "steps": ("Prepare", "Capture", "Check", "Resolve", "Export"),
+        "means": "What it means:", "fix": "How to fix it:", "table": "| Action |",
+        "keys": {}, "names": {}, "joins": (" or ", " and "),
+    },
+    "de": {
+        "steps": ("Vorbereiten", "Erfassen", "Prüfen", "Klären", "Exportieren"),
+        "means": "Was es bedeutet:", "fix": "So behebt ihr es:", "table": "| Aktion |",
+        # the key names Qt's German translation shows in the menus
+        "keys": {"Strg": "Ctrl", "Umschalt": "Shift", "Entf": "Delete"},
+        "names": {
+            "Pfeil rechts": "Right", "Pfeil links": "Left", "Leertaste": "Space",
+            "Bild ab": "PgDown", "Bild auf": "PgUp", "Pos1": "Home", "Ende": "End",
+        },
+        "joins": (" oder ", " und "),
+    },
+}  # fmt: skip
+in_every_language = pytest.mark.parametrize("language", sorted(LANGUAGES))
+
+
+@pytest.fixture
+def speaking(language: str):  # type: ignore[no-untyped-def]
+    i18n.set_language(language)
+    yield LANGUAGES[language]
+    i18n.set_language("en")
+
+
+def test_the_guide_follows_the_language_and_falls_back_to_english() -> None:
+    assert guide_parts("en") == ("guide", "user-guide.md")
+    assert guide_parts("de") == guide_parts("de_AT") == ("guide", "de", "user-guide.md")
+    assert guide_parts("fr") == ("guide", "user-guide.md")
+    i18n.set_language("de")
+    assert guide_markdown().startswith("# Alignment Workshop: Benutzerhandbuch")
+    i18n.set_language("en")
+    assert guide_markdown().startswith("# Alignment Workshop: User Guide")
+
+
+def test_every_translation_has_the_originals_outline() -> None:
+    """The same headings at the same levels, the rule names verbatim (a finding opens its
+    section by them), the same shortcut rows and the same code."""
+
+    def outline(text: str) -> list[str]:
+        return [line.split(" ", 1)[0] for line in text.splitlines() if line.startswith("#")]
+
+    english = guide_markdown("en")
+    rules = re.findall(r"^#### (.+)$", english, flags=re.MULTILINE)
+    for language in set(LANGUAGES) - {"en"}:
+        text = guide_markdown(language)
+        assert outline(text) == outline(english), language
+        assert re.findall(r"^#### (.+)$", text, flags=re.MULTILINE) == rules, language
+        rows = [line for line in text.splitlines() if line.startswith("|")]
+        assert len(rows) == len([line for line in english.splitlines() if line.startswith("|")])
+        code = {span for span in re.findall(r"`[^`]+`", english) if "<" not in span}
+        assert code <= set(re.findall(r"`[^`]+`", text)), language
+
+
+@in_every_language
+def test_guide_explains_every_rule_the_checks_can_report(qtbot, speaking) -> None:
     dialog = UserGuideDialog()
     qtbot.addWidget(dialog)
     titles = {h.text for h in headings(dialog.browser.document()) if h.level == 4}
@@ -37,23 +99,29 @@ def test_guide_explains_every_rule_the_checks_can_report(qtbot) -> None:
     assert rules_in_analysis() <= titles, "a new rule needs a section in the user guide"
 
 
-def test_guide_covers_the_workshop_steps_and_shortcuts(qtbot) -> None:
+@in_every_language
+def test_guide_covers_the_workshop_steps_and_shortcuts(qtbot, speaking) -> None:
     dialog = UserGuideDialog()
     qtbot.addWidget(dialog)
     text = dialog.browser.toPlainText()
-    for step in ("Prepare", "Capture", "Check", "Resolve", "Export"):
+    for step in speaking["steps"]:
         assert any(h.text.endswith(step) for h in dialog.headings), step
+    native = {english: word for word, english in speaking["keys"].items()}
     for keys in ("Ctrl+N", "Ctrl+Z", "F2", "F5", "Ctrl+0", "Ctrl+F", "Delete"):
-        assert keys in text, keys
-    assert "| Action |" not in text, "the shortcut table must render as a table"
+        shown = keys
+        for english, word in native.items():
+            shown = shown.replace(english, word)
+        assert shown in text, shown
+    assert speaking["table"] not in text, "the shortcut table must render as a table"
 
 
-def test_each_rule_section_says_what_it_means_and_how_to_fix_it() -> None:
+@in_every_language
+def test_each_rule_section_says_what_it_means_and_how_to_fix_it(speaking) -> None:
     sections = re.split(r"^#### ", guide_markdown(), flags=re.MULTILINE)[1:]
     assert len(sections) == len(RULES)
     for section in sections:
         name = section.splitlines()[0]
-        assert "What it means:" in section and "How to fix it:" in section, name
+        assert speaking["means"] in section and speaking["fix"] in section, name
 
 
 def test_contents_list_jumps_to_a_heading(qtbot) -> None:
@@ -73,7 +141,8 @@ def test_contents_list_jumps_to_a_heading(qtbot) -> None:
     assert bar.value() > 0
 
 
-def test_show_section_by_rule_name_and_unknown_name(qtbot) -> None:
+@in_every_language
+def test_show_section_by_rule_name_and_unknown_name(qtbot, speaking) -> None:
     dialog = UserGuideDialog()
     qtbot.addWidget(dialog)
     dialog.resize(700, 400)
@@ -98,21 +167,28 @@ def test_show_user_guide_reuses_the_open_dialog(qtbot) -> None:
     first.close()
 
 
-def test_guide_lists_a_shortcut_of_every_action_the_window_has(qtbot) -> None:
-    """The shortcut table must not drift from the editor's real key bindings."""
+@in_every_language
+def test_guide_lists_a_shortcut_of_every_action_the_window_has(qtbot, speaking) -> None:
+    """The shortcut table must not drift from the editor's real key bindings, in any
+    translation (whose key names are Qt's own translations: "Strg+Umschalt+S")."""
     from PySide6.QtGui import QAction, QKeySequence
 
     from alignment_workshop.gui.window.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)
+    either, both = speaking["joins"]
+    table = guide_markdown()
+    for word, english in speaking["keys"].items():
+        table = table.replace(word, english)
     cells = {
         part.strip()
-        for line in guide_markdown().splitlines()
+        for line in table.splitlines()
         if line.startswith("|")
         for cell in line.strip("|").split("|")[1:]
-        for part in cell.replace(" or ", ",").replace(" and ", ",").split(",")
+        for part in cell.replace(either, ",").replace(both, ",").split(",")
     }
+    cells = {speaking["names"].get(cell, cell) for cell in cells}
     portable = QKeySequence.SequenceFormat.PortableText
     missing = []
     for action in window.findChildren(QAction):

@@ -74,9 +74,9 @@ def test_a_key_result_is_a_chip_with_its_title_owner_and_numbers(window) -> None
     assert item.title_lines() == ["Logo churn"]
     assert item.owner_text() == "Dana Ortiz"
     assert item.measure_text() == "9 % → 7.5 % → 5 %"
-    assert item.percent_text() == "38 %"
+    assert item.percent_text() == "38%"
     tooltip = item._tooltip()
-    for words in ("Key result: Logo churn", "9 % → 7.5 % → 5 % (38 %)", "Dana Ortiz"):
+    for words in ("Key result: Logo churn", "9 % → 7.5 % → 5 % (38%)", "Dana Ortiz"):
         assert words in tooltip
     assert "Customer Success" in tooltip  # its team
 
@@ -85,7 +85,7 @@ def test_the_bar_fills_as_far_as_the_key_result_has_come(window) -> None:
     item = chip(window)
     assert bar_fill(item, key_result_item.FILL) == pytest.approx(0.375, abs=0.06)
     window.document.update_node("k-churn", current=5.0)
-    assert item.percent_text() == "100 %"
+    assert item.percent_text() == "100%"
     assert bar_fill(item, key_result_item.DONE) > 0.9
     window.document.update_node("k-churn", current=None)
     assert item.percent_text() == "—" and item.measure_text() == "9 % → target 5 %"
@@ -99,7 +99,7 @@ def test_the_chip_follows_undo(window) -> None:
     window.document.update_node("k-churn", current=6.0, unit="pts")
     assert item.measure_text() == "9 pts → 6 pts → 5 pts"
     window.document.undo_stack.undo()
-    assert item.measure_text() == "9 % → 7.5 % → 5 %" and item.percent_text() == "38 %"
+    assert item.measure_text() == "9 % → 7.5 % → 5 %" and item.percent_text() == "38%"
 
 
 def test_the_team_stripe_shows_only_with_a_team(window) -> None:

@@ -92,7 +92,7 @@ def test_progress_follows_the_numbers(window) -> None:
     window.scene.select_ids(["k-churn"])
     progress = window.inspector.node_page.progress
     assert progress.measure_label.text() == "9 % → 7.5 % → 5 %"
-    assert progress.bar.format() == "38 %" and progress.bar.value() == 375
+    assert progress.bar.format() == "38%" and progress.bar.value() == 375
     window.document.update_node("k-churn", current=4.0)
     assert progress.bar.format() == "beyond target" and progress.bar.value() == 1000
     window.document.update_node("k-churn", target=None)

@@ -70,6 +70,39 @@ def test_dates_and_numbers_follow_the_language() -> None:
         "72,5\u00a0%",
     )
     assert formats.language_name("de") == "Deutsch"
+    assert (formats.integer(12000), formats.one_of(["kind", "title"])) == (
+        "12.000",
+        "kind oder title",
+    )
+    assert formats.all_of(["team", "action", "link"]) == "team, action und link"
+
+
+def test_lists_name_their_items_verbatim_in_the_languages_sentence() -> None:
+    assert formats.one_of(["kind", "title"]) == "kind or title"
+    assert formats.one_of(["a4", "letter", "a3"]) == "a4, letter, or a3"
+    assert formats.all_of(["team", "action"]) == "team and action"
+
+
+@pytest.mark.parametrize("code", sorted(set(i18n.available_languages()) - {"en"}))
+def test_the_catalogues_thousands_separator_is_babels(code: str) -> None:
+    """The model may not use Babel, so `i18n.grouped` reads the separator from the
+    catalogue; CLDR (Babel) is the truth it must agree with, for every language."""
+    from babel.numbers import format_decimal
+
+    i18n.set_language(code)
+    assert i18n.grouped(1_234_567) == format_decimal(1_234_567, locale=code)
+    i18n.set_language("en")
+    assert i18n.grouped(1_234_567) == "1,234,567"
+
+
+def test_the_models_limits_are_grouped_the_languages_way() -> None:
+    from alignment_workshop.model import ValidationError
+    from alignment_workshop.model.validation import check_text
+
+    i18n.set_language("de")
+    with pytest.raises(ValidationError) as refused:
+        check_text("x" * 12_345, "description", "node.description")
+    assert "höchstens 10.000 Zeichen lang sein (erhalten: 12.345)" in str(refused.value)
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -161,4 +194,41 @@ def test_an_unreadable_import_is_refused_in_german(tmp_path: Path) -> None:
         read_tables(fake)
     assert str(refused.value).startswith(
         "dies ist keine XLSX-Arbeitsmappe (es ist kein ZIP-Archiv)"
+    )
+
+
+def test_the_room_server_refuses_an_address_in_german() -> None:
+    from alignment_workshop.room.server import RoomServerError, _bind
+
+    i18n.set_language("de")
+    with pytest.raises(RoomServerError) as refused:
+        _bind("meeting-room", 0)
+    assert str(refused.value) == "„meeting-room“ ist keine Netzwerkadresse (wie 192.168.1.20)."
+
+
+def test_what_a_file_is_reads_in_german(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from alignment_workshop.safe_files import describe_mode, existing_target
+
+    i18n.set_language("de")
+    assert describe_mode(stat.S_IFIFO) == "eine benannte Pipe (FIFO)"
+    assert describe_mode(stat.S_IFDIR) == "ein Ordner"
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError) as refused:
+        existing_target(fifo)
+    assert refused.value.strerror == "ist eine benannte Pipe (FIFO), keine normale Datei"
+
+
+def test_import_messages_join_names_the_languages_way() -> None:
+    """Column and key names stay as the file spells them; "or" and "and" are German."""
+    from alignment_workshop.interchange import InterchangeError, import_file
+
+    i18n.set_language("de")
+    with pytest.raises(InterchangeError) as refused:
+        import_file("cards.txt")
+    assert str(refused.value) == (
+        "nicht unterstützter Dateityp '.txt'; verwendet .xlsx, .csv, .md oder .markdown"
     )

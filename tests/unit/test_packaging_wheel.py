@@ -41,6 +41,7 @@ SHIPPED = (
     "alignment_workshop/resources/icons/app.svg",
     "alignment_workshop/resources/icons/hicolor/16x16/apps/alignment-workshop.png",
     "alignment_workshop/resources/guide/user-guide.md",
+    "alignment_workshop/resources/guide/de/user-guide.md",  # F1 in German
     "alignment_workshop/resources/examples/product-company.alignment",
     "alignment_workshop/resources/room/phone.html",  # the room's phone page, served from memory
     "alignment_workshop/resources/room/phone.js",

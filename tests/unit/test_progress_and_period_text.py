@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from alignment_workshop import i18n
 from alignment_workshop.analysis.periods import period_span, period_text
 from alignment_workshop.analysis.progress import (
     FURTHEST,
@@ -31,7 +32,7 @@ def test_a_falling_target_counts_progress_towards_it() -> None:
     churn = kr(9, 7.5, 5, "%")
     assert measure_text(churn) == "9 % → 7.5 % → 5 %"
     shown = progress(churn)
-    assert shown.fraction == pytest.approx(0.375) and shown.note == "38 %"
+    assert shown.fraction == pytest.approx(0.375) and shown.note == "38%"
 
 
 def test_a_rising_target_and_the_bar_is_clamped() -> None:
@@ -62,12 +63,12 @@ def test_any_numbers_the_format_takes_give_a_finite_share_and_words(
     shown = progress(kr(baseline, current, target))
     if shown.fraction is not None:
         assert math.isfinite(shown.fraction) and abs(shown.fraction) <= FURTHEST
-        assert percent_text(shown.fraction).endswith(" %")
+        assert percent_text(shown.fraction).endswith("%")
     assert 0.0 <= shown.bar <= 1.0 and shown.note
 
 
 def test_almost_there_is_not_rounded_up_to_done() -> None:
-    assert progress(kr(0, 0.996, 1)).note == "99 %"
+    assert progress(kr(0, 0.996, 1)).note == "99%"
 
 
 @pytest.mark.parametrize(
@@ -97,6 +98,20 @@ def test_numbers_are_written_as_people_write_them() -> None:
     assert measure_text(kr(0, 1_500_000, 2_000_000, "$")) == "$0 → $1,500,000 → $2,000,000"
     assert measure_text(kr(42, 35, 20, " min ")) == "42 min → 35 min → 20 min"
     assert measure_text(kr(1, 2, 3)) == "1 → 2 → 3"
+
+
+def test_numbers_and_progress_follow_the_language() -> None:
+    """German writes "7,5", "1.200.000" and "38 %" (CLDR, through Babel); the unit is
+    the user's and stays as written; the roles are named in German."""
+    i18n.set_language("de")
+    assert measure_text(kr(9, 7.5, 5, "%")) == "9 % → 7,5 % → 5 %"
+    assert measure_text(kr(0, 1_500_000, 2_000_000, "$")) == "$0 → $1.500.000 → $2.000.000"
+    assert progress(kr(9, 7.5, 5, "%")).note == "38\u00a0%"
+    assert progress(kr(0, 0.996, 1)).note == "99\u00a0%"
+    assert measure_text(kr(9, None, 5, "%")) == "9 % → Zielwert 5 %"
+    assert measure_text(kr(None, 7.5, None, "%")) == "jetzt 7,5 %"
+    assert measure_text(kr(9, None, None, "%")) == "Ausgangswert 9 %"
+    assert number_text(0.0035) == "0,0035" and number_text(3.5e-8) == "3,5e-08"
 
 
 D = dt.date

@@ -73,3 +73,18 @@ def test_the_slides_in_german(tmp_path: Path) -> None:
     first = " ".join(reader.pages[0].extract_text().split())
     assert f"Schritt 1 von {pages}" in first
     assert "Vision, Ziele und Werte" in first
+
+
+def test_a_team_plan_names_its_team_and_declines_the_others_in_german(tmp_path: Path) -> None:
+    """The subject and header say "für {team}", and the goals of other teams are counted
+    in one German sentence ("von 2 Teamzielen"), not glued from English-ordered parts."""
+    from alignment_workshop.paths import example_workshop
+
+    i18n.set_language("de")
+    path = tmp_path / "team.pdf"
+    export_pdf(load(example_workshop()), path, team_id="product")
+    reader = PdfReader(path)
+    assert reader.metadata["/Subject"] == "Maßnahmenplan des Alignment-Workshops für Product"
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Maßnahmenplan für Product" in text
+    assert "Teamzielen anderer Teams." in text and "Teamziele anderer Teams" not in text

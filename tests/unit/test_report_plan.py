@@ -401,7 +401,7 @@ def test_notes_period_key_results_and_why_chains_are_printed(
     start = entry_page(reader, "Objectives")
     objectives = " ".join(page_text(p) for p in reader.pages[start : start + 3])
     assert "Median minutes to first saved dashboard" in objectives
-    assert "42 min → 35 min → 20 min" in objectives and "32 %" in objectives
+    assert "42 min → 35 min → 20 min" in objectives and "32%" in objectives
     assert "Priya Natarajan · Product" in objectives
     team = reader.pages[entry_page(reader, "Team: Product")]
     lines = [line.strip() for line in team.extract_text().splitlines()]

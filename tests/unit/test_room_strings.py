@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from alignment_workshop import i18n
 from alignment_workshop.room.from_map import DEFAULT_KINDS
 from alignment_workshop.room.inbox import Verdict
-from alignment_workshop.room.strings import ENGLISH, TABLES, phone_strings
+from alignment_workshop.room.strings import ENGLISH, phone_strings
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "resources" / "room"
@@ -34,11 +35,29 @@ def test_every_refusal_the_room_can_give_has_a_sentence() -> None:
     assert missing == set()
 
 
-def test_every_table_has_the_same_keys_and_placeholders_as_english() -> None:
-    for language, table in TABLES.items():
-        assert set(table) <= set(ENGLISH), language
-        for key, text in table.items():
-            assert set(re.findall(r"{\w+}", text)) == set(re.findall(r"{\w+}", ENGLISH[key]))
-    assert phone_strings("fr_CH") == ENGLISH == phone_strings("en-GB")
-    for text in ENGLISH.values():
-        assert "<" not in text and "&" not in text  # words, never markup
+def test_the_phone_speaks_the_editors_language() -> None:
+    """Every word in German, with the placeholders the page fills kept; "lang" says so."""
+    i18n.set_language("de")
+    german = phone_strings()
+    assert german["lang"] == "de"
+    assert german["join_button"] == "Beitreten"
+    assert german["err_round-closed"] == "Die Abstimmung ist geschlossen."
+    assert set(german) == set(ENGLISH)
+    same = {key for key in ENGLISH if key != "lang" and german[key] == ENGLISH[key]}
+    assert same <= {"page_title", "team_label"}  # "Alignment Workshop", "Team"
+    for key, text in german.items():
+        assert set(re.findall(r"{\w+}", text)) == set(re.findall(r"{\w+}", ENGLISH[key]))
+
+
+def test_a_language_without_a_catalogue_gets_english() -> None:
+    i18n.set_language("de")
+    assert phone_strings("fr_CH") == {**ENGLISH, "lang": "en"}
+    assert phone_strings("de-AT")["lang"] == "de"  # a regional variant finds its language
+    i18n.set_language("en")
+    assert phone_strings() == phone_strings("en-GB") == ENGLISH
+
+
+def test_the_words_are_never_markup() -> None:
+    for language in ("en", "de"):
+        for text in phone_strings(language).values():
+            assert "<" not in text and "&" not in text  # words, never markup

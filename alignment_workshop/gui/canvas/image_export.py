@@ -203,9 +203,9 @@ def scaled_note(source: QRectF) -> str | None:
         return None
     size = png_size(source)
     share = scale / PNG_SCALE * 100
-    percent = f"{share:.2g}" if share < 1 else f"{share:.0f}"
+    percent = formats.percent(share / 100, digits=0 if share >= 1 else 2 if share < 0.1 else 1)
     return _(
-        "The map is too large for an image at full size, so it was scaled to {percent} % ({width}"
+        "The map is too large for an image at full size, so it was scaled to {percent} ({width}"
         " × {height} pixels; at most {side} a side and {megapixels} megapixels)."
     ).format(
         percent=percent,

@@ -66,7 +66,8 @@ def refused_target(parent: QWidget, document: Document, path: Path, title: str) 
     try:
         check_export_target(path, document.path)
     except OSError as error:
-        show_message(parent, title, f"'{path.name}' {error.strerror}.")
+        reason = error.strerror or str(error)
+        show_message(parent, title, _("'{name}' {reason}.").format(name=path.name, reason=reason))
         return True
     return False
 

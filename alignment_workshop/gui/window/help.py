@@ -1,6 +1,8 @@
 """Help › User Guide: the guide shipped with the app, rendered from its Markdown.
 
-The guide is `resources/guide/user-guide.md`. The dialog shows it in a QTextBrowser
+The guide is `resources/guide/user-guide.md` in English, and
+`resources/guide/<lang>/user-guide.md` in each language it is translated into; the
+dialog shows the one for the language in effect, else English. It shows it in a QTextBrowser
 (Qt's own Markdown renderer), with a contents list of its headings on the left. Each
 check has a heading named after its rule (`orphan`, `silo`, …), so a finding can open
 the guide at the right place: `show_user_guide(window, section="orphan")`.
@@ -23,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment_workshop import i18n
 from alignment_workshop.i18n import _
 
-from .about import app_icon, read_resource
+from .about import app_icon, read_resource, resource_path
 
-GUIDE_PARTS = ("guide", "user-guide.md")
+GUIDE_FOLDER, GUIDE_NAME = "guide", "user-guide.md"
 #: Headings deeper than this stay out of the contents list (rule names are level 4).
 CONTENTS_DEPTH = 4
 #: Space above a heading, in pixels, by heading level.
@@ -43,9 +46,23 @@ class Heading:
     position: int
 
 
-def guide_markdown() -> str:
-    """The user guide's Markdown text, as shipped with the app."""
-    return read_resource(*GUIDE_PARTS)
+def guide_parts(language: str | None = None) -> tuple[str, ...]:
+    """Where the guide in `language` (None: the language in effect) is shipped: its own
+    translation ("de_AT" finds "de"), else the English original."""
+    code = language or i18n.language()
+    for candidate in dict.fromkeys((code, code.split("_", 1)[0])):
+        if (
+            candidate != i18n.SOURCE_LANGUAGE
+            and resource_path(GUIDE_FOLDER, candidate, GUIDE_NAME).is_file()
+        ):
+            return (GUIDE_FOLDER, candidate, GUIDE_NAME)
+    return (GUIDE_FOLDER, GUIDE_NAME)
+
+
+def guide_markdown(language: str | None = None) -> str:
+    """The user guide's Markdown text in `language` (None: the language in effect), as
+    shipped with the app."""
+    return read_resource(*guide_parts(language))
 
 
 def headings(document: QTextDocument) -> list[Heading]:

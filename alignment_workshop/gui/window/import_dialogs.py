@@ -68,7 +68,7 @@ def read_preview(
     return run_and_wait(
         parent,
         lambda _task: prepare_import(path, snapshot, objectives_section=section),
-        title="Reading " + path.name,
+        title=_("Reading {name}").format(name=path.name),
     )
 
 

@@ -83,7 +83,7 @@ class KeyResultItem(NodeItem):
         ]
         who = [w for w in (self.owner_text(), self.team.name if self.team else "") if w]
         if who:
-            parts.append("Owner: " + ", ".join(who))
+            parts.append(_("Owner: {names}").format(names=", ".join(who)))
         if node.due is not None:
             parts.append(_("Due {date}").format(date=formats.date(node.due)))
         if node.description:

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
+from alignment_workshop import formats
 from alignment_workshop.analysis.progress import measure_text, progress
 from alignment_workshop.i18n import _
 from alignment_workshop.model import Node
@@ -49,12 +50,13 @@ def parse_number(text: str) -> float | None:
 
 
 def number_edit_text(value: float | None) -> str:
-    """How a number shows in its field: "20", "7.5", "0.0035", "" for none."""
+    """How a number shows in its field: "20", "7.5" ("7,5" in German), "0.0035", "" for
+    none; never grouped, so that `parse_number` reads it back as it was."""
     if value is None:
         return ""
     if value.is_integer() and abs(value) <= 1e15:
         return str(int(value))
-    return repr(value)
+    return repr(value).replace(".", formats.decimal_sign())
 
 
 class NumberValidator(QValidator):

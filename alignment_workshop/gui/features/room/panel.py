@@ -113,7 +113,7 @@ class VoteTab(QWidget):
             self.results_label.setText("")
             return
         lines = [f"{t.votes:>3}  {t.option.label}" for t in results]
-        self.results_label.setText("Totals:\n" + "\n".join(lines))
+        self.results_label.setText("\n".join([_("Totals:"), *lines]))
 
 
 class RoomDock(QDockWidget):

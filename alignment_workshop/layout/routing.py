@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 
 from alignment_workshop.model import Link, LinkKind, Workshop
 
-from .geometry import Rect, card_rect
+from .geometry import V_GAP, Rect, card_rect
 from .obstacles import CLEARANCE, Box, Obstacles
 from .stacks import Stacks
 
@@ -49,6 +49,11 @@ Route = tuple[Point, ...]
 END_GAP = 3.0
 #: The farthest a run keeps from the row it passes under (half the gap between rows).
 HALF_CHANNEL = 32.0
+#: How far the channel beside a card lies from its clearance: the middle of the free band
+#: between two rows of the layout, whether or not a card stands across it. Links into the
+#: cards of one row then run along one line and merge, where a channel lower under a card
+#: with nothing below it would make every link climbing past it cross their runs.
+ROW_CHANNEL = (V_GAP - 2 * CLEARANCE) / 2
 #: Distance between the lanes of different link kinds running side by side.
 LANE = 6.0
 #: Distance between two links that join the same two cards.
@@ -273,11 +278,11 @@ class Router:
             edge = (rect.bottom if side > 0 else rect.top) + side * CLEARANCE
             hit_key = self.obstacles.first_along(x, edge, side, keys)
             if hit_key is None:
-                room = 2 * HALF_CHANNEL
+                room = 2 * ROW_CHANNEL
             else:
                 hit = self.obstacles.boxes[hit_key]
                 room = (hit[1] - edge) if side > 0 else (edge - hit[3])
-            found = edge + side * min(max(room, 0.0) / 2, HALF_CHANNEL)
+            found = edge + side * min(max(room, 0.0) / 2, ROW_CHANNEL)
             self._channels[(keys, x, side)] = found
         return found
 

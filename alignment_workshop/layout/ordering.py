@@ -37,7 +37,7 @@ def _sort_row(
     """Sort each group of one row by the median of its neighbours' x."""
 
     def key(node_id: str) -> tuple[bool, float, float]:
-        near = sorted(xs[other] for other in neighbours.get(node_id, ()) if other in xs)
+        near = [xs[other] for other in neighbours.get(node_id, ()) if other in xs]
         return (node_id in layering.dropped, _median(near, xs[node_id]), xs[node_id])
 
     for group in rows[row_index]:
@@ -45,9 +45,10 @@ def _sort_row(
 
 
 def _median(values: list[float], default: float) -> float:
-    """The median of sorted `values` (the mean of the middle two), `default` when empty."""
-    if not values:
-        return default
+    """The median of `values` (the mean of the middle two), `default` when empty."""
+    if len(values) <= 2:
+        return sum(values) / len(values) if values else default
+    values.sort()
     middle = len(values) // 2
     return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 

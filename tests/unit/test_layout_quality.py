@@ -19,9 +19,17 @@ from hypothesis import strategies as st
 
 from alignment_workshop import paths
 from alignment_workshop.fileio import load
-from alignment_workshop.layout import COLUMN_PITCH, ROW_PITCH, auto_layout, card_rect
+from alignment_workshop.layout import (
+    CHIP_PITCH,
+    COLUMN_PITCH,
+    ROW_PITCH,
+    auto_layout,
+    card_rect,
+    chip_center,
+)
 from alignment_workshop.layout.quality import card_hits, crossings, joined_cards, segments_cross
 from alignment_workshop.layout.routing import LinkEnds, Router, route_links, route_workshop
+from alignment_workshop.layout.stacks import Stacks
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Workshop
 from tests.conftest import examples
 from tests.support.generate import generate_workshop
@@ -159,6 +167,32 @@ def test_links_into_one_row_run_along_one_channel_whether_a_card_stands_below_or
     channels = {route[-2][1] for route in routes.values()}  # the run along the channel
     assert len(channels) == 1
     assert rects["left"].bottom < channels.pop() < rects["under left"].top
+
+
+def test_links_into_a_row_of_stacks_run_below_the_deepest_stack() -> None:
+    """A card with no key results next to one with a chip: both channels lie below the chip,
+    on one line, so the runs into the two stacks merge rather than cross."""
+    deep = (COLUMN_PITCH, 0.0)
+    rects = {
+        "shallow": card_rect(NodeKind.GOAL, (0.0, 0.0)),
+        "deep": card_rect(NodeKind.GOAL, deep),
+        "chip": card_rect(NodeKind.KEY_RESULT, chip_center(NodeKind.GOAL, deep, 0)),
+        "under": card_rect(NodeKind.GOAL, (0.0, ROW_PITCH + CHIP_PITCH)),
+        "far left": card_rect(NodeKind.GOAL, (-COLUMN_PITCH, 3 * ROW_PITCH)),
+        "far right": card_rect(NodeKind.GOAL, (3 * COLUMN_PITCH, 3 * ROW_PITCH)),
+    }
+    stacks = Stacks([("chip", "deep")])
+    links = [
+        LinkEnds("into shallow", LinkKind.SUPPORTS, "far left", "shallow"),
+        LinkEnds("into chip", LinkKind.SUPPORTS, "far right", "chip").with_stacks(stacks),
+    ]
+    routes = route_links(rects, links)
+    joined = {link.id: (*link.source_keys, *link.target_keys) for link in links}
+    assert card_hits(routes, joined, rects) == []
+    channels = {route[-2][1] for route in routes.values()}
+    assert len(channels) == 1
+    assert rects["chip"].bottom < channels.pop() < rects["under"].top
+    assert routes["into shallow"][-1][1] > rects["shallow"].bottom  # in from below
 
 
 @given(

@@ -197,6 +197,10 @@ class Obstacles:
             i -= 1
         return wall_left, wall_right
 
+    def across(self, y: float) -> list[str]:
+        """The cards a horizontal line at `y` passes through, from the left."""
+        return self._row(y)[2]
+
     def first_along(
         self, x: float, y: float, step: int, allowed: Collection[str] = ()
     ) -> str | None:

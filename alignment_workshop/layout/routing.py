@@ -22,10 +22,12 @@ How a route is found, cheapest first:
 
 Parallel links share their runs: links leaving a card go up the same gap, and links into
 one card arrive along the same channel, so they merge into bundles and cross far fewer
-other links than separate lines would. Along a channel each link kind keeps its own lane
-(`lane_offset`), a few units above or below the others, so a dotted *upholds* run and a
-solid *supports* run towards different cards stay apart; two links between the same two
-cards are also spread.
+other links than separate lines would. The channel beside a card is the middle of the
+gap between its row and the next, past the row's deepest stack of key results, whether
+or not a card stands across it: links into the cards of one row run along one line.
+Along a channel each link kind keeps its own lane (`lane_offset`), a few units above or
+below the others, so a dotted *upholds* run and a solid *supports* run towards different
+cards stay apart; two links between the same two cards are also spread.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from dataclasses import dataclass, replace
 
 from alignment_workshop.model import Link, LinkKind, Workshop
 
-from .geometry import Rect, card_rect
+from .geometry import V_GAP, Rect, card_rect
 from .obstacles import CLEARANCE, Box, Obstacles
 from .stacks import Stacks
 
@@ -49,6 +51,11 @@ Route = tuple[Point, ...]
 END_GAP = 3.0
 #: The farthest a run keeps from the row it passes under (half the gap between rows).
 HALF_CHANNEL = 32.0
+#: How far the channel beside a card lies from its clearance: the middle of the free band
+#: between two rows of the layout, whether or not a card stands across it. Links into the
+#: cards of one row then run along one line and merge, where a channel lower under a card
+#: with nothing below it would make every link climbing past it cross their runs.
+ROW_CHANNEL = (V_GAP - 2 * CLEARANCE) / 2
 #: Distance between the lanes of different link kinds running side by side.
 LANE = 6.0
 #: Distance between two links that join the same two cards.
@@ -266,20 +273,37 @@ class Router:
         """The middle of the free band on the `side` of the stack `keys`, whose rectangle is
         `rect` (+1 below, -1 above).
 
+        The band starts past the cards that straddle the stack's edge, the deeper stacks of
+        its row, so that runs into shallow and deep stacks share one line, clear of chips.
         Many links end at one card, so the answer is kept until a card moves.
         """
         found = self._channels.get((keys, x, side))
         if found is None:
             edge = (rect.bottom if side > 0 else rect.top) + side * CLEARANCE
             hit_key = self.obstacles.first_along(x, edge, side, keys)
-            if hit_key is None:
-                room = 2 * HALF_CHANNEL
-            else:
-                hit = self.obstacles.boxes[hit_key]
-                room = (hit[1] - edge) if side > 0 else (edge - hit[3])
-            found = edge + side * min(max(room, 0.0) / 2, HALF_CHANNEL)
+            wall = None if hit_key is None else self.obstacles.boxes[hit_key][1 if side > 0 else 3]
+            edge = self._past_straddlers(edge, side, keys, wall)
+            room = 2 * ROW_CHANNEL if wall is None else (wall - edge) * side
+            found = edge + side * min(max(room, 0.0) / 2, ROW_CHANNEL)
             self._channels[(keys, x, side)] = found
         return found
+
+    def _past_straddlers(
+        self, edge: float, side: int, keys: tuple[str, ...], wall: float | None
+    ) -> float:
+        """`edge` moved past every card (but `keys`) across the line along it, while it
+        stays short of `wall`, the first card beyond the edge in the link's column."""
+        boxes = self.obstacles.boxes
+        for _ in range(MAX_STEPS):
+            far = 3 if side > 0 else 1  # the bottom of a box below, its top above
+            ends = [boxes[k][far] for k in self.obstacles.across(edge) if k not in keys]
+            if not ends:
+                break
+            deeper = max(ends) if side > 0 else min(ends)
+            if wall is not None and (wall - deeper) * side <= 0:
+                break
+            edge = deeper
+        return edge
 
     def _gap_beside(
         self,

@@ -74,11 +74,16 @@ def test_after_auto_layout_no_link_runs_through_a_card_it_does_not_join(workshop
     assert card_hits(routes, joined_cards(workshop.iter_links()), rects) == []
 
 
+#: Ours has 0.29 (example) to 0.89 (100 cards) of the reference's crossings; asking for 5 %
+#: fewer than the reference, not just as many, catches a regression long before it is one.
+MARGIN = 0.95
+
+
 @pytest.mark.parametrize("workshop", workshops_under_test(), ids=["example", *map(str, SIZES)])
 def test_links_cross_no_more_often_than_in_the_reference_layered_layout(workshop) -> None:
     reference = sugiyama_crossings(workshop)
     routes, ends, _ = drawn(workshop)
-    assert crossings(routes, ends) <= reference
+    assert crossings(routes, ends) <= reference * MARGIN
 
 
 @settings(max_examples=examples(ci=200, dev=30))

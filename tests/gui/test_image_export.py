@@ -52,6 +52,21 @@ def test_svg_holds_the_titles(qtbot, tmp_path):
     assert "Redesign onboarding" in text
 
 
+def test_svg_drawn_in_batches_holds_every_link_piece(qtbot, monkeypatch):
+    # Batches of three split the links from their pieces and arrow heads: each child
+    # must still be drawn with its parent, not hidden with it in another batch.
+    from alignment_workshop.gui.canvas import image_export
+    from alignment_workshop.paths import example_workshop
+
+    workshop = fileio.load(example_workshop())
+    whole, _ = image_export.render_map(workshop, "svg")
+    monkeypatch.setattr(image_export, "SVG_BATCH", 3)
+    batched, _ = image_export.render_map(workshop, "svg")
+    assert whole.count(b"<path") > 100
+    assert batched.count(b"<path") == whole.count(b"<path")
+    assert batched.count(b"<text") == whole.count(b"<text")
+
+
 def test_unknown_suffix_is_refused(qtbot, tmp_path):
     with pytest.raises(ValueError, match=r"\.png or \.svg"):
         export_image(small_workshop(), tmp_path / "map.gif")

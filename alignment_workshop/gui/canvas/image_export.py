@@ -277,8 +277,14 @@ def _svg_batches(scene: MapScene, painter: QPainter, source: QRectF, step: Step)
     """Draw the scene in batches of items, each a step that may stop the drawing."""
     target = QRectF(0, 0, source.width(), source.height())
     painter.fillRect(target, Qt.GlobalColor.white)
-    # Bottom first, the order they paint in; an item hidden on purpose stays hidden.
-    items = [i for i in scene.items(Qt.SortOrder.AscendingOrder) if i.isVisible()]
+    # Bottom first, the order they paint in; an item hidden on purpose stays hidden. Only
+    # top-level items are shown and hidden: a child follows its parent, and one shown in
+    # a later batch than its parent would be drawn under a hidden parent, so not at all.
+    items = [
+        i
+        for i in scene.items(Qt.SortOrder.AscendingOrder)
+        if i.parentItem() is None and i.isVisible()
+    ]
     for item in items:
         item.setVisible(False)
     scene.render(painter, target, source)  # the background alone

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
     QFileDialog,
+    QGraphicsScene,
     QInputDialog,
     QMessageBox,
 )
@@ -72,15 +73,16 @@ def _recording(monkeypatch: pytest.MonkeyPatch, cls: type[T]) -> list[T]:
 
 @pytest.fixture(autouse=True)
 def documents_wind_down_with_their_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """When a test ends, stop the autosaves it started and empty its documents' undo stacks.
+    """When a test ends, stop its autosaves and empty its documents' undo stacks and selections.
 
     A Document sits in reference cycles (the model's events hold its methods), so it
     outlives its test until the garbage collector reaches it. Until then an autosave timer
     could fire and write into the next test's private home. When the collector does reach
     it, the QUndoStack deletes its commands while their Python side is half torn down, and
     the process crashes: a random-order run ended in a segfault in pytest's own gc at exit.
-    Both are done here while everything is intact; a gc.collect() after each test would
-    avoid them too, at about 0.1 s a test.
+    Likewise a scene deleted with selected items emits selectionChanged from its
+    destructor. All of it is done here while everything is intact; a gc.collect() after
+    each test would avoid it too, at about 0.1 s a test.
     """
     controllers = _recording(monkeypatch, AutosaveController)
     documents = _recording(monkeypatch, Document)
@@ -91,6 +93,13 @@ def documents_wind_down_with_their_test(monkeypatch: pytest.MonkeyPatch) -> Iter
     for document in documents:
         if Shiboken.isValid(document):
             document.undo_stack.clear()
+            for scene in document.findChildren(QGraphicsScene):
+                # A selected item deleted with its scene makes the scene emit
+                # selectionChanged from its destructor, into slots whose items the
+                # collector may have half cleared (and once inside a compile() of
+                # another test, which then failed with a SystemError).
+                scene.clearSelection()
+                scene.clearFocus()
 
 
 @pytest.fixture(autouse=True)

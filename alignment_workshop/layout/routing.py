@@ -177,23 +177,27 @@ class Router:
         path = self._search(link, source, target, offset[0])
         return simplified(path) if path is not None else straight(source, target, shift)
 
-    def reach(self, link: LinkEnds) -> Box:
-        """Where the route of `link` runs: around its two ends' stacks, `REACH` wider.
+    def reach(self, source_keys: tuple[str, ...], target_keys: tuple[str, ...]) -> Box:
+        """Where the route of a link runs: around its two ends' stacks, `REACH` wider.
 
-        Only a search that had to widen its window (cards placed by hand closing every
-        gap nearby) runs further out; a caller that draws what is in sight first uses
-        this to tell, without routing, which links may show there.
+        The keys are those of the source's stack and of the target's, each end first
+        (`LinkEnds.source_keys`, `Stacks.members`). Only a search that had to widen its
+        window (cards placed by hand closing every gap nearby) runs further out; a
+        caller that draws what is in sight first uses this to tell, without routing,
+        which links may show there.
         """
-        source, target = self._block(link.source_keys), self._block(link.target_keys)
+        source, target = self._block(source_keys), self._block(target_keys)
         return (
             min(source.left, target.left) - REACH,
             min(source.top, target.top) - REACH,
-            max(source.right, target.right) + REACH,
-            max(source.bottom, target.bottom) + REACH,
+            max(source.left + source.width, target.left + target.width) + REACH,
+            max(source.top + source.height, target.top + target.height) + REACH,
         )
 
     def _block(self, keys: tuple[str, ...]) -> Rect:
         """The rectangle around the cards `keys` that have a place (the first always has)."""
+        if len(keys) == 1:
+            return self.rects[keys[0]]
         rects = [self.rects[key] for key in keys if key in self.rects]
         if len(rects) == 1:
             return rects[0]

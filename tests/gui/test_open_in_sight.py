@@ -81,3 +81,30 @@ def test_panning_before_the_idle_turns_end_draws_the_links_come_into_sight(qtbot
     assert all(link.childItems() for link in scene.link_items() if link.runs_through(sight))
     qtbot.waitUntil(lambda: scene.near_pending() == 0)
     assert view.viewport().grab().toImage() == panned
+
+
+def test_a_long_link_draws_first_its_pieces_in_sight_and_the_rest_when_idle(qtbot) -> None:
+    nodes = [
+        Node("top", NodeKind.OBJECTIVE, "Top", pos=(0.0, 0.0)),
+        Node("low", NodeKind.GOAL, "Far below", pos=(0.0, 30_000.0)),
+    ]
+    links = [Link("l", LinkKind.SUPPORTS, "low", "top")]
+    document = Document()
+    scene = MapScene(document)
+    view = MapView(scene)
+    view.resize(600, 400)
+    qtbot.addWidget(view)
+    document.replace(Workshop.from_records(Meta(), [], nodes, links))
+    view.centerOn(0.0, 100.0)  # the top card and the end of the link, with its arrow
+    view.viewport().grab()
+    link = scene.link_item_for("l")
+    made = [child for child in link.childItems() if child.boundingRect().height() > 100]
+    assert len(made) == 1 and not link.is_whole() and scene.near_pending() == 1
+    view.centerOn(0.0, 20_000.0)  # further down the link, before any idle turn
+    before = view.viewport().grab().toImage()
+    assert len([c for c in link.childItems() if c.boundingRect().height() > 100]) == 2
+    assert not link.is_whole()
+    qtbot.waitUntil(lambda: scene.near_pending() == 0)
+    assert link.is_whole()
+    assert len([c for c in link.childItems() if c.boundingRect().height() > 100]) >= 3
+    assert view.viewport().grab().toImage() == before

@@ -290,17 +290,19 @@ class MapScene(QGraphicsScene):
         only some of them: each link waits for its route until it may show in a frame or
         the window is idle (see `settle_sight`).
         """
-        ends = [_ends(link, self._nodes, self.stacks()) for link in workshop.iter_links()]
         router = self._router
         if not self.views():
+            ends = [_ends(link, self._nodes, self.stacks()) for link in workshop.iter_links()]
             shifts = twin_offsets(ends)
             for link, end in zip(workshop.iter_links(), ends, strict=True):
                 self._add_link_item(link, route=router.route(end, shifts.get(link.id, 0.0)))
             return
-        for link, end in zip(workshop.iter_links(), ends, strict=True):
+        members = self.stacks().members
+        for link in workshop.iter_links():
             item = self._add_link_item(link, route=())
             item.wait_for_route(self._route_now)
-            self._backlog.wait_for_route(item, router.reach(end))
+            reach = router.reach(members(link.source), members(link.target))
+            self._backlog.wait_for_route(item, reach)
         if self._backlog:
             self._near_timer.start()
 
@@ -464,19 +466,21 @@ class MapScene(QGraphicsScene):
         self._route([i for i in unrouted if i.waits_for_route()], settled=True)
 
     def _settle_in(self, sight: QRectF) -> None:
-        """Near by: route and draw near every waiting link that may show in `sight`."""
+        """Near by: route and draw near every waiting link that may show in `sight` (of a
+        long link, the pieces in sight; the others wait with the links out of sight)."""
         unrouted, near = self._backlog.take_in(sight)
         self._route([i for i in unrouted if i.waits_for_route()], settled=True)
         later: list[LinkItem] = []
         for item in unrouted:
             (near if item.runs_through(sight) else later).append(item)
+        area = sight.adjusted(-_SETTLED_SLACK, -_SETTLED_SLACK, _SETTLED_SLACK, _SETTLED_SLACK)
         for item in near:
             if item.scene() is self:
-                item.set_far(False)
+                item.set_far(False, within=area)  # the pieces out of sight: when idle
+                if not item.is_whole():
+                    later.append(item)
         self._backlog.wait_for_near(later)
-        self._settle(
-            sight.adjusted(-_SETTLED_SLACK, -_SETTLED_SLACK, _SETTLED_SLACK, _SETTLED_SLACK)
-        )
+        self._settle(area)
         self._after_batch()
 
     def _settle(self, area: QRectF) -> None:

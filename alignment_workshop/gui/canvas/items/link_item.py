@@ -4,7 +4,8 @@
 value, `conflicts` a red zigzag with no direction (grey once resolved) and `depends` a
 dashed grey arrow. The route comes from the layout's router (`set_route`); while one of
 its cards is being dragged the link takes the cheap straight path (`update_path`), and
-the scene routes it again when the card is dropped.
+the scene routes it again when the card is dropped. A link of a map just opened may wait
+for its route, drawing nothing meanwhile (`wait_for_route`).
 
 A `LinkItem` paints nothing itself. It is what the user points at (its `shape` is the
 whole route, widened for clicking) and what is selected, dimmed and hidden; the drawing
@@ -156,6 +157,17 @@ def pieces(points: Sequence[Point], span: float = _PIECE_SPAN) -> list[list[Poin
     return result
 
 
+def _reaches(stretch: Sequence[Point], area: QRectF) -> bool:
+    """Whether the piece drawing `stretch` (with the arrow's margin) reaches into `area`."""
+    xs, ys = [p[0] for p in stretch], [p[1] for p in stretch]
+    return (
+        min(xs) - _MARGIN <= area.right()
+        and max(xs) + _MARGIN >= area.left()
+        and min(ys) - _MARGIN <= area.bottom()
+        and max(ys) + _MARGIN >= area.top()
+    )
+
+
 def _outline(points: Sequence[Point], width: float) -> QPainterPath:
     """The area a line `width` wide along the straight runs through `points` covers."""
     path = QPainterPath()
@@ -294,7 +306,8 @@ class LinkItem(QGraphicsItem):
         self.link = link
         self.source, self.target = source, target
         self._points: tuple[Point, ...] = ()
-        self._pieces: list[QGraphicsPathItem] = []
+        self._pieces: list[QGraphicsPathItem | None] = []
+        self._whole = True  # every stretch of the route has its piece
         self._arrow: QGraphicsPolygonItem | None = None  # made when first seen near by
         self._shape: QPainterPath | None = None
         self._bounds = QRectF()
@@ -431,19 +444,25 @@ class LinkItem(QGraphicsItem):
         if not self._far:
             self._build_pieces()
 
-    def _build_pieces(self) -> None:
-        """Make (or remake) the child items that draw the route, in its current look."""
+    def _build_pieces(self, within: QRectF | None = None) -> None:
+        """Make (or remake) the child items that draw the route, in its current look:
+        every one, or for now only those of the stretches that reach into `within`."""
         points = self._points
         stretches = ([list(points)] if self._short else pieces(points)) if points else []
         while len(self._pieces) > len(stretches):
             piece = self._pieces.pop()
+            if piece is None:
+                continue
             piece.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None: no parent
             if piece.scene() is not None:
                 piece.scene().removeItem(piece)
-        while len(self._pieces) < len(stretches):
-            # A press on a piece is passed on to the link under it, as the piece is
-            # neither selectable nor movable.
-            self._pieces.append(QGraphicsPathItem(self))
+        self._pieces += [None] * (len(stretches) - len(self._pieces))
+        for index, stretch in enumerate(stretches):
+            if self._pieces[index] is None and (within is None or _reaches(stretch, within)):
+                # A press on a piece is passed on to the link under it, as the piece is
+                # neither selectable nor movable.
+                self._pieces[index] = QGraphicsPathItem(self)
+        self._whole = None not in self._pieces
         self._stretches = stretches
         self._built_for = self._points
         self._drawn_look = None
@@ -494,6 +513,8 @@ class LinkItem(QGraphicsItem):
         """
         last = len(self._pieces) - 1
         for index, (piece, stretch) in enumerate(zip(self._pieces, self._stretches, strict=True)):
+            if piece is None:  # not made yet (see `_build_pieces`)
+                continue
             if fill:
                 outline = _outline(stretch, pen.widthF())
                 if index == last and self._arrow_inline:
@@ -515,22 +536,28 @@ class LinkItem(QGraphicsItem):
             piece.setPen(pen)
             piece.setBrush(_NO_BRUSH)
 
-    def set_far(self, far: bool) -> None:
+    def set_far(self, far: bool, within: QRectF | None = None) -> None:
         """Leave the drawing to the scene's overview (far), or draw the link itself (near).
 
         Far away, one `LinksOverview` draws every link in a few calls; the link's own
-        pieces are only made when it is first seen near by.
+        pieces are only made when it is first seen near by, and with `within` only those
+        that reach into that area (the rest when asked again without it: `is_whole`).
         """
-        if far == self._far:
+        if far == self._far and (far or self._whole):
             return
-        self._far = far
-        for child in self.childItems():
-            child.setVisible(not far)
+        if far != self._far:
+            self._far = far
+            for child in self.childItems():
+                child.setVisible(not far)
         if not far:
-            if self._built_for != self._points:
-                self._build_pieces()
+            if self._built_for != self._points or not self._whole:
+                self._build_pieces(within)
             else:
                 self._restyle()
+
+    def is_whole(self) -> bool:
+        """Whether every piece of the route is made (see `set_far`)."""
+        return self._whole
 
     def set_fine(self, fine: bool) -> None:
         """Draw dotted and dashed kinds at their full width (for an exported picture)."""

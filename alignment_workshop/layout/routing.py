@@ -65,8 +65,9 @@ SEARCH_MARGIN = 400.0
 MAX_SEARCH_CARDS = 300
 MAX_SEARCH_VISITS = 200_000
 #: How far beyond the rectangle around its two cards a route may run, as far as `reach`
-#: tells: a walk keeps within a channel or a gap of that rectangle (on the 10,000-card
-#: benchmark map no route strays more than 50 units), a search first looks this far.
+#: tells: a walk keeps within a channel or a gap beside a card of that rectangle (on the
+#: 10,000-card benchmark map no route strays more than 50 units), a search first looks
+#: this far.
 REACH = SEARCH_MARGIN
 
 
@@ -181,10 +182,11 @@ class Router:
         """Where the route of a link runs: around its two ends' stacks, `REACH` wider.
 
         The keys are those of the source's stack and of the target's, each end first
-        (`LinkEnds.source_keys`, `Stacks.members`). Only a search that had to widen its
-        window (cards placed by hand closing every gap nearby) runs further out; a
-        caller that draws what is in sight first uses this to tell, without routing,
-        which links may show there.
+        (`LinkEnds.source_keys`, `Stacks.members`). A caller that draws what is in sight
+        first uses this to tell, without routing, which links may show there. Only a
+        search that had to widen its window (cards placed by hand closing every gap
+        nearby), or a walk sent round card after card on one side, runs further out: a
+        caller routes the rest soon after, and draws those that turn out to be in sight.
         """
         source, target = self._block(source_keys), self._block(target_keys)
         return (

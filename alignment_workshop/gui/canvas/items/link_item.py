@@ -317,7 +317,7 @@ class LinkItem(QGraphicsItem):
         self._built_for: tuple[Point, ...] = ()
         self._stretches: list[list[Point]] = []
         self._short = True  # the route fits one piece (see `pieces`)
-        self._drawn_look: tuple[int, float] | None = None
+        self._drawn_look: tuple[int, float, bool] | None = None
         self._drawn_selected = False
         self._arrow_at: tuple[Point, ...] = ()
         self._arrow_inline = False  # the arrow head is part of the last piece's outline
@@ -482,7 +482,7 @@ class LinkItem(QGraphicsItem):
         )
         wanted = kind_style.arrow and len(self._points) > 1
         fill = _filled(link.kind)
-        look = (pen.color().rgba(), pen.widthF())
+        look = (pen.color().rgba(), pen.widthF(), fill)
         if look != self._drawn_look:
             self._drawn_look = look
             self._arrow_inline = wanted and fill

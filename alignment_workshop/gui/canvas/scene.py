@@ -10,6 +10,8 @@ Links follow the layout's router (`layout.routing`), which the scene keeps in st
 the cards. Routes are derived data: when cards move, the scene notes them and, once the
 edit (one undo step) is complete, routes again the links of those cards and the links
 that now pass under them. While a card is dragged, its links take the straight path.
+A map opened in a view routes first the links its first frame may show, and the others
+while the window is idle, or as soon as a frame may show them (`settle_sight`).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from alignment_workshop.model import (
 
 from ..editing.document import Document
 from . import style
+from .backlog import LinkBacklog
 from .interaction import SceneInteraction
 from .items.key_result_item import KeyResultItem
 from .items.link_item import LinkItem, LinksOverview
@@ -58,6 +61,12 @@ _MARGIN = 400.0
 BSP_DEPTH = 10
 #: How many links get their near drawing per idle turn after the view comes near.
 NEAR_BATCH = 800
+#: How many links that wait for their route get it (and their drawing) per idle turn.
+ROUTE_BATCH = 200
+#: How far around what the views show every link is drawn near by once the scene has
+#: settled it: a little less than a link's own margin (`LinkItem.runs_through`), a
+#: little more than Qt paints beyond the view's edge.
+_SETTLED_SLACK = 8.0
 #: When this share of the cards moved at once, every link is routed again.
 _REROUTE_ALL = 0.25
 #: Below this zoom links are drawn as hairlines and cards without cached pictures (see
@@ -93,8 +102,10 @@ class MapScene(QGraphicsScene):
         # A map is first shown fitted to the window, from far away for a big map; the
         # view switches to near drawing as soon as it paints closer (see MapView).
         self._far = True
-        # Links still drawn by the overview after the view came near (see `set_far`).
-        self._pending_near: list[LinkItem] = []
+        # Links that wait for their route or their near drawing (see `settle_sight`),
+        # and the area in which none does.
+        self._backlog = LinkBacklog()
+        self._settled = QRectF()
         self._near_timer = QTimer(self)
         self._near_timer.setInterval(0)
         self._near_timer.timeout.connect(self._draw_more_near)
@@ -148,8 +159,8 @@ class MapScene(QGraphicsScene):
     def smallest_title_pixels(self) -> float:
         """The height of the smallest card title in scene pixels, at the current text size,
         on the compact face the cards show when zoomed out (see `NodeItem.compact_below`)."""
-        sizes = [item.compact_font().pixelSize() for item in self._nodes.values()]
-        return min(sizes, default=round(min(style.COMPACT_PIXELS.values()) * self.text_scale))
+        kinds = {item.node.kind for item in self._nodes.values()} or set(NodeKind)
+        return min(round(style.COMPACT_PIXELS[kind] * self.text_scale) for kind in kinds)
 
     def link_items(self) -> list[LinkItem]:
         return list(self._links.values())
@@ -244,7 +255,8 @@ class MapScene(QGraphicsScene):
         self._nodes.clear()
         self._links.clear()
         self._moved.clear()
-        self._pending_near = []
+        self._backlog.clear()
+        self._settled = QRectF()
         self._near_timer.stop()
         self._selected_links = []
         # A new map is about to be fitted to the view: from far away, for a big one.
@@ -259,11 +271,7 @@ class MapScene(QGraphicsScene):
         self._overview.setVisible(self._far)
         self.addItem(self._overview)
         self._stacks = None
-        ends = [_ends(link, self._nodes, self.stacks()) for link in workshop.iter_links()]
-        shifts = twin_offsets(ends)
-        for link, end in zip(workshop.iter_links(), ends, strict=True):
-            route = self._router.route(end, shifts.get(link.id, 0.0))
-            self._add_link_item(link, route=route)
+        self._add_link_items(workshop)
         self._attach(workshop)
         if self.document.report is not None:
             self._show_report(self.document.report)
@@ -274,6 +282,29 @@ class MapScene(QGraphicsScene):
             # from scanning them all again every time painting makes a few new ones.
             gc.freeze()
         self.selection_ids_changed.emit()
+
+    def _add_link_items(self, workshop: Workshop) -> None:
+        """Add the item of every link; with a view to paint them, routed when first seen.
+
+        Routing every link of a 10,000-card map takes seconds, and its first frame shows
+        only some of them: each link waits for its route until it may show in a frame or
+        the window is idle (see `settle_sight`).
+        """
+        router = self._router
+        if not self.views():
+            ends = [_ends(link, self._nodes, self.stacks()) for link in workshop.iter_links()]
+            shifts = twin_offsets(ends)
+            for link, end in zip(workshop.iter_links(), ends, strict=True):
+                self._add_link_item(link, route=router.route(end, shifts.get(link.id, 0.0)))
+            return
+        members = self.stacks().members
+        for link in workshop.iter_links():
+            item = self._add_link_item(link, route=())
+            item.wait_for_route(self._route_now)
+            reach = router.reach(members(link.source), members(link.target))
+            self._backlog.wait_for_route(item, reach)
+        if self._backlog:
+            self._near_timer.start()
 
     def _subscriptions(self, workshop: Workshop) -> list[tuple[Event[Any], Callable[[Any], None]]]:
         """Every model channel the scene follows, with its handler: one table for both ways."""
@@ -322,19 +353,25 @@ class MapScene(QGraphicsScene):
     def _card_rect(item: NodeItem) -> Rect:
         return card_rect(item.node.kind, (item.x(), item.y()))
 
-    def _add_link_item(self, link: Link, route: Sequence[Point] | None = None) -> None:
-        """Add the item of `link`, drawn along `route` (routed now when None)."""
+    def _add_link_item(self, link: Link, route: Sequence[Point] | None = None) -> LinkItem:
+        """Add the item of `link`, drawn along `route` (routed now when None; an empty
+        route leaves it to wait for one, see `LinkItem.wait_for_route`)."""
         source, target = self._nodes[link.source], self._nodes[link.target]
         item = LinkItem(link, source, target, route=route, far=self._far, overview=self._overview)
         self._links[link.id] = item
         self.addItem(item)
         if route is None:
             self._route(_twins(item))
+        return item
 
     # ------------------------------------------------------------------ routes
 
-    def _route(self, items: Iterable[LinkItem]) -> None:
-        """Route `items` again among the cards where they are now."""
+    def _route(self, items: Iterable[LinkItem], *, settled: bool = False) -> None:
+        """Route `items` again among the cards where they are now.
+
+        `settled` says the caller draws them as the scene's distance says, so the area
+        where every link is drawn near by stays so (see `settle_sight`).
+        """
         router, routed = self._router, []
         for item in items:
             ends = _ends(item.link, self._nodes, self.stacks())
@@ -342,6 +379,12 @@ class MapScene(QGraphicsScene):
             routed.append(item.boundingRect())
         if self._overview is not None:
             self._overview.cover(routed)
+        if not settled and routed:
+            self._settle(QRectF())
+
+    def _route_now(self, item: LinkItem) -> None:
+        """Route `item`, which waited for its route, at once (someone asks for it)."""
+        self._route([item])
 
     def note_moved(self, node_id: str) -> None:
         """The card `node_id` moved: route its links, and those it now covers, soon."""
@@ -389,24 +432,71 @@ class MapScene(QGraphicsScene):
         self._far = far
         for node in self._nodes.values():
             node.set_far(far)
-        self._pending_near = []
-        self._near_timer.stop()
+        self._backlog.take_far(len(self._backlog))
+        self._settle(QRectF())
         if far:
+            self._route_all_waiting()
             for item in self._links.values():
                 item.set_far(True)
-            if self._overview is not None:
-                self._overview.setVisible(True)
+            self._after_batch()
             return
         sight = self.in_sight()
-        for item in self._links.values():
-            if sight is None or item.runs_through(sight):
-                item.set_far(False)
-            else:
-                self._pending_near.append(item)
-        if self._pending_near:
+        if sight is None:  # no view: every link is in sight
+            self._route_all_waiting()
+            sight = self.itemsBoundingRect()
+        self._backlog.wait_for_near([i for i in self._links.values() if not i.waits_for_route()])
+        self._settle_in(sight)
+
+    def settle_sight(self) -> None:
+        """Before a paint: give every link that may show in the views its route, and near
+        by its own drawing, so the frame misses no link."""
+        if not self._backlog:
+            return
+        if self._far:  # the overview draws every link: the waiting ones need their routes
+            self._route_all_waiting()
+            self._after_batch()
+            return
+        sight = self.in_sight()
+        if sight is not None and not self._settled.contains(sight):
+            self._settle_in(sight)
+
+    def _route_all_waiting(self) -> None:
+        """Route every link that still waits for its route, now."""
+        unrouted = self._backlog.take_unrouted(self._backlog.waiting_for_route())
+        self._route([i for i in unrouted if i.waits_for_route()], settled=True)
+
+    def _settle_in(self, sight: QRectF) -> None:
+        """Near by: route and draw near every waiting link that may show in `sight` (of a
+        long link, the pieces in sight; the others wait with the links out of sight)."""
+        unrouted, near = self._backlog.take_in(sight)
+        self._route([i for i in unrouted if i.waits_for_route()], settled=True)
+        later: list[LinkItem] = []
+        for item in unrouted:
+            (near if item.runs_through(sight) else later).append(item)
+        area = sight.adjusted(-_SETTLED_SLACK, -_SETTLED_SLACK, _SETTLED_SLACK, _SETTLED_SLACK)
+        for item in near:
+            if item.scene() is self:
+                item.set_far(False, within=area)  # the pieces out of sight: when idle
+                if not item.is_whole():
+                    later.append(item)
+        self._backlog.wait_for_near(later)
+        self._settle(area)
+        self._after_batch()
+
+    def _settle(self, area: QRectF) -> None:
+        """Every link that runs through `area` is drawn near by (empty: no such area)."""
+        self._settled = area
+        if self._overview is not None:
+            self._overview.set_clear(area)
+
+    def _after_batch(self) -> None:
+        """Keep working through the backlog while it lasts; the overview draws meanwhile."""
+        if self._backlog:
             self._near_timer.start()
-        elif self._overview is not None:
-            self._overview.setVisible(False)
+        else:
+            self._near_timer.stop()
+        if self._overview is not None:
+            self._overview.setVisible(self._far or bool(self._backlog))
 
     def in_sight(self) -> QRectF | None:
         """The scene area the views show now (None: no view, so all of it)."""
@@ -419,22 +509,21 @@ class MapScene(QGraphicsScene):
         return sight
 
     def _draw_more_near(self) -> None:
-        """Give the next batch of far-drawn links their own near drawing."""
-        batch, self._pending_near = (
-            self._pending_near[:NEAR_BATCH],
-            self._pending_near[NEAR_BATCH:],
-        )
+        """Route the next batch of waiting links, or give the next far-drawn ones their
+        near drawing, as the scene's distance says."""
+        backlog = self._backlog
+        if backlog.waiting_for_route():
+            batch = [i for i in backlog.take_unrouted(ROUTE_BATCH) if i.scene() is self]
+            self._route([i for i in batch if i.waits_for_route()], settled=True)
+        else:
+            batch = [i for i in backlog.take_far(NEAR_BATCH) if i.scene() is self]
         for item in batch:
-            if item.scene() is self:
-                item.set_far(self._far)
-        if not self._pending_near:
-            self._near_timer.stop()
-            if self._overview is not None:
-                self._overview.setVisible(self._far)
+            item.set_far(self._far)
+        self._after_batch()
 
     def near_pending(self) -> int:
-        """How many links still wait for their near drawing."""
-        return len(self._pending_near)
+        """How many links still wait for their route or their near drawing."""
+        return len(self._backlog)
 
     def set_fine(self, fine: bool) -> None:
         """Draw dotted and dashed links at full width: slower, for a picture drawn once."""
@@ -490,6 +579,7 @@ class MapScene(QGraphicsScene):
 
     def _on_link_removed(self, event: Removed[Link]) -> None:
         item = self._links.pop(event.item.id)
+        self._backlog.forget(item.link_id)
         twins = [twin for twin in _twins(item) if twin is not item]
         item.detach()
         self.removeItem(item)
@@ -553,7 +643,17 @@ class MapScene(QGraphicsScene):
 def _ends(link: Link, nodes: Mapping[str, NodeItem], stacks: Stacks) -> LinkEnds:
     """What the router needs of `link`."""
     peers = nodes[link.source].node.kind is nodes[link.target].node.kind
-    return LinkEnds(link.id, link.kind, link.source, link.target, peers).with_stacks(stacks)
+    if not stacks:
+        return LinkEnds(link.id, link.kind, link.source, link.target, peers)
+    return LinkEnds(  # what `LinkEnds.with_stacks` makes, made at once: a big map has many
+        link.id,
+        link.kind,
+        link.source,
+        link.target,
+        peers,
+        stacks.members(link.source)[1:],
+        stacks.members(link.target)[1:],
+    )
 
 
 def _around(rects: Iterable[Rect]) -> QRectF:

@@ -147,6 +147,8 @@ class MapView(QGraphicsView):
         # Links turn to hairlines when the map is seen from far away, however it got there
         # (zoom, fit, presentation); the scene changes them only when the side changes.
         self.map_scene.set_far(self.zoom() < FAR_ZOOM)
+        # and every link that may show in this frame has its route and its drawing
+        self.map_scene.settle_sight()
         super().paintEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -4,7 +4,8 @@
 value, `conflicts` a red zigzag with no direction (grey once resolved) and `depends` a
 dashed grey arrow. The route comes from the layout's router (`set_route`); while one of
 its cards is being dragged the link takes the cheap straight path (`update_path`), and
-the scene routes it again when the card is dropped.
+the scene routes it again when the card is dropped. A link of a map just opened may wait
+for its route, drawing nothing meanwhile (`wait_for_route`).
 
 A `LinkItem` paints nothing itself. It is what the user points at (its `shape` is the
 whole route, widened for clicking) and what is selected, dimmed and hidden; the drawing
@@ -68,6 +69,7 @@ Point = tuple[float, float]
 # hundreds of thousands of them.
 _NO_BUTTON = Qt.MouseButton.NoButton
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
+_SOLID = Qt.PenStyle.SolidLine
 _NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 _FLAGS = (
     QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -113,12 +115,22 @@ def arrow_head(tip: QPointF, start: QPointF) -> QPolygonF:
 
 
 def _arrow(tip: Point, start: Point) -> QPolygonF:
+    """The arrow head at `tip`, pointing away from `start`. It turns clockwise on screen,
+    as `QPainterPath.addRect` does, so in a filled outline of rectangles it adds to them
+    rather than cutting a hole where they overlap."""
     dx, dy = tip[0] - start[0], tip[1] - start[1]
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
     bx, by = tip[0] - ux * _ARROW_LENGTH, tip[1] - uy * _ARROW_LENGTH
     ox, oy = -uy * _ARROW_HALF_WIDTH, ux * _ARROW_HALF_WIDTH
     return QPolygonF([QPointF(*tip), QPointF(bx + ox, by + oy), QPointF(bx - ox, by - oy)])
+
+
+def _filled(kind: LinkKind) -> bool:
+    """Whether a link of `kind` is drawn near by as a filled outline (see `_paint_pieces`):
+    a solid pen that is not a hairline (only far away are solid kinds hairlines)."""
+    kind_style = style.LINKS[kind]
+    return not kind_style.jagged and kind_style.dash == _SOLID
 
 
 def pieces(points: Sequence[Point], span: float = _PIECE_SPAN) -> list[list[Point]]:
@@ -128,21 +140,33 @@ def pieces(points: Sequence[Point], span: float = _PIECE_SPAN) -> list[list[Poin
         return [list(points)]
     result: list[list[Point]] = []
     current: list[Point] = [points[0]]
+    # the extent of `current`, kept as it grows: a link across a big map has many points
+    left = right = points[0][0]
+    top = bottom = points[0][1]
     for a, b in itertools.pairwise(points):
         parts = math.ceil(max(abs(b[0] - a[0]), abs(b[1] - a[1])) / span) or 1
         for k in range(1, parts + 1):
-            point = (a[0] + (b[0] - a[0]) * k / parts, a[1] + (b[1] - a[1]) * k / parts)
-            if not _within([*current, point], span):
+            x, y = a[0] + (b[0] - a[0]) * k / parts, a[1] + (b[1] - a[1]) * k / parts
+            if max(right, x) - min(left, x) > span or max(bottom, y) - min(top, y) > span:
                 result.append(current)
                 current = [current[-1]]
-            current.append(point)
+                left = right = current[0][0]
+                top = bottom = current[0][1]
+            current.append((x, y))
+            left, right, top, bottom = min(left, x), max(right, x), min(top, y), max(bottom, y)
     result.append(current)
     return result
 
 
-def _within(points: Sequence[Point], span: float) -> bool:
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    return max(xs) - min(xs) <= span and max(ys) - min(ys) <= span
+def _reaches(stretch: Sequence[Point], area: QRectF) -> bool:
+    """Whether the piece drawing `stretch` (with the arrow's margin) reaches into `area`."""
+    xs, ys = [p[0] for p in stretch], [p[1] for p in stretch]
+    return (
+        min(xs) - _MARGIN <= area.right()
+        and max(xs) + _MARGIN >= area.left()
+        and min(ys) - _MARGIN <= area.bottom()
+        and max(ys) + _MARGIN >= area.top()
+    )
 
 
 def _outline(points: Sequence[Point], width: float) -> QPainterPath:
@@ -174,12 +198,14 @@ class LinksOverview(QGraphicsItem):
 
     def __init__(self, links: Callable[[], Iterable[LinkItem]]) -> None:
         super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
+        # for the exposed rectangle (see `set_clear`)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.setAcceptedMouseButtons(_NO_BUTTON)
         self.setZValue(0.0)
         self._links = links
         self._paths: list[tuple[QPen, QPainterPath]] | None = None
         self._bounds = QRectF()
+        self._clear = QRectF()
 
     def changed(self) -> None:
         """A link's route or look changed: build the paths again before the next paint."""
@@ -196,20 +222,25 @@ class LinksOverview(QGraphicsItem):
             self.prepareGeometryChange()
             self._bounds = bounds
 
+    def set_clear(self, area: QRectF) -> None:
+        """Every link that runs through `area` draws itself there, near by: a paint of no
+        more than that area has nothing to add (an empty `area`: draw every time)."""
+        self._clear = QRectF(area)
+
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def _build(self) -> list[tuple[QPen, QPainterPath]]:
         groups: dict[tuple[LinkKind, bool, bool, bool], QPainterPath] = {}
         for item in self._links():
-            if not item.isVisible() or len(item.route()) < 2:
+            points = item.shown_route()
+            if not item.isVisible() or len(points) < 2:
                 continue
             link = item.link
             key = (link.kind, link.resolved, item.isSelected(), item.opacity() < 1.0)
             path = groups.get(key)
             if path is None:
                 path = groups[key] = QPainterPath()
-            points = item.route()
             path.moveTo(*points[0])
             line_to = path.lineTo
             for x, y in points[1:]:
@@ -230,6 +261,8 @@ class LinksOverview(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if not self._clear.isEmpty() and self._clear.contains(option.exposedRect):
+            return
         if self._paths is None:
             self._paths = self._build()
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -275,7 +308,8 @@ class LinkItem(QGraphicsItem):
         self.link = link
         self.source, self.target = source, target
         self._points: tuple[Point, ...] = ()
-        self._pieces: list[QGraphicsPathItem] = []
+        self._pieces: list[QGraphicsPathItem | None] = []
+        self._whole = True  # every stretch of the route has its piece
         self._arrow: QGraphicsPolygonItem | None = None  # made when first seen near by
         self._shape: QPainterPath | None = None
         self._bounds = QRectF()
@@ -284,14 +318,17 @@ class LinkItem(QGraphicsItem):
         self._overview = overview
         self._built_for: tuple[Point, ...] = ()
         self._stretches: list[list[Point]] = []
-        self._drawn_look: tuple[int, float] | None = None
+        self._short = True  # the route fits one piece (see `pieces`)
+        self._drawn_look: tuple[int, float, bool] | None = None
         self._drawn_selected = False
         self._arrow_at: tuple[Point, ...] = ()
+        self._arrow_inline = False  # the arrow head is part of the last piece's outline
+        self._router: Callable[[LinkItem], object] | None = None
         source.links.append(self)
         target.links.append(self)
         if route is None:
             self.update_path()
-        else:
+        elif route:  # none yet: the link waits for its route (see `wait_for_route`)
             self.set_route(route)
 
     @property
@@ -330,12 +367,28 @@ class LinkItem(QGraphicsItem):
 
     def line(self) -> QLineF:
         """From where the drawn link leaves its source to where it meets its target."""
-        (x1, y1), (x2, y2) = self._points[0], self._points[-1]
+        points = self.route()
+        (x1, y1), (x2, y2) = points[0], points[-1]
         return QLineF(x1, y1, x2, y2)
 
     def route(self) -> tuple[Point, ...]:
-        """The points the link is drawn through, source end first."""
+        """The points the link is drawn through, source end first (routed now if it waits)."""
+        if self._router is not None:
+            self._router(self)
         return self._points
+
+    def shown_route(self) -> tuple[Point, ...]:
+        """The points the link is drawn through now: none while it waits for its route."""
+        return self._points
+
+    def wait_for_route(self, router: Callable[[LinkItem], object]) -> None:
+        """Wait, with no route and nothing to draw, until `router(self)` routes the link:
+        when asked for its route, or sooner (the scene routes what is in sight first)."""
+        self._router = router
+
+    def waits_for_route(self) -> bool:
+        """Whether the link still waits for its route (see `wait_for_route`)."""
+        return self._router is not None
 
     def runs_through(self, area: QRectF) -> bool:
         """Whether a run of the route (with the arrow's margin) passes through `area`."""
@@ -375,6 +428,7 @@ class LinkItem(QGraphicsItem):
 
     def set_route(self, points: Sequence[Point]) -> None:
         """Draw the link through `points` (at least two), source end first."""
+        self._router = None
         points = tuple(points)
         if points == self._points:
             return
@@ -382,25 +436,35 @@ class LinkItem(QGraphicsItem):
         self._points = points
         self._shape = None
         xs, ys = [p[0] for p in points], [p[1] for p in points]
-        left, top = min(xs) - _MARGIN, min(ys) - _MARGIN
-        self._bounds = QRectF(left, top, max(xs) + _MARGIN - left, max(ys) + _MARGIN - top)
+        left, top, right, bottom = min(xs), min(ys), max(xs), max(ys)
+        self._short = right - left <= _PIECE_SPAN and bottom - top <= _PIECE_SPAN
+        self._bounds = QRectF(
+            left - _MARGIN, top - _MARGIN, right - left + 2 * _MARGIN, bottom - top + 2 * _MARGIN
+        )
         if self._overview is not None:
             self._overview.changed()
         if not self._far:
             self._build_pieces()
 
-    def _build_pieces(self) -> None:
-        """Make (or remake) the child items that draw the route, in its current look."""
-        stretches = pieces(self._points) if self._points else []
+    def _build_pieces(self, within: QRectF | None = None) -> None:
+        """Make (or remake) the child items that draw the route, in its current look:
+        every one, or for now only those of the stretches that reach into `within`."""
+        points = self._points
+        stretches = ([list(points)] if self._short else pieces(points)) if points else []
         while len(self._pieces) > len(stretches):
             piece = self._pieces.pop()
+            if piece is None:
+                continue
             piece.setParentItem(None)  # type: ignore[arg-type]  # Qt takes None: no parent
             if piece.scene() is not None:
                 piece.scene().removeItem(piece)
-        while len(self._pieces) < len(stretches):
-            # A press on a piece is passed on to the link under it, as the piece is
-            # neither selectable nor movable.
-            self._pieces.append(QGraphicsPathItem(self))
+        self._pieces += [None] * (len(stretches) - len(self._pieces))
+        for index, stretch in enumerate(stretches):
+            if self._pieces[index] is None and (within is None or _reaches(stretch, within)):
+                # A press on a piece is passed on to the link under it, as the piece is
+                # neither selectable nor movable.
+                self._pieces[index] = QGraphicsPathItem(self)
+        self._whole = None not in self._pieces
         self._stretches = stretches
         self._built_for = self._points
         self._drawn_look = None
@@ -418,11 +482,14 @@ class LinkItem(QGraphicsItem):
         pen = style.link_pen(
             link.kind, resolved=link.resolved, selected=self._drawn_selected, fine=self._fine
         )
-        look = (pen.color().rgba(), pen.widthF())
+        wanted = kind_style.arrow and len(self._points) > 1
+        fill = _filled(link.kind)
+        look = (pen.color().rgba(), pen.widthF(), fill)
         if look != self._drawn_look:
             self._drawn_look = look
-            self._paint_pieces(pen, kind_style.jagged)
-        wanted = kind_style.arrow and len(self._points) > 1
+            self._arrow_inline = wanted and fill
+            self._paint_pieces(pen, fill, kind_style.jagged)
+        wanted = wanted and not self._arrow_inline
         if wanted and self._arrow is None:
             self._arrow = QGraphicsPolygonItem(self)
             self._arrow.setAcceptedMouseButtons(_NO_BUTTON)
@@ -436,18 +503,25 @@ class LinkItem(QGraphicsItem):
             self._arrow.setBrush(style.arrow_paint(pen)[0])
             self._arrow.setPen(_NO_PEN)  # a filled triangle: an outline costs a stroke
 
-    def _paint_pieces(self, pen: QPen, jagged: bool) -> None:
-        """Give each piece its path and paint for `pen`.
+    def _paint_pieces(self, pen: QPen, fill: bool, jagged: bool) -> None:
+        """Give each piece its path and paint for `pen`, filled as an outline or stroked.
 
         A solid line is drawn as the filled outline of its runs: the runs are straight,
         so the outline is one rectangle each, and filling it costs Qt far less on every
-        frame than stroking a wide antialiased line. A dashed or dotted pen is one pixel
-        wide and stroked on Qt's fast path; a zigzag is stroked.
+        frame than stroking a wide antialiased line. Its arrow head, filled alike, is
+        part of the last piece's outline: one item fewer to make, index and draw. A
+        dashed or dotted pen is one pixel wide and stroked on Qt's fast path; a zigzag
+        is stroked.
         """
-        fill = not jagged and pen.style() == Qt.PenStyle.SolidLine and not pen.isCosmetic()
-        for piece, stretch in zip(self._pieces, self._stretches, strict=True):
+        last = len(self._pieces) - 1
+        for index, (piece, stretch) in enumerate(zip(self._pieces, self._stretches, strict=True)):
+            if piece is None:  # not made yet (see `_build_pieces`)
+                continue
             if fill:
-                piece.setPath(_outline(stretch, pen.widthF()))
+                outline = _outline(stretch, pen.widthF())
+                if index == last and self._arrow_inline:
+                    outline.addPolygon(_arrow(self._points[-1], self._points[-2]))
+                piece.setPath(outline)
                 piece.setPen(_NO_PEN)
                 piece.setBrush(style.arrow_paint(pen)[0])
                 continue
@@ -464,22 +538,28 @@ class LinkItem(QGraphicsItem):
             piece.setPen(pen)
             piece.setBrush(_NO_BRUSH)
 
-    def set_far(self, far: bool) -> None:
+    def set_far(self, far: bool, within: QRectF | None = None) -> None:
         """Leave the drawing to the scene's overview (far), or draw the link itself (near).
 
         Far away, one `LinksOverview` draws every link in a few calls; the link's own
-        pieces are only made when it is first seen near by.
+        pieces are only made when it is first seen near by, and with `within` only those
+        that reach into that area (the rest when asked again without it: `is_whole`).
         """
-        if far == self._far:
+        if far == self._far and (far or self._whole):
             return
-        self._far = far
-        for child in self.childItems():
-            child.setVisible(not far)
+        if far != self._far:
+            self._far = far
+            for child in self.childItems():
+                child.setVisible(not far)
         if not far:
-            if self._built_for != self._points:
-                self._build_pieces()
+            if self._built_for != self._points or not self._whole:
+                self._build_pieces(within)
             else:
                 self._restyle()
+
+    def is_whole(self) -> bool:
+        """Whether every piece of the route is made (see `set_far`)."""
+        return self._whole
 
     def set_fine(self, fine: bool) -> None:
         """Draw dotted and dashed kinds at their full width (for an exported picture)."""
@@ -502,6 +582,8 @@ class LinkItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         """The route widened for easy clicking, plus the arrow head (computed on demand)."""
+        if not self._points:
+            return QPainterPath()
         if self._shape is None:
             path = QPainterPath(QPointF(*self._points[0]))
             for point in self._points[1:]:
@@ -511,6 +593,8 @@ class LinkItem(QGraphicsItem):
             self._shape = stroker.createStroke(path)
             if self._arrow is not None and self._arrow.isVisible():
                 self._shape.addPolygon(self._arrow.polygon())
+            elif self._arrow_inline and not self._far:
+                self._shape.addPolygon(_arrow(self._points[-1], self._points[-2]))
         return self._shape
 
     @guarded

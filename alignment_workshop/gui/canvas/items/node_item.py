@@ -231,7 +231,9 @@ class NodeItem(QGraphicsItem):
         if change == _MOVED and self._links_follow:
             for link in self.links:
                 link.update_path()
-        return super().itemChange(change, value)
+        # What QGraphicsItem.itemChange returns, without a second call across into Qt:
+        # a card gets ten changes on its way into the scene, a big map ten thousand cards.
+        return value
 
     def hoverEnterEvent(self, event: Any) -> None:
         self.setToolTip(tooltip(self._tooltip()))  # built when needed, not for every card on open

@@ -97,7 +97,9 @@ def _face(char: str, current: str | None) -> str | None:
     return face_for(code)
 
 
-def _clean(char: str) -> str:
+def clean_char(char: str) -> str:
+    """One character as it may reach the PDF: controls and tabs as spaces, lone
+    surrogates as the replacement character."""
     category = unicodedata.category(char)
     if category in ("Cc", "Zl", "Zp") or char == "\t":
         return " "
@@ -112,7 +114,7 @@ def runs(line: str) -> tuple[Run, ...]:
     if line.isascii() and line.isprintable():
         return (Run(None, line),)  # DejaVu has every printable ASCII character
     pieces: list[tuple[str | None, list[str]]] = []
-    for original in visual("".join(_clean(c) for c in line)):
+    for original in visual("".join(clean_char(c) for c in line)):
         char = original
         face = _face(char, pieces[-1][0] if pieces else None)
         if face is None and ord(char) not in _base():

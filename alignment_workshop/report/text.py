@@ -12,26 +12,18 @@ U+FFFD. Very long words are left to the paragraph styles, which all split long w
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Final
 
-from .scripts import REPLACEMENT, runs
+from .scripts import clean_char, runs
 
 _NEWLINES = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _XML: Final = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 
 
 def _clean_char(char: str) -> str:
-    """One character as it should reach the PDF, before fonts are picked."""
-    if char == "\n":
-        return char
-    category = unicodedata.category(char)
-    if category in ("Cc", "Zl", "Zp") or char == "\t":
-        return " "
-    if category == "Cs":
-        return REPLACEMENT
-    return char
+    """One character as it should reach the PDF, before fonts are picked; a newline kept."""
+    return char if char == "\n" else clean_char(char)
 
 
 def drawable(text: str, *, keep_newlines: bool = False) -> str:

@@ -27,14 +27,9 @@ os.environ["LANG"] = "C.UTF-8"
 def _compile_catalogues() -> None:
     """Compile the .po files whose .mo is stale (`make test` does this too), so that a
     bare `pytest` after editing a translation tests the new one."""
-    import importlib.util
+    from tests.support.scripts import load_script
 
-    tool = Path(__file__).resolve().parents[1] / "packaging" / "catalogues.py"
-    spec = importlib.util.spec_from_file_location("catalogues", tool)
-    if spec is not None and spec.loader is not None:
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.compile_stale()
+    load_script(Path(__file__).resolve().parents[1] / "packaging" / "catalogues.py").compile_stale()
 
 
 _compile_catalogues()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from PySide6.QtGui import QImage
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from alignment_workshop import __version__
 from alignment_workshop.gui.window.about import AboutDialog, app_icon, credits_html, licences_html
+from tests.support.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,12 +54,7 @@ def test_app_icon_has_every_size(qtbot) -> None:
 
 def test_committed_icon_pngs_match_the_svg(qapp) -> None:
     """Run packaging/make_icons.py after editing resources/icons/app.svg."""
-    spec = importlib.util.spec_from_file_location(
-        "make_icons", ROOT / "packaging" / "make_icons.py"
-    )
-    assert spec is not None and spec.loader is not None
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
+    tool = load_script(ROOT / "packaging" / "make_icons.py")
     for size in (16, 48, 256):
         fresh = QImage.fromData(tool.render_png(ROOT / "resources/icons/app.svg", size))
         path = ROOT / f"resources/icons/hicolor/{size}x{size}/apps/alignment-workshop.png"

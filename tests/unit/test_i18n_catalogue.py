@@ -3,13 +3,13 @@ string marked. Read with Babel, as translators' tools read them."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from babel.messages.pofile import read_po
 
+from tests.support.scripts import load_script
 from tests.support.unmarked import (
     hidden_from_extraction,
     shadows_marker,
@@ -35,11 +35,7 @@ PAGE = ROOT / "resources/room"
 
 
 def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("catalogues", ROOT / "packaging/catalogues.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "packaging/catalogues.py")
 
 
 def _german():  # type: ignore[no-untyped-def]

@@ -7,7 +7,6 @@ that the committed PNGs still match the SVG.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import struct
 from pathlib import Path
@@ -15,18 +14,14 @@ from types import ModuleType
 
 from PIL import Image
 
+from tests.support.scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
 ICONS = ROOT / "resources" / "icons"
 
 
 def make_icons() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_icons", ROOT / "packaging" / "make_icons.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "packaging" / "make_icons.py")
 
 
 def png(size: int, colour: tuple[int, int, int, int] = (200, 30, 30, 255)) -> bytes:

@@ -10,7 +10,6 @@ JUDGEMENT.md must add up.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
@@ -21,6 +20,7 @@ import pytest
 from alignment_workshop.analysis import analyze
 from alignment_workshop.fileio import load
 from alignment_workshop.model import NodeKind, Workshop
+from tests.support.scripts import load_script
 
 REAL = Path(__file__).parents[1] / "fixtures" / "real"
 SETS = ("gitlab-fy20-q3", "rust-2025h2")
@@ -30,11 +30,7 @@ TALLY = re.compile(r"^\| ([a-z-]+) \| (\d+) \| (\d+) \| (\d+) \|$")
 
 
 def _capture() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("capture", REAL / "capture.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(REAL / "capture.py")
 
 
 def _unplaced(workshop: Workshop) -> list[object]:

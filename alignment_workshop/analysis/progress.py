@@ -24,6 +24,7 @@ _PREFIX_UNITS = frozenset({"$", "€", "£", "¥", "₹", "US$", "CHF"})
 #: are accepted, and a denormal gap between baseline and target would otherwise make
 #: the share overflow to infinity, which no bar or percentage can draw.
 FURTHEST = 10_000.0
+_FURTHEST = Fraction(FURTHEST)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +71,7 @@ def progress(node: Node) -> Progress:
 
 def share(part: Fraction, whole: Fraction) -> float:
     """`part / whole` worked out exactly, then kept within ±`FURTHEST`: always finite."""
-    furthest = Fraction(FURTHEST)
-    return float(max(-furthest, min(furthest, part / whole)))
+    return float(max(-_FURTHEST, min(_FURTHEST, part / whole)))
 
 
 def percent_text(fraction: float) -> str:

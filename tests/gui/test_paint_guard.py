@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from alignment_workshop import logs
 from alignment_workshop.gui.canvas.items.node_item import NodeItem
+from alignment_workshop.gui.support import logs as gui_logs
 from alignment_workshop.gui.support import paint_guard
 from alignment_workshop.gui.window.main_window import MainWindow
 
@@ -32,7 +33,7 @@ def test_a_card_that_fails_to_paint_is_logged_and_told_once(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     told: list[str] = []
-    monkeypatch.setattr(paint_guard, "show_message", lambda _p, _t, text, _i: told.append(text))
+    monkeypatch.setattr(gui_logs, "show_message", lambda _p, _t, text, _i: told.append(text))
     monkeypatch.setattr(NodeItem, "_paint_card", _fail)  # near by
     monkeypatch.setattr(NodeItem, "_paint_far", _fail)  # and from far away
     _draw(window, QImage(800, 600, QImage.Format.Format_RGB32))

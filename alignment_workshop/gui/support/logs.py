@@ -37,12 +37,17 @@ def handle_exception(
         sys.__excepthook__(kind, error, traceback)
         return
     log = logs.where(logs.log_unexpected((kind, error, traceback)))
+    tell(crash_sentence(error, log))
+
+
+def tell(sentence: str) -> None:
+    """Show the one sentence about an unexpected error, unless one is showing already."""
     if _showing:
         return  # an error while telling about an error: it is in the log already
     _showing.append(True)
     try:
         parent = QApplication.activeWindow()
-        show_message(parent, _(_TITLE), crash_sentence(error, log), QMessageBox.Icon.Critical)
+        show_message(parent, _(_TITLE), sentence, QMessageBox.Icon.Critical)
     finally:
         _showing.clear()
 

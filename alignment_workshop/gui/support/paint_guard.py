@@ -23,13 +23,10 @@ from collections.abc import Callable
 from typing import ParamSpec
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from alignment_workshop import logs
-from alignment_workshop.i18n import _
 
-from .logs import crash_sentence
-from .plain_text import show_message
+from .logs import crash_sentence, tell
 
 P = ParamSpec("P")
 
@@ -70,11 +67,4 @@ def _report(owner: str, error: Exception) -> None:
     # As text, so that no log record keeps the traceback and the frames it holds.
     _log.error("painting failed\n%s", logs.traceback_without_messages(error))
     sentence = crash_sentence(error, logs.where(path))
-    QTimer.singleShot(0, lambda: _tell(sentence))
-
-
-def _tell(sentence: str) -> None:
-    if QApplication.instance() is None:
-        return
-    parent = QApplication.activeWindow()
-    show_message(parent, _("Alignment Workshop"), sentence, QMessageBox.Icon.Critical)
+    QTimer.singleShot(0, lambda: tell(sentence))

@@ -8,7 +8,7 @@ import itertools
 import pytest
 from PySide6.QtCore import QPointF
 
-from alignment_workshop.gui.canvas.items.link_item import LinksOverview
+from alignment_workshop.gui.canvas.items.links_overview import LinksOverview
 from alignment_workshop.gui.canvas.scene import MapScene
 from alignment_workshop.gui.editing.document import Document
 from alignment_workshop.layout import card_rect

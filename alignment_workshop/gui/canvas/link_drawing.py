@@ -28,7 +28,8 @@ from alignment_workshop.model import Link, Workshop
 
 from ..editing.document import Document
 from .backlog import LinkBacklog
-from .items.link_item import LinkItem, LinksOverview
+from .items.link_item import LinkItem
+from .items.links_overview import LinksOverview
 from .items.node_item import NodeItem
 
 #: How many links get their near drawing per idle turn after the view comes near.

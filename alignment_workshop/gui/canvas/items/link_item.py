@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -42,12 +42,14 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop.i18n import _
-from alignment_workshop.layout.routing import END_GAP, TWIN_GAP
+from alignment_workshop.layout import Rect, routing
+from alignment_workshop.layout.routing import TWIN_GAP
 from alignment_workshop.model import Link, LinkKind, Node
 
 from ...support.paint_guard import guarded
 from ...support.plain_text import tooltip
 from .. import style
+from .links_overview import LinksOverview
 
 _ARROW_LENGTH = 14.0
 _ARROW_HALF_WIDTH = 7.0
@@ -78,15 +80,10 @@ _FLAGS = (
 
 
 def border_point(rect: QRectF, toward: QPointF) -> QPointF:
-    """Where the segment from the centre of `rect` towards `toward` leaves the rectangle."""
-    center = rect.center()
-    dx, dy = toward.x() - center.x(), toward.y() - center.y()
-    if dx == 0 and dy == 0:
-        return center
-    half_w, half_h = rect.width() / 2 + END_GAP, rect.height() / 2 + END_GAP
-    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
-    scale = min(scale, 1.0)
-    return QPointF(center.x() + dx * scale, center.y() + dy * scale)
+    """Where the segment from the centre of `rect` towards `toward` leaves the rectangle
+    (plus the link's gap): `routing.border_point`, in Qt's types."""
+    box = Rect(rect.left(), rect.top(), rect.width(), rect.height())
+    return QPointF(*routing.border_point(box, (toward.x(), toward.y())))
 
 
 def zigzag(start: QPointF, end: QPointF, path: QPainterPath | None = None) -> QPainterPath:
@@ -185,90 +182,6 @@ def _outline(points: Sequence[Point], width: float) -> QPainterPath:
             line.lineTo(x2, y2)
             path.addPath(stroker.createStroke(line))
     return path
-
-
-class LinksOverview(QGraphicsItem):
-    """Every link of a map seen from far away, drawn as hairlines in a few calls.
-
-    From far away a card is a few pixels and a link a hairline: drawing twenty thousand
-    links one item at a time would cost more than the whole bare scene. The overview
-    keeps one path per look (kind, dimmed, selected) holding the routes of every visible
-    link with that look, rebuilt only when a link changes, and draws those few paths.
-    """
-
-    def __init__(self, links: Callable[[], Iterable[LinkItem]]) -> None:
-        super().__init__()
-        # for the exposed rectangle (see `set_clear`)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-        self.setAcceptedMouseButtons(_NO_BUTTON)
-        self.setZValue(0.0)
-        self._links = links
-        self._paths: list[tuple[QPen, QPainterPath]] | None = None
-        self._bounds = QRectF()
-        self._clear = QRectF()
-
-    def changed(self) -> None:
-        """A link's route or look changed: build the paths again before the next paint."""
-        if self._paths is not None:
-            self._paths = None
-            self.update()
-
-    def cover(self, rects: Iterable[QRectF]) -> None:
-        """Grow the overview's rectangle to hold `rects` (the links' own rectangles)."""
-        bounds = QRectF(self._bounds)
-        for rect in rects:
-            bounds = rect if bounds.isEmpty() else bounds.united(rect)
-        if bounds != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = bounds
-
-    def set_clear(self, area: QRectF) -> None:
-        """Every link that runs through `area` draws itself there, near by: a paint of no
-        more than that area has nothing to add (an empty `area`: draw every time)."""
-        self._clear = QRectF(area)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def _build(self) -> list[tuple[QPen, QPainterPath]]:
-        groups: dict[tuple[LinkKind, bool, bool, bool], QPainterPath] = {}
-        for item in self._links():
-            points = item.shown_route()
-            if not item.isVisible() or len(points) < 2:
-                continue
-            link = item.link
-            key = (link.kind, link.resolved, item.isSelected(), item.opacity() < 1.0)
-            path = groups.get(key)
-            if path is None:
-                path = groups[key] = QPainterPath()
-            path.moveTo(*points[0])
-            line_to = path.lineTo
-            for x, y in points[1:]:
-                line_to(x, y)
-        result = []
-        for (kind, resolved, selected, dimmed), path in groups.items():
-            pen = style.link_pen(kind, resolved=resolved, selected=selected, far=True)
-            if dimmed:
-                pen = QPen(pen)
-                color = pen.color()
-                color.setAlphaF(style.DIMMED_OPACITY)
-                pen.setColor(color)
-            result.append((pen, path))
-        result.sort(key=lambda entry: entry[0].color().alphaF())  # faded first, under
-        return result
-
-    @guarded
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        if not self._clear.isEmpty() and self._clear.contains(option.exposedRect):
-            return
-        if self._paths is None:
-            self._paths = self._build()
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for pen, path in self._paths:
-            painter.setPen(pen)
-            painter.drawPath(path)
 
 
 class LinkEnd(Protocol):

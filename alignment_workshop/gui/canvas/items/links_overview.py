@@ -7,20 +7,36 @@ its route or look changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from alignment_workshop.model import LinkKind
+from alignment_workshop.model import Link, LinkKind
 
 from ...support.paint_guard import guarded
 from .. import style
 
-if TYPE_CHECKING:
-    from .link_item import LinkItem
+
+class OverviewLink(Protocol):
+    """What the overview reads of a link's item (a `LinkItem`)."""
+
+    @property
+    def link(self) -> Link:
+        """The link's record, for its kind and whether it is resolved."""
+        ...
+
+    def shown_route(self) -> Sequence[tuple[float, float]]:
+        """The points the link is drawn through now."""
+        ...
+
+    def isVisible(self) -> bool: ...  # Qt's camelCase
+
+    def isSelected(self) -> bool: ...
+
+    def opacity(self) -> float: ...
 
 
 class LinksOverview(QGraphicsItem):
@@ -32,7 +48,7 @@ class LinksOverview(QGraphicsItem):
     link with that look, rebuilt only when a link changes, and draws those few paths.
     """
 
-    def __init__(self, links: Callable[[], Iterable[LinkItem]]) -> None:
+    def __init__(self, links: Callable[[], Iterable[OverviewLink]]) -> None:
         super().__init__()
         # for the exposed rectangle (see `set_clear`)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)

@@ -10,7 +10,7 @@ from alignment_workshop.model import LinkKind, NodeKind
 
 from . import palette
 from .fonts import REGULAR
-from .map_drawing import arrow_head, zigzag
+from .map_drawing import arrow_head, flat_zigzag
 from .map_part import MapPart
 from .scripts import placed, width
 from .shapes import filled_rect, link_line
@@ -80,7 +80,7 @@ def _link_sample(row: _Row, text: str, style: palette.LinkStyle, color: str) -> 
     x = row.entry(text, 22)
     start, end = (x, row.y + 2.5), (x + 22, row.y + 2.5)
     stroke = colors.HexColor(color)
-    points = zigzag(start, end, 3.0, 1.5) if style.jagged else [*start, *end]
+    points = flat_zigzag(start, end, 3.0, 1.5) if style.jagged else [*start, *end]
     row.group.add(link_line(points, stroke, style))
     if style.arrow:
         row.group.add(arrow_head(start, end, stroke, 4.0))

@@ -9,12 +9,11 @@ flowable to fill in, since a drawing cannot know them.
 
 from __future__ import annotations
 
-import itertools
-
 from reportlab.graphics.shapes import Group, Polygon
 from reportlab.lib import colors
 
 from alignment_workshop.layout.routing import Route
+from alignment_workshop.layout.zigzag import zigzag, zigzag_route
 from alignment_workshop.model import Link, LinkKind
 
 from . import palette
@@ -22,7 +21,11 @@ from .map_cards import Mapper, PageRef, draw_card
 from .map_part import MapPart, Point, fit_scale
 from .shapes import link_line
 
-__all__ = ["PageRef", "arrow_head", "draw_part", "zigzag"]
+#: The conflict's zigzag on the map, in points: a corner every step, so far off the line.
+_ZIGZAG_STEP = 5.0
+_ZIGZAG_AMPLITUDE = 2.0
+
+__all__ = ["PageRef", "arrow_head", "draw_part", "flat_zigzag"]
 
 
 def draw_part(part: MapPart, width: float, height: float) -> tuple[Group, list[PageRef]]:
@@ -50,11 +53,8 @@ def _draw_link(group: Group, link: Link, route: Route, mapper: Mapper) -> None:
         color = palette.RESOLVED_CONFLICT
     stroke = colors.HexColor(color)
     if style.jagged:
-        flat = [*points[0]]
-        for start, end in itertools.pairwise(points):
-            flat += zigzag(start, end)[2:]
-    else:
-        flat = [coordinate for point in points for coordinate in point]
+        points = zigzag_route(points, _ZIGZAG_STEP, _ZIGZAG_AMPLITUDE)
+    flat = [coordinate for point in points for coordinate in point]
     line = link_line(flat, stroke, style)
     line.strokeLineJoin = 1
     group.add(line)
@@ -62,20 +62,9 @@ def _draw_link(group: Group, link: Link, route: Route, mapper: Mapper) -> None:
         group.add(arrow_head(points[-2], points[-1], stroke, max(4.0, 10 * mapper.scale)))
 
 
-def zigzag(start: Point, end: Point, step: float = 5.0, amplitude: float = 2.0) -> list[float]:
-    """The flat point list of a zigzag from `start` to `end`, as the editor draws conflicts."""
-    dx, dy = end[0] - start[0], end[1] - start[1]
-    length = (dx * dx + dy * dy) ** 0.5
-    steps = int(length // step)
-    if steps < 2:
-        return [*start, *end]
-    ux, uy = dx / length, dy / length
-    points = [*start]
-    for i in range(1, steps):
-        side = amplitude if i % 2 else -amplitude
-        along = length * i / steps
-        points += [start[0] + ux * along - uy * side, start[1] + uy * along + ux * side]
-    return [*points, *end]
+def flat_zigzag(start: Point, end: Point, step: float, amplitude: float) -> list[float]:
+    """The zigzag from `start` to `end` as reportlab's flat list of coordinates."""
+    return [c for point in zigzag(start, end, step, amplitude) for c in point]
 
 
 def arrow_head(start: Point, end: Point, color: colors.Color, size: float) -> Polygon:

@@ -132,6 +132,45 @@ def test_a_long_link_is_drawn_by_pieces_indexed_by_their_own_rectangles(qtbot) -
     assert len(found) == 1  # the index finds the one piece there, by its own rectangle
 
 
+def polyline(piece) -> list[tuple[float, float]]:
+    path = piece.path()
+    return [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+
+
+def test_a_long_conflict_is_one_zigzag_cut_into_pieces_shorter_than_a_screen(qtbot) -> None:
+    """Qt strokes a piece whole before clipping it: a zigzag the height of the map in
+    one piece made every frame that showed a bit of it cost as much as the rest."""
+    from alignment_workshop.gui.canvas.items.link_item import _ZIGZAG_SPAN
+    from alignment_workshop.layout.zigzag import zigzag_route
+
+    nodes = [
+        Node("a", NodeKind.GOAL, "Up here", pos=(0.0, 0.0)),
+        Node("b", NodeKind.GOAL, "Far below", pos=(0.0, 6_000.0)),
+    ]
+    document = Document()
+    document.replace(
+        Workshop.from_records(Meta(), [], nodes, [Link("l", LinkKind.SUPPORTS, "a", "b")])
+    )
+    scene = MapScene(document)
+    scene.set_far(False)
+    link = scene.link_item_for("l")
+    assert len(link.childItems()) <= 2  # a supports line: one piece (its arrow inline)
+    document.workshop.update_link("l", kind=LinkKind.CONFLICTS)
+    pieces = [child for child in link.childItems() if child.isVisible()]
+    assert len(pieces) >= 10
+    joined = polyline(pieces[0])
+    for piece in pieces:
+        rect = piece.path().boundingRect()
+        assert max(rect.width(), rect.height()) <= _ZIGZAG_SPAN
+    for piece in pieces[1:]:
+        line = polyline(piece)
+        assert line[0] == joined[-1]  # each piece starts where the one before ends
+        joined += line[1:]
+    assert joined == zigzag_route(link.route(), 14.0, 4.0)  # no seam: one zigzag
+    document.workshop.update_link("l", kind=LinkKind.DEPENDS)
+    assert len([child for child in link.childItems() if child.isVisible()]) <= 2
+
+
 def test_coming_near_draws_the_links_in_sight_first_and_the_rest_when_idle(qtbot) -> None:
     from PySide6.QtWidgets import QGraphicsView
 

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from alignment_workshop.i18n import _
 from alignment_workshop.layout import Rect, routing
 from alignment_workshop.layout.routing import TWIN_GAP
+from alignment_workshop.layout.zigzag import zigzag_route
 from alignment_workshop.model import Link, LinkKind, Node
 
 from ...support.paint_guard import guarded
@@ -55,8 +56,6 @@ _ARROW_LENGTH = 14.0
 _ARROW_HALF_WIDTH = 7.0
 _ZIGZAG_STEP = 14.0
 _ZIGZAG_AMPLITUDE = 4.0
-#: A conflict between cards millions of units apart stays a path of bounded size.
-_ZIGZAG_MAX_STEPS = 1_000
 _HIT_WIDTH = 12.0
 #: How far the link's rectangle reaches beyond its route: the click width and the arrow.
 _MARGIN = _HIT_WIDTH / 2 + _ARROW_HALF_WIDTH
@@ -64,6 +63,10 @@ _MARGIN = _HIT_WIDTH / 2 + _ARROW_HALF_WIDTH
 #: screens at 100 %): long enough that most links need one, short enough that a link
 #: running the height of a big map is not drawn, nor cached, in full for every frame.
 _PIECE_SPAN = 8000.0
+#: The same for a zigzag, much shorter: Qt strokes a piece whole before it clips it to
+#: the screen, and a wide line with a corner every few pixels costs a hundred times a
+#: straight run. Cut a screen or less long, only what is near the screen is stroked.
+_ZIGZAG_SPAN = 600.0
 
 Point = tuple[float, float]
 
@@ -84,26 +87,6 @@ def border_point(rect: QRectF, toward: QPointF) -> QPointF:
     (plus the link's gap): `routing.border_point`, in Qt's types."""
     box = Rect(rect.left(), rect.top(), rect.width(), rect.height())
     return QPointF(*routing.border_point(box, (toward.x(), toward.y())))
-
-
-def zigzag(start: QPointF, end: QPointF, path: QPainterPath | None = None) -> QPainterPath:
-    """A jagged line from `start` to `end` (appended to `path` when given)."""
-    if path is None:
-        path = QPainterPath(start)
-    dx, dy = end.x() - start.x(), end.y() - start.y()
-    length = math.hypot(dx, dy)
-    steps = min(_ZIGZAG_MAX_STEPS, int(length // _ZIGZAG_STEP))
-    if steps < 2:
-        path.lineTo(end)
-        return path
-    ux, uy = dx / length, dy / length
-    nx, ny = -uy, ux
-    step = length / steps
-    for i in range(1, steps):
-        side = _ZIGZAG_AMPLITUDE if i % 2 else -_ZIGZAG_AMPLITUDE
-        path.lineTo(start.x() + ux * step * i + nx * side, start.y() + uy * step * i + ny * side)
-    path.lineTo(end)
-    return path
 
 
 def arrow_head(tip: QPointF, start: QPointF) -> QPolygonF:
@@ -229,7 +212,7 @@ class LinkItem(QGraphicsItem):
         self._far = far
         self._fine = False
         self._overview = overview
-        self._built_for: tuple[Point, ...] = ()
+        self._built_for: tuple[tuple[Point, ...], bool] = ((), False)  # route, jagged
         self._stretches: list[list[Point]] = []
         self._short = True  # the route fits one piece (see `pieces`)
         self._drawn_look: tuple[int, float, bool] | None = None
@@ -249,9 +232,12 @@ class LinkItem(QGraphicsItem):
         return self.link.id
 
     def set_link(self, link: Link) -> None:
-        """Show a fresh record of the link (note, resolved…)."""
+        """Show a fresh record of the link (note, resolved, kind…)."""
         self.link = link
-        self._restyle()
+        if not self._far and self._built_for != self._drawing():
+            self._build_pieces()  # a zigzag now, or no longer
+        else:
+            self._restyle()
 
     def detach(self) -> None:
         """Forget both end items (the link is leaving the scene)."""
@@ -359,11 +345,23 @@ class LinkItem(QGraphicsItem):
         if not self._far:
             self._build_pieces()
 
+    def _drawing(self) -> tuple[tuple[Point, ...], bool]:
+        """What the pieces draw: the route, and whether as a zigzag."""
+        return self._points, style.LINKS[self.link.kind].jagged
+
+    def _stretches_now(self) -> list[list[Point]]:
+        """The drawn line cut into the stretches of its pieces (see `pieces`)."""
+        points = self._points
+        if not points:
+            return []
+        if style.LINKS[self.link.kind].jagged:
+            return pieces(zigzag_route(points, _ZIGZAG_STEP, _ZIGZAG_AMPLITUDE), _ZIGZAG_SPAN)
+        return [list(points)] if self._short else pieces(points)
+
     def _build_pieces(self, within: QRectF | None = None) -> None:
         """Make (or remake) the child items that draw the route, in its current look:
         every one, or for now only those of the stretches that reach into `within`."""
-        points = self._points
-        stretches = ([list(points)] if self._short else pieces(points)) if points else []
+        stretches = self._stretches_now()
         while len(self._pieces) > len(stretches):
             piece = self._pieces.pop()
             if piece is None:
@@ -379,7 +377,7 @@ class LinkItem(QGraphicsItem):
                 self._pieces[index] = QGraphicsPathItem(self)
         self._whole = None not in self._pieces
         self._stretches = stretches
-        self._built_for = self._points
+        self._built_for = self._drawing()
         self._drawn_look = None
         self._restyle()
 
@@ -401,7 +399,7 @@ class LinkItem(QGraphicsItem):
         if look != self._drawn_look:
             self._drawn_look = look
             self._arrow_inline = wanted and fill
-            self._paint_pieces(pen, fill, kind_style.jagged)
+            self._paint_pieces(pen, fill)
         wanted = wanted and not self._arrow_inline
         if wanted and self._arrow is None:
             self._arrow = QGraphicsPolygonItem(self)
@@ -416,7 +414,7 @@ class LinkItem(QGraphicsItem):
             self._arrow.setBrush(style.arrow_paint(pen)[0])
             self._arrow.setPen(_NO_PEN)  # a filled triangle: an outline costs a stroke
 
-    def _paint_pieces(self, pen: QPen, fill: bool, jagged: bool) -> None:
+    def _paint_pieces(self, pen: QPen, fill: bool) -> None:
         """Give each piece its path and paint for `pen`, filled as an outline or stroked.
 
         A solid line is drawn as the filled outline of its runs: the runs are straight,
@@ -424,7 +422,7 @@ class LinkItem(QGraphicsItem):
         frame than stroking a wide antialiased line. Its arrow head, filled alike, is
         part of the last piece's outline: one item fewer to make, index and draw. A
         dashed or dotted pen is one pixel wide and stroked on Qt's fast path; a zigzag
-        is stroked.
+        (its stretches are already jagged) is stroked.
         """
         last = len(self._pieces) - 1
         for index, (piece, stretch) in enumerate(zip(self._pieces, self._stretches, strict=True)):
@@ -440,13 +438,9 @@ class LinkItem(QGraphicsItem):
                 continue
             path = QPainterPath()
             path.moveTo(*stretch[0])
-            if jagged:
-                for a, b in itertools.pairwise(stretch):
-                    zigzag(QPointF(*a), QPointF(*b), path)
-            else:
-                line_to = path.lineTo
-                for x, y in stretch[1:]:
-                    line_to(x, y)
+            line_to = path.lineTo
+            for x, y in stretch[1:]:
+                line_to(x, y)
             piece.setPath(path)
             piece.setPen(pen)
             piece.setBrush(_NO_BRUSH)
@@ -465,7 +459,7 @@ class LinkItem(QGraphicsItem):
             for child in self.childItems():
                 child.setVisible(not far)
         if not far:
-            if self._built_for != self._points or not self._whole:
+            if self._built_for != self._drawing() or not self._whole:
                 self._build_pieces(within)
             else:
                 self._restyle()

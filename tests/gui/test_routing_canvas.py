@@ -140,7 +140,7 @@ def polyline(piece) -> list[tuple[float, float]]:
 def test_a_long_conflict_is_one_zigzag_cut_into_pieces_shorter_than_a_screen(qtbot) -> None:
     """Qt strokes a piece whole before clipping it: a zigzag the height of the map in
     one piece made every frame that showed a bit of it cost as much as the rest."""
-    from alignment_workshop.gui.canvas.items.link_item import _ZIGZAG_SPAN
+    from alignment_workshop.gui.canvas.items import link_geometry as geometry
     from alignment_workshop.layout.zigzag import zigzag_route
 
     nodes = [
@@ -161,12 +161,14 @@ def test_a_long_conflict_is_one_zigzag_cut_into_pieces_shorter_than_a_screen(qtb
     joined = polyline(pieces[0])
     for piece in pieces:
         rect = piece.path().boundingRect()
-        assert max(rect.width(), rect.height()) <= _ZIGZAG_SPAN
+        assert max(rect.width(), rect.height()) <= geometry.ZIGZAG_SPAN
     for piece in pieces[1:]:
         line = polyline(piece)
         assert line[0] == joined[-1]  # each piece starts where the one before ends
         joined += line[1:]
-    assert joined == zigzag_route(link.route(), 14.0, 4.0)  # no seam: one zigzag
+    assert joined == zigzag_route(
+        link.route(), geometry.ZIGZAG_STEP, geometry.ZIGZAG_AMPLITUDE
+    )  # no seam: one zigzag
     document.workshop.update_link("l", kind=LinkKind.DEPENDS)
     assert len([child for child in link.childItems() if child.isVisible()]) <= 2
 

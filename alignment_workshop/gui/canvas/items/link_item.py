@@ -12,13 +12,13 @@ whole route, widened for clicking) and what is selected, dimmed and hidden; the 
 is done by its children, one plain Qt path item per stretch of the route and one for the
 arrow head. The scene indexes those children by their own small rectangles, so a long
 link costs nothing in a frame that shows none of it, and Qt paints them without calling
-back into Python. A link knows its cards only as `LinkEnd`s (their rectangle, record and
-list of links), so this module does not import the cards that import it.
+back into Python; `link_geometry` cuts the stretches and makes their shapes. A link knows
+its cards only as `LinkEnd`s (their rectangle, record and list of links), so this module
+does not import the cards that import it.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable, Sequence
 from typing import Protocol
@@ -30,7 +30,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPainterPathStroker,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -42,31 +41,15 @@ from PySide6.QtWidgets import (
 )
 
 from alignment_workshop.i18n import _
-from alignment_workshop.layout import Rect, routing
 from alignment_workshop.layout.routing import TWIN_GAP
-from alignment_workshop.layout.zigzag import zigzag_route
 from alignment_workshop.model import Link, LinkKind, Node
 
 from ...support.paint_guard import guarded
 from ...support.plain_text import tooltip
 from .. import style
+from . import link_geometry as geometry
+from .link_geometry import border_point
 from .links_overview import LinksOverview
-
-_ARROW_LENGTH = 14.0
-_ARROW_HALF_WIDTH = 7.0
-_ZIGZAG_STEP = 14.0
-_ZIGZAG_AMPLITUDE = 4.0
-_HIT_WIDTH = 12.0
-#: How far the link's rectangle reaches beyond its route: the click width and the arrow.
-_MARGIN = _HIT_WIDTH / 2 + _ARROW_HALF_WIDTH
-#: A stretch of route drawn by one child item is at most this long and wide (a few
-#: screens at 100 %): long enough that most links need one, short enough that a link
-#: running the height of a big map is not drawn, nor cached, in full for every frame.
-_PIECE_SPAN = 8000.0
-#: The same for a zigzag, much shorter: Qt strokes a piece whole before it clips it to
-#: the screen, and a wide line with a corner every few pixels costs a hundred times a
-#: straight run. Cut a screen or less long, only what is near the screen is stroked.
-_ZIGZAG_SPAN = 600.0
 
 Point = tuple[float, float]
 
@@ -82,89 +65,11 @@ _FLAGS = (
 )
 
 
-def border_point(rect: QRectF, toward: QPointF) -> QPointF:
-    """Where the segment from the centre of `rect` towards `toward` leaves the rectangle
-    (plus the link's gap): `routing.border_point`, in Qt's types."""
-    box = Rect(rect.left(), rect.top(), rect.width(), rect.height())
-    return QPointF(*routing.border_point(box, (toward.x(), toward.y())))
-
-
-def arrow_head(tip: QPointF, start: QPointF) -> QPolygonF:
-    """A triangle with its point at `tip`, pointing away from `start`."""
-    return _arrow((tip.x(), tip.y()), (start.x(), start.y()))
-
-
-def _arrow(tip: Point, start: Point) -> QPolygonF:
-    """The arrow head at `tip`, pointing away from `start`. It turns clockwise on screen,
-    as `QPainterPath.addRect` does, so in a filled outline of rectangles it adds to them
-    rather than cutting a hole where they overlap."""
-    dx, dy = tip[0] - start[0], tip[1] - start[1]
-    length = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / length, dy / length
-    bx, by = tip[0] - ux * _ARROW_LENGTH, tip[1] - uy * _ARROW_LENGTH
-    ox, oy = -uy * _ARROW_HALF_WIDTH, ux * _ARROW_HALF_WIDTH
-    return QPolygonF([QPointF(*tip), QPointF(bx + ox, by + oy), QPointF(bx - ox, by - oy)])
-
-
 def _filled(kind: LinkKind) -> bool:
     """Whether a link of `kind` is drawn near by as a filled outline (see `_paint_pieces`):
     a solid pen that is not a hairline (only far away are solid kinds hairlines)."""
     kind_style = style.LINKS[kind]
     return not kind_style.jagged and kind_style.dash == _SOLID
-
-
-def pieces(points: Sequence[Point], span: float = _PIECE_SPAN) -> list[list[Point]]:
-    """The route cut into stretches, each within `span` both ways (most routes: one)."""
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    if max(xs) - min(xs) <= span and max(ys) - min(ys) <= span:
-        return [list(points)]
-    result: list[list[Point]] = []
-    current: list[Point] = [points[0]]
-    # the extent of `current`, kept as it grows: a link across a big map has many points
-    left = right = points[0][0]
-    top = bottom = points[0][1]
-    for a, b in itertools.pairwise(points):
-        parts = math.ceil(max(abs(b[0] - a[0]), abs(b[1] - a[1])) / span) or 1
-        for k in range(1, parts + 1):
-            x, y = a[0] + (b[0] - a[0]) * k / parts, a[1] + (b[1] - a[1]) * k / parts
-            if max(right, x) - min(left, x) > span or max(bottom, y) - min(top, y) > span:
-                result.append(current)
-                current = [current[-1]]
-                left = right = current[0][0]
-                top = bottom = current[0][1]
-            current.append((x, y))
-            left, right, top, bottom = min(left, x), max(right, x), min(top, y), max(bottom, y)
-    result.append(current)
-    return result
-
-
-def _reaches(stretch: Sequence[Point], area: QRectF) -> bool:
-    """Whether the piece drawing `stretch` (with the arrow's margin) reaches into `area`."""
-    xs, ys = [p[0] for p in stretch], [p[1] for p in stretch]
-    return (
-        min(xs) - _MARGIN <= area.right()
-        and max(xs) + _MARGIN >= area.left()
-        and min(ys) - _MARGIN <= area.bottom()
-        and max(ys) + _MARGIN >= area.top()
-    )
-
-
-def _outline(points: Sequence[Point], width: float) -> QPainterPath:
-    """The area a line `width` wide along the straight runs through `points` covers."""
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.WindingFill)
-    half = width / 2
-    for (x1, y1), (x2, y2) in itertools.pairwise(points):
-        if x1 == x2 or y1 == y2:
-            left, top = min(x1, x2) - half, min(y1, y2) - half
-            path.addRect(left, top, abs(x2 - x1) + width, abs(y2 - y1) + width)
-        else:  # a slanted run (a link between overlapping cards): its own outline
-            stroker = QPainterPathStroker()
-            stroker.setWidth(width)
-            line = QPainterPath(QPointF(x1, y1))
-            line.lineTo(x2, y2)
-            path.addPath(stroker.createStroke(line))
-    return path
 
 
 class LinkEnd(Protocol):
@@ -291,17 +196,7 @@ class LinkItem(QGraphicsItem):
 
     def runs_through(self, area: QRectF) -> bool:
         """Whether a run of the route (with the arrow's margin) passes through `area`."""
-        left, top = area.left() - _MARGIN, area.top() - _MARGIN
-        right, bottom = area.right() + _MARGIN, area.bottom() + _MARGIN
-        for (x1, y1), (x2, y2) in itertools.pairwise(self._points):
-            if (
-                min(x1, x2) <= right
-                and max(x1, x2) >= left
-                and min(y1, y2) <= bottom
-                and max(y1, y2) >= top
-            ):
-                return True
-        return False
+        return geometry.runs_through(self._points, area)
 
     def update_path(self) -> None:
         """Draw the cheap straight path between the cards where they are now."""
@@ -336,9 +231,12 @@ class LinkItem(QGraphicsItem):
         self._shape = None
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         left, top, right, bottom = min(xs), min(ys), max(xs), max(ys)
-        self._short = right - left <= _PIECE_SPAN and bottom - top <= _PIECE_SPAN
+        self._short = right - left <= geometry.PIECE_SPAN and bottom - top <= geometry.PIECE_SPAN
         self._bounds = QRectF(
-            left - _MARGIN, top - _MARGIN, right - left + 2 * _MARGIN, bottom - top + 2 * _MARGIN
+            left - geometry.MARGIN,
+            top - geometry.MARGIN,
+            right - left + 2 * geometry.MARGIN,
+            bottom - top + 2 * geometry.MARGIN,
         )
         if self._overview is not None:
             self._overview.changed()
@@ -349,19 +247,12 @@ class LinkItem(QGraphicsItem):
         """What the pieces draw: the route, and whether as a zigzag."""
         return self._points, style.LINKS[self.link.kind].jagged
 
-    def _stretches_now(self) -> list[list[Point]]:
-        """The drawn line cut into the stretches of its pieces (see `pieces`)."""
-        points = self._points
-        if not points:
-            return []
-        if style.LINKS[self.link.kind].jagged:
-            return pieces(zigzag_route(points, _ZIGZAG_STEP, _ZIGZAG_AMPLITUDE), _ZIGZAG_SPAN)
-        return [list(points)] if self._short else pieces(points)
-
     def _build_pieces(self, within: QRectF | None = None) -> None:
         """Make (or remake) the child items that draw the route, in its current look:
         every one, or for now only those of the stretches that reach into `within`."""
-        stretches = self._stretches_now()
+        stretches = geometry.stretches(
+            self._points, jagged=style.LINKS[self.link.kind].jagged, short=self._short
+        )
         while len(self._pieces) > len(stretches):
             piece = self._pieces.pop()
             if piece is None:
@@ -371,7 +262,9 @@ class LinkItem(QGraphicsItem):
                 piece.scene().removeItem(piece)
         self._pieces += [None] * (len(stretches) - len(self._pieces))
         for index, stretch in enumerate(stretches):
-            if self._pieces[index] is None and (within is None or _reaches(stretch, within)):
+            if self._pieces[index] is None and (
+                within is None or geometry.reaches(stretch, within)
+            ):
                 # A press on a piece is passed on to the link under it, as the piece is
                 # neither selectable nor movable.
                 self._pieces[index] = QGraphicsPathItem(self)
@@ -410,7 +303,7 @@ class LinkItem(QGraphicsItem):
         if wanted:
             if self._arrow_at != self._points[-2:]:
                 self._arrow_at = self._points[-2:]
-                self._arrow.setPolygon(_arrow(self._points[-1], self._points[-2]))
+                self._arrow.setPolygon(geometry.arrow(self._points[-1], self._points[-2]))
             self._arrow.setBrush(style.arrow_paint(pen)[0])
             self._arrow.setPen(_NO_PEN)  # a filled triangle: an outline costs a stroke
 
@@ -429,9 +322,9 @@ class LinkItem(QGraphicsItem):
             if piece is None:  # not made yet (see `_build_pieces`)
                 continue
             if fill:
-                outline = _outline(stretch, pen.widthF())
+                outline = geometry.outline(stretch, pen.widthF())
                 if index == last and self._arrow_inline:
-                    outline.addPolygon(_arrow(self._points[-1], self._points[-2]))
+                    outline.addPolygon(geometry.arrow(self._points[-1], self._points[-2]))
                 piece.setPath(outline)
                 piece.setPen(_NO_PEN)
                 piece.setBrush(style.arrow_paint(pen)[0])
@@ -496,12 +389,12 @@ class LinkItem(QGraphicsItem):
             for point in self._points[1:]:
                 path.lineTo(*point)
             stroker = QPainterPathStroker()
-            stroker.setWidth(_HIT_WIDTH)
+            stroker.setWidth(geometry.HIT_WIDTH)
             self._shape = stroker.createStroke(path)
             if self._arrow is not None and self._arrow.isVisible():
                 self._shape.addPolygon(self._arrow.polygon())
             elif self._arrow_inline and not self._far:
-                self._shape.addPolygon(_arrow(self._points[-1], self._points[-2]))
+                self._shape.addPolygon(geometry.arrow(self._points[-1], self._points[-2]))
         return self._shape
 
     @guarded

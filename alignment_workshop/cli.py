@@ -24,7 +24,6 @@ from . import __version__, i18n, logs
 from .terminal import visible
 
 if TYPE_CHECKING:
-    from .analysis.findings import Report
     from .model import Workshop
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -165,90 +164,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Print the score, team scores and findings; exit 1 when any finding is an error."""
     from .analysis import analyze
     from .analysis.findings import Severity
+    from .check_output import active_goals, format_report, report_to_json
 
     workshop = _load(args.file)
     report = analyze(workshop)
     if args.json:
         out = json.dumps(report_to_json(report), ensure_ascii=False, indent=2)
     else:
-        out = visible(format_report(report, _active_goals(workshop)))
+        out = visible(format_report(report, active_goals(workshop)))
     print(out)
     has_errors = any(f.severity is Severity.ERROR for f in report.findings)
     return EXIT_FINDINGS if has_errors else EXIT_OK
-
-
-def report_to_json(report: Report) -> dict[str, object]:
-    """The `check --json` document: score, teams in file order, sorted findings."""
-    findings = []
-    for finding in sorted(report.findings, key=lambda f: f.sort_key):
-        item: dict[str, object] = {
-            "rule": finding.rule,
-            "severity": finding.severity.value,
-            "nodes": list(finding.nodes),
-            "message": finding.message,
-        }
-        if finding.link is not None:
-            item["link"] = finding.link
-        if finding.team is not None:
-            item["team"] = finding.team
-        findings.append(item)
-    teams = [
-        {"id": t.id, "name": t.name, "goals": t.goals, "aligned": t.aligned, "score": t.score}
-        for t in report.teams
-    ]
-    return {"score": report.score, "teams": teams, "findings": findings}
-
-
-def _percent(score: float | None) -> str:
-    from . import formats
-
-    return "—" if score is None else formats.percent(score / 100, digits=1)
-
-
-def _active_goals(workshop: Workshop) -> int:
-    from .model import NodeKind
-
-    return sum(1 for n in workshop.iter_nodes() if n.kind is NodeKind.GOAL and n.is_active)
-
-
-def format_report(report: Report, active_goals: int) -> str:
-    """The human `check` output: a short report a facilitator can read aloud."""
-    from .analysis.findings import Severity
-
-    lines = [_("Alignment score: {percent}").format(percent=_percent(report.score))]
-    if report.score is None:
-        lines.append("  " + _("(no active goals yet: add team goals to get a score)"))
-    else:
-        lines.append(
-            "  "
-            + ngettext(
-                "{count} of {total} active goal traces cleanly to the vision",
-                "{count} of {total} active goals trace cleanly to the vision",
-                active_goals,
-            ).format(count=len(report.aligned), total=active_goals)
-        )
-    if report.teams:
-        width = max(len(t.name) for t in report.teams)
-        lines += ["", _("Teams")]
-        lines += [
-            f"  {t.name:<{width}}  {_percent(t.score):>6}  "
-            + _("({aligned}/{goals} goals aligned)").format(aligned=t.aligned, goals=t.goals)
-            for t in report.teams
-        ]
-    for severity, heading, mark in (
-        (Severity.ERROR, _("Errors"), "✗"),
-        (Severity.WARNING, _("Warnings"), "!"),
-        (Severity.INFO, _("Notes"), "·"),
-    ):
-        found = sorted(
-            (f for f in report.findings if f.severity is severity), key=lambda f: f.sort_key
-        )
-        if found:
-            lines += ["", f"{heading} ({len(found)})"]
-            lines += [f"  {mark} [{f.rule}] {f.message}" for f in found]
-    if not report.findings:
-        lines += ["", _("No findings: every goal traces to the vision.")]
-    return "\n".join(lines)
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from alignment_workshop.analysis import analyze
-from alignment_workshop.cli import report_to_json
+from alignment_workshop.check_output import report_to_json
 from alignment_workshop.model import Workshop
 
 

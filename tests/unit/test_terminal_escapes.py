@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from alignment_workshop.analysis import analyze
-from alignment_workshop.cli import report_to_json
+from alignment_workshop.check_output import report_to_json
 from alignment_workshop.fileio import load, save
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Team, Workshop
 from alignment_workshop.terminal import visible

@@ -13,6 +13,11 @@ the item stays drawn as far as it got, the traceback goes to the log as text, an
 user is told once per kind of error, after the frame, in one sentence. The errors are
 also kept (`errors()`) so that the tests fail on a painting error they would otherwise
 never see.
+
+Event handlers need no such guard: PySide marks the event it passed as deleted when the
+call returns, so a traceback kept after an error in `mousePressEvent` holds a dead
+wrapper, not freed memory (tried: 300 presses that raise, every traceback kept and its
+event touched afterwards, end in "already deleted" errors, never a crash).
 """
 
 from __future__ import annotations

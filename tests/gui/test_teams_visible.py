@@ -6,16 +6,22 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from alignment_workshop.analysis.findings import Finding, Severity
 from alignment_workshop.gui.canvas import style
 from alignment_workshop.gui.canvas.items.node_item import NodeItem
 from alignment_workshop.gui.features.presentation.stage import StageCard
-from alignment_workshop.gui.features.team_legend import LARGE_PX, SMALL_PX, legend_teams
+from alignment_workshop.gui.features.team_legend import (
+    LARGE_PX,
+    MAX_LARGE_ROWS,
+    MAX_ROWS,
+    SMALL_PX,
+    legend_teams,
+)
 from alignment_workshop.gui.window.main_window import MainWindow
-from alignment_workshop.model import Node, NodeKind, Status, Team
+from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Status, Team, Workshop
 from tests.gui.test_commands import small_workshop
 from tests.support.prompts import discarding_prompts, ignore_errors
 
@@ -55,7 +61,12 @@ def test_the_legend_grows_for_the_room_and_can_be_hidden(window: MainWindow, qtb
     assert f"{SMALL_PX}px" in legend.styleSheet()
     size = legend.size()
     window.presentation.enter()
-    qtbot.waitUntil(lambda: f"{LARGE_PX}px" in legend.styleSheet())
+    show_goal_step(window)
+    qtbot.waitUntil(lambda: legend.pixels > SMALL_PX)
+    # as large as the room's other panels: 26 px on a 1080-pixel screen, scaled with it
+    height = window.view.viewport().height()
+    assert legend.pixels == round(LARGE_PX * height / 1080)
+    assert f"{legend.pixels}px" in legend.styleSheet()
     assert legend.isVisible()
     assert legend.height() > size.height()
     window.presentation.leave()
@@ -66,6 +77,100 @@ def test_the_legend_grows_for_the_room_and_can_be_hidden(window: MainWindow, qtb
     other = MainWindow(prompts=discarding_prompts(ignore_errors), autosave=False)
     qtbot.addWidget(other)
     assert not other.team_legend.action.isChecked()  # the choice is kept
+
+
+def show_goal_step(window: MainWindow) -> list[str]:
+    """Show the first presentation step with team goals on it; their ids."""
+    stage, workshop = window.presentation.stage, window.document.workshop
+    for index in range(stage.count()):
+        stage.show_step(index)
+        goals = [i for i in stage.cards if workshop.node(i).kind is NodeKind.GOAL]
+        if goals:
+            return goals
+    raise AssertionError("no step shows a team goal")
+
+
+def two_objectives(goals: int) -> Workshop:
+    """Two objectives with `goals` goals each: Product's under the first, Marketing's
+    (and one of no team) under the second; too many cards for one presented page."""
+    nodes = [Node("v", NodeKind.VISION, "Vision", pos=(0.0, 0.0))]
+    links = []
+    teams = [Team("t1", "Product", "#3366CC"), Team("t2", "Marketing", "#CC3366")]
+    for objective, team in (("o1", "t1"), ("o2", "t2")):
+        nodes.append(Node(objective, NodeKind.OBJECTIVE, objective, pos=(0.0, 200.0)))
+        links.append(Link(f"l{objective}", LinkKind.SUPPORTS, objective, "v"))
+        for i in range(goals):
+            goal = f"{objective}g{i}"
+            owner = None if (objective, i) == ("o2", 0) else team
+            nodes.append(Node(goal, NodeKind.GOAL, goal, pos=(250.0 * i, 400.0), team=owner))
+            links.append(Link(f"s{goal}", LinkKind.SUPPORTS, goal, objective))
+    return Workshop.from_records(Meta(title="Two objectives"), teams, nodes, links)
+
+
+def test_while_presenting_the_legend_lists_the_teams_of_the_step(window: MainWindow) -> None:
+    """The room reads the colours of the cards in front of it, not of the whole map."""
+    window.document.replace(two_objectives(10))
+    legend, stage = window.team_legend, window.presentation.stage
+    window.presentation.enter()
+    seen = []
+    for index in range(stage.count()):
+        stage.show_step(index)
+        goals = [window.document.workshop.node(i) for i in stage.cards]
+        goals = [g for g in goals if g.kind is NodeKind.GOAL]
+        if not goals:
+            assert legend.isHidden(), stage.step().title  # nothing to tell apart
+            continue
+        assert legend.isVisible()
+        names = {"t1": "Product", "t2": "Marketing", None: "No team"}
+        assert set(legend.names()) == {names[g.team] for g in goals}, stage.step().title
+        seen.append(legend.names())
+    assert seen == [["Product"], ["Marketing", "No team"]]
+    window.presentation.leave()
+    assert legend.names() == ["Product", "Marketing", "No team"]  # the whole map again
+
+
+def many_teams(count: int) -> Workshop:
+    """One objective and one goal for each of `count` teams."""
+    nodes = [
+        Node("v", NodeKind.VISION, "Vision", pos=(0.0, 0.0)),
+        Node("o", NodeKind.OBJECTIVE, "Objective", pos=(0.0, 200.0)),
+    ]
+    links = [Link("l", LinkKind.SUPPORTS, "o", "v")]
+    teams = []
+    for i in range(count):
+        teams.append(Team(f"t{i}", f"Team {i}", f"#{(i * 0x050A0F) % 0xFFFFFF:06x}"))
+        nodes.append(
+            Node(f"g{i}", NodeKind.GOAL, f"Goal {i}", pos=(250.0 * i, 400.0), team=f"t{i}")
+        )
+        links.append(Link(f"s{i}", LinkKind.SUPPORTS, f"g{i}", "o"))
+    return Workshop.from_records(Meta(title="Forty teams"), teams, nodes, links)
+
+
+def test_forty_teams_keep_the_legend_to_a_few_rows(window: MainWindow, qtbot) -> None:
+    """Forty teams made a legend eleven rows high that ran off a projected screen."""
+    window.document.replace(many_teams(40))
+    legend = window.team_legend
+    assert len(legend.names()) == 40
+    texts = [label.text() for label in legend.findChildren(QLabel) if label.text()]
+    assert texts[-1] == "+ 25 more teams" and "Team 14" in texts and "Team 15" not in texts
+    rows = {legend.grid.getItemPosition(i)[0] for i in range(legend.grid.count())}
+    assert len(rows) == MAX_ROWS
+    viewport = window.view.viewport().geometry()
+    qtbot.waitUntil(lambda: legend.geometry().bottom() <= viewport.bottom())
+    assert legend.height() < viewport.height() / 3
+    legend.set_large(True)  # as for the room: fewer rows of larger type
+    texts = [label.text() for label in legend.findChildren(QLabel) if label.text()]
+    assert texts[-1] == "+ 29 more teams"
+    rows = {legend.grid.getItemPosition(i)[0] for i in range(legend.grid.count())}
+    assert len(rows) == MAX_LARGE_ROWS
+    legend.set_large(False)
+    window.presentation.enter()
+    _top, bottom, _column = window.presentation.overlays.bands()
+    stage = window.presentation.stage
+    for index in range(stage.count()):  # every step: the legend stays in the band
+        stage.show_step(index)
+        assert legend.isHidden() or bottom.contains(legend.geometry()), index
+    window.presentation.leave()
 
 
 def test_legend_teams_skips_teams_without_goals() -> None:
@@ -192,6 +297,7 @@ def test_while_presenting_the_legend_sits_in_the_bottom_band_beside_the_why(
     window: MainWindow, qtbot
 ) -> None:
     window.presentation.enter()
+    show_goal_step(window)
     legend, overlays = window.team_legend, window.presentation.overlays
     qtbot.waitUntil(lambda: legend.isVisible() and legend.large)
     overlays.set_sentence("Why does this goal matter? Because it serves the objective.")

@@ -139,7 +139,14 @@ class MainWindow(QMainWindow):
         self.presentation.overlays.bottom_left = self.team_legend
         self.team_legend.presenting_place = self.presentation.overlays.place
         self.presentation.active_changed.connect(self.team_legend.set_large)
+        self.presentation.active_changed.connect(self._scope_legend)
+        self.presentation.stage.step_changed.connect(self._scope_legend)
         scene.interaction.add_context_provider(self._node_context)
+
+    def _scope_legend(self) -> None:
+        """While presenting, the team legend lists the teams of the step shown."""
+        presenting = self.presentation.is_active()
+        self.team_legend.set_scope(self.presentation.stage.cards if presenting else None)
 
     def _install_status_bar(self) -> None:
         """The score and the zoom, at the right of the status bar, with a line between."""

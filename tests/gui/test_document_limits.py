@@ -6,7 +6,7 @@ import pytest
 
 from alignment_workshop.gui.editing.document import Document
 from alignment_workshop.model import Link, LinkKind, Meta, Node, NodeKind, Team, Workshop, rules
-from alignment_workshop.model import workshop as workshop_module
+from alignment_workshop.model import plans as plans_module
 
 
 def _document(workshop: Workshop, qtbot) -> tuple[Document, list[str]]:
@@ -41,7 +41,7 @@ def test_adding_a_team_past_the_limit_is_refused_and_pushes_nothing(qtbot) -> No
 @pytest.fixture
 def small_limits(monkeypatch) -> None:
     """Limits of 3 nodes and 1 link, in the rule table and where the model enforces them."""
-    for module in (rules, workshop_module):
+    for module in (rules, plans_module):
         monkeypatch.setattr(module, "MAX_NODES", 3)
         monkeypatch.setattr(module, "MAX_LINKS", 1)
 

@@ -24,7 +24,7 @@ from alignment_workshop.model import (
     ValidationError,
     Workshop,
 )
-from alignment_workshop.model import workshop as workshop_module
+from alignment_workshop.model import plans as plans_module
 from tests.gui.test_commands import small_workshop
 
 
@@ -167,8 +167,8 @@ def test_a_links_kind_and_ends_are_never_changed_in_place(doc: Document) -> None
 @pytest.fixture
 def full(monkeypatch: pytest.MonkeyPatch, doc: Document) -> Document:
     """The document, with room for one more node and no more links."""
-    monkeypatch.setattr(workshop_module, "MAX_NODES", len(doc.workshop.nodes) + 1)
-    monkeypatch.setattr(workshop_module, "MAX_LINKS", len(doc.workshop.links))
+    monkeypatch.setattr(plans_module, "MAX_NODES", len(doc.workshop.nodes) + 1)
+    monkeypatch.setattr(plans_module, "MAX_LINKS", len(doc.workshop.links))
     return doc
 
 

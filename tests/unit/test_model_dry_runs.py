@@ -32,7 +32,7 @@ from alignment_workshop.model import (
     Workshop,
     allowed_link_kinds,
 )
-from alignment_workshop.model import workshop as workshop_module
+from alignment_workshop.model import plans as plans_module
 from tests.conftest import examples
 from tests.support.strategies import workshops
 
@@ -227,9 +227,9 @@ def test_dry_runs_hand_back_normalised_records(workshop: Workshop) -> None:
 @pytest.fixture
 def full(monkeypatch: pytest.MonkeyPatch, workshop: Workshop) -> Workshop:
     """The fixture workshop, with every limit at what it holds now."""
-    monkeypatch.setattr(workshop_module, "MAX_TEAMS", len(workshop.teams))
-    monkeypatch.setattr(workshop_module, "MAX_NODES", len(workshop.nodes))
-    monkeypatch.setattr(workshop_module, "MAX_LINKS", len(workshop.links))
+    monkeypatch.setattr(plans_module, "MAX_TEAMS", len(workshop.teams))
+    monkeypatch.setattr(plans_module, "MAX_NODES", len(workshop.nodes))
+    monkeypatch.setattr(plans_module, "MAX_LINKS", len(workshop.links))
     return workshop
 
 
@@ -289,7 +289,7 @@ def test_a_refused_batch_changes_nothing(
 
 
 def test_the_limits_count_the_whole_batch(workshop: Workshop, monkeypatch) -> None:
-    monkeypatch.setattr(workshop_module, "MAX_NODES", len(workshop.nodes) + 1)
+    monkeypatch.setattr(plans_module, "MAX_NODES", len(workshop.nodes) + 1)
     one, two = Node("n1", NodeKind.GOAL, "A"), Node("n2", NodeKind.GOAL, "B")
     workshop.check_new_items([one], [])
     with pytest.raises(ValidationError, match="at most 6 nodes"):

@@ -281,3 +281,28 @@ def test_a_votes_pill_and_the_marks_of_the_card_below_never_cover_each_other(
             marks = two.mapRectToScene(two.marks_rect(2)).adjusted(-1, -1, 1, 1)
             assert not pill.intersects(marks), (stage.step_text(), one.node_id, two.node_id)
     presentation.leave()
+
+
+def test_a_view_too_narrow_for_the_panels_asks_qt_for_no_negative_size(
+    qtbot, qtlog, env, presentation
+) -> None:
+    """With the room's panel kept at the right of a window not yet full screen, the bottom
+    band and the findings column had no width left, and Qt warned of negative sizes."""
+    present_at(qtbot, env, presentation, 640, 400)
+    presentation.toggle_findings()
+    presentation.overlays.set_sentence("Why does this goal matter? It serves the objective.")
+    presentation.reserve_right(700)  # wider than the view
+    presentation.layout()
+    warnings = [r.message for r in qtlog.records if "Negative sizes" in r.message]
+    assert warnings == []
+    assert presentation.overlays.why.width() >= 1
+
+
+def test_a_step_title_too_long_for_its_place_keeps_its_end(qtbot, env, presentation) -> None:
+    """The "(1/2)" at the end tells the room more of this part follows: cut in the middle."""
+    present_at(qtbot, env, presentation, 1920, 1080)
+    presentation.reserve_right(500)  # the room's panel takes the right of the top band
+    overlays = presentation.overlays
+    overlays.set_step("Step 1 of 12 · Vision, objectives and values of the whole company (1/2)")
+    text = overlays.counter.text()
+    assert "…" in text and text.startswith("Step 1 of 12") and text.endswith("(1/2)")

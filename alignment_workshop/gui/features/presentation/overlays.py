@@ -15,7 +15,7 @@ import html
 import time
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from alignment_workshop import formats
@@ -300,7 +300,9 @@ class PresentationOverlays:
         metrics = self.counter.fontMetrics()
         self.counter.ensurePolished()
         padding = self.counter.sizeHint().width() - metrics.horizontalAdvance(self.counter.text())
-        text = metrics.elidedText(self.step, Qt.TextElideMode.ElideRight, max(0, room - padding))
+        # Cut in the middle: "Step 1 of 12 · Vision, obje…values (1/2)" keeps the "(1/2)"
+        # that tells the room more of this part follows.
+        text = metrics.elidedText(self.step, Qt.TextElideMode.ElideMiddle, max(0, room - padding))
         self.counter.setText(text)
         self.counter.adjustSize()
         x = left + max(0, (room - self.counter.width()) // 2)
@@ -308,14 +310,17 @@ class PresentationOverlays:
 
     def _place_findings(self, column: QRect) -> None:
         self.findings.set_colors(self.theme.panel_text, self._px(FINDINGS_PX))
-        self.findings.setFixedWidth(column.width())
-        height = self.findings.heightForWidth(column.width())
-        self.findings.setFixedHeight(min(column.height(), max(height, 1)))
+        width = max(1, column.width())  # a window not yet at its size can leave no room
+        self.findings.setFixedWidth(width)
+        height = self.findings.heightForWidth(width)
+        self.findings.setFixedHeight(max(1, min(column.height(), height)))
         self.findings.move(column.topLeft())
 
     def _place_why(self, room: QRect) -> None:
         """Wrap the sentence in the bottom band, smaller type if it must, cut last."""
         text = self.sentence or self.caption
+        if room.width() < 1 or room.height() < 1:  # a window not yet at its size
+            room = QRect(room.topLeft(), room.size().expandedTo(QSize(1, 1)))
         # A label's height for a width is never less than its minimum size: lift the last
         # fixed size, or a one-line caption keeps the height of the sentence before it.
         self.why.setMinimumSize(0, 0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from alignment_workshop import i18n
@@ -90,3 +90,23 @@ class _Locale:
 
     def uiLanguages(self) -> list[str]:
         return self.languages
+
+
+def test_a_dock_width_saved_in_english_cuts_no_german_palette_label(
+    qtbot, app_language: None
+) -> None:
+    """A window state saved in English, restored in German, cut "Schlüsselergebnis"."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert apply_language(app, "de") == "de"
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resizeDocks([window.palette_dock], [60], Qt.Orientation.Horizontal)
+    qtbot.wait(20)
+    buttons = window.palette_dock.buttons.values()
+    assert "Schlüsselergebnis" in [button.text() for button in buttons]
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()

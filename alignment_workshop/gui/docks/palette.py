@@ -104,7 +104,9 @@ class PaletteDock(QDockWidget):
             button.setIcon(kind_icon(kind))
             button.setIconSize(QSize(28, 28))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setMinimumWidth(130)
+            # never narrower than its label: a dock width saved in a shorter language
+            # would otherwise cut "Schlüsselergebnis" to "Schlüs…gebnis"
+            button.setMinimumWidth(max(130, button.sizeHint().width()))
             button.setAutoRaise(False)
             button.clicked.connect(lambda _=False, k=kind: self.add_requested.emit(k))
             layout.addWidget(button)

@@ -169,6 +169,8 @@ class TeamLegend(QFrame):
 
     def _add(self, label: QLabel, row: int, column: int) -> None:
         label.setTextFormat(Qt.TextFormat.PlainText)
+        if column % 2 and column < 2 * COLUMNS - 1:  # a name with a colour after it: room
+            label.setContentsMargins(0, 0, self.pixels // 2, 0)
         self.grid.addWidget(label, row, column)
         label.show()  # now, not when the layout gets round to it: place() measures it
 

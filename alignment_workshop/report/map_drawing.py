@@ -17,6 +17,7 @@ from alignment_workshop.layout.zigzag import zigzag, zigzag_route
 from alignment_workshop.model import Link, LinkKind
 
 from . import palette
+from .fonts import register_fonts
 from .map_cards import Mapper, PageRef, draw_card
 from .map_part import MapPart, Point, fit_scale
 from .shapes import link_line
@@ -30,6 +31,7 @@ __all__ = ["PageRef", "arrow_head", "draw_part", "flat_zigzag"]
 
 def draw_part(part: MapPart, width: float, height: float) -> tuple[Group, list[PageRef]]:
     """The part drawn to fit `width` × `height` points, centred, and its page references."""
+    register_fonts()  # the cards' titles are measured in the shipped faces
     routes = part.routes()
     box = part.routed_box(routes.values())
     scale = fit_scale(box, width, height)

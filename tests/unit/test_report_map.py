@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -148,3 +150,25 @@ def test_a_map_page_draws_its_links_along_their_routes() -> None:
             xs, ys = line.points[0::2], line.points[1::2]
             runs = zip(zip(xs, ys, strict=True), zip(xs[1:], ys[1:], strict=True), strict=False)
             assert all(abs(a[0] - b[0]) < 0.01 or abs(a[1] - b[1]) < 0.01 for a, b in runs)
+
+
+def test_a_map_part_draws_in_a_process_that_drew_nothing_before() -> None:
+    """Drawn first in a process (as this file's tests in some orders), a part measured its
+    titles in faces no one had registered yet."""
+    script = (
+        "from alignment_workshop.report.map_drawing import draw_part\n"
+        "from alignment_workshop.report.map_pages import map_area, split\n"
+        "from alignment_workshop.report.map_split import MapScope\n"
+        "from alignment_workshop.report.plan import PlanData\n"
+        "from tests.support.generate import generate_workshop\n"
+        "workshop = generate_workshop(nodes=100, seed=3)\n"
+        "data = PlanData.build(workshop)\n"
+        "scope = MapScope(data, {n.id for n in workshop.nodes}, map_area(770.0, 480.0))\n"
+        "group, _ = draw_part(split(scope)[1], 770.0, 400.0)\n"
+        "print(len(group.contents))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert int(done.stdout) > 10

@@ -31,20 +31,21 @@ Along a channel each link kind keeps its own lane (`lane_offset`), a few units a
 below the others, so a dotted *upholds* run and a solid *supports* run towards different
 cards stay apart; two links between the same two cards are also spread.
 
-Where a route meets a card, the straight line and the tidying of a route's points are
-plain geometry, in `route_geometry.py`; this module re-exports them for the canvas.
+What routing needs of a link (`LinkEnds`, its lane, its twins) is in `link_ends.py`;
+where a route meets a card, the straight line and the tidying of a route's points are
+plain geometry, in `route_geometry.py`. This module re-exports both for its callers.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
 
-from alignment_workshop.model import Link, LinkKind, Workshop
+from alignment_workshop.model import Workshop
 
 from .geometry import V_GAP, Rect, card_rect
 from .grid_search import SEARCH_MARGIN, search_path
+from .link_ends import LANE, TWIN_GAP, LinkEnds, ends_of, lane_offset, twin_offsets
 from .obstacles import CLEARANCE, Box, Obstacles
 from .route_geometry import (
     END_GAP,
@@ -88,10 +89,6 @@ HALF_CHANNEL = 32.0
 #: cards of one row then run along one line and merge, where a channel lower under a card
 #: with nothing below it would make every link climbing past it cross their runs.
 ROW_CHANNEL = (V_GAP - 2 * CLEARANCE) / 2
-#: Distance between the lanes of different link kinds running side by side.
-LANE = 6.0
-#: Distance between two links that join the same two cards.
-TWIN_GAP = 14.0
 #: How many gaps a walk may climb through before it gives up.
 MAX_STEPS = 24
 #: How far beyond the rectangle around its two cards a route may run, as far as `reach`
@@ -99,71 +96,6 @@ MAX_STEPS = 24
 #: 10,000-card benchmark map no route strays more than 50 units), a search first looks
 #: this far.
 REACH = SEARCH_MARGIN
-
-
-@dataclass(frozen=True, slots=True)
-class LinkEnds:
-    """What routing needs to know of a link: its id, kind and the ids of its ends.
-
-    `peers` says the two cards are of one kind (two goals, two objectives): such a link
-    moves sideways low down, next to its source, where few links run up between rows.
-    `source_stack` and `target_stack` name the other cards of each end's stack (a card
-    and its key-result chips, see `stacks.py`): the route joins the border of the whole
-    stack and may run over its cards.
-    """
-
-    id: str
-    kind: LinkKind
-    source: str
-    target: str
-    peers: bool = False
-    source_stack: tuple[str, ...] = ()
-    target_stack: tuple[str, ...] = ()
-
-    @property
-    def source_keys(self) -> tuple[str, ...]:
-        """The source card and the other cards of its stack."""
-        return (self.source, *self.source_stack)
-
-    @property
-    def target_keys(self) -> tuple[str, ...]:
-        """The target card and the other cards of its stack."""
-        return (self.target, *self.target_stack)
-
-    def with_stacks(self, stacks: Stacks) -> LinkEnds:
-        """This link with its ends' stacks filled in from `stacks`."""
-        if not stacks:
-            return self
-        return replace(
-            self,
-            source_stack=stacks.members(self.source)[1:],
-            target_stack=stacks.members(self.target)[1:],
-        )
-
-
-def lane_offset(kind: LinkKind) -> float:
-    """Where links of `kind` run beside the middle of a channel: 0, -1, +1, -2… lanes."""
-    return _LANES[kind]
-
-
-#: The lane of each kind, in the enumeration's order: 0, -1, +1, -2, +2… lanes.
-_LANES = {
-    kind: (-1 if index % 2 else 1) * ((index + 1) // 2) * LANE
-    for index, kind in enumerate(LinkKind)
-}
-
-
-def twin_offsets(links: Sequence[LinkEnds]) -> dict[str, float]:
-    """The extra sideways shift of each link that shares both cards with another."""
-    pairs: dict[frozenset[str], list[str]] = {}
-    for link in links:
-        pairs.setdefault(frozenset((link.source, link.target)), []).append(link.id)
-    shifts: dict[str, float] = {}
-    for ids in pairs.values():
-        if len(ids) > 1:
-            for index, link_id in enumerate(ids):
-                shifts[link_id] = (index - (len(ids) - 1) / 2) * TWIN_GAP
-    return shifts
 
 
 class Router:
@@ -435,13 +367,6 @@ def route_links(rects: Mapping[str, Rect], links: Iterable[LinkEnds]) -> dict[st
     router = Router(rects)
     shifts = twin_offsets(links)
     return {link.id: router.route(link, shifts.get(link.id, 0.0)) for link in links}
-
-
-def ends_of(link: Link, workshop: Workshop, stacks: Stacks | None = None) -> LinkEnds:
-    """What routing needs of `link`, a link of `workshop` whose stacks are `stacks`."""
-    same = workshop.node(link.source).kind is workshop.node(link.target).kind
-    ends = LinkEnds(link.id, link.kind, link.source, link.target, same)
-    return ends.with_stacks(stacks) if stacks is not None else ends
 
 
 def route_workshop(

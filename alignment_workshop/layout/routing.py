@@ -17,8 +17,10 @@ How a route is found, cheapest first:
    channels between them and whose columns leave gaps, this takes a handful of look-ups.
 2. *Search.* When the walk is stuck (cards placed by hand can close every gap it tries),
    an A* search over a sparse grid of lines just outside the cards nearby finds the
-   path with the fewest bends, widening its window until it succeeds.
-3. A link between overlapping cards is drawn straight: there is no way round.
+   path with the fewest bends, widening its window up to four times (`grid_search.py`).
+3. *Straight.* A link between overlapping cards is drawn straight: there is no way
+   round. So is one whose search gives up (too many cards in its window, too long a
+   search, or no path in the widest window).
 
 Parallel links share their runs: links leaving a card go up the same gap, and links into
 one card arrive along the same channel, so they merge into bundles and cross far fewer
@@ -28,27 +30,58 @@ or not a card stands across it: links into the cards of one row run along one li
 Along a channel each link kind keeps its own lane (`lane_offset`), a few units above or
 below the others, so a dotted *upholds* run and a solid *supports* run towards different
 cards stay apart; two links between the same two cards are also spread.
+
+What routing needs of a link (`LinkEnds`, its lane, its twins) is in `link_ends.py`;
+where a route meets a card, the straight line and the tidying of a route's points are
+plain geometry, in `route_geometry.py`. This module re-exports both for its callers.
 """
 
 from __future__ import annotations
 
-import heapq
 import itertools
-import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
 
-from alignment_workshop.model import Link, LinkKind, Workshop
+from alignment_workshop.model import Workshop
 
 from .geometry import V_GAP, Rect, card_rect
+from .grid_search import SEARCH_MARGIN, search_path
+from .link_ends import LANE, TWIN_GAP, LinkEnds, ends_of, lane_offset, twin_offsets
 from .obstacles import CLEARANCE, Box, Obstacles
+from .route_geometry import (
+    END_GAP,
+    Point,
+    Route,
+    border_point,
+    edge_y,
+    overlapping,
+    port_x,
+    simplified,
+    straight,
+)
 from .stacks import Stacks
 
-Point = tuple[float, float]
-Route = tuple[Point, ...]
-
-#: Space between the end of a route and the card border.
-END_GAP = 3.0
+__all__ = [
+    "END_GAP",
+    "HALF_CHANNEL",
+    "LANE",
+    "MAX_STEPS",
+    "REACH",
+    "ROW_CHANNEL",
+    "SEARCH_MARGIN",
+    "TWIN_GAP",
+    "LinkEnds",
+    "Point",
+    "Route",
+    "Router",
+    "border_point",
+    "ends_of",
+    "lane_offset",
+    "route_links",
+    "route_workshop",
+    "simplified",
+    "straight",
+    "twin_offsets",
+]
 #: The farthest a run keeps from the row it passes under (half the gap between rows).
 HALF_CHANNEL = 32.0
 #: How far the channel beside a card lies from its clearance: the middle of the free band
@@ -56,91 +89,13 @@ HALF_CHANNEL = 32.0
 #: cards of one row then run along one line and merge, where a channel lower under a card
 #: with nothing below it would make every link climbing past it cross their runs.
 ROW_CHANNEL = (V_GAP - 2 * CLEARANCE) / 2
-#: Distance between the lanes of different link kinds running side by side.
-LANE = 6.0
-#: Distance between two links that join the same two cards.
-TWIN_GAP = 14.0
 #: How many gaps a walk may climb through before it gives up.
 MAX_STEPS = 24
-#: A bend costs as much as this much length in the search.
-BEND_COST = 80.0
-#: Extra room around the two cards for the first search window, in scene units.
-SEARCH_MARGIN = 400.0
-#: A search gives up (the link is drawn straight) past this many cards in its window or
-#: this many grid points visited: cards scattered by hand over a huge area must not
-#: hold up opening the map or exporting it.
-MAX_SEARCH_CARDS = 300
-MAX_SEARCH_VISITS = 200_000
 #: How far beyond the rectangle around its two cards a route may run, as far as `reach`
 #: tells: a walk keeps within a channel or a gap beside a card of that rectangle (on the
 #: 10,000-card benchmark map no route strays more than 50 units), a search first looks
 #: this far.
 REACH = SEARCH_MARGIN
-
-
-@dataclass(frozen=True, slots=True)
-class LinkEnds:
-    """What routing needs to know of a link: its id, kind and the ids of its ends.
-
-    `peers` says the two cards are of one kind (two goals, two objectives): such a link
-    moves sideways low down, next to its source, where few links run up between rows.
-    `source_stack` and `target_stack` name the other cards of each end's stack (a card
-    and its key-result chips, see `stacks.py`): the route joins the border of the whole
-    stack and may run over its cards.
-    """
-
-    id: str
-    kind: LinkKind
-    source: str
-    target: str
-    peers: bool = False
-    source_stack: tuple[str, ...] = ()
-    target_stack: tuple[str, ...] = ()
-
-    @property
-    def source_keys(self) -> tuple[str, ...]:
-        """The source card and the other cards of its stack."""
-        return (self.source, *self.source_stack)
-
-    @property
-    def target_keys(self) -> tuple[str, ...]:
-        """The target card and the other cards of its stack."""
-        return (self.target, *self.target_stack)
-
-    def with_stacks(self, stacks: Stacks) -> LinkEnds:
-        """This link with its ends' stacks filled in from `stacks`."""
-        if not stacks:
-            return self
-        return replace(
-            self,
-            source_stack=stacks.members(self.source)[1:],
-            target_stack=stacks.members(self.target)[1:],
-        )
-
-
-def lane_offset(kind: LinkKind) -> float:
-    """Where links of `kind` run beside the middle of a channel: 0, -1, +1, -2… lanes."""
-    return _LANES[kind]
-
-
-#: The lane of each kind, in the enumeration's order: 0, -1, +1, -2, +2… lanes.
-_LANES = {
-    kind: (-1 if index % 2 else 1) * ((index + 1) // 2) * LANE
-    for index, kind in enumerate(LinkKind)
-}
-
-
-def twin_offsets(links: Sequence[LinkEnds]) -> dict[str, float]:
-    """The extra sideways shift of each link that shares both cards with another."""
-    pairs: dict[frozenset[str], list[str]] = {}
-    for link in links:
-        pairs.setdefault(frozenset((link.source, link.target)), []).append(link.id)
-    shifts: dict[str, float] = {}
-    for ids in pairs.values():
-        if len(ids) > 1:
-            for index, link_id in enumerate(ids):
-                shifts[link_id] = (index - (len(ids) - 1) / 2) * TWIN_GAP
-    return shifts
 
 
 class Router:
@@ -176,7 +131,7 @@ class Router:
             return straight(self.rects[link.source], self.rects[link.target], shift)
         source, target = self._block(link.source_keys), self._block(link.target_keys)
         offset = (shift, lane_offset(link.kind))
-        if _overlapping(source, target):
+        if overlapping(source, target):
             return straight(source, target, shift)
         for attempt in _attempts(source, target):
             path = self._walk(link, source, target, offset, *attempt)
@@ -235,10 +190,10 @@ class Router:
         own, theirs = link.source_keys, link.target_keys
         ends = own + theirs
         offset, y_offset = offsets
-        x = _port_x(source, offset)
-        target_x = _port_x(target, offset)
-        y = _edge(source, step) + step * END_GAP
-        entry_y = _edge(target, enter_from) + enter_from * END_GAP
+        x = port_x(source, offset)
+        target_x = port_x(target, offset)
+        y = edge_y(source, step) + step * END_GAP
+        entry_y = edge_y(target, enter_from) + enter_from * END_GAP
         final_y = self._channel_beside(theirs, target, target_x, enter_from) + y_offset
         path: list[Point] = [(x, y)]
         seen: set[tuple[int, int]] = set()
@@ -395,21 +350,15 @@ class Router:
         """The path with fewest bends on a sparse grid around the two cards (A*)."""
         step = -1 if target.bottom <= source.top else 1
         enter = 1 if step < 0 else -1
-        start_x, goal_x = _port_x(source, offset), _port_x(target, offset)
-        start = (start_x, _edge(source, step) + step * END_GAP)
-        goal = (goal_x, _edge(target, enter) + enter * END_GAP)
+        start_x, goal_x = port_x(source, offset), port_x(target, offset)
+        start = (start_x, edge_y(source, step) + step * END_GAP)
+        goal = (goal_x, edge_y(target, enter) + enter * END_GAP)
         # The search runs outside the two cards' clearance; short stubs join it to them.
         outside = CLEARANCE + 1.0
-        leave = (start_x, _edge(source, step) + step * outside)
-        reach = (goal_x, _edge(target, enter) + enter * outside)
-        margin = SEARCH_MARGIN
-        for _ in range(4):
-            window = _window(source, target, margin)
-            path = _astar(self.obstacles, window, (leave, step), (reach, -enter))
-            if path is not None:
-                return [start, *path, goal]
-            margin *= 3
-        return None
+        leave = (start_x, edge_y(source, step) + step * outside)
+        reach = (goal_x, edge_y(target, enter) + enter * outside)
+        path = search_path(self.obstacles, (source, target), (leave, step), (reach, -enter))
+        return None if path is None else [start, *path, goal]
 
 
 def route_links(rects: Mapping[str, Rect], links: Iterable[LinkEnds]) -> dict[str, Route]:
@@ -418,13 +367,6 @@ def route_links(rects: Mapping[str, Rect], links: Iterable[LinkEnds]) -> dict[st
     router = Router(rects)
     shifts = twin_offsets(links)
     return {link.id: router.route(link, shifts.get(link.id, 0.0)) for link in links}
-
-
-def ends_of(link: Link, workshop: Workshop, stacks: Stacks | None = None) -> LinkEnds:
-    """What routing needs of `link`, a link of `workshop` whose stacks are `stacks`."""
-    same = workshop.node(link.source).kind is workshop.node(link.target).kind
-    ends = LinkEnds(link.id, link.kind, link.source, link.target, same)
-    return ends.with_stacks(stacks) if stacks is not None else ends
 
 
 def route_workshop(
@@ -440,19 +382,6 @@ def route_workshop(
     return route_links(rects, (ends_of(link, workshop, stacks) for link in workshop.iter_links()))
 
 
-# ---------------------------------------------------------------------- geometry helpers
-
-
-def _overlapping(a: Rect, b: Rect) -> bool:
-    grown_a = (a.left - CLEARANCE, a.top - CLEARANCE, a.right + CLEARANCE, a.bottom + CLEARANCE)
-    return (
-        grown_a[0] < b.right
-        and b.left < grown_a[2]
-        and grown_a[1] < b.bottom
-        and (b.top < grown_a[3])
-    )
-
-
 def _attempts(source: Rect, target: Rect) -> list[tuple[int, int]]:
     """(step, enter_from) pairs worth walking, best first, for the two cards' places."""
     if target.bottom <= source.top:
@@ -460,160 +389,3 @@ def _attempts(source: Rect, target: Rect) -> list[tuple[int, int]]:
     if target.top >= source.bottom:
         return [(1, -1), (1, 1), (-1, -1)]
     return [(-1, -1), (1, 1), (-1, 1), (1, -1)]
-
-
-def _port_x(rect: Rect, offset: float) -> float:
-    """Where a route meets the top or bottom of `rect`: its middle, moved to its lane."""
-    middle = rect.left + rect.width / 2
-    limit = max(0.0, rect.width / 2 - 12.0)
-    return middle + max(-limit, min(limit, offset))
-
-
-def _edge(rect: Rect, side: int) -> float:
-    return rect.top if side < 0 else rect.bottom
-
-
-def _window(a: Rect, b: Rect, margin: float) -> Box:
-    return (
-        min(a.left, b.left) - margin,
-        min(a.top, b.top) - margin,
-        max(a.right, b.right) + margin,
-        max(a.bottom, b.bottom) + margin,
-    )
-
-
-def straight(source: Rect, target: Rect, shift: float = 0.0) -> Route:
-    """The straight line between the borders of two cards, moved `shift` sideways."""
-    (x1, y1), (x2, y2) = _centre(source), _centre(target)
-    start = border_point(source, (x2, y2))
-    end = border_point(target, (x1, y1))
-    if shift:
-        first, second = sorted((start, end))
-        dx, dy = second[0] - first[0], second[1] - first[1]
-        length = math.hypot(dx, dy) or 1.0
-        nx, ny = -dy / length * shift, dx / length * shift
-        start, end = (start[0] + nx, start[1] + ny), (end[0] + nx, end[1] + ny)
-    return (start, end)
-
-
-def _centre(rect: Rect) -> Point:
-    return (rect.left + rect.width / 2, rect.top + rect.height / 2)
-
-
-def border_point(rect: Rect, toward: Point) -> Point:
-    """Where the segment from the centre of `rect` towards `toward` leaves it (plus a gap)."""
-    cx, cy = _centre(rect)
-    dx, dy = toward[0] - cx, toward[1] - cy
-    if dx == 0 and dy == 0:
-        return (cx, cy)
-    half_w, half_h = rect.width / 2 + END_GAP, rect.height / 2 + END_GAP
-    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf, 1.0)
-    return (cx + dx * scale, cy + dy * scale)
-
-
-def simplified(points: Sequence[Point]) -> Route:
-    """`points` without repeats and without the middle of three points in a line."""
-    out: list[Point] = [points[0]]
-    for x, y in points[1:]:
-        px, py = out[-1]
-        if abs(px - x) < 1e-6 and abs(py - y) < 1e-6:
-            continue
-        if len(out) >= 2:
-            qx, qy = out[-2]
-            if (abs(qx - px) < 1e-6 and abs(px - x) < 1e-6) or (
-                abs(qy - py) < 1e-6 and abs(py - y) < 1e-6
-            ):
-                out[-1] = (x, y)
-                continue
-        out.append((x, y))
-    if len(out) == 1:
-        out.append(out[0])
-    return tuple(out)
-
-
-# ---------------------------------------------------------------------- A* on a sparse grid
-
-#: A search state: a grid crossing (column, row) and the heading it was reached with.
-GridKey = tuple[tuple[int, int], int]
-
-
-def _lines(
-    obstacles: Obstacles, window: Box, start: Point, goal: Point
-) -> tuple[list[float], list[float]]:
-    """The x and y grid lines: just outside each card nearby, midway between, and the ends."""
-    xs = {start[0], goal[0], window[0], window[2]}
-    ys = {start[1], goal[1], window[1], window[3]}
-    for key in obstacles.touching(window):
-        left, top, right, bottom = obstacles.boxes[key]
-        xs.update((left - 1.0, right + 1.0))
-        ys.update((top - 1.0, bottom + 1.0))
-    return _with_middles(xs), _with_middles(ys)
-
-
-def _with_middles(values: set[float]) -> list[float]:
-    ordered = sorted(values)
-    middles = [(a + b) / 2 for a, b in itertools.pairwise(ordered) if b - a > 4.0]
-    return sorted(set(ordered) | set(middles))
-
-
-def _astar(
-    obstacles: Obstacles,
-    window: Box,
-    leave: tuple[Point, int],
-    reach: tuple[Point, int],
-) -> list[Point] | None:
-    """A path from `leave` to `reach`, each a point and the vertical step taken there."""
-    (start, out_step), (goal, in_step) = leave, reach
-    if len(obstacles.touching(window)) > MAX_SEARCH_CARDS:
-        return None
-    xs, ys = _lines(obstacles, window, start, goal)
-    xi, yi = {x: i for i, x in enumerate(xs)}, {y: i for i, y in enumerate(ys)}
-    first, last = (xi[start[0]], yi[start[1]]), (xi[goal[0]], yi[goal[1]])
-
-    def free(a: tuple[int, int], b: tuple[int, int]) -> bool:
-        return obstacles.blocked(xs[a[0]], ys[a[1]], xs[b[0]], ys[b[1]]) is None
-
-    def guess(node: tuple[int, int]) -> float:
-        return float(abs(xs[node[0]] - goal[0]) + abs(ys[node[1]] - goal[1]))
-
-    counter = itertools.count()
-    queue = [(guess(first), next(counter), 0.0, first, -1)]
-    best: dict[tuple[tuple[int, int], int], float] = {(first, -1): 0.0}
-    parent: dict[GridKey, GridKey] = {}
-    visits = 0
-    while queue and visits < MAX_SEARCH_VISITS:
-        visits += 1
-        _, _, cost, node, heading = heapq.heappop(queue)
-        if node == last:
-            return _unwind(parent, (node, heading), xs, ys)
-        if cost > best.get((node, heading), math.inf):
-            continue
-        for direction, (dx, dy) in enumerate(((1, 0), (-1, 0), (0, 1), (0, -1))):
-            nxt = (node[0] + dx, node[1] + dy)
-            if (node == first and (dx, dy) != (0, out_step)) or (
-                nxt == last and (dx, dy) != (0, in_step)
-            ):
-                continue
-            if not (0 <= nxt[0] < len(xs) and 0 <= nxt[1] < len(ys)) or not free(node, nxt):
-                continue
-            length = abs(xs[nxt[0]] - xs[node[0]]) + abs(ys[nxt[1]] - ys[node[1]])
-            total = cost + length + (BEND_COST if heading not in (-1, direction) else 0.0)
-            key = (nxt, direction)
-            if total < best.get(key, math.inf):
-                best[key] = total
-                parent[key] = (node, heading)
-                heapq.heappush(queue, (total + guess(nxt), next(counter), total, nxt, direction))
-    return None
-
-
-def _unwind(
-    parent: dict[GridKey, GridKey], key: GridKey, xs: list[float], ys: list[float]
-) -> list[Point]:
-    points: list[Point] = []
-    while True:
-        node = key[0]
-        points.append((xs[node[0]], ys[node[1]]))
-        if key not in parent:
-            break
-        key = parent[key]
-    return points[::-1]

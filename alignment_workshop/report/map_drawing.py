@@ -54,9 +54,8 @@ def _draw_link(group: Group, link: Link, route: Route, mapper: Mapper) -> None:
     if link.kind is LinkKind.CONFLICTS and link.resolved:
         color = palette.RESOLVED_CONFLICT
     stroke = colors.HexColor(color)
-    if style.jagged:
-        points = zigzag_route(points, _ZIGZAG_STEP, _ZIGZAG_AMPLITUDE)
-    flat = [coordinate for point in points for coordinate in point]
+    drawn = zigzag_route(points, _ZIGZAG_STEP, _ZIGZAG_AMPLITUDE) if style.jagged else points
+    flat = [coordinate for point in drawn for coordinate in point]
     line = link_line(flat, stroke, style)
     line.strokeLineJoin = 1
     group.add(line)

@@ -111,17 +111,21 @@ def test_far_away_the_overview_draws_and_near_by_the_links_do(scene) -> None:
     assert link.childItems() and all(child.isVisible() for child in link.childItems())
 
 
-def test_a_long_link_is_drawn_by_pieces_indexed_by_their_own_rectangles(qtbot) -> None:
-    nodes = [
-        Node("top", NodeKind.OBJECTIVE, "Top", pos=(0.0, 0.0)),
-        Node("low", NodeKind.GOAL, "Far below", pos=(0.0, 30_000.0)),
-    ]
+def far_apart(upper: Node, lower: Node, link: Link) -> tuple[Document, MapScene]:
+    """A document of two cards and the link between them, and its scene drawn near by."""
     document = Document()
-    document.replace(
-        Workshop.from_records(Meta(), [], nodes, [Link("l", LinkKind.SUPPORTS, "low", "top")])
-    )
+    document.replace(Workshop.from_records(Meta(), [], [upper, lower], [link]))
     scene = MapScene(document)
     scene.set_far(False)
+    return document, scene
+
+
+def test_a_long_link_is_drawn_by_pieces_indexed_by_their_own_rectangles(qtbot) -> None:
+    _document, scene = far_apart(
+        Node("top", NodeKind.OBJECTIVE, "Top", pos=(0.0, 0.0)),
+        Node("low", NodeKind.GOAL, "Far below", pos=(0.0, 30_000.0)),
+        Link("l", LinkKind.SUPPORTS, "low", "top"),
+    )
     link = scene.link_item_for("l")
     pieces = [child for child in link.childItems() if child.boundingRect().height() > 100]
     assert len(pieces) >= 3
@@ -143,16 +147,11 @@ def test_a_long_conflict_is_one_zigzag_cut_into_pieces_shorter_than_a_screen(qtb
     from alignment_workshop.gui.canvas.items import link_geometry as geometry
     from alignment_workshop.layout.zigzag import zigzag_route
 
-    nodes = [
+    document, scene = far_apart(
         Node("a", NodeKind.GOAL, "Up here", pos=(0.0, 0.0)),
         Node("b", NodeKind.GOAL, "Far below", pos=(0.0, 6_000.0)),
-    ]
-    document = Document()
-    document.replace(
-        Workshop.from_records(Meta(), [], nodes, [Link("l", LinkKind.SUPPORTS, "a", "b")])
+        Link("l", LinkKind.SUPPORTS, "a", "b"),
     )
-    scene = MapScene(document)
-    scene.set_far(False)
     link = scene.link_item_for("l")
     assert len(link.childItems()) <= 2  # a supports line: one piece (its arrow inline)
     document.workshop.update_link("l", kind=LinkKind.CONFLICTS)

@@ -122,9 +122,11 @@ class TeamLegend(QFrame):
         self.viewport.installEventFilter(self)
         self.refresh()
 
-    def set_large(self, large: bool) -> None:
-        """Grow the legend for the room (presentation mode) or shrink it back."""
+    def set_large(self, large: bool, scope: Collection[str] | None = None) -> None:
+        """Grow the legend for the room (presentation mode) or shrink it back, listing
+        the teams of `scope` (see `set_scope`): one redraw for both."""
         self.large = large
+        self.scope = None if scope is None else frozenset(scope)
         self.entries = []  # redraw at the new size
         self.refresh()
 

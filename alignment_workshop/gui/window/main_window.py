@@ -7,6 +7,7 @@ wires their signals to actions, and shows the welcome state when no workshop is 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -138,15 +139,19 @@ class MainWindow(QMainWindow):
         self.team_legend = TeamLegend(view, doc, self)
         self.presentation.overlays.bottom_left = self.team_legend
         self.team_legend.presenting_place = self.presentation.overlays.place
-        self.presentation.active_changed.connect(self.team_legend.set_large)
-        self.presentation.active_changed.connect(self._scope_legend)
+        self.presentation.active_changed.connect(self._size_legend)
         self.presentation.stage.step_changed.connect(self._scope_legend)
         scene.interaction.add_context_provider(self._node_context)
 
-    def _scope_legend(self) -> None:
+    def _legend_scope(self) -> Collection[str] | None:
         """While presenting, the team legend lists the teams of the step shown."""
-        presenting = self.presentation.is_active()
-        self.team_legend.set_scope(self.presentation.stage.cards if presenting else None)
+        return self.presentation.stage.cards if self.presentation.is_active() else None
+
+    def _size_legend(self, presenting: bool) -> None:
+        self.team_legend.set_large(presenting, self._legend_scope())
+
+    def _scope_legend(self) -> None:
+        self.team_legend.set_scope(self._legend_scope())
 
     def _install_status_bar(self) -> None:
         """The score and the zoom, at the right of the status bar, with a line between."""

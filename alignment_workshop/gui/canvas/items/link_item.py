@@ -250,9 +250,8 @@ class LinkItem(QGraphicsItem):
     def _build_pieces(self, within: QRectF | None = None) -> None:
         """Make (or remake) the child items that draw the route, in its current look:
         every one, or for now only those of the stretches that reach into `within`."""
-        stretches = geometry.stretches(
-            self._points, jagged=style.LINKS[self.link.kind].jagged, short=self._short
-        )
+        drawing = self._drawing()
+        stretches = geometry.stretches(drawing[0], jagged=drawing[1], short=self._short)
         while len(self._pieces) > len(stretches):
             piece = self._pieces.pop()
             if piece is None:
@@ -270,7 +269,7 @@ class LinkItem(QGraphicsItem):
                 self._pieces[index] = QGraphicsPathItem(self)
         self._whole = None not in self._pieces
         self._stretches = stretches
-        self._built_for = self._drawing()
+        self._built_for = drawing
         self._drawn_look = None
         self._restyle()
 
